@@ -1,0 +1,65 @@
+"""Command-line parsing: ``cognito-console`` opens the console; ``cognito-console emulator`` serves the
+local Cognito. Heavy imports (Qt, uvicorn) happen only in the branch that needs them."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+
+def emulator_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="cognito-console emulator",
+        description="Serve the local Cognito (user pools, identity pools, hosted UI) over the AWS wire protocol.",
+    )
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=9229, help="port; 0 picks a free one (default: 9229)")
+    p.add_argument("--data-dir", default="", help="where the SQLite database lives (default: user data dir)")
+    p.add_argument("--region", default="us-east-1", help="the AWS region to answer as (default: us-east-1)")
+    p.add_argument("--lambda-endpoint", default=None, help="Lambda Invoke API for triggers, e.g. sam local")
+    p.add_argument(
+        "--issuer",
+        choices=["local", "aws"],
+        default="local",
+        help="token issuer: {base}/{poolId} (local) or https://cognito-idp.{region}.amazonaws.com/{poolId}",
+    )
+    p.add_argument("--log-level", default="warning", choices=["debug", "info", "warning", "error"])
+    return p
+
+
+def gui_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="cognito-console", description="A desktop console for Amazon Cognito.")
+    p.add_argument(
+        "--screenshot", metavar="FILE", help="render a view once its data has loaded, save a PNG, exit"
+    )
+    p.add_argument("--view", default="pools", help="the view to show (with --screenshot)")
+    p.add_argument("--connection", default=None, help="open this saved connection instead of the last one")
+    p.add_argument("--theme", choices=["system", "light", "dark"], default=None)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["emulator"]:
+        ns = emulator_parser().parse_args(args[1:])
+        from console.emulator.context import ServerConfig
+        from console.emulator.server import serve
+
+        config = ServerConfig(
+            host=ns.host,
+            port=ns.port,
+            data_dir=ns.data_dir,
+            region=ns.region,
+            lambda_endpoint=ns.lambda_endpoint,
+            issuer_style=ns.issuer,
+        )
+        return serve(config, log_level=ns.log_level)
+    ns = gui_parser().parse_args(args)
+    from console.app import run
+
+    return run(ns)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,87 @@
+"""The registry from operation name to handler, one per service, filled by the API-area modules.
+
+A handler is ``def handler(ctx: RequestContext, req: dict) -> dict`` (or ``async def``). Plain handlers
+run inside one SQLite transaction, so a handler that raises leaves the store untouched. Async handlers
+are for work that must leave the event loop (SRP and RSA arithmetic); they open their own short
+transactions with ``ctx.store.tx()`` and never hold one across an ``await``.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .context import RequestContext
+
+Handler = Callable[
+    ["RequestContext", dict[str, Any]], dict[str, Any] | None | Awaitable[dict[str, Any] | None]
+]
+
+
+@dataclass(frozen=True)
+class Registered:
+    handler: Handler
+    is_async: bool
+    # Unauthenticated operations (SignUp, InitiateAuth, ...) may be called without SigV4 even when the
+    # server listens beyond loopback.
+    public: bool
+
+
+_REGISTRY: dict[str, dict[str, Registered]] = {}
+
+
+def operation(service: str, name: str, *, public: bool = False) -> Callable[[Handler], Handler]:
+    def register(fn: Handler) -> Handler:
+        ops = _REGISTRY.setdefault(service, {})
+        if name in ops:
+            raise RuntimeError(f"{service}.{name} registered twice")
+        ops[name] = Registered(fn, inspect.iscoroutinefunction(fn), public)
+        return fn
+
+    return register
+
+
+def idp(name: str, *, public: bool = False) -> Callable[[Handler], Handler]:
+    """Register a cognito-idp (user pools) operation."""
+    return operation("cognito-idp", name, public=public)
+
+
+@dataclass(frozen=True)
+class HttpRoute:
+    path: str
+    endpoint: Callable[..., Any]
+    methods: tuple[str, ...]
+
+
+_ROUTES: list[HttpRoute] = []
+
+
+def http_route(
+    path: str, methods: tuple[str, ...] = ("GET",)
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a plain HTTP endpoint (JWKS, hosted UI, Cognito Sync REST paths).
+
+    The endpoint is a Starlette endpoint ``async def endpoint(request) -> Response``; the server's
+    ``ServerState`` is at ``request.app.state.emulator``.
+    """
+
+    def register(fn: Callable[..., Any]) -> Callable[..., Any]:
+        _ROUTES.append(HttpRoute(path, fn, methods))
+        return fn
+
+    return register
+
+
+def http_routes() -> list[HttpRoute]:
+    return list(_ROUTES)
+
+
+def lookup(service: str, name: str) -> Registered | None:
+    return _REGISTRY.get(service, {}).get(name)
+
+
+def implemented(service: str) -> list[str]:
+    return sorted(_REGISTRY.get(service, {}))

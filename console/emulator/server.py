@@ -1,0 +1,273 @@
+"""The local Cognito's HTTP server: one port, the AWS JSON 1.1 protocol, and the plain HTTP endpoints.
+
+``POST /`` carries ``X-Amz-Target: <Prefix>.<Operation>``; the prefix picks the service model, the model
+validates the body, the registry picks the handler, and every failure becomes an AWS-shaped error here
+and nowhere else.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import importlib
+import json
+import logging
+import pkgutil
+import signal
+import socket
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from . import ids, protocol, registry
+from .context import RequestContext, ServerConfig
+from .errors import AwsError
+from .store import Store
+
+log = logging.getLogger("console.emulator")
+
+MAX_BODY = 1024 * 1024  # AWS rejects larger JSON requests; SetUICustomization needs about 180 KB
+_JSON = "application/x-amz-json-1.1"
+
+# Modules of this package that hold no handlers; every other module is an API area and is imported so
+# that its operations register themselves.
+_INFRASTRUCTURE = {"server", "protocol", "registry", "store", "context", "errors", "ids"}
+
+
+def load_api_areas() -> None:
+    package = Path(__file__).parent
+    for info in pkgutil.iter_modules([str(package)]):
+        if info.name.startswith("_") or info.name in _INFRASTRUCTURE:
+            continue
+        importlib.import_module(f"{__package__}.{info.name}")
+
+
+class ServerState:
+    """What lives as long as the server: the store, the configuration, per-module caches."""
+
+    def __init__(self, config: ServerConfig, store: Store) -> None:
+        self.config = config
+        self.store = store
+        self.shared: dict[str, Any] = {}
+
+    def context(self, operation: str = "", request: Request | None = None) -> RequestContext:
+        ctx = RequestContext(
+            store=self.store,
+            config=self.config,
+            operation=operation,
+            request_id=ids.request_id(),
+            state=self.shared,
+        )
+        if request is not None:
+            ctx.headers = {k.lower(): v for k, v in request.headers.items()}
+            ctx.source_ip = request.client.host if request.client else "127.0.0.1"
+        return ctx
+
+
+def error_response(err: AwsError, request_id: str = "") -> Response:
+    body = json.dumps({"__type": err.code, "message": err.message}).encode()
+    headers = {
+        "x-amzn-ErrorType": f"{err.code}:",
+        "x-amzn-RequestId": request_id or ids.request_id(),
+    }
+    if err.message and err.message.isascii() and "\n" not in err.message:
+        headers["x-amzn-ErrorMessage"] = err.message[:1024]
+    return Response(body, status_code=err.status, headers=headers, media_type=_JSON)
+
+
+async def read_body(request: Request) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > MAX_BODY:
+        raise AwsError("SerializationException", f"Request body exceeds {MAX_BODY} bytes.", 413)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY:
+            raise AwsError("SerializationException", f"Request body exceeds {MAX_BODY} bytes.", 413)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def dispatch_json(request: Request) -> Response:
+    state: ServerState = request.app.state.emulator
+    request_id = ids.request_id()
+    try:
+        target = request.headers.get("x-amz-target", "")
+        if not target:
+            query = getattr(request.app.state, "query_protocol", None)
+            if query is not None:
+                return await query(request)
+            raise AwsError("UnknownOperationException", "Missing X-Amz-Target header.")
+        prefix, _, name = target.partition(".")
+        service = protocol.JSON_SERVICES.get(prefix)
+        if service is None or not name:
+            raise AwsError("UnknownOperationException", f"Unknown operation {target}.")
+        model = protocol.service_model(service)
+        if name not in model.operation_names:
+            raise AwsError("UnknownOperationException", f"Unknown operation {target}.")
+        op_model = model.operation_model(name)
+        body = await read_body(request)
+        try:
+            params = json.loads(body) if body.strip() else {}
+        except (ValueError, UnicodeDecodeError):
+            raise AwsError("SerializationException", "Could not parse the request body as JSON.") from None
+        params = protocol.validate_input(op_model, params)
+        handler = registry.lookup(service, name)
+        if handler is None:
+            raise AwsError(
+                "UnsupportedOperationException",
+                f"{name} is not supported by the local Cognito yet.",
+            )
+        ctx = state.context(name, request)
+        ctx.request_id = request_id
+        if handler.is_async:
+            result = await handler.handler(ctx, params)  # type: ignore[misc]
+        else:
+            with state.store.tx():
+                result = handler.handler(ctx, params)
+        shaped = protocol.shape_output(op_model.output_shape, result or {})
+        return Response(
+            json.dumps(shaped, separators=(",", ":")).encode(),
+            media_type=_JSON,
+            headers={"x-amzn-RequestId": request_id},
+        )
+    except AwsError as err:
+        return error_response(err, request_id)
+    except Exception:
+        log.exception("internal error in %s", request.headers.get("x-amz-target"))
+        return error_response(
+            AwsError("InternalErrorException", "An internal error occurred in the local Cognito.", 500),
+            request_id,
+        )
+
+
+async def outbox(request: Request) -> Response:
+    """Every email and SMS the local Cognito has "sent", oldest first (optionally ?user_pool_id=)."""
+    state: ServerState = request.app.state.emulator
+    pool = request.query_params.get("user_pool_id")
+    sql = "SELECT * FROM outbox" + (" WHERE user_pool_id = ?" if pool else "") + " ORDER BY id"
+    rows = state.store.all(sql, (pool,) if pool else ())
+    return JSONResponse([dict(r) for r in rows])
+
+
+async def health(request: Request) -> Response:
+    state: ServerState = request.app.state.emulator
+    return JSONResponse(
+        {
+            "service": "cognito-local",
+            "region": state.config.region,
+            "schema": state.store.schema_versions(),
+            "operations": {
+                svc: len(registry.implemented(svc)) for svc in ("cognito-idp", "cognito-identity", "logs")
+            },
+        }
+    )
+
+
+def create_app(config: ServerConfig, store: Store | None = None) -> Starlette:
+    load_api_areas()
+    if store is None:
+        store = Store(Path(config.data_dir) / "cognito.db")
+    routes = [
+        Route("/", dispatch_json, methods=["POST"]),
+        Route("/_emulator/outbox", outbox, methods=["GET"]),
+        Route("/_emulator/health", health, methods=["GET"]),
+    ]
+    routes += [Route(r.path, r.endpoint, methods=list(r.methods)) for r in registry.http_routes()]
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        return error_response(AwsError("ResourceNotFoundException", f"No such path: {request.url.path}", 404))
+
+    async def bad_method(request: Request, exc: Exception) -> Response:
+        return error_response(
+            AwsError(
+                "UnknownOperationException", f"{request.method} is not allowed on {request.url.path}", 405
+            )
+        )
+
+    app = Starlette(routes=routes, exception_handlers={404: not_found, 405: bad_method})
+    app.state.emulator = ServerState(config, store)
+    return app
+
+
+def default_data_dir() -> str:
+    import platformdirs
+
+    return str(Path(platformdirs.user_data_dir("cognito-console")) / "local-cognito")
+
+
+def bind(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(2048)
+    sock.setblocking(False)
+    return sock
+
+
+class _Server(uvicorn.Server):
+    """uvicorn re-raises a caught SIGTERM after shutting down, which would end the process with a
+    signal status; a clean stop must exit 0, so the signals are handled in ``serve`` instead."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
+
+
+def serve(config: ServerConfig, log_level: str = "warning") -> int:
+    """Run until SIGTERM or SIGINT; returns the process exit code."""
+    logging.basicConfig(level=getattr(logging, log_level.upper(), logging.WARNING), stream=sys.stderr)
+    if not config.data_dir:
+        config.data_dir = default_data_dir()
+    if config.host not in ("127.0.0.1", "localhost", "::1"):
+        print(
+            f"warning: listening on {config.host}: admin calls require SigV4-signed requests",
+            file=sys.stderr,
+        )
+    sock = bind(config.host, config.port)
+    port = sock.getsockname()[1]
+    host = f"[{config.host}]" if ":" in config.host else config.host
+    config.port = port
+    config.base_url = f"http://{host}:{port}"
+    store = Store(Path(config.data_dir) / "cognito.db")
+    app = create_app(config, store)
+    # The first line names the base URL: tools and tests read it.
+    print(config.base_url, flush=True)
+    print(
+        f"Local Cognito ({config.region}) serving {config.base_url}, data in {config.data_dir}",
+        file=sys.stderr,
+        flush=True,
+    )
+    uv_config = uvicorn.Config(
+        app,
+        log_level=log_level,
+        access_log=False,
+        lifespan="off",
+        timeout_graceful_shutdown=3,
+        server_header=False,
+    )
+    server = _Server(uv_config)
+
+    async def main() -> None:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, lambda: setattr(server, "should_exit", True))
+        started = time.monotonic()
+        await server.serve(sockets=[sock])
+        log.info("stopped after %.1f s", time.monotonic() - started)
+
+    try:
+        asyncio.run(main())
+    finally:
+        store.close()
+    return 0

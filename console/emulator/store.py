@@ -1,0 +1,271 @@
+"""SQLite persistence for the local Cognito: one database file, WAL, versioned schema per API area.
+
+Every API-area module declares its tables with ``migration(area, version, sql)`` at import time; on open
+the store applies, in order, each migration it has not applied yet, and records it in
+``schema_migrations``. A database written by an older release therefore opens in a newer one.
+
+Durability: WAL with ``synchronous=NORMAL`` makes every committed transaction survive a killed process
+(``kill -9``): the commit is in the WAL file in the OS page cache before the response is sent. Only a
+power loss could lose the last transactions, which a development server may accept.
+
+The connection belongs to the event-loop thread; handlers run there and hold no transaction across an
+``await``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+_MIGRATIONS: dict[str, dict[int, str]] = {}
+
+
+def migration(area: str, version: int, sql: str) -> None:
+    """Declare schema version ``version`` of ``area``; versions of an area apply in ascending order."""
+    versions = _MIGRATIONS.setdefault(area, {})
+    if version in versions and versions[version] != sql:
+        raise RuntimeError(f"migration {area} v{version} declared twice")
+    versions[version] = sql
+
+
+# The tables every API area shares: pools and the things inside them, and the outbox.
+migration(
+    "core",
+    1,
+    """
+    CREATE TABLE pools (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        created REAL NOT NULL,
+        modified REAL NOT NULL,
+        doc TEXT NOT NULL                   -- UserPoolType as JSON, minus computed fields
+    );
+    CREATE TABLE clients (
+        id TEXT PRIMARY KEY,
+        pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        created REAL NOT NULL,
+        modified REAL NOT NULL,
+        doc TEXT NOT NULL                   -- UserPoolClientType as JSON, minus secrets
+    );
+    CREATE INDEX clients_by_pool ON clients(pool_id, id);
+    CREATE TABLE client_secrets (
+        id TEXT PRIMARY KEY,
+        client_id TEXT NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        secret TEXT NOT NULL,
+        created REAL NOT NULL
+    );
+    CREATE INDEX client_secrets_by_client ON client_secrets(client_id, created);
+    CREATE TABLE users (
+        pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+        username_key TEXT NOT NULL,         -- the username, case-folded unless the pool is case sensitive
+        username TEXT NOT NULL,
+        sub TEXT NOT NULL,
+        status TEXT NOT NULL,               -- UserStatusType
+        enabled INTEGER NOT NULL DEFAULT 1,
+        created REAL NOT NULL,
+        modified REAL NOT NULL,
+        attrs TEXT NOT NULL,                -- {name: value}
+        mfa TEXT NOT NULL DEFAULT '{}',     -- MFA settings and preferences
+        secret TEXT NOT NULL DEFAULT '{}',  -- password verifier, history, temporary-password expiry
+        PRIMARY KEY (pool_id, username_key)
+    ) WITHOUT ROWID;
+    CREATE UNIQUE INDEX users_by_sub ON users(pool_id, sub);
+    CREATE INDEX users_by_status ON users(pool_id, status, username_key);
+    CREATE INDEX users_by_enabled ON users(pool_id, enabled, username_key);
+    -- One row per searchable or alias attribute value, so filters and alias look-ups use an index.
+    CREATE TABLE user_attrs (
+        pool_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        value TEXT NOT NULL,
+        username_key TEXT NOT NULL,
+        PRIMARY KEY (pool_id, name, value, username_key),
+        FOREIGN KEY (pool_id, username_key) REFERENCES users(pool_id, username_key) ON DELETE CASCADE
+    ) WITHOUT ROWID;
+    CREATE INDEX user_attrs_by_user ON user_attrs(pool_id, username_key);
+    CREATE TABLE groups (
+        pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        created REAL NOT NULL,
+        modified REAL NOT NULL,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (pool_id, name)
+    ) WITHOUT ROWID;
+    CREATE TABLE user_groups (
+        pool_id TEXT NOT NULL,
+        group_name TEXT NOT NULL,
+        username_key TEXT NOT NULL,
+        PRIMARY KEY (pool_id, group_name, username_key),
+        FOREIGN KEY (pool_id, group_name) REFERENCES groups(pool_id, name) ON DELETE CASCADE,
+        FOREIGN KEY (pool_id, username_key) REFERENCES users(pool_id, username_key) ON DELETE CASCADE
+    ) WITHOUT ROWID;
+    CREATE INDEX user_groups_by_user ON user_groups(pool_id, username_key, group_name);
+    CREATE TABLE identity_providers (
+        pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        created REAL NOT NULL,
+        modified REAL NOT NULL,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (pool_id, name)
+    ) WITHOUT ROWID;
+    CREATE TABLE domains (
+        domain TEXT PRIMARY KEY,
+        pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+        doc TEXT NOT NULL
+    );
+    CREATE INDEX domains_by_pool ON domains(pool_id);
+    CREATE TABLE resource_servers (
+        pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+        identifier TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (pool_id, identifier)
+    ) WITHOUT ROWID;
+    CREATE TABLE ui_customizations (
+        pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+        client_id TEXT NOT NULL,            -- 'ALL' for the pool-wide setting
+        doc TEXT NOT NULL,
+        PRIMARY KEY (pool_id, client_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        user_pool_id TEXT NOT NULL,
+        username TEXT,
+        channel TEXT NOT NULL,              -- EMAIL | SMS
+        destination TEXT NOT NULL,
+        code TEXT,
+        subject TEXT,
+        body TEXT NOT NULL,
+        created_at REAL NOT NULL
+    );
+    """,
+)
+
+
+class Store:
+    """One SQLite database; ``tx()`` wraps a unit of work that commits whole or not at all."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.execute("PRAGMA busy_timeout=5000")
+        self._db.execute("PRAGMA cache_size=-32000")  # 32 MB page cache
+        self._depth = 0
+        self._lock = threading.RLock()  # the loop thread owns the store; the lock guards helpers' threads
+        self.migrate()
+
+    # -- schema ---------------------------------------------------------------------------------------
+
+    def migrate(self) -> list[tuple[str, int]]:
+        """Apply every declared migration not yet applied; return what was applied."""
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (area TEXT NOT NULL, version INTEGER NOT NULL,"
+            " applied REAL NOT NULL, PRIMARY KEY (area, version))"
+        )
+        done = {(r[0], r[1]) for r in self._db.execute("SELECT area, version FROM schema_migrations")}
+        applied: list[tuple[str, int]] = []
+        areas = sorted(_MIGRATIONS, key=lambda a: (a != "core", a))
+        for area in areas:
+            for version in sorted(_MIGRATIONS[area]):
+                if (area, version) in done:
+                    continue
+                sql = _MIGRATIONS[area][version]
+                with self.tx():
+                    for statement in _statements(sql):
+                        self._db.execute(statement)
+                    self._db.execute(
+                        "INSERT INTO schema_migrations(area, version, applied) VALUES (?, ?, ?)",
+                        (area, version, time.time()),
+                    )
+                applied.append((area, version))
+        return applied
+
+    def schema_versions(self) -> dict[str, int]:
+        rows = self._db.execute("SELECT area, MAX(version) FROM schema_migrations GROUP BY area")
+        return {r[0]: r[1] for r in rows}
+
+    # -- transactions ---------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def tx(self) -> Iterator[Store]:
+        """A transaction; nested calls join the outer one, which commits or rolls back as a whole."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self
+                finally:
+                    self._depth -= 1
+                return
+            self._db.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield self
+            except BaseException:
+                self._depth = 0
+                self._db.execute("ROLLBACK")
+                raise
+            else:
+                self._depth = 0
+                self._db.execute("COMMIT")
+
+    # -- queries --------------------------------------------------------------------------------------
+
+    def all(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        return self._db.execute(sql, params).fetchall()
+
+    def one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Row | None:
+        return self._db.execute(sql, params).fetchone()
+
+    def value(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
+        row = self._db.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    def run(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> int:
+        """Execute a write; returns the number of rows changed."""
+        return self._db.execute(sql, params).rowcount
+
+    def run_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        self._db.executemany(sql, rows)
+
+    def insert(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> int:
+        cur = self._db.execute(sql, params)
+        return int(cur.lastrowid or 0)
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self._db.execute("PRAGMA optimize")
+        self._db.close()
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), sort_keys=True)
+
+
+def loads(text: str | None) -> Any:
+    return json.loads(text) if text else {}
+
+
+def _statements(sql: str) -> Iterator[str]:
+    """Split a migration script into statements (sqlite3 executes one at a time inside a transaction)."""
+    buffer = ""
+    for line in sql.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statement = buffer.strip()
+            if statement and statement != ";":
+                yield statement
+            buffer = ""
+    if buffer.strip():
+        yield buffer.strip()

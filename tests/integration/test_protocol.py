@@ -1,0 +1,105 @@
+"""The wire protocol: AWS-shaped errors for every malformed request, and the server keeps serving."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+
+TARGET = "AWSCognitoIdentityProviderService"
+
+
+def post(
+    base: str, op: str | None, body: bytes | str, headers: dict[str, str] | None = None
+) -> httpx.Response:
+    h = {"Content-Type": "application/x-amz-json-1.1"}
+    if op is not None:
+        h["X-Amz-Target"] = f"{TARGET}.{op}" if "." not in op else op
+    h.update(headers or {})
+    return httpx.post(base + "/", content=body, headers=h, timeout=10)
+
+
+def assert_aws_error(r: httpx.Response, code: str, status: int = 400) -> dict:
+    assert r.status_code == status, r.text
+    body = r.json()
+    assert body["__type"] == code, body
+    assert isinstance(body["message"], str)
+    assert r.headers["x-amzn-ErrorType"].startswith(code)
+    return body
+
+
+def test_unknown_operation(cognito):
+    assert_aws_error(post(cognito.base_url, "NoSuchOperation", "{}"), "UnknownOperationException")
+
+
+def test_unknown_target_prefix(cognito):
+    assert_aws_error(post(cognito.base_url, "DynamoDB_20120810.GetItem", "{}"), "UnknownOperationException")
+
+
+def test_missing_target(cognito):
+    assert_aws_error(post(cognito.base_url, None, "{}"), "UnknownOperationException")
+
+
+@pytest.mark.parametrize("body", [b"{", b"not json", b"\xff\xfe", b"[1,2", b'{"a":'])
+def test_bad_json(cognito, body):
+    assert_aws_error(post(cognito.base_url, "DescribeUserPool", body), "SerializationException")
+
+
+def test_wrong_types(cognito):
+    r = post(cognito.base_url, "DescribeUserPool", json.dumps({"UserPoolId": 5}))
+    assert_aws_error(r, "SerializationException")
+    r = post(cognito.base_url, "ListUserPools", json.dumps({"MaxResults": "ten"}))
+    assert_aws_error(r, "SerializationException")
+    r = post(cognito.base_url, "ListUserPools", json.dumps([1, 2]))
+    assert_aws_error(r, "SerializationException")
+
+
+def test_missing_member_and_empty_body(cognito):
+    body = assert_aws_error(post(cognito.base_url, "DescribeUserPool", ""), "InvalidParameterException")
+    assert body["message"] == (
+        "1 validation error detected: Value null at 'userPoolId' failed to satisfy constraint: "
+        "Member must not be null"
+    )
+
+
+def test_pattern_and_length(cognito):
+    body = assert_aws_error(
+        post(cognito.base_url, "DescribeUserPool", json.dumps({"UserPoolId": "nope"})),
+        "InvalidParameterException",
+    )
+    assert (
+        "Value 'nope' at 'userPoolId' failed to satisfy constraint: Member must satisfy regular expression"
+        in (body["message"])
+    )
+    body = assert_aws_error(
+        post(cognito.base_url, "DescribeUserPool", json.dumps({"UserPoolId": "us-east-1_" + "a" * 60})),
+        "InvalidParameterException",
+    )
+    assert "Member must have length less than or equal to 55" in body["message"]
+
+
+def test_sensitive_values_not_echoed(cognito):
+    r = post(
+        cognito.base_url,
+        "AdminSetUserPassword",
+        json.dumps({"UserPoolId": "us-east-1_abc", "Username": "x", "Password": ""}),
+    )
+    body = assert_aws_error(r, "InvalidParameterException")
+    assert "Value at 'password'" in body["message"]
+
+
+def test_oversize_body(cognito):
+    r = post(cognito.base_url, "DescribeUserPool", b"{" + b" " * (5 * 1024 * 1024) + b"}")
+    assert_aws_error(r, "SerializationException", 413)
+
+
+def test_unknown_path_is_aws_shaped(cognito):
+    r = httpx.get(cognito.base_url + "/no/such/path", timeout=10)
+    assert r.status_code == 404
+    assert r.json()["__type"] == "ResourceNotFoundException"
+
+
+def test_still_serving(cognito):
+    r = httpx.get(cognito.base_url + "/_emulator/health", timeout=10)
+    assert r.status_code == 200
