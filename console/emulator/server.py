@@ -39,7 +39,7 @@ _JSON = "application/x-amz-json-1.1"
 
 # Modules of this package that hold no handlers; every other module is an API area and is imported so
 # that its operations register themselves.
-_INFRASTRUCTURE = {"server", "protocol", "registry", "store", "context", "errors", "ids"}
+_INFRASTRUCTURE = {"server", "protocol", "registry", "store", "context", "errors", "ids", "support"}
 
 
 def load_api_areas() -> None:
