@@ -129,8 +129,9 @@ def latency(fn: Callable[[int], None], n: int) -> tuple[float, float]:
     return statistics.median(samples), samples[int(len(samples) * 0.99) - 1]
 
 
-async def throughput(base: str, bodies: Callable[[int], tuple[str, dict[str, Any]]], seconds: float,
-                     concurrency: int = 8) -> float:
+async def throughput(
+    base: str, bodies: Callable[[int], tuple[str, dict[str, Any]]], seconds: float, concurrency: int = 8
+) -> float:
     done = 0
     stop_at = time.perf_counter() + seconds
     async with httpx.AsyncClient(timeout=60, limits=httpx.Limits(max_connections=concurrency)) as client:
@@ -140,8 +141,9 @@ async def throughput(base: str, bodies: Callable[[int], tuple[str, dict[str, Any
             i = k
             while time.perf_counter() < stop_at:
                 op, body = bodies(i)
-                r = await client.post(base + "/", content=json.dumps(body),
-                                      headers={**HEADERS, "X-Amz-Target": TARGET + op})
+                r = await client.post(
+                    base + "/", content=json.dumps(body), headers={**HEADERS, "X-Amz-Target": TARGET + op}
+                )
                 if r.status_code != 200:
                     raise RuntimeError(r.text[:200])
                 done += 1
@@ -187,7 +189,9 @@ def measure(name: str, base: str, pid: int, pool_id: str, size: int, page_budget
     out: dict[str, Any] = {"server": name, "users": size}
     with httpx.Client(timeout=60) as client:
         out["get_p50_ms"], out["get_p99_ms"] = latency(lambda i: call(client, base, *get_body(i)), 300)
-        out["filter_p50_ms"], out["filter_p99_ms"] = latency(lambda i: call(client, base, *filter_body(i)), 100)
+        out["filter_p50_ms"], out["filter_p99_ms"] = latency(
+            lambda i: call(client, base, *filter_body(i)), 100
+        )
         found = call(client, base, *filter_body(3))["Users"]
         assert len(found) == 1, found
     out["get_rps_8"] = asyncio.run(throughput(base, get_body, 4.0))
@@ -221,13 +225,14 @@ def main() -> int:
                 pools[name] = call(client, base, "CreateUserPool", {"PoolName": "bench"})["UserPool"]["Id"]
         have = 0
         for size in sizes:
-            for name, base, pid in servers:
+            for name, base, _pid in servers:
                 secs = populate(base, pools[name], have, size - have)
                 print(f"{name}: created {size - have} users in {secs:.1f} s", file=sys.stderr, flush=True)
             have = size
             for name, base, pid in servers:
-                r = measure(name, base, pid, pools[name], size,
-                            ns.moto_page_budget if name == "moto" else 3600)
+                r = measure(
+                    name, base, pid, pools[name], size, ns.moto_page_budget if name == "moto" else 3600
+                )
                 print(json.dumps(r), flush=True)
                 results.append(r)
     finally:
@@ -236,13 +241,17 @@ def main() -> int:
             moto.stop()
         shutil.rmtree(tmp, ignore_errors=True)
 
-    print("\n| users | server | AdminGetUser req/s (8 conn) | AdminGetUser p50 / p99 ms | "
-          "ListUsers email filter p50 / p99 ms | filter req/s (8 conn) | full pagination s | RSS MB |")
+    print(
+        "\n| users | server | AdminGetUser req/s (8 conn) | AdminGetUser p50 / p99 ms | "
+        "ListUsers email filter p50 / p99 ms | filter req/s (8 conn) | full pagination s | RSS MB |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for r in results:
-        print(f"| {r['users']:,} | {r['server']} | {r['get_rps_8']:.0f} | {r['get_p50_ms']:.2f} / "
-              f"{r['get_p99_ms']:.2f} | {r['filter_p50_ms']:.2f} / {r['filter_p99_ms']:.2f} | "
-              f"{r['filter_rps_8']:.0f} | {r['paginate_s']:.1f} {r['paginate_note']} | {r['rss_mb']:.0f} |")
+        print(
+            f"| {r['users']:,} | {r['server']} | {r['get_rps_8']:.0f} | {r['get_p50_ms']:.2f} / "
+            f"{r['get_p99_ms']:.2f} | {r['filter_p50_ms']:.2f} / {r['filter_p99_ms']:.2f} | "
+            f"{r['filter_rps_8']:.0f} | {r['paginate_s']:.1f} {r['paginate_note']} | {r['rss_mb']:.0f} |"
+        )
     return 0
 
 
