@@ -120,7 +120,7 @@ def in_history(pool_suffix: str, username: str, password: str, secret: dict[str,
     """Whether ``password`` is the current one or one of the last ``size`` - 1 (PasswordHistorySize)."""
     if size <= 0:
         return False
-    records = [secret] + list(secret.get("history") or [])
+    records = [secret, *list(secret.get("history") or [])]
     return any(check_password(pool_suffix, username, password, r) for r in records[:size])
 
 

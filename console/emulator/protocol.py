@@ -255,10 +255,10 @@ def shape_output(shape: Shape | None, value: Any) -> Any:
                 out[name] = shaped
         return out
     if t == "list":
-        member = shape.member  # type: ignore[attr-defined]
+        member = shape.member
         return [shape_output(member, v) for v in value if v is not None]
     if t == "map":
-        value_shape = shape.value  # type: ignore[attr-defined]
+        value_shape = shape.value
         return {k: shape_output(value_shape, v) for k, v in value.items() if v is not None}
     if t == "timestamp":
         return _epoch(value)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .context import RequestContext
 
 Handler = Callable[
-    ["RequestContext", dict[str, Any]], dict[str, Any] | None | Awaitable[dict[str, Any] | None]
+    ["RequestContext", dict[str, Any]], dict[str, Any] | Awaitable[dict[str, Any] | None] | None
 ]
 
 

@@ -27,7 +27,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from . import ids, protocol, registry
+from . import ids, protocol, registry, sigv4
 from .context import RequestContext, ServerConfig
 from .errors import AwsError
 from .store import Store
@@ -39,7 +39,7 @@ _JSON = "application/x-amz-json-1.1"
 
 # Modules of this package that hold no handlers; every other module is an API area and is imported so
 # that its operations register themselves.
-_INFRASTRUCTURE = {"server", "protocol", "registry", "store", "context", "errors", "ids", "support"}
+_INFRASTRUCTURE = {"server", "protocol", "registry", "store", "context", "errors", "ids", "support", "sigv4"}
 
 
 def load_api_areas() -> None:
@@ -57,6 +57,8 @@ class ServerState:
         self.config = config
         self.store = store
         self.shared: dict[str, Any] = {}
+        # Beyond loopback, admin calls must be SigV4-signed with these (see sigv4.py).
+        self.credentials = None if config.host in sigv4.LOOPBACK else sigv4.credentials_from_env()
 
     def context(self, operation: str = "", request: Request | None = None) -> RequestContext:
         ctx = RequestContext(
@@ -127,6 +129,19 @@ async def dispatch_json(request: Request) -> Response:
                 "UnsupportedOperationException",
                 f"{name} is not supported by the local Cognito yet.",
             )
+        if state.config.host not in sigv4.LOOPBACK and not handler.public:
+            if state.credentials is None:
+                raise AwsError(
+                    "UnrecognizedClientException", "Admin calls are disabled: no credentials set.", 403
+                )
+            sigv4.verify(
+                request.method,
+                str(request.url),
+                {k.lower(): v for k, v in request.headers.items()},
+                body,
+                state.credentials,
+                time.time(),
+            )
         ctx = state.context(name, request)
         ctx.request_id = request_id
         if handler.is_async:
@@ -154,8 +169,10 @@ async def outbox(request: Request) -> Response:
     """Every email and SMS the local Cognito has "sent", oldest first (optionally ?user_pool_id=)."""
     state: ServerState = request.app.state.emulator
     pool = request.query_params.get("user_pool_id")
-    sql = "SELECT * FROM outbox" + (" WHERE user_pool_id = ?" if pool else "") + " ORDER BY id"
-    rows = state.store.all(sql, (pool,) if pool else ())
+    if pool:
+        rows = state.store.all("SELECT * FROM outbox WHERE user_pool_id = ? ORDER BY id", (pool,))
+    else:
+        rows = state.store.all("SELECT * FROM outbox ORDER BY id")
     return JSONResponse([dict(r) for r in rows])
 
 
@@ -229,11 +246,15 @@ def serve(config: ServerConfig, log_level: str = "warning") -> int:
     logging.basicConfig(level=getattr(logging, log_level.upper(), logging.WARNING), stream=sys.stderr)
     if not config.data_dir:
         config.data_dir = default_data_dir()
-    if config.host not in ("127.0.0.1", "localhost", "::1"):
-        print(
-            f"warning: listening on {config.host}: admin calls require SigV4-signed requests",
-            file=sys.stderr,
-        )
+    if config.host not in sigv4.LOOPBACK:
+        if sigv4.credentials_from_env() is None:
+            print(
+                f"error: listening on {config.host} needs COGNITO_LOCAL_ACCESS_KEY_ID and"
+                " COGNITO_LOCAL_SECRET_ACCESS_KEY: admin calls beyond loopback must be SigV4-signed",
+                file=sys.stderr,
+            )
+            return 2
+        print(f"Listening on {config.host}: admin calls must be SigV4-signed", file=sys.stderr)
     sock = bind(config.host, config.port)
     port = sock.getsockname()[1]
     host = f"[{config.host}]" if ":" in config.host else config.host
