@@ -119,8 +119,8 @@ class Validator:
         if t == "structure":
             if not isinstance(value, dict):
                 raise _TypeMismatch(f"{_kind(value)} found where not expected at '{path}'")
-            members = shape.members  # type: ignore[attr-defined]
-            for req in shape.required_members:  # type: ignore[attr-defined]
+            members = shape.members
+            for req in shape.required_members:
                 if value.get(req) is None:
                     self._add(_join(path, req), None, "Member must not be null", sensitive)
             for name, member_value in value.items():
@@ -132,7 +132,7 @@ class Validator:
             if not isinstance(value, list):
                 raise _TypeMismatch(f"{_kind(value)} found where not expected at '{path}'")
             self._length(shape, value, len(value), path, sensitive)
-            member = shape.member  # type: ignore[attr-defined]
+            member = shape.member
             for i, item in enumerate(value):
                 if item is None:
                     continue
@@ -141,7 +141,7 @@ class Validator:
             if not isinstance(value, dict):
                 raise _TypeMismatch(f"{_kind(value)} found where not expected at '{path}'")
             self._length(shape, value, len(value), path, sensitive)
-            key_shape, value_shape = shape.key, shape.value  # type: ignore[attr-defined]
+            key_shape, value_shape = shape.key, shape.value
             for k, v in value.items():
                 self.check(key_shape, k, f"{path}.{k}.key" if path else k, sensitive)
                 if v is not None:
@@ -245,7 +245,7 @@ def shape_output(shape: Shape | None, value: Any) -> Any:
         if not isinstance(value, dict):
             return None
         out: dict[str, Any] = {}
-        members = shape.members  # type: ignore[attr-defined]
+        members = shape.members
         for name, member in members.items():
             v = value.get(name)
             if v is None:
