@@ -1,0 +1,1 @@
+"""The console's async service layer over Cognito: plain Python, no Qt."""

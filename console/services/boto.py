@@ -1,0 +1,595 @@
+"""boto3 behind the service layer: one session and client per connection, and the one executor helper
+through which every blocking call leaves the event loop."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import json
+import threading
+import urllib.request
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+from typing import Any, TypeVar
+
+from . import errors
+from .protocol import (
+    AppClient,
+    AppClientSummary,
+    AuthEvent,
+    Connection,
+    ConnectionKind,
+    Device,
+    Domain,
+    Group,
+    IdentityProvider,
+    Page,
+    Pool,
+    PoolSummary,
+    User,
+    UserDetails,
+    UserFilter,
+)
+
+R = TypeVar("R")
+
+_executor: ThreadPoolExecutor | None = None
+_executor_lock = threading.Lock()
+
+
+def executor() -> ThreadPoolExecutor:
+    global _executor
+    with _executor_lock:
+        if _executor is None:
+            _executor = ThreadPoolExecutor(max_workers=6, thread_name_prefix="cognito-console")
+        return _executor
+
+
+async def run_blocking(fn: Callable[..., R], /, *args: Any, **kwargs: Any) -> R:
+    """Run a blocking callable (boto3, file I/O of size) on the shared worker pool and await it."""
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(executor(), functools.partial(fn, *args, **kwargs))
+
+
+def shutdown_executor() -> None:
+    global _executor
+    with _executor_lock:
+        if _executor is not None:
+            _executor.shutdown(wait=False, cancel_futures=True)
+            _executor = None
+
+
+def make_client(connection: Connection, secret_access_key: str | None = None) -> Any:
+    """The cognito-idp client for a connection (blocking: boto3 loads its models here)."""
+    import boto3
+    from botocore.config import Config
+
+    local = connection.kind is ConnectionKind.LOCAL
+    config = Config(
+        # A local server that is gone should say so at once; AWS gets the standard retry policy.
+        retries={"max_attempts": 1 if local else 3, "mode": "standard"},
+        connect_timeout=2 if local else 10,
+        read_timeout=60,
+        user_agent_extra="cognito-console/0.1",
+    )
+    if local:
+        session = boto3.session.Session(
+            # The local Cognito accepts any keys on loopback; these are placeholders, not secrets.
+            aws_access_key_id="local",
+            aws_secret_access_key="local",  # noqa: S106
+            region_name=connection.region,
+        )
+        return session.client("cognito-idp", endpoint_url=connection.endpoint_url, config=config)
+    if connection.kind is ConnectionKind.KEYS:
+        if not (connection.access_key_id and secret_access_key):
+            raise errors.CredentialsMissing("NoCredentialsError", "The secret access key is not available.")
+        session = boto3.session.Session(
+            aws_access_key_id=connection.access_key_id,
+            aws_secret_access_key=secret_access_key,
+            region_name=connection.region,
+        )
+    else:
+        session = boto3.session.Session(profile_name=connection.profile or None, region_name=connection.region)
+    return session.client("cognito-idp", endpoint_url=connection.endpoint_url, config=config)
+
+
+def _dt(value: Any) -> datetime | None:
+    return value if isinstance(value, datetime) else None
+
+
+def _attrs(items: Sequence[Mapping[str, str]] | None) -> dict[str, str]:
+    return {a["Name"]: a.get("Value", "") for a in items or ()}
+
+
+def user_from(doc: Mapping[str, Any]) -> User:
+    """A User from ListUsers' UserType or AdminGetUser's response."""
+    return User(
+        username=doc["Username"],
+        status=doc.get("UserStatus", ""),
+        enabled=bool(doc.get("Enabled", True)),
+        created=_dt(doc.get("UserCreateDate")),
+        modified=_dt(doc.get("UserLastModifiedDate")),
+        attributes=_attrs(doc.get("Attributes") or doc.get("UserAttributes")),
+        mfa=tuple(doc.get("UserMFASettingList") or [o.get("DeliveryMedium", "") for o in doc.get("MFAOptions") or ()]),
+        preferred_mfa=doc.get("PreferredMfaSetting"),
+    )
+
+
+def pool_from(doc: Mapping[str, Any]) -> Pool:
+    return Pool(
+        id=doc["Id"],
+        name=doc.get("Name", ""),
+        arn=doc.get("Arn", ""),
+        estimated_users=int(doc.get("EstimatedNumberOfUsers", 0) or 0),
+        mfa=doc.get("MfaConfiguration", "OFF"),
+        created=_dt(doc.get("CreationDate")),
+        modified=_dt(doc.get("LastModifiedDate")),
+        deletion_protection=doc.get("DeletionProtection", "INACTIVE"),
+        username_attributes=tuple(doc.get("UsernameAttributes") or ()),
+        alias_attributes=tuple(doc.get("AliasAttributes") or ()),
+        auto_verified=tuple(doc.get("AutoVerifiedAttributes") or ()),
+        domain=doc.get("CustomDomain") or doc.get("Domain"),
+        tags=dict(doc.get("UserPoolTags") or {}),
+        raw=dict(doc),
+    )
+
+
+def group_from(doc: Mapping[str, Any]) -> Group:
+    return Group(
+        name=doc["GroupName"],
+        pool_id=doc.get("UserPoolId", ""),
+        description=doc.get("Description", ""),
+        precedence=doc.get("Precedence"),
+        role_arn=doc.get("RoleArn", ""),
+        created=_dt(doc.get("CreationDate")),
+        modified=_dt(doc.get("LastModifiedDate")),
+    )
+
+
+def client_from(doc: Mapping[str, Any]) -> AppClient:
+    return AppClient(
+        id=doc["ClientId"],
+        name=doc.get("ClientName", ""),
+        pool_id=doc.get("UserPoolId", ""),
+        secret=doc.get("ClientSecret"),
+        created=_dt(doc.get("CreationDate")),
+        modified=_dt(doc.get("LastModifiedDate")),
+        raw=dict(doc),
+    )
+
+
+def idp_from(doc: Mapping[str, Any]) -> IdentityProvider:
+    return IdentityProvider(
+        name=doc["ProviderName"],
+        type=doc.get("ProviderType", ""),
+        pool_id=doc.get("UserPoolId", ""),
+        details=dict(doc.get("ProviderDetails") or {}),
+        attribute_mapping=dict(doc.get("AttributeMapping") or {}),
+        identifiers=tuple(doc.get("IdpIdentifiers") or ()),
+        created=_dt(doc.get("CreationDate")),
+        modified=_dt(doc.get("LastModifiedDate")),
+    )
+
+
+def _input_members(client: Any, operation: str) -> set[str]:
+    return set(client.meta.service_model.operation_model(operation).input_shape.members)
+
+
+class BotoCognito:
+    """The CognitoService for one connection: real AWS or the local Cognito, the same code."""
+
+    def __init__(self, connection: Connection, secret_access_key: str | None = None) -> None:
+        self.connection = connection
+        self._secret = secret_access_key
+        self._client: Any = None
+        self._lock = asyncio.Lock()
+
+    async def client(self) -> Any:
+        async with self._lock:
+            if self._client is None:
+                try:
+                    self._client = await run_blocking(make_client, self.connection, self._secret)
+                except errors.ServiceError:
+                    raise
+                except Exception as exc:
+                    raise errors.from_exception(exc, "CreateClient") from exc
+            return self._client
+
+    def use_client(self, client: Any) -> None:
+        """Adopt an existing client (tests pass a client wrapped in botocore's Stubber)."""
+        self._client = client
+
+    async def call(self, operation: str, **params: Any) -> dict[str, Any]:
+        """Call one cognito-idp operation by its boto3 method name, off the event loop."""
+        client = await self.client()
+        method = getattr(client, operation)
+        try:
+            response: dict[str, Any] = await run_blocking(method, **params)
+        except Exception as exc:
+            raise errors.from_exception(exc, operation) from exc
+        return response
+
+    # --- user pools -------------------------------------------------------------------------------
+    async def list_pools(self) -> list[PoolSummary]:
+        pools: list[PoolSummary] = []
+        token: str | None = None
+        while True:
+            kw: dict[str, Any] = {"MaxResults": 60}
+            if token:
+                kw["NextToken"] = token
+            resp = await self.call("list_user_pools", **kw)
+            pools += [
+                PoolSummary(p["Id"], p.get("Name", ""), _dt(p.get("CreationDate")), _dt(p.get("LastModifiedDate")))
+                for p in resp.get("UserPools", [])
+            ]
+            token = resp.get("NextToken")
+            if not token:
+                return pools
+
+    async def describe_pool(self, pool_id: str) -> Pool:
+        resp = await self.call("describe_user_pool", UserPoolId=pool_id)
+        return pool_from(resp["UserPool"])
+
+    async def create_pool(self, request: Mapping[str, Any]) -> Pool:
+        resp = await self.call("create_user_pool", **request)
+        return pool_from(resp["UserPool"])
+
+    async def update_pool(self, pool_id: str, changes: Mapping[str, Any]) -> Pool:
+        """UpdateUserPool resets every setting it is not given, so send the current ones plus changes."""
+        current = await self.describe_pool(pool_id)
+        client = await self.client()
+        allowed = _input_members(client, "UpdateUserPool")
+        request = {k: v for k, v in current.raw.items() if k in allowed}
+        if "UserPoolTags" in current.raw:
+            request["UserPoolTags"] = current.raw["UserPoolTags"]
+        request.update(changes)
+        request["UserPoolId"] = pool_id
+        # AWS refuses some read-only echoes inside the shapes it returns.
+        if isinstance(request.get("Policies"), dict):
+            request["Policies"] = {
+                k: v for k, v in request["Policies"].items() if k in ("PasswordPolicy", "SignInPolicy")
+            }
+        await self.call("update_user_pool", **request)
+        return await self.describe_pool(pool_id)
+
+    async def delete_pool(self, pool_id: str) -> None:
+        await self.call("delete_user_pool", UserPoolId=pool_id)
+
+    # --- users ------------------------------------------------------------------------------------
+    async def list_users(
+        self, pool_id: str, flt: UserFilter | None = None, token: str | None = None, limit: int = 60
+    ) -> Page[User]:
+        kw: dict[str, Any] = {"UserPoolId": pool_id, "Limit": max(1, min(60, limit))}
+        expression = flt.expression() if flt else None
+        if expression:
+            kw["Filter"] = expression
+        if token:
+            kw["PaginationToken"] = token
+        resp = await self.call("list_users", **kw)
+        return Page(tuple(user_from(u) for u in resp.get("Users", [])), resp.get("PaginationToken"))
+
+    async def get_user(self, pool_id: str, username: str) -> User:
+        resp = await self.call("admin_get_user", UserPoolId=pool_id, Username=username)
+        return user_from(resp)
+
+    async def user_details(self, pool_id: str, username: str) -> UserDetails:
+        user = await self.get_user(pool_id, username)
+        notes: list[str] = []
+        groups: list[str] = []
+        try:
+            token: str | None = None
+            while True:
+                kw: dict[str, Any] = {"UserPoolId": pool_id, "Username": username, "Limit": 60}
+                if token:
+                    kw["NextToken"] = token
+                resp = await self.call("admin_list_groups_for_user", **kw)
+                groups += [g["GroupName"] for g in resp.get("Groups", [])]
+                token = resp.get("NextToken")
+                if not token:
+                    break
+        except errors.Unsupported as exc:
+            notes.append(f"Groups: {exc.message}")
+        devices: list[Device] = []
+        try:
+            resp = await self.call("admin_list_devices", UserPoolId=pool_id, Username=username, Limit=60)
+            for d in resp.get("Devices", []):
+                attrs = _attrs(d.get("DeviceAttributes"))
+                devices.append(
+                    Device(
+                        d.get("DeviceKey", ""),
+                        attrs.get("device_name", ""),
+                        _dt(d.get("DeviceCreateDate")),
+                        _dt(d.get("DeviceLastAuthenticatedDate")),
+                    )
+                )
+        except (errors.Unsupported, errors.InvalidInput, errors.NotAuthorized) as exc:
+            notes.append(f"Devices: {exc.code}: {exc.message}")
+        events: list[AuthEvent] = []
+        try:
+            resp = await self.call("admin_list_user_auth_events", UserPoolId=pool_id, Username=username, MaxResults=20)
+            for e in resp.get("AuthEvents", []):
+                ctx = e.get("EventContextData") or {}
+                risk = e.get("EventRisk") or {}
+                events.append(
+                    AuthEvent(
+                        e.get("EventId", ""),
+                        e.get("EventType", ""),
+                        _dt(e.get("CreationDate")),
+                        e.get("EventResponse", ""),
+                        risk.get("RiskLevel", ""),
+                        ctx.get("IpAddress", ""),
+                    )
+                )
+        except errors.ServiceError as exc:
+            if isinstance(exc, errors.ConnectionLost):
+                raise
+            notes.append(f"Auth events: {exc.code}: {exc.message}")
+        return UserDetails(user, tuple(groups), tuple(devices), tuple(events), tuple(notes))
+
+    async def create_user(
+        self,
+        pool_id: str,
+        username: str,
+        attributes: Mapping[str, str],
+        temporary_password: str | None = None,
+        suppress_message: bool = True,
+    ) -> User:
+        kw: dict[str, Any] = {
+            "UserPoolId": pool_id,
+            "Username": username,
+            "UserAttributes": [{"Name": k, "Value": v} for k, v in attributes.items()],
+        }
+        if temporary_password:
+            kw["TemporaryPassword"] = temporary_password
+        if suppress_message:
+            kw["MessageAction"] = "SUPPRESS"
+        resp = await self.call("admin_create_user", **kw)
+        return user_from(resp["User"])
+
+    async def update_user_attributes(
+        self, pool_id: str, username: str, attributes: Mapping[str, str], delete: Sequence[str] = ()
+    ) -> None:
+        if attributes:
+            await self.call(
+                "admin_update_user_attributes",
+                UserPoolId=pool_id,
+                Username=username,
+                UserAttributes=[{"Name": k, "Value": v} for k, v in attributes.items()],
+            )
+        if delete:
+            await self.call(
+                "admin_delete_user_attributes",
+                UserPoolId=pool_id,
+                Username=username,
+                UserAttributeNames=list(delete),
+            )
+
+    async def set_user_enabled(self, pool_id: str, username: str, enabled: bool) -> None:
+        op = "admin_enable_user" if enabled else "admin_disable_user"
+        await self.call(op, UserPoolId=pool_id, Username=username)
+
+    async def reset_password(self, pool_id: str, username: str) -> None:
+        await self.call("admin_reset_user_password", UserPoolId=pool_id, Username=username)
+
+    async def set_password(self, pool_id: str, username: str, password: str, permanent: bool) -> None:
+        await self.call(
+            "admin_set_user_password", UserPoolId=pool_id, Username=username, Password=password, Permanent=permanent
+        )
+
+    async def confirm_user(self, pool_id: str, username: str) -> None:
+        await self.call("admin_confirm_sign_up", UserPoolId=pool_id, Username=username)
+
+    async def global_sign_out(self, pool_id: str, username: str) -> None:
+        await self.call("admin_user_global_sign_out", UserPoolId=pool_id, Username=username)
+
+    async def delete_user(self, pool_id: str, username: str) -> None:
+        await self.call("admin_delete_user", UserPoolId=pool_id, Username=username)
+
+    async def add_to_group(self, pool_id: str, username: str, group: str) -> None:
+        await self.call("admin_add_user_to_group", UserPoolId=pool_id, Username=username, GroupName=group)
+
+    async def remove_from_group(self, pool_id: str, username: str, group: str) -> None:
+        await self.call("admin_remove_user_from_group", UserPoolId=pool_id, Username=username, GroupName=group)
+
+    # --- groups -----------------------------------------------------------------------------------
+    async def list_groups(self, pool_id: str) -> list[Group]:
+        out: list[Group] = []
+        token: str | None = None
+        while True:
+            kw: dict[str, Any] = {"UserPoolId": pool_id, "Limit": 60}
+            if token:
+                kw["NextToken"] = token
+            resp = await self.call("list_groups", **kw)
+            out += [group_from(g) for g in resp.get("Groups", [])]
+            token = resp.get("NextToken")
+            if not token:
+                return out
+
+    def _group_request(self, group: Group) -> dict[str, Any]:
+        kw: dict[str, Any] = {"UserPoolId": group.pool_id, "GroupName": group.name}
+        if group.description:
+            kw["Description"] = group.description
+        if group.precedence is not None:
+            kw["Precedence"] = group.precedence
+        if group.role_arn:
+            kw["RoleArn"] = group.role_arn
+        return kw
+
+    async def create_group(self, group: Group) -> Group:
+        resp = await self.call("create_group", **self._group_request(group))
+        return group_from(resp["Group"])
+
+    async def update_group(self, group: Group) -> Group:
+        kw = self._group_request(group)
+        kw.setdefault("Description", "")
+        resp = await self.call("update_group", **kw)
+        return group_from(resp["Group"])
+
+    async def delete_group(self, pool_id: str, name: str) -> None:
+        await self.call("delete_group", UserPoolId=pool_id, GroupName=name)
+
+    async def group_members(self, pool_id: str, name: str) -> list[User]:
+        out: list[User] = []
+        token: str | None = None
+        while True:
+            kw: dict[str, Any] = {"UserPoolId": pool_id, "GroupName": name, "Limit": 60}
+            if token:
+                kw["NextToken"] = token
+            resp = await self.call("list_users_in_group", **kw)
+            out += [user_from(u) for u in resp.get("Users", [])]
+            token = resp.get("NextToken")
+            if not token:
+                return out
+
+    # --- app clients ------------------------------------------------------------------------------
+    async def list_app_clients(self, pool_id: str) -> list[AppClientSummary]:
+        out: list[AppClientSummary] = []
+        token: str | None = None
+        while True:
+            kw: dict[str, Any] = {"UserPoolId": pool_id, "MaxResults": 60}
+            if token:
+                kw["NextToken"] = token
+            resp = await self.call("list_user_pool_clients", **kw)
+            out += [
+                AppClientSummary(c["ClientId"], c.get("ClientName", ""), c.get("UserPoolId", pool_id))
+                for c in resp.get("UserPoolClients", [])
+            ]
+            token = resp.get("NextToken")
+            if not token:
+                return out
+
+    async def describe_app_client(self, pool_id: str, client_id: str) -> AppClient:
+        resp = await self.call("describe_user_pool_client", UserPoolId=pool_id, ClientId=client_id)
+        return client_from(resp["UserPoolClient"])
+
+    async def create_app_client(self, pool_id: str, request: Mapping[str, Any]) -> AppClient:
+        resp = await self.call("create_user_pool_client", **{**request, "UserPoolId": pool_id})
+        return client_from(resp["UserPoolClient"])
+
+    async def update_app_client(self, pool_id: str, client_id: str, request: Mapping[str, Any]) -> AppClient:
+        """UpdateUserPoolClient also resets what it is not given: merge over the current settings."""
+        current = await self.describe_app_client(pool_id, client_id)
+        client = await self.client()
+        allowed = _input_members(client, "UpdateUserPoolClient")
+        merged = {k: v for k, v in current.raw.items() if k in allowed}
+        merged.update({k: v for k, v in request.items() if k in allowed})
+        merged.update(UserPoolId=pool_id, ClientId=client_id)
+        resp = await self.call("update_user_pool_client", **merged)
+        return client_from(resp["UserPoolClient"])
+
+    async def delete_app_client(self, pool_id: str, client_id: str) -> None:
+        await self.call("delete_user_pool_client", UserPoolId=pool_id, ClientId=client_id)
+
+    # --- identity providers -----------------------------------------------------------------------
+    async def list_identity_providers(self, pool_id: str) -> list[IdentityProvider]:
+        out: list[IdentityProvider] = []
+        token: str | None = None
+        while True:
+            kw: dict[str, Any] = {"UserPoolId": pool_id, "MaxResults": 60}
+            if token:
+                kw["NextToken"] = token
+            resp = await self.call("list_identity_providers", **kw)
+            out += [
+                IdentityProvider(
+                    p["ProviderName"],
+                    p.get("ProviderType", ""),
+                    pool_id,
+                    created=_dt(p.get("CreationDate")),
+                    modified=_dt(p.get("LastModifiedDate")),
+                )
+                for p in resp.get("Providers", [])
+            ]
+            token = resp.get("NextToken")
+            if not token:
+                return out
+
+    async def describe_identity_provider(self, pool_id: str, name: str) -> IdentityProvider:
+        resp = await self.call("describe_identity_provider", UserPoolId=pool_id, ProviderName=name)
+        return idp_from(resp["IdentityProvider"])
+
+    async def create_identity_provider(self, idp: IdentityProvider) -> IdentityProvider:
+        kw: dict[str, Any] = {
+            "UserPoolId": idp.pool_id,
+            "ProviderName": idp.name,
+            "ProviderType": idp.type,
+            "ProviderDetails": dict(idp.details),
+        }
+        if idp.attribute_mapping:
+            kw["AttributeMapping"] = dict(idp.attribute_mapping)
+        if idp.identifiers:
+            kw["IdpIdentifiers"] = list(idp.identifiers)
+        resp = await self.call("create_identity_provider", **kw)
+        return idp_from(resp["IdentityProvider"])
+
+    async def update_identity_provider(self, idp: IdentityProvider) -> IdentityProvider:
+        resp = await self.call(
+            "update_identity_provider",
+            UserPoolId=idp.pool_id,
+            ProviderName=idp.name,
+            ProviderDetails=dict(idp.details),
+            AttributeMapping=dict(idp.attribute_mapping),
+            IdpIdentifiers=list(idp.identifiers),
+        )
+        return idp_from(resp["IdentityProvider"])
+
+    async def delete_identity_provider(self, pool_id: str, name: str) -> None:
+        await self.call("delete_identity_provider", UserPoolId=pool_id, ProviderName=name)
+
+    # --- domains ----------------------------------------------------------------------------------
+    async def describe_domain(self, domain: str) -> Domain | None:
+        resp = await self.call("describe_user_pool_domain", Domain=domain)
+        d = resp.get("DomainDescription") or {}
+        if not d.get("UserPoolId"):
+            return None
+        return Domain(
+            d.get("Domain", domain),
+            d["UserPoolId"],
+            d.get("Status", ""),
+            d.get("CloudFrontDistribution", ""),
+            bool(d.get("CustomDomainConfig")),
+        )
+
+    async def create_domain(self, pool_id: str, domain: str) -> Domain:
+        await self.call("create_user_pool_domain", UserPoolId=pool_id, Domain=domain)
+        return Domain(domain, pool_id, "ACTIVE")
+
+    async def delete_domain(self, pool_id: str, domain: str) -> None:
+        await self.call("delete_user_pool_domain", UserPoolId=pool_id, Domain=domain)
+
+    # --- JWKS -------------------------------------------------------------------------------------
+    async def jwks_url(self, pool_id: str) -> str:
+        if self.connection.endpoint_url:
+            return f"{self.connection.endpoint_url.rstrip('/')}/{pool_id}/.well-known/jwks.json"
+        region = pool_id.split("_", 1)[0] or self.connection.region
+        return f"https://cognito-idp.{region}.amazonaws.com/{pool_id}/.well-known/jwks.json"
+
+    async def fetch_jwks(self, pool_id: str) -> dict[str, Any]:
+        url = await self.jwks_url(pool_id)
+        return await fetch_json(url)
+
+
+def _get_json(url: str, timeout: float) -> Any:
+    if not url.startswith(("http://", "https://")):
+        raise errors.InvalidInput("InvalidParameterException", f"Not an HTTP URL: {url}")
+    req = urllib.request.Request(url, headers={"Accept": "application/json"})  # noqa: S310 - scheme checked
+    with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 - scheme checked
+        return json.loads(resp.read(2 * 1024 * 1024))
+
+
+async def fetch_json(url: str, timeout: float = 10) -> dict[str, Any]:
+    """GET a JSON document (JWKS, OIDC discovery) off the event loop, errors mapped like AWS calls."""
+    import urllib.error
+
+    try:
+        doc = await run_blocking(_get_json, url, timeout)
+    except urllib.error.HTTPError as exc:
+        code = "ResourceNotFoundException" if exc.code == 404 else f"HTTP{exc.code}"
+        raise errors.error_for(code, f"{url}: HTTP {exc.code} {exc.reason}", "GetJWKS") from exc
+    except errors.ServiceError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise errors.ConnectionLost("EndpointConnectionError", f"{url}: {exc}", "GetJWKS") from exc
+    if not isinstance(doc, dict):
+        raise errors.ServiceError("InvalidJWKS", f"{url} did not return a JSON object", "GetJWKS")
+    return doc

@@ -1,0 +1,317 @@
+"""What the views may ask of a Cognito backend: one Protocol and the frozen dataclasses it returns.
+
+The dataclasses keep the AWS document they came from in ``raw`` so that details panes and edit dialogs
+(UpdateUserPool and UpdateUserPoolClient replace the whole configuration) work from the full picture.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Generic, Protocol, TypeVar
+
+T = TypeVar("T")
+
+AWS_REGIONS = (
+    "us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "eu-west-1", "eu-west-2",
+    "eu-west-3", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "ap-south-1",
+    "ap-south-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-southeast-1",
+    "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "sa-east-1", "me-south-1", "me-central-1",
+    "af-south-1", "il-central-1",
+)  # fmt: skip
+
+# ListUsers' Filter accepts exactly these attributes (AWS API reference, ListUsers).
+SEARCHABLE_ATTRIBUTES = (
+    "username", "email", "phone_number", "name", "given_name", "family_name", "preferred_username",
+    "cognito:user_status", "status", "sub",
+)  # fmt: skip
+
+USER_STATUSES = (
+    "UNCONFIRMED", "CONFIRMED", "ARCHIVED", "COMPROMISED", "UNKNOWN", "RESET_REQUIRED",
+    "FORCE_CHANGE_PASSWORD", "EXTERNAL_PROVIDER",
+)  # fmt: skip
+
+
+class ConnectionKind(StrEnum):
+    LOCAL = "local"
+    PROFILE = "profile"
+    KEYS = "keys"
+
+
+@dataclass(frozen=True)
+class Connection:
+    """Where the console points: the local Cognito, an AWS profile, or access keys kept in keyring."""
+
+    name: str
+    kind: ConnectionKind
+    region: str = "us-east-1"
+    endpoint_url: str | None = None
+    profile: str | None = None
+    access_key_id: str | None = None
+    port: int = 9229  # the local Cognito's configured port
+
+    @property
+    def label(self) -> str:
+        if self.kind is ConnectionKind.LOCAL:
+            return f"Local Cognito ({self.endpoint_url or f'port {self.port}'})"
+        if self.kind is ConnectionKind.PROFILE:
+            return f"AWS profile {self.profile or 'default'}"
+        return f"AWS keys {self.access_key_id or ''}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "kind": self.kind.value,
+            "region": self.region,
+            "endpoint_url": self.endpoint_url,
+            "profile": self.profile,
+            "access_key_id": self.access_key_id,
+            "port": self.port,
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Connection:
+        return cls(
+            name=str(d["name"]),
+            kind=ConnectionKind(d.get("kind", "local")),
+            region=str(d.get("region") or "us-east-1"),
+            endpoint_url=d.get("endpoint_url") or None,
+            profile=d.get("profile") or None,
+            access_key_id=d.get("access_key_id") or None,
+            port=int(d.get("port") or 9229),
+        )
+
+
+LOCAL_DEFAULT = Connection(name="Local Cognito", kind=ConnectionKind.LOCAL)
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page of a listing and the token for the next (None at the end)."""
+
+    items: tuple[T, ...]
+    next_token: str | None = None
+
+
+@dataclass(frozen=True)
+class PoolSummary:
+    id: str
+    name: str
+    created: datetime | None = None
+    modified: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Pool:
+    id: str
+    name: str
+    arn: str = ""
+    estimated_users: int = 0
+    mfa: str = "OFF"
+    created: datetime | None = None
+    modified: datetime | None = None
+    deletion_protection: str = "INACTIVE"
+    username_attributes: tuple[str, ...] = ()
+    alias_attributes: tuple[str, ...] = ()
+    auto_verified: tuple[str, ...] = ()
+    domain: str | None = None
+    tags: Mapping[str, str] = field(default_factory=dict)
+    raw: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def password_policy(self) -> Mapping[str, Any]:
+        return self.raw.get("Policies", {}).get("PasswordPolicy", {})
+
+    @property
+    def schema(self) -> Sequence[Mapping[str, Any]]:
+        return self.raw.get("SchemaAttributes", [])
+
+
+@dataclass(frozen=True)
+class User:
+    username: str
+    status: str = ""
+    enabled: bool = True
+    created: datetime | None = None
+    modified: datetime | None = None
+    attributes: Mapping[str, str] = field(default_factory=dict)
+    mfa: tuple[str, ...] = ()
+    preferred_mfa: str | None = None
+
+    @property
+    def sub(self) -> str:
+        return self.attributes.get("sub", "")
+
+    @property
+    def email(self) -> str:
+        return self.attributes.get("email", "")
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    pool_id: str = ""
+    description: str = ""
+    precedence: int | None = None
+    role_arn: str = ""
+    created: datetime | None = None
+    modified: datetime | None = None
+
+
+@dataclass(frozen=True)
+class AppClientSummary:
+    id: str
+    name: str
+    pool_id: str = ""
+
+
+@dataclass(frozen=True)
+class AppClient:
+    id: str
+    name: str
+    pool_id: str = ""
+    secret: str | None = None
+    created: datetime | None = None
+    modified: datetime | None = None
+    raw: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def auth_flows(self) -> tuple[str, ...]:
+        return tuple(self.raw.get("ExplicitAuthFlows", ()))
+
+    @property
+    def callback_urls(self) -> tuple[str, ...]:
+        return tuple(self.raw.get("CallbackURLs", ()))
+
+
+@dataclass(frozen=True)
+class IdentityProvider:
+    name: str
+    type: str
+    pool_id: str = ""
+    details: Mapping[str, str] = field(default_factory=dict)
+    attribute_mapping: Mapping[str, str] = field(default_factory=dict)
+    identifiers: tuple[str, ...] = ()
+    created: datetime | None = None
+    modified: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Domain:
+    domain: str
+    pool_id: str
+    status: str = ""
+    cloudfront: str = ""
+    custom: bool = False
+
+
+@dataclass(frozen=True)
+class Device:
+    key: str
+    name: str = ""
+    created: datetime | None = None
+    last_authenticated: datetime | None = None
+
+
+@dataclass(frozen=True)
+class AuthEvent:
+    event_id: str
+    event_type: str
+    created: datetime | None
+    response: str = ""
+    risk: str = ""
+    ip: str = ""
+
+
+@dataclass(frozen=True)
+class UserDetails:
+    user: User
+    groups: tuple[str, ...] = ()
+    devices: tuple[Device, ...] = ()
+    auth_events: tuple[AuthEvent, ...] = ()
+    # What the backend could not tell (e.g. advanced security off): shown, not hidden.
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class UserFilter:
+    """ListUsers' server-side search: one attribute, ``=`` or prefix ``^=``, plus a status filter."""
+
+    attribute: str = "email"
+    value: str = ""
+    prefix: bool = True
+    status: str | None = None
+
+    def expression(self) -> str | None:
+        """The Filter string, or None. ListUsers takes one filter, so a typed search wins over status."""
+        if self.value:
+            escaped = self.value.replace("\\", "\\\\").replace('"', '\\"')
+            return f'{self.attribute} {"^=" if self.prefix else "="} "{escaped}"'
+        if self.status:
+            if self.status in ("Enabled", "Disabled"):
+                return f'status = "{self.status}"'
+            return f'cognito:user_status = "{self.status}"'
+        return None
+
+
+class CognitoService(Protocol):
+    """User-pool administration, as the views need it. Every method may raise ``errors.ServiceError``."""
+
+    connection: Connection
+
+    async def list_pools(self) -> list[PoolSummary]: ...
+    async def describe_pool(self, pool_id: str) -> Pool: ...
+    async def create_pool(self, request: Mapping[str, Any]) -> Pool: ...
+    async def update_pool(self, pool_id: str, changes: Mapping[str, Any]) -> Pool: ...
+    async def delete_pool(self, pool_id: str) -> None: ...
+
+    async def list_users(
+        self, pool_id: str, flt: UserFilter | None = None, token: str | None = None, limit: int = 60
+    ) -> Page[User]: ...
+    async def user_details(self, pool_id: str, username: str) -> UserDetails: ...
+    async def create_user(
+        self,
+        pool_id: str,
+        username: str,
+        attributes: Mapping[str, str],
+        temporary_password: str | None = None,
+        suppress_message: bool = True,
+    ) -> User: ...
+    async def update_user_attributes(
+        self, pool_id: str, username: str, attributes: Mapping[str, str], delete: Sequence[str] = ()
+    ) -> None: ...
+    async def set_user_enabled(self, pool_id: str, username: str, enabled: bool) -> None: ...
+    async def reset_password(self, pool_id: str, username: str) -> None: ...
+    async def set_password(self, pool_id: str, username: str, password: str, permanent: bool) -> None: ...
+    async def confirm_user(self, pool_id: str, username: str) -> None: ...
+    async def global_sign_out(self, pool_id: str, username: str) -> None: ...
+    async def delete_user(self, pool_id: str, username: str) -> None: ...
+    async def add_to_group(self, pool_id: str, username: str, group: str) -> None: ...
+    async def remove_from_group(self, pool_id: str, username: str, group: str) -> None: ...
+
+    async def list_groups(self, pool_id: str) -> list[Group]: ...
+    async def create_group(self, group: Group) -> Group: ...
+    async def update_group(self, group: Group) -> Group: ...
+    async def delete_group(self, pool_id: str, name: str) -> None: ...
+    async def group_members(self, pool_id: str, name: str) -> list[User]: ...
+
+    async def list_app_clients(self, pool_id: str) -> list[AppClientSummary]: ...
+    async def describe_app_client(self, pool_id: str, client_id: str) -> AppClient: ...
+    async def create_app_client(self, pool_id: str, request: Mapping[str, Any]) -> AppClient: ...
+    async def update_app_client(self, pool_id: str, client_id: str, request: Mapping[str, Any]) -> AppClient: ...
+    async def delete_app_client(self, pool_id: str, client_id: str) -> None: ...
+
+    async def list_identity_providers(self, pool_id: str) -> list[IdentityProvider]: ...
+    async def describe_identity_provider(self, pool_id: str, name: str) -> IdentityProvider: ...
+    async def create_identity_provider(self, idp: IdentityProvider) -> IdentityProvider: ...
+    async def update_identity_provider(self, idp: IdentityProvider) -> IdentityProvider: ...
+    async def delete_identity_provider(self, pool_id: str, name: str) -> None: ...
+
+    async def describe_domain(self, domain: str) -> Domain | None: ...
+    async def create_domain(self, pool_id: str, domain: str) -> Domain: ...
+    async def delete_domain(self, pool_id: str, domain: str) -> None: ...
+
+    async def jwks_url(self, pool_id: str) -> str: ...
+    async def fetch_jwks(self, pool_id: str) -> dict[str, Any]: ...

@@ -1,0 +1,190 @@
+"""Seed the demo user pool through the API, so a first run shows a working pool within seconds.
+
+Every step goes through cognito-idp exactly as a user's code would. A step the backend does not support
+yet is skipped and noted, never fatal: the demo should degrade, not block the first start.
+"""
+
+from __future__ import annotations
+
+import secrets
+import string
+from dataclasses import dataclass, field
+from typing import Any
+
+DEMO_POOL_NAME = "demo-pool"
+DEMO_TAG = {"cognito-console:demo": "true"}
+
+FIRST = ("Ada", "Grace", "Alan", "Linus", "Barbara", "Ken", "Margaret", "Dennis", "Radia", "Edsger",
+         "Frances", "John", "Hedy", "Tim", "Katherine", "Guido", "Anita", "Donald", "Sophie", "Niklaus")  # fmt: skip
+LAST = ("Lovelace", "Hopper", "Turing", "Torvalds", "Liskov", "Thompson", "Hamilton", "Ritchie", "Perlman",
+        "Dijkstra", "Allen", "McCarthy", "Lamarr", "Berners-Lee", "Johnson", "van Rossum", "Borg", "Knuth",
+        "Wilson", "Wirth")  # fmt: skip
+
+
+@dataclass
+class SeedResult:
+    pool_id: str
+    created: bool
+    notes: list[str] = field(default_factory=list)
+
+
+def _password() -> str:
+    alphabet = string.ascii_letters + string.digits
+    return "Aa1!" + "".join(secrets.choice(alphabet) for _ in range(16))
+
+
+def find_demo_pool(client: Any) -> str | None:
+    token = None
+    while True:
+        kw: dict[str, Any] = {"MaxResults": 60}
+        if token:
+            kw["NextToken"] = token
+        resp = client.list_user_pools(**kw)
+        for p in resp.get("UserPools", []):
+            if p.get("Name") == DEMO_POOL_NAME:
+                return str(p["Id"])
+        token = resp.get("NextToken")
+        if not token:
+            return None
+
+
+def seed_demo(client: Any, extra_users: int = 40) -> SeedResult:
+    """Create the demo pool unless it exists (blocking; run through the executor helper)."""
+    existing = find_demo_pool(client)
+    if existing:
+        return SeedResult(existing, created=False)
+    from botocore.exceptions import ClientError
+
+    pool = client.create_user_pool(
+        PoolName=DEMO_POOL_NAME,
+        UsernameConfiguration={"CaseSensitive": False},
+        AutoVerifiedAttributes=["email"],
+        Policies={
+            "PasswordPolicy": {
+                "MinimumLength": 10,
+                "RequireUppercase": True,
+                "RequireLowercase": True,
+                "RequireNumbers": True,
+                "RequireSymbols": False,
+                "TemporaryPasswordValidityDays": 7,
+            }
+        },
+        Schema=[{"Name": "department", "AttributeDataType": "String", "Mutable": True}],
+        UserPoolTags=DEMO_TAG,
+    )
+    pool_id = pool["UserPool"]["Id"]
+    result = SeedResult(pool_id, created=True)
+
+    def step(what: str, fn: Any, **kw: Any) -> Any:
+        try:
+            return fn(**kw)
+        except ClientError as exc:
+            err = exc.response.get("Error", {})
+            result.notes.append(f"{what}: {err.get('Code')}: {err.get('Message')}")
+            return None
+
+    for name, precedence, desc in (
+        ("admins", 1, "Administrators of the demo app"),
+        ("editors", 10, "Can edit content"),
+        ("readers", 20, "Read-only access"),
+    ):
+        step(f"group {name}", client.create_group, UserPoolId=pool_id, GroupName=name, Precedence=precedence,
+             Description=desc)  # fmt: skip
+
+    app = step(
+        "app client",
+        client.create_user_pool_client,
+        UserPoolId=pool_id,
+        ClientName="demo-web",
+        GenerateSecret=False,
+        ExplicitAuthFlows=["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+        AllowedOAuthFlows=["code"],
+        AllowedOAuthFlowsUserPoolClient=True,
+        AllowedOAuthScopes=["openid", "email", "profile"],
+        CallbackURLs=["http://localhost:3000/callback"],
+        LogoutURLs=["http://localhost:3000/"],
+        SupportedIdentityProviders=["COGNITO"],
+        PreventUserExistenceErrors="ENABLED",
+    )
+    client_id = app["UserPoolClient"]["ClientId"] if app else None
+    step("backend app client", client.create_user_pool_client, UserPoolId=pool_id, ClientName="demo-backend",
+         GenerateSecret=True, ExplicitAuthFlows=["ALLOW_REFRESH_TOKEN_AUTH"])  # fmt: skip
+    step("domain", client.create_user_pool_domain, UserPoolId=pool_id, Domain=f"demo-{pool_id.split('_')[1].lower()}")
+    if (
+        step(
+            "OIDC identity provider",
+            client.create_identity_provider,
+            UserPoolId=pool_id,
+            ProviderName="DemoOIDC",
+            ProviderType="OIDC",
+            ProviderDetails={
+                "client_id": "demo-oidc-client",
+                "client_secret": secrets.token_urlsafe(24),
+                "attributes_request_method": "GET",
+                "oidc_issuer": "https://accounts.example.com",
+                "authorize_scopes": "openid email profile",
+            },
+            AttributeMapping={"email": "email", "name": "name", "username": "sub"},
+            IdpIdentifiers=["example.com"],
+        )
+        and client_id
+    ):
+        step("app client identity providers", client.update_user_pool_client, UserPoolId=pool_id, ClientId=client_id,
+             ClientName="demo-web", ExplicitAuthFlows=["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH",
+             "ALLOW_REFRESH_TOKEN_AUTH"], AllowedOAuthFlows=["code"], AllowedOAuthFlowsUserPoolClient=True,
+             AllowedOAuthScopes=["openid", "email", "profile"], CallbackURLs=["http://localhost:3000/callback"],
+             LogoutURLs=["http://localhost:3000/"], SupportedIdentityProviders=["COGNITO", "DemoOIDC"],
+             PreventUserExistenceErrors="ENABLED")  # fmt: skip
+
+    password = _password()
+    people = [
+        ("alice", "Alice Liddell", "admins", "confirmed"),
+        ("bob", "Bob Builder", "editors", "force-change"),
+        ("carol", "Carol Danvers", "readers", "disabled"),
+        ("dave", "Dave Bowman", None, "reset"),
+        ("erin", "Erin Brockovich", "editors", "confirmed"),
+    ]
+    for i in range(extra_users):
+        first, last = FIRST[i % len(FIRST)], LAST[(i * 7) % len(LAST)]
+        people.append((f"{first.lower()}.{last.lower().replace(' ', '')}{i}", f"{first} {last}", None,
+                       "confirmed" if i % 3 else "force-change"))  # fmt: skip
+    for username, full_name, group, state in people:
+        made = step(
+            f"user {username}",
+            client.admin_create_user,
+            UserPoolId=pool_id,
+            Username=username,
+            MessageAction="SUPPRESS",
+            TemporaryPassword=password,
+            UserAttributes=[
+                {"Name": "email", "Value": f"{username}@example.com"},
+                {"Name": "email_verified", "Value": "true"},
+                {"Name": "name", "Value": full_name},
+                {"Name": "custom:department", "Value": "engineering" if len(username) % 2 else "sales"},
+            ],
+        )
+        if not made:
+            continue
+        if group:
+            step(f"{username} in {group}", client.admin_add_user_to_group, UserPoolId=pool_id, Username=username,
+                 GroupName=group)  # fmt: skip
+        if state in ("confirmed", "disabled", "reset"):
+            step(f"{username} password", client.admin_set_user_password, UserPoolId=pool_id, Username=username,
+                 Password=password, Permanent=True)  # fmt: skip
+        if state == "disabled":
+            step(f"disable {username}", client.admin_disable_user, UserPoolId=pool_id, Username=username)
+        if state == "reset":
+            step(f"reset {username}", client.admin_reset_user_password, UserPoolId=pool_id, Username=username)
+
+    # An unconfirmed sign-up, as a real visitor leaves it.
+    if client_id:
+        frank = [{"Name": "email", "Value": "frank@example.com"}, {"Name": "name", "Value": "Frank Poole"}]
+        step("sign-up frank", client.sign_up, ClientId=client_id, Username="frank", Password=password,
+             UserAttributes=frank)  # fmt: skip
+        # Some sign-ins, so tokens and auth events exist.
+        for username in ("alice", "alice", "erin"):
+            if not step(f"sign-in {username}", client.admin_initiate_auth, UserPoolId=pool_id, ClientId=client_id,
+                        AuthFlow="ADMIN_USER_PASSWORD_AUTH",
+                        AuthParameters={"USERNAME": username, "PASSWORD": password}):  # fmt: skip
+                break
+    return result

@@ -1,0 +1,112 @@
+"""Decoding a JWT and verifying its RS256 signature against a JWKS, with `cryptography` only."""
+
+from __future__ import annotations
+
+import base64
+import json
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+# Claims whose values are NumericDate (seconds since the epoch): shown in local time.
+TIME_CLAIMS = ("exp", "iat", "nbf", "auth_time", "updated_at")
+
+
+class TokenError(ValueError):
+    """The text is not a JWT (or its parts are not JSON)."""
+
+
+def _b64url(part: str) -> bytes:
+    return base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+
+
+@dataclass(frozen=True)
+class DecodedToken:
+    header: Mapping[str, Any]
+    claims: Mapping[str, Any]
+    signing_input: bytes
+    signature: bytes
+
+    @property
+    def kind(self) -> str:
+        """Cognito's token_use (id / access), or what the header says (JWE refresh tokens)."""
+        return str(self.claims.get("token_use") or self.header.get("typ") or "JWT")
+
+    def expired(self, now: float | None = None) -> bool:
+        exp = self.claims.get("exp")
+        return isinstance(exp, (int, float)) and exp <= (time.time() if now is None else now)
+
+
+def decode(token: str) -> DecodedToken:
+    token = "".join(token.split())  # pasted tokens often carry line breaks
+    if token.lower().startswith("bearer"):
+        token = token[6:]
+    parts = token.split(".")
+    if len(parts) == 5:
+        raise TokenError("This is an encrypted token (JWE), like Cognito's refresh token: it cannot be decoded.")
+    if len(parts) != 3:
+        raise TokenError("A JWT has three parts separated by dots.")
+    try:
+        header = json.loads(_b64url(parts[0]))
+        claims = json.loads(_b64url(parts[1]))
+        signature = _b64url(parts[2])
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise TokenError(f"The token's parts are not base64url-encoded JSON: {exc}") from exc
+    if not isinstance(header, dict) or not isinstance(claims, dict):
+        raise TokenError("The token's header and payload must be JSON objects.")
+    return DecodedToken(header, claims, f"{parts[0]}.{parts[1]}".encode(), signature)
+
+
+@dataclass(frozen=True)
+class Verification:
+    valid: bool
+    reason: str
+    kid: str = ""
+    problems: tuple[str, ...] = field(default_factory=tuple)
+
+
+def verify(
+    token: DecodedToken,
+    jwks: Mapping[str, Any],
+    *,
+    issuer: str | None = None,
+    now: float | None = None,
+) -> Verification:
+    """Check the signature with the key the header names, then exp and (if given) iss."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+    alg = token.header.get("alg")
+    kid = str(token.header.get("kid", ""))
+    if alg != "RS256":
+        return Verification(False, f"Unsupported algorithm {alg!r}: Cognito signs with RS256.", kid)
+    key = next((k for k in jwks.get("keys", ()) if k.get("kid") == kid), None)
+    if key is None:
+        return Verification(False, f"The pool's JWKS has no key with kid {kid!r}.", kid)
+    try:
+        n = int.from_bytes(_b64url(key["n"]), "big")
+        e = int.from_bytes(_b64url(key["e"]), "big")
+        public = rsa.RSAPublicNumbers(e, n).public_key()
+        public.verify(token.signature, token.signing_input, padding.PKCS1v15(), hashes.SHA256())
+    except InvalidSignature:
+        return Verification(False, "The signature does not match the pool's key.", kid)
+    except (KeyError, ValueError) as exc:
+        return Verification(False, f"The JWKS key is malformed: {exc}", kid)
+    problems: list[str] = []
+    if token.expired(now):
+        problems.append("The token has expired.")
+    if issuer and token.claims.get("iss") != issuer:
+        problems.append(f"The issuer is {token.claims.get('iss')!r}, not {issuer!r}.")
+    if problems:
+        return Verification(
+            False, "Signature valid, but " + " ".join(p[0].lower() + p[1:] for p in problems), kid, tuple(problems)
+        )
+    return Verification(True, "Signature valid; the token is current.", kid)
+
+
+def pool_id_from_issuer(iss: str) -> str | None:
+    """Both issuer styles end in /{userPoolId}."""
+    tail = iss.rstrip("/").rsplit("/", 1)[-1]
+    return tail if "_" in tail else None
