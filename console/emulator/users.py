@@ -75,6 +75,10 @@ def _from_row(row: Any) -> User:
     )
 
 
+# The public name other modules read rows with (ListUsers selects whole rows itself).
+from_row = _from_row
+
+
 def by_key(ctx: RequestContext, pool_id: str, key: str) -> User | None:
     row = ctx.store.one("SELECT * FROM users WHERE pool_id = ? AND username_key = ?", (pool_id, key))
     return None if row is None else _from_row(row)
@@ -175,15 +179,11 @@ def save_secret(ctx: RequestContext, user: User) -> None:
 
 
 def delete(ctx: RequestContext, user: User) -> None:
-    ctx.store.run(
-        "DELETE FROM users WHERE pool_id = ? AND username_key = ?", (user.pool_id, user.username_key)
-    )
+    ctx.store.run("DELETE FROM users WHERE pool_id = ? AND username_key = ?", (user.pool_id, user.username_key))
 
 
 def _reindex(ctx: RequestContext, pool: dict[str, Any], user: User) -> None:
-    ctx.store.run(
-        "DELETE FROM user_attrs WHERE pool_id = ? AND username_key = ?", (user.pool_id, user.username_key)
-    )
+    ctx.store.run("DELETE FROM user_attrs WHERE pool_id = ? AND username_key = ?", (user.pool_id, user.username_key))
     rows = [
         (user.pool_id, name, index_value(pool, name, user.attrs[name]), user.username_key)
         for name in INDEXED
