@@ -306,9 +306,11 @@ def admin_disable_user(ctx: RequestContext, req: dict[str, Any]) -> dict[str, An
     pool = pools.get_pool(ctx, req["UserPoolId"])
     user = users.get(ctx, pool, req["Username"])
     user.enabled = False
-    # Disabling signs the user out everywhere: tokens issued before now stop working.
-    user.secret["tokens_revoked_at"] = ctx.now
     users.save(ctx, pool, user)
+    # Disabling signs the user out everywhere, as AWS does: refresh and access tokens stop working.
+    from . import tokens  # tokens imports users; a local import keeps the module graph acyclic
+
+    tokens.revoke_user_tokens(ctx, pool["Id"], user.sub)
     return {}
 
 
