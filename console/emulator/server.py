@@ -194,6 +194,9 @@ def create_app(config: ServerConfig, store: Store | None = None) -> Starlette:
     load_api_areas()
     if store is None:
         store = Store(Path(config.data_dir) / "cognito.db")
+    else:
+        # A store opened before the API areas were imported has only the core schema so far.
+        store.migrate()
     routes = [
         Route("/", dispatch_json, methods=["POST"]),
         Route("/_emulator/outbox", outbox, methods=["GET"]),
