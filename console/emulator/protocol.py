@@ -29,6 +29,12 @@ JSON_SERVICES = {
     "Logs_20140328": "logs",
 }
 
+# Shapes whose model pattern is narrower than what the service accepts. DomainType's pattern allows only
+# a prefix label, yet CreateUserPoolDomain takes custom domains such as auth.example.com.
+PATTERN_OVERRIDES: dict[str, str] = {
+    "DomainType": r"^[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?)*$",
+}
+
 _MAX_REPORTED = 10  # AWS lists at most a handful of violations; keep messages readable
 
 
@@ -153,7 +159,7 @@ class Validator:
             enum = shape.enum
             if enum and value not in enum:
                 self._add(path, value, f"Member must satisfy enum value set: [{', '.join(enum)}]", sensitive)
-            pattern = shape.metadata.get("pattern")
+            pattern = PATTERN_OVERRIDES.get(shape.name, shape.metadata.get("pattern"))
             if pattern:
                 compiled = _compiled(pattern)
                 if compiled is not None and compiled.fullmatch(value) is None:
