@@ -25,7 +25,7 @@ import secrets
 import struct
 from typing import Any
 
-from . import messaging, pools, signup, tokens, users
+from . import auth_sessions, messaging, pools, signup, tokens, users
 from .context import RequestContext
 from .errors import AwsError, invalid_parameter, not_authorized
 from .registry import idp
@@ -218,25 +218,22 @@ def check_mfa_code(ctx: RequestContext, pool: dict[str, Any], user: users.User, 
 # -- software tokens ---------------------------------------------------------------------------------------
 
 
-def _session_user(ctx: RequestContext, session: str) -> tuple[dict[str, Any], users.User, Any]:
-    """The pool and user of a sign-in Session (MFA_SETUP), through auth's session store."""
-    from . import auth  # auth imports this module for MFA; import late to keep the graph acyclic
-
-    lookup = getattr(auth, "mfa_setup_session", None)
-    if lookup is None:
-        raise not_authorized("Invalid session for the user.")
-    found = lookup(ctx, session)
-    if found is None:
-        raise not_authorized("Invalid session for the user, session is expired.")
-    pool, user, handle = found
-    return pool, user, handle
+def _session_user(ctx: RequestContext, session: str) -> tuple[dict[str, Any], users.User, auth_sessions.Session]:
+    """The pool and user of an MFA_SETUP sign-in Session; NotAuthorized when it is not a live one."""
+    found = auth_sessions.peek(ctx, session)
+    if found.challenge != "MFA_SETUP":
+        raise not_authorized(auth_sessions.SESSION_EXPIRED)
+    pool = pools.get_pool(ctx, found.pool_id)
+    user = users.by_key(ctx, found.pool_id, found.username_key)
+    if user is None:
+        raise not_authorized(auth_sessions.SESSION_EXPIRED)
+    return pool, user, found
 
 
-def _next_session(ctx: RequestContext, handle: Any) -> str | None:
-    from . import auth
-
-    renew = getattr(auth, "renew_mfa_setup_session", None)
-    return None if renew is None else renew(ctx, handle)
+def _next_session(ctx: RequestContext, found: auth_sessions.Session, **state: Any) -> str:
+    """The Session to use next: the old one consumed, a new one for the same MFA_SETUP challenge."""
+    client = tokens.get_client(ctx, found.client_id)
+    return auth_sessions.replace(ctx, found, client, {**found.state, **state})
 
 
 @idp("AssociateSoftwareToken", public=True)
@@ -256,8 +253,7 @@ def associate_software_token(ctx: RequestContext, req: dict[str, Any]) -> dict[s
     users.save(ctx, pool, user, touch=False)
     out: dict[str, Any] = {"SecretCode": secret}
     if handle is not None:
-        session = _next_session(ctx, handle)
-        out["Session"] = session if session is not None else req["Session"]
+        out["Session"] = _next_session(ctx, handle)
     return out
 
 
@@ -290,8 +286,7 @@ def verify_software_token(ctx: RequestContext, req: dict[str, Any]) -> dict[str,
     users.save(ctx, pool, user)
     out: dict[str, Any] = {"Status": "SUCCESS"}
     if handle is not None:
-        session = _next_session(ctx, handle)
-        out["Session"] = session if session is not None else req["Session"]
+        out["Session"] = _next_session(ctx, handle, software_token_verified=True)
     return out
 
 

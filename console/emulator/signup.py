@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
-from . import attributes, ids, messaging, passwords, pools, tokens, users
+from . import attributes, auth_sessions, ids, messaging, passwords, pools, tokens, users
 from .context import RequestContext
 from .errors import AwsError, invalid_parameter, limit_exceeded, not_authorized
 from .registry import idp
@@ -249,23 +249,9 @@ def keeps_attempts(
 
 
 def check_secret_hash(ctx: RequestContext, client: dict[str, Any], username: str, secret_hash: str | None) -> None:
-    """SECRET_HASH = Base64(HMAC-SHA256(client secret, username + client id)) for clients with a secret.
-
-    Raises NotAuthorizedException with AWS's messages; any of the client's secrets is accepted.
-    """
-    client_id = client["ClientId"]
-    secrets_ = tokens.client_secrets(ctx, client_id)
-    if not secrets_:
-        return
-    if not secret_hash:
-        raise not_authorized(f"Client {client_id} is configured with secret but SECRET_HASH was not received")
-    supplied = secret_hash.encode()
-    ok = False
-    for secret in secrets_:
-        expected = hmac.new(secret.encode(), (username + client_id).encode(), hashlib.sha256).digest()
-        ok |= hmac.compare_digest(base64.b64encode(expected), supplied)
-    if not ok:
-        raise not_authorized(f"Unable to verify secret hash for client {client_id}")
+    """SECRET_HASH = Base64(HMAC-SHA256(client secret, username + client id)) for clients with a secret;
+    NotAuthorizedException with AWS's messages (auth_sessions holds the one implementation)."""
+    auth_sessions.check_secret_hash(ctx, client, secret_hash, username)
 
 
 def client_and_pool(ctx: RequestContext, req: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -276,8 +262,7 @@ def client_and_pool(ctx: RequestContext, req: dict[str, Any]) -> tuple[dict[str,
     return client, pool
 
 
-def prevents_existence_errors(client: dict[str, Any]) -> bool:
-    return client.get("PreventUserExistenceErrors") == "ENABLED"
+prevents_existence_errors = auth_sessions.prevents_existence_errors
 
 
 # -- messages -----------------------------------------------------------------------------------------
