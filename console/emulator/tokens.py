@@ -17,7 +17,6 @@ Other modules use ``issue_tokens`` (after any successful sign-in) and ``authenti
 from __future__ import annotations
 
 import hashlib
-import hmac
 import json
 import os
 import uuid
@@ -29,7 +28,7 @@ from cryptography.hazmat.primitives.asymmetric import padding
 
 from . import keys, pools, users
 from .context import RequestContext
-from .errors import AwsError, client_not_found, not_authorized
+from .errors import AwsError, not_authorized
 from .keys import b64url, b64url_decode
 from .registry import idp
 from .store import loads, migration
@@ -72,33 +71,27 @@ _UNITS = {"seconds": 1, "minutes": 60, "hours": 3600, "days": 86400}
 _CLEANUP_EVERY = 500
 
 
-# -- app clients (read directly until clients.py offers get_client) -----------------------------------
+# -- app clients --------------------------------------------------------------------------------------
 
 
 def get_client(ctx: RequestContext, client_id: str) -> dict[str, Any]:
-    """The app client's document (UserPoolClientType minus secrets); ResourceNotFound if none."""
-    row = ctx.store.one("SELECT pool_id, doc FROM clients WHERE id = ?", (client_id,))
-    if row is None:
-        raise client_not_found(client_id)
-    doc: dict[str, Any] = loads(row["doc"])
-    doc.setdefault("UserPoolId", row["pool_id"])
-    doc.setdefault("ClientId", client_id)
-    return doc
+    """The app client's document; ResourceNotFoundException if there is none."""
+    from . import clients  # clients is an API area like this one; a local import keeps start-up order free
+
+    return clients.get_client(ctx, client_id)
 
 
 def client_secrets(ctx: RequestContext, client_id: str) -> list[str]:
-    rows = ctx.store.all("SELECT secret FROM client_secrets WHERE client_id = ? ORDER BY created", (client_id,))
-    return [r["secret"] for r in rows]
+    from . import clients
+
+    return clients.client_secrets(ctx, client_id)
 
 
 def check_client_secret(ctx: RequestContext, client_id: str, supplied: str | None) -> bool:
     """Whether ``supplied`` is one of the client's secrets (constant time over each)."""
-    if supplied is None:
-        return False
-    ok = False
-    for secret in client_secrets(ctx, client_id):
-        ok |= hmac.compare_digest(secret.encode(), supplied.encode())
-    return ok
+    from . import clients
+
+    return supplied is not None and clients.secret_matches(ctx, client_id, supplied)
 
 
 # -- validity -------------------------------------------------------------------------------------------
@@ -475,6 +468,19 @@ def issue_tokens(
 
 
 # -- refreshing -----------------------------------------------------------------------------------------
+
+
+def refresh_token_user(ctx: RequestContext, client: dict[str, Any], token: str) -> User | None:
+    """The user a refresh token of ``client`` belongs to, or None (for SECRET_HASH checks)."""
+    pool_keys = keys.pool_keys(ctx, client["UserPoolId"], create=False)
+    data = _open_refresh(pool_keys, token) if pool_keys is not None else None
+    if data is None or data.get("c") != client["ClientId"]:
+        return None
+    sub = ctx.store.value(
+        "SELECT o.sub FROM refresh_tokens r JOIN token_origins o ON o.origin_jti = r.origin_jti WHERE r.token_id = ?",
+        (data.get("t"),),
+    )
+    return users.by_sub(ctx, client["UserPoolId"], sub) if sub else None
 
 
 def redeem_refresh_token(
