@@ -519,6 +519,9 @@ def list_users_page(
     pool_id = pool["Id"]
     params: list[Any] = [pool_id]
     join = ""
+    # Without statistics SQLite would walk the primary key in username order and filter on status;
+    # the status and enabled indexes hold the same order after their equality, so name them.
+    source = "users u"
     if filt is None:
         kind, order = "all", ["u.username_key"]
         where = "u.pool_id = ?"
@@ -542,7 +545,7 @@ def list_users_page(
         elif attr == "cognito:user_status":
             status = value.upper()
             if op == "=":
-                kind, order = "status=", ["u.username_key"]
+                kind, order, source = "status=", ["u.username_key"], "users u INDEXED BY users_by_status"
                 where = "u.pool_id = ? AND u.status = ?"
                 params.append(status)
             else:
@@ -558,6 +561,7 @@ def list_users_page(
             if len(matching) == 1:
                 # users_by_enabled(pool_id, enabled, username_key): an equality then the key order.
                 kind = f"enabled{names[matching[0]]}"
+                source = "users u INDEXED BY users_by_enabled"
                 where += " AND u.enabled = ?"
                 params.append(names[matching[0]])
         else:
@@ -578,7 +582,8 @@ def list_users_page(
         else:
             where += f" AND ({', '.join(order)}) > ({', '.join('?' for _ in order)})"
         params += after
-    source = "user_attrs a" + join if join else "users u"
+    if join:
+        source = "user_attrs a" + join
     keys = ", ".join(f"{c} AS k{i}" for i, c in enumerate(order))
     # Only fixed column names are interpolated; every value is a parameter.
     sql = f"SELECT u.*, {keys} FROM {source} WHERE {where} ORDER BY {', '.join(order)} LIMIT ?"  # noqa: S608
