@@ -1,0 +1,77 @@
+"""Concrete table models: user pools, groups, app clients, identity providers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from console.services.protocol import AppClientSummary, Group, IdentityProvider, Pool
+
+from .table import Column, RecordTableModel
+
+POOL_COLUMNS: list[Column[Pool]] = [
+    Column("User pool name", lambda p: p.name),
+    Column("User pool ID", lambda p: p.id),
+    Column("Estimated users", lambda p: p.estimated_users if p.raw else None, "EstimatedNumberOfUsers", True),
+    Column("MFA", lambda p: p.mfa if p.raw else "", "MfaConfiguration"),
+    Column("Created", lambda p: p.created),
+]
+
+
+class PoolsModel(RecordTableModel[Pool]):
+    COL_NAME, COL_ID, COL_USERS, COL_MFA, COL_CREATED = range(5)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(POOL_COLUMNS, key=lambda p: p.id, parent=parent)
+
+
+class GroupsModel(RecordTableModel[Group]):
+    COL_NAME, COL_DESCRIPTION, COL_PRECEDENCE, COL_ROLE, COL_CREATED = range(5)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(
+            [
+                Column("Group name", lambda g: g.name),
+                Column("Description", lambda g: g.description),
+                Column("Precedence", lambda g: g.precedence, align_right=True),
+                Column("IAM role ARN", lambda g: g.role_arn),
+                Column("Created", lambda g: g.created),
+            ],
+            key=lambda g: g.name,
+            parent=parent,
+        )
+
+
+class AppClientsModel(RecordTableModel[AppClientSummary]):
+    COL_NAME, COL_ID = range(2)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(
+            [Column("App client name", lambda c: c.name), Column("Client ID", lambda c: c.id)],
+            key=lambda c: c.id,
+            parent=parent,
+        )
+
+
+PROVIDER_LABELS = {
+    "OIDC": "OpenID Connect",
+    "SAML": "SAML",
+    "Google": "Google",
+    "Facebook": "Facebook",
+    "LoginWithAmazon": "Login with Amazon",
+    "SignInWithApple": "Sign in with Apple",
+}
+
+
+class IdentityProvidersModel(RecordTableModel[IdentityProvider]):
+    COL_NAME, COL_TYPE, COL_MODIFIED = range(3)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(
+            [
+                Column("Provider name", lambda p: p.name),
+                Column("Type", lambda p: PROVIDER_LABELS.get(p.type, p.type)),
+                Column("Last modified", lambda p: p.modified or p.created),
+            ],
+            key=lambda p: p.name,
+            parent=parent,
+        )
