@@ -57,8 +57,7 @@ class FakeLambda:
 
     @property
     def endpoint(self) -> str:
-        host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
 
     def script(self, function: str, answer: Any) -> None:
         self.scripts[function] = answer

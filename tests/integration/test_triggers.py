@@ -42,7 +42,7 @@ def ctx(tmp_path: Path, lam: FakeLambda) -> Iterator[RequestContext]:
 
 def make_pool(ctx: RequestContext, **lambda_config: Any) -> dict[str, Any]:
     with ctx.store.tx():
-        created = pools.create_user_pool(
+        created: Any = pools.create_user_pool(
             ctx,
             {
                 "PoolName": "triggers",
