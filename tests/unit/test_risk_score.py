@@ -28,6 +28,12 @@ def ctx(tmp_path: Path) -> Iterator[RequestContext]:
     store.close()
 
 
+def call(handler: Any, ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
+    """Run a registered handler directly (its registered type is the registry's union)."""
+    out: dict[str, Any] = handler(ctx, req)
+    return out
+
+
 def make_pool(ctx: RequestContext, mode: str = "ENFORCED") -> dict[str, Any]:
     with ctx.store.tx():
         created: Any = pools.create_user_pool(
@@ -243,13 +249,15 @@ def test_list_newest_first_with_paging(ctx):
     for i in range(5):
         ctx.now += 1
         ids.append(record(ctx, pool, user, "Pass" if i % 2 else "Fail"))
-    page = auth_events.admin_list_user_auth_events(
-        ctx, {"UserPoolId": pool["Id"], "Username": "alice", "MaxResults": 2}
+    page = call(
+        auth_events.admin_list_user_auth_events, ctx, {"UserPoolId": pool["Id"], "Username": "alice", "MaxResults": 2}
     )
     assert [e["EventId"] for e in page["AuthEvents"]] == ids[::-1][:2]
     assert page["NextToken"].startswith(ids[3] + "#")
-    rest = auth_events.admin_list_user_auth_events(
-        ctx, {"UserPoolId": pool["Id"], "Username": "alice", "MaxResults": 0, "NextToken": page["NextToken"]}
+    rest = call(
+        auth_events.admin_list_user_auth_events,
+        ctx,
+        {"UserPoolId": pool["Id"], "Username": "alice", "MaxResults": 0, "NextToken": page["NextToken"]},
     )
     assert [e["EventId"] for e in rest["AuthEvents"]] == ids[::-1][2:]
     assert "NextToken" not in rest
@@ -268,7 +276,7 @@ def test_feedback(ctx):
         auth_events.admin_update_auth_event_feedback(
             ctx, {"UserPoolId": pool["Id"], "Username": "alice", "EventId": event_id, "FeedbackValue": "Valid"}
         )
-    (event,) = auth_events.admin_list_user_auth_events(ctx, {"UserPoolId": pool["Id"], "Username": "alice"})[
+    (event,) = call(auth_events.admin_list_user_auth_events, ctx, {"UserPoolId": pool["Id"], "Username": "alice"})[
         "AuthEvents"
     ]
     assert event["EventFeedback"]["FeedbackValue"] == "Valid"
@@ -280,7 +288,7 @@ def test_feedback(ctx):
     assert err.value.code == "NotAuthorizedException"
     with ctx.store.tx():
         auth_events.update_auth_event_feedback(ctx, {**req, "FeedbackToken": token})
-    (event,) = auth_events.admin_list_user_auth_events(ctx, {"UserPoolId": pool["Id"], "Username": "alice"})[
+    (event,) = call(auth_events.admin_list_user_auth_events, ctx, {"UserPoolId": pool["Id"], "Username": "alice"})[
         "AuthEvents"
     ]
     assert event["EventFeedback"]["FeedbackValue"] == "Invalid"
@@ -318,8 +326,10 @@ def test_events_delivered_in_aws_log_format(ctx):
         event_id = auth_events.record_event(
             ctx, pool, "alice", "SignIn", "InProgress", assessment, [("Password", "Success")], context(), client_id="c1"
         )
-    found = logs.filter_log_events(
-        ctx, {"logGroupName": "/aws/vendedlogs/activity", "filterPattern": '{ $.message.eventType = "SignIn" }'}
+    found = call(
+        logs.filter_log_events,
+        ctx,
+        {"logGroupName": "/aws/vendedlogs/activity", "filterPattern": '{ $.message.eventType = "SignIn" }'},
     )
     (entry,) = [json.loads(e["message"]) for e in found["events"]]
     assert entry["eventSource"] == "USER_ACTIVITY" and entry["logLevel"] == "INFO"
