@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
-from . import attributes, auth_sessions, ids, messaging, passwords, pools, tokens, users
+from . import admin_users, attributes, auth_sessions, ids, messaging, passwords, pools, tokens, users
 from .context import RequestContext
 from .errors import AwsError, invalid_parameter, limit_exceeded, not_authorized
 from .registry import idp
@@ -595,14 +595,32 @@ def forgot_password(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
         raise not_authorized("User password cannot be reset in the current state.")
     attribute = recovery_destination(pool, user)
     code = store_code(ctx, user, "forgot", ttl=FORGOT_CODE_TTL, data={"attribute": attribute})
+    if user.secret.pop("forgot_password", None) is not None:  # a newer code replaces an admin reset's
+        users.save_secret(ctx, user)
     return {"CodeDeliveryDetails": send_code(ctx, pool, user, attribute, user.attrs[attribute], code)}
 
 
 def history_violation() -> AwsError:
-    return AwsError(
-        "PasswordHistoryPolicyViolationException",
-        "The password you are trying to set has been used recently. Please choose a different password.",
-    )
+    return AwsError("PasswordHistoryPolicyViolationException", admin_users.PASSWORD_HISTORY_MESSAGE)
+
+
+def _require_reset_code(ctx: RequestContext, user: users.User, code: str) -> None:
+    """The code of ForgotPassword, or of AdminResetUserPassword (kept by admin_users in the user's
+    secret document as a SHA-256 digest); consumed when it matches."""
+    outcome, _ = check_code(ctx, user, "forgot", code)
+    admin_reset = user.secret.get("forgot_password") or {}
+    if outcome != "ok" and admin_reset.get("code_sha256"):
+        candidate = hashlib.sha256(code.encode()).hexdigest()
+        if hmac.compare_digest(candidate.encode(), str(admin_reset["code_sha256"]).encode()):
+            outcome = "ok" if float(admin_reset.get("expires") or 0) > ctx.now else "expired"
+        elif outcome == "missing":
+            outcome = "mismatch"
+    if outcome == "mismatch":
+        raise AwsError("CodeMismatchException", CODE_MISMATCH)
+    if outcome != "ok":
+        raise AwsError("ExpiredCodeException", CODE_EXPIRED)
+    drop_code(ctx, user, "forgot")
+    user.secret.pop("forgot_password", None)
 
 
 def set_new_password(ctx: RequestContext, pool: dict[str, Any], user: users.User, password: str) -> None:
@@ -629,7 +647,7 @@ def confirm_forgot_password(ctx: RequestContext, req: dict[str, Any], attempts: 
         raise not_authorized("User is disabled.")
     if user.status == "UNCONFIRMED":
         raise AwsError("UserNotConfirmedException", "User is not confirmed.")
-    require_code(ctx, user, "forgot", req["ConfirmationCode"])
+    _require_reset_code(ctx, user, req["ConfirmationCode"])
     set_new_password(ctx, pool, user, req["Password"])
     user.status = "CONFIRMED"
     users.save(ctx, pool, user)
