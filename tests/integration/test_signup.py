@@ -494,7 +494,7 @@ def test_forgot_password_unknown_user(idp, email_pool):
 
 
 def test_forgot_password_needs_a_verified_destination(idp, cognito, email_pool):
-    pool, client = email_pool
+    _, client = email_pool
     name = unique()
     sign_up(idp, client, name, f"{name}@example.com")
     with pytest.raises(ClientError) as exc:
