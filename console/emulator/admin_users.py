@@ -38,18 +38,10 @@ MAX_LIMIT = 60
 
 
 def mfa_fields(user: User) -> dict[str, Any]:
-    """UserMFASettingList / PreferredMfaSetting / MFAOptions from the user's MFA document, when set."""
-    out: dict[str, Any] = {}
-    settings = user.mfa.get("UserMFASettingList") or user.mfa.get("enabled")
-    if settings:
-        out["UserMFASettingList"] = list(settings)
-    preferred = user.mfa.get("PreferredMfaSetting") or user.mfa.get("preferred")
-    if preferred:
-        out["PreferredMfaSetting"] = preferred
-    options = user.mfa.get("MFAOptions")
-    if options:
-        out["MFAOptions"] = list(options)
-    return out
+    """UserMFASettingList / PreferredMfaSetting / MFAOptions as AdminGetUser answers them, when set."""
+    from . import mfa  # mfa imports signup, which imports this module
+
+    return mfa.mfa_settings_for_get_user(user)
 
 
 def user_type(user: User, attributes_to_get: list[str] | None = None) -> dict[str, Any]:
@@ -281,10 +273,27 @@ def admin_update_user_attributes(ctx: RequestContext, req: dict[str, Any]) -> di
     changes = attributes.validate_attributes(
         pool, req["UserAttributes"], op="AdminUpdateUserAttributes", admin=True, creating=False, existing=user.attrs
     )
-    apply_attribute_update(ctx, pool, user, changes)
+    awaiting = apply_attribute_update(ctx, pool, user, changes)
     attributes.alias_conflict(ctx, pool, user, user.attrs, creating=False)
     users.save(ctx, pool, user)
+    # As AWS, a changed email / phone number the pool auto-verifies gets a verification code.
+    auto = set(pool.get("AutoVerifiedAttributes") or [])
+    for name in ("email", "phone_number"):
+        if name in awaiting and name in auto:
+            value = (user.secret.get("pending_attributes") or {}).get(name) or user.attrs.get(name)
+            if value:
+                _send_verification_code(ctx, pool, user, name, value)
     return {}
+
+
+def _send_verification_code(ctx: RequestContext, pool: dict[str, Any], user: User, name: str, value: str) -> None:
+    """A code for VerifyUserAttribute, kept and delivered by the self-service side's code store."""
+    from . import signup  # signup imports this module
+
+    code = signup.store_code(
+        ctx, user, f"verify:{name}", ttl=signup.VERIFY_CODE_TTL, data={"attribute": name, "value": value}
+    )
+    signup.send_code(ctx, pool, user, name, value, code)
 
 
 @idp("AdminDeleteUserAttributes")

@@ -503,3 +503,52 @@ def test_admin_confirm_sign_up_of_signed_up_user(idp: Any, pool: dict[str, Any])
     with pytest.raises(ClientError) as exc:
         idp.admin_confirm_sign_up(UserPoolId=pool["Id"], Username=name)
     assert error_of(exc) == ("NotAuthorizedException", "User cannot be confirmed. Current status is CONFIRMED")
+
+
+def test_update_email_sends_verification_code(cognito: Any, idp: Any) -> None:
+    pool = idp.create_user_pool(PoolName=unique("pool"), AutoVerifiedAttributes=["email"])["UserPool"]
+    try:
+        name = unique()
+        create(idp, pool, name, UserAttributes=[{"Name": "email", "Value": "v1@example.com"}])
+        idp.admin_update_user_attributes(
+            UserPoolId=pool["Id"], Username=name, UserAttributes=[{"Name": "email", "Value": "v2@example.com"}]
+        )
+        [mail] = cognito.outbox(pool["Id"])
+        assert mail["destination"] == "v2@example.com"
+        assert mail["code"].isdigit() and mail["code"] in mail["body"]
+        # Marked verified by the administrator: no code.
+        idp.admin_update_user_attributes(
+            UserPoolId=pool["Id"],
+            Username=name,
+            UserAttributes=[{"Name": "email", "Value": "v3@example.com"}, {"Name": "email_verified", "Value": "true"}],
+        )
+        assert len(cognito.outbox(pool["Id"])) == 1
+    finally:
+        idp.delete_user_pool(UserPoolId=pool["Id"])
+
+
+def test_get_user_mfa_settings(idp: Any) -> None:
+    pool = idp.create_user_pool(PoolName=unique("pool"))["UserPool"]
+    try:
+        idp.set_user_pool_mfa_config(
+            UserPoolId=pool["Id"],
+            SmsMfaConfiguration={
+                "SmsAuthenticationMessage": "Your code is {####}",
+                "SmsConfiguration": {"SnsCallerArn": "arn:aws:iam::123456789012:role/sns"},
+            },
+            MfaConfiguration="OPTIONAL",
+        )
+        name = unique()
+        create(idp, pool, name, UserAttributes=[{"Name": "phone_number", "Value": "+15555550199"}])
+        try:
+            idp.admin_set_user_mfa_preference(
+                UserPoolId=pool["Id"], Username=name, SMSMfaSettings={"Enabled": True, "PreferredMfa": True}
+            )
+        except ClientError as exc:
+            skip_if_unbuilt(exc)
+            raise
+        got = idp.admin_get_user(UserPoolId=pool["Id"], Username=name)
+        assert got["UserMFASettingList"] == ["SMS_MFA"]
+        assert got["PreferredMfaSetting"] == "SMS_MFA"
+    finally:
+        idp.delete_user_pool(UserPoolId=pool["Id"])
