@@ -343,9 +343,7 @@ def alias_conflict(
         if attr == "preferred_username":
             others = [u for u in users.by_attribute(ctx, pool_dict, attr, value) if u.username_key != me]
             if others:
-                raise AwsError(
-                    "AliasExistsException", "An account with the given preferred_username already exists."
-                )
+                raise AwsError("AliasExistsException", "An account with the given preferred_username already exists.")
             continue
         if attrs.get(f"{attr}_verified") != "true":
             continue
