@@ -101,6 +101,25 @@ def device_verifier(
     return str(row["salt"]), str(row["verifier"]), str(row["group_key"])
 
 
+def device_for_auth(
+    ctx: RequestContext, pool: dict[str, Any], user: users.User, device_key: str | None
+) -> dict[str, Any] | None:
+    """A confirmed device of ``user`` as sign-in needs it: ``salt`` / ``verifier`` (hex), ``group_key``,
+    ``remembered`` (bool); None for an unknown, unconfirmed or someone else's device."""
+    if not device_key:
+        return None
+    row = _row_for(ctx, user, device_key)
+    if row is None or not row["confirmed"] or not row["verifier"]:
+        return None
+    return {
+        "device_key": device_key,
+        "salt": str(row["salt"]),
+        "verifier": str(row["verifier"]),
+        "group_key": str(row["group_key"]),
+        "remembered": bool(row["remembered"]),
+    }
+
+
 def is_remembered(ctx: RequestContext, pool: dict[str, Any], user: users.User, device_key: str | None) -> bool:
     """Whether ``device_key`` is a confirmed, remembered device of ``user`` (MFA may be skipped on it)."""
     if not device_key:
