@@ -83,3 +83,21 @@ def signing_key_pem(data_dir: Path, pool_id: str, purpose: str) -> str:
     finally:
         db.close()
     return str(row[0])
+
+
+def age_temporary_password(data_dir: Path, pool_id: str, username_key: str, seconds: float) -> None:
+    """Move a temporary password's expiry into the past, as if ``seconds`` had gone by (no waiting days)."""
+    db = sqlite3.connect(data_dir / "cognito.db", timeout=10)
+    try:
+        row = db.execute(
+            "SELECT secret FROM users WHERE pool_id = ? AND username_key = ?", (pool_id, username_key)
+        ).fetchone()
+        secret = json.loads(row[0])
+        secret["temporary_expires"] = float(secret["temporary_expires"]) - seconds
+        with db:
+            db.execute(
+                "UPDATE users SET secret = ? WHERE pool_id = ? AND username_key = ?",
+                (json.dumps(secret), pool_id, username_key),
+            )
+    finally:
+        db.close()
