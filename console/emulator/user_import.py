@@ -81,6 +81,7 @@ MAX_LINE_CHARS = 16_000
 MAX_USERS = 500_000
 MAX_JOBS = 1_000
 CHUNK = 1_000
+CHUNK_SECONDS = 0.1  # a chunk also ends after this long, so other requests wait at most about this
 _TASKS = "user_import.tasks"
 _AUTO_VERIFY_MESSAGE = (
     "The User Record does not set any of the auto verified attributes to true. (Example: email_verified to true)."
@@ -525,9 +526,15 @@ async def _import(store: Any, config: Any, state: dict[str, Any], job_id: str) -
             assert header is not None
             doc["Status"] = "InProgress"
             start = int(doc.get("_line", 1))  # lines[0] is the header (line 1)
-            end = min(start + CHUNK, len(lines))
+            limit = min(start + CHUNK, len(lines))
             results: list[tuple[int, str]] = []
-            for index in range(start, end):
+            began = time.monotonic()
+            end = start
+            for index in range(start, limit):
+                end = index + 1
+                if index > start and time.monotonic() - began > CHUNK_SECONDS:
+                    end = index
+                    break
                 text_line = lines[index]
                 if not text_line.strip():
                     continue
