@@ -1,0 +1,364 @@
+"""MFA over boto3: software tokens (real RFC 6238 TOTP, cross-checked with pyotp), MFA preferences, the
+MFA_SETUP challenge with Sessions, and SMS / email codes at sign-in."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from typing import Any
+
+import pyotp
+import pytest
+from botocore.exceptions import ClientError
+
+from console.emulator import mfa
+from tests.conftest import unique
+from tests.integration.test_self_service import FLOWS, access_token, make_user, sign_in
+from tests.integration.test_signup import error_of, new_client, new_pool
+
+SMS_CONFIG = {"SnsCallerArn": "arn:aws:iam::000000000000:role/sms", "ExternalId": "ext"}
+TOTP_SETTINGS = {"Enabled": True, "PreferredMfa": True}
+
+
+def totp_pool(idp: Any, setting: str = "OPTIONAL", **extra: Any) -> dict[str, Any]:
+    pool = new_pool(idp)
+    idp.set_user_pool_mfa_config(
+        UserPoolId=pool["Id"], SoftwareTokenMfaConfiguration={"Enabled": True}, MfaConfiguration=setting, **extra
+    )
+    return pool
+
+
+def code_for(secret: str) -> str:
+    """The current TOTP code by our implementation, which must agree with pyotp's."""
+    now = time.time()
+    ours = mfa.totp(secret, now)
+    theirs = pyotp.TOTP(secret).at(now)
+    if ours != theirs:  # a step boundary passed between the two calls: ask again
+        now = time.time()
+        ours, theirs = mfa.totp(secret, now), pyotp.TOTP(secret).at(now)
+    assert ours == theirs
+    return ours
+
+
+def other_code(secret: str) -> str:
+    valid = {pyotp.TOTP(secret).at(time.time() + d) for d in (-60, -30, 0, 30, 60)}
+    return next(c for c in ("000000", "111111", "222222", "333333", "444444", "555555") if c not in valid)
+
+
+def enrol(idp: Any, token: str) -> str:
+    secret = idp.associate_software_token(AccessToken=token)["SecretCode"]
+    out = idp.verify_software_token(AccessToken=token, UserCode=code_for(secret), FriendlyDeviceName="phone")
+    assert out["Status"] == "SUCCESS"
+    return secret
+
+
+def get_mfa(idp: Any, pool: dict[str, Any], name: str) -> dict[str, Any]:
+    user = idp.admin_get_user(UserPoolId=pool["Id"], Username=name)
+    return {k: user[k] for k in ("UserMFASettingList", "PreferredMfaSetting", "MFAOptions") if k in user}
+
+
+@pytest.fixture
+def totp_user(idp: Any) -> Any:
+    pool = totp_pool(idp)
+    client = new_client(idp, pool["Id"], ExplicitAuthFlows=FLOWS)
+    name = make_user(idp, pool)
+    yield pool, client, name, access_token(idp, pool, client, name)
+    idp.delete_user_pool(UserPoolId=pool["Id"])
+
+
+# -- software tokens ----------------------------------------------------------------------------------------
+
+
+def test_associate_returns_a_fresh_base32_secret(idp, totp_user):
+    _, _, _, token = totp_user
+    first = idp.associate_software_token(AccessToken=token)
+    second = idp.associate_software_token(AccessToken=token)
+    for out in (first, second):
+        assert re.fullmatch(r"[A-Z2-7]{32}", out["SecretCode"])
+        assert "Session" not in out
+    assert first["SecretCode"] != second["SecretCode"]
+
+
+def test_verify_software_token(idp, totp_user):
+    pool, _, name, token = totp_user
+    secret = idp.associate_software_token(AccessToken=token)["SecretCode"]
+    with pytest.raises(ClientError) as exc:
+        idp.verify_software_token(AccessToken=token, UserCode=other_code(secret))
+    assert error_of(exc) == ("EnableSoftwareTokenMFAException", "Code mismatch and fail enable Software Token MFA")
+    assert "UserMFASettingList" not in get_mfa(idp, pool, name)
+    out = idp.verify_software_token(AccessToken=token, UserCode=code_for(secret), FriendlyDeviceName="my phone")
+    assert out["Status"] == "SUCCESS"
+    assert "Session" not in out
+    assert get_mfa(idp, pool, name) == {"UserMFASettingList": ["SOFTWARE_TOKEN_MFA"]}
+
+
+def test_verify_without_associate(idp, totp_user):
+    _, _, _, token = totp_user
+    with pytest.raises(ClientError) as exc:
+        idp.verify_software_token(AccessToken=token, UserCode="123456")
+    assert error_of(exc) == ("InvalidParameterException", "User has not set up software token mfa")
+
+
+def test_software_token_needs_the_pool_to_allow_it(idp):
+    pool = new_pool(idp)
+    client = new_client(idp, pool["Id"], ExplicitAuthFlows=FLOWS)
+    name = make_user(idp, pool)
+    token = access_token(idp, pool, client, name)
+    with pytest.raises(ClientError) as exc:
+        idp.associate_software_token(AccessToken=token)
+    assert error_of(exc) == (
+        "SoftwareTokenMFANotFoundException",
+        "Software Token MFA has not been enabled by the userPool",
+    )
+
+
+def test_associate_needs_a_token_or_session(idp):
+    with pytest.raises(ClientError) as exc:
+        idp.associate_software_token()
+    assert error_of(exc)[0] == "InvalidParameterException"
+    with pytest.raises(ClientError) as exc:
+        idp.associate_software_token(Session="x" * 40)
+    assert error_of(exc)[0] == "NotAuthorizedException"
+
+
+def test_totp_sign_in(idp, totp_user):
+    pool, client, name, token = totp_user
+    secret = enrol(idp, token)
+    idp.set_user_mfa_preference(AccessToken=token, SoftwareTokenMfaSettings=TOTP_SETTINGS)
+    assert get_mfa(idp, pool, name) == {
+        "UserMFASettingList": ["SOFTWARE_TOKEN_MFA"],
+        "PreferredMfaSetting": "SOFTWARE_TOKEN_MFA",
+    }
+    assert idp.get_user(AccessToken=token)["PreferredMfaSetting"] == "SOFTWARE_TOKEN_MFA"
+    first = sign_in(idp, pool, client, name)
+    assert first["ChallengeName"] == "SOFTWARE_TOKEN_MFA"
+    with pytest.raises(ClientError) as exc:
+        idp.admin_respond_to_auth_challenge(
+            UserPoolId=pool["Id"],
+            ClientId=client["ClientId"],
+            ChallengeName="SOFTWARE_TOKEN_MFA",
+            Session=first["Session"],
+            ChallengeResponses={"USERNAME": name, "SOFTWARE_TOKEN_MFA_CODE": other_code(secret)},
+        )
+    assert error_of(exc)[0] == "CodeMismatchException"
+    second = sign_in(idp, pool, client, name)
+    code = code_for(secret)
+    done = idp.admin_respond_to_auth_challenge(
+        UserPoolId=pool["Id"],
+        ClientId=client["ClientId"],
+        ChallengeName="SOFTWARE_TOKEN_MFA",
+        Session=second["Session"],
+        ChallengeResponses={"USERNAME": name, "SOFTWARE_TOKEN_MFA_CODE": code},
+    )
+    assert "AccessToken" in done["AuthenticationResult"]
+    # The same code is not accepted twice.
+    third = sign_in(idp, pool, client, name)
+    with pytest.raises(ClientError) as exc:
+        idp.admin_respond_to_auth_challenge(
+            UserPoolId=pool["Id"],
+            ClientId=client["ClientId"],
+            ChallengeName="SOFTWARE_TOKEN_MFA",
+            Session=third["Session"],
+            ChallengeResponses={"USERNAME": name, "SOFTWARE_TOKEN_MFA_CODE": code},
+        )
+    assert error_of(exc)[0] == "CodeMismatchException"
+
+
+def test_mfa_setup_with_sessions(idp):
+    pool = totp_pool(idp, "ON")
+    client = new_client(idp, pool["Id"], ExplicitAuthFlows=FLOWS)
+    name = make_user(idp, pool)
+    first = sign_in(idp, pool, client, name)
+    assert first["ChallengeName"] == "MFA_SETUP"
+    assert json.loads(first["ChallengeParameters"]["MFAS_CAN_SETUP"]) == ["SOFTWARE_TOKEN_MFA"]
+    associated = idp.associate_software_token(Session=first["Session"])
+    assert re.fullmatch(r"[A-Z2-7]{32}", associated["SecretCode"])
+    assert associated["Session"] and associated["Session"] != first["Session"]
+    # The consumed session no longer works.
+    with pytest.raises(ClientError) as exc:
+        idp.associate_software_token(Session=first["Session"])
+    assert error_of(exc)[0] == "NotAuthorizedException"
+    verified = idp.verify_software_token(Session=associated["Session"], UserCode=code_for(associated["SecretCode"]))
+    assert verified["Status"] == "SUCCESS"
+    assert verified["Session"]
+    done = idp.admin_respond_to_auth_challenge(
+        UserPoolId=pool["Id"],
+        ClientId=client["ClientId"],
+        ChallengeName="MFA_SETUP",
+        Session=verified["Session"],
+        ChallengeResponses={"USERNAME": name},
+    )
+    assert "AccessToken" in done["AuthenticationResult"]
+    assert get_mfa(idp, pool, name)["UserMFASettingList"] == ["SOFTWARE_TOKEN_MFA"]
+
+
+# -- preferences ----------------------------------------------------------------------------------------------
+
+
+def test_preference_rules(idp, totp_user):
+    pool, _, name, token = totp_user
+    with pytest.raises(ClientError) as exc:
+        idp.set_user_mfa_preference(AccessToken=token, SMSMfaSettings={"Enabled": True})
+    assert error_of(exc) == ("InvalidParameterException", "User does not have delivery config set to turn on SMS_MFA")
+    with pytest.raises(ClientError) as exc:
+        idp.set_user_mfa_preference(AccessToken=token, SoftwareTokenMfaSettings={"Enabled": True})
+    assert error_of(exc) == (
+        "InvalidParameterException",
+        "User does not have delivery config set to turn on SOFTWARE_TOKEN_MFA",
+    )
+    with pytest.raises(ClientError) as exc:
+        idp.admin_set_user_mfa_preference(
+            UserPoolId=pool["Id"], Username=name, SoftwareTokenMfaSettings={"Enabled": True}
+        )
+    assert error_of(exc)[0] == "InvalidParameterException"
+    with pytest.raises(ClientError) as exc:
+        idp.set_user_mfa_preference(AccessToken=token, EmailMfaSettings={"Enabled": True})
+    assert error_of(exc)[0] == "InvalidParameterException"
+    assert get_mfa(idp, pool, name) == {}
+    # Disabling what was never enabled is fine.
+    idp.set_user_mfa_preference(AccessToken=token, SMSMfaSettings={"Enabled": False, "PreferredMfa": False})
+
+
+def test_software_token_preference_needs_the_pool(idp):
+    pool = new_pool(idp)
+    name = make_user(idp, pool)
+    with pytest.raises(ClientError) as exc:
+        idp.admin_set_user_mfa_preference(UserPoolId=pool["Id"], Username=name, SoftwareTokenMfaSettings=TOTP_SETTINGS)
+    assert error_of(exc) == (
+        "SoftwareTokenMFANotFoundException",
+        "Software Token MFA has not been enabled by the userPool",
+    )
+
+
+def test_admin_preferences_and_disabling(idp, totp_user):
+    pool, _, name, token = totp_user
+    enrol(idp, token)
+    idp.admin_update_user_attributes(
+        UserPoolId=pool["Id"], Username=name, UserAttributes=[{"Name": "phone_number", "Value": "+15555550142"}]
+    )
+    idp.admin_set_user_mfa_preference(
+        UserPoolId=pool["Id"], Username=name, SMSMfaSettings={"Enabled": True, "PreferredMfa": True}
+    )
+    assert get_mfa(idp, pool, name) == {
+        "UserMFASettingList": ["SMS_MFA", "SOFTWARE_TOKEN_MFA"],
+        "PreferredMfaSetting": "SMS_MFA",
+    }
+    idp.admin_set_user_mfa_preference(UserPoolId=pool["Id"], Username=name, SoftwareTokenMfaSettings=TOTP_SETTINGS)
+    assert get_mfa(idp, pool, name)["PreferredMfaSetting"] == "SOFTWARE_TOKEN_MFA"
+    idp.admin_set_user_mfa_preference(
+        UserPoolId=pool["Id"], Username=name, SoftwareTokenMfaSettings={"Enabled": False, "PreferredMfa": False}
+    )
+    assert get_mfa(idp, pool, name) == {"UserMFASettingList": ["SMS_MFA"]}
+    with pytest.raises(ClientError) as exc:
+        idp.admin_set_user_mfa_preference(
+            UserPoolId=pool["Id"], Username=unique("ghost"), SMSMfaSettings={"Enabled": True}
+        )
+    assert error_of(exc)[0] == "UserNotFoundException"
+
+
+# -- SMS and email codes at sign-in ----------------------------------------------------------------------------
+
+
+def test_sms_mfa_sign_in(idp, cognito):
+    pool = new_pool(idp)
+    idp.set_user_pool_mfa_config(
+        UserPoolId=pool["Id"],
+        SmsMfaConfiguration={"SmsAuthenticationMessage": "Code: {####}", "SmsConfiguration": SMS_CONFIG},
+        MfaConfiguration="OPTIONAL",
+    )
+    client = new_client(idp, pool["Id"], ExplicitAuthFlows=FLOWS)
+    name = make_user(idp, pool, phone_number="+15555550839", phone_number_verified="true")
+    idp.admin_set_user_mfa_preference(UserPoolId=pool["Id"], Username=name, SMSMfaSettings={"Enabled": True})
+    first = sign_in(idp, pool, client, name)
+    assert first["ChallengeName"] == "SMS_MFA"
+    params = first["ChallengeParameters"]
+    assert params["CODE_DELIVERY_DELIVERY_MEDIUM"] == "SMS"
+    assert params["CODE_DELIVERY_DESTINATION"] == "+*******0839"
+    sms = cognito.outbox(pool["Id"])[-1]
+    assert sms["channel"] == "SMS" and sms["destination"] == "+15555550839"
+    assert sms["body"] == f"Code: {sms['code']}"
+    with pytest.raises(ClientError) as exc:
+        idp.admin_respond_to_auth_challenge(
+            UserPoolId=pool["Id"],
+            ClientId=client["ClientId"],
+            ChallengeName="SMS_MFA",
+            Session=first["Session"],
+            ChallengeResponses={"USERNAME": name, "SMS_MFA_CODE": "000000" if sms["code"] != "000000" else "111111"},
+        )
+    assert error_of(exc)[0] == "CodeMismatchException"
+    done = idp.admin_respond_to_auth_challenge(
+        UserPoolId=pool["Id"],
+        ClientId=client["ClientId"],
+        ChallengeName="SMS_MFA",
+        Session=first["Session"],
+        ChallengeResponses={"USERNAME": name, "SMS_MFA_CODE": sms["code"]},
+    )
+    assert "AccessToken" in done["AuthenticationResult"]
+
+
+def email_mfa_pool(idp: Any) -> dict[str, Any]:
+    pool = new_pool(
+        idp,
+        UserPoolTier="ESSENTIALS",
+        EmailConfiguration={
+            "EmailSendingAccount": "DEVELOPER",
+            "SourceArn": "arn:aws:ses:us-east-1:000000000000:identity/example.com",
+            "From": "no-reply@example.com",
+        },
+    )
+    idp.set_user_pool_mfa_config(
+        UserPoolId=pool["Id"],
+        EmailMfaConfiguration={"Message": "Your code is {####}", "Subject": "Sign-in code"},
+        MfaConfiguration="OPTIONAL",
+    )
+    return pool
+
+
+def test_email_otp_sign_in(idp, cognito):
+    pool = email_mfa_pool(idp)
+    client = new_client(idp, pool["Id"], ExplicitAuthFlows=FLOWS)
+    name = make_user(idp, pool, email="otp@example.com", email_verified="true")
+    idp.admin_set_user_mfa_preference(UserPoolId=pool["Id"], Username=name, EmailMfaSettings={"Enabled": True})
+    assert get_mfa(idp, pool, name) == {"UserMFASettingList": ["EMAIL_OTP"]}
+    first = sign_in(idp, pool, client, name)
+    assert first["ChallengeName"] == "EMAIL_OTP"
+    assert first["ChallengeParameters"]["CODE_DELIVERY_DELIVERY_MEDIUM"] == "EMAIL"
+    assert first["ChallengeParameters"]["CODE_DELIVERY_DESTINATION"] == "o***@e***.com"
+    mail = cognito.outbox(pool["Id"])[-1]
+    assert re.fullmatch(r"[0-9]{8}", mail["code"])
+    assert mail["subject"] == "Sign-in code" and mail["body"] == f"Your code is {mail['code']}"
+    done = idp.admin_respond_to_auth_challenge(
+        UserPoolId=pool["Id"],
+        ClientId=client["ClientId"],
+        ChallengeName="EMAIL_OTP",
+        Session=first["Session"],
+        ChallengeResponses={"USERNAME": name, "EMAIL_OTP_CODE": mail["code"]},
+    )
+    assert "AccessToken" in done["AuthenticationResult"]
+
+
+def test_email_otp_preference_needs_an_email(idp):
+    pool = email_mfa_pool(idp)
+    name = make_user(idp, pool)
+    with pytest.raises(ClientError) as exc:
+        idp.admin_set_user_mfa_preference(UserPoolId=pool["Id"], Username=name, EmailMfaSettings={"Enabled": True})
+    assert error_of(exc) == ("InvalidParameterException", "User does not have delivery config set to turn on EMAIL_OTP")
+
+
+def test_select_mfa_type_when_two_are_enabled_without_preference(idp, totp_user):
+    pool, client, name, token = totp_user
+    enrol(idp, token)
+    idp.set_user_pool_mfa_config(
+        UserPoolId=pool["Id"],
+        SmsMfaConfiguration={"SmsConfiguration": SMS_CONFIG},
+        SoftwareTokenMfaConfiguration={"Enabled": True},
+        MfaConfiguration="OPTIONAL",
+    )
+    idp.admin_update_user_attributes(
+        UserPoolId=pool["Id"], Username=name, UserAttributes=[{"Name": "phone_number", "Value": "+15555550199"}]
+    )
+    idp.admin_set_user_mfa_preference(UserPoolId=pool["Id"], Username=name, SMSMfaSettings={"Enabled": True})
+    first = sign_in(idp, pool, client, name)
+    assert first["ChallengeName"] == "SELECT_MFA_TYPE"
+    assert json.loads(first["ChallengeParameters"]["MFAS_CAN_CHOOSE"]) == ["SMS_MFA", "SOFTWARE_TOKEN_MFA"]
