@@ -405,3 +405,48 @@ def test_password_auth_result_is_usable_for_tokens(idp: Any, pool: dict[str, Any
     new_user(idp, pool["Id"], "oli")
     result = password_auth(idp, app["ClientId"], "OLI", PASSWORD)  # case-insensitive pool
     assert claims(result["AuthenticationResult"]["AccessToken"])["username"] == "oli"
+
+
+@pytest.fixture(scope="module")
+def aws_issuer(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A local Cognito whose tokens carry AWS's issuer, so AWS's own verifiers accept them."""
+    from tests.localcognito import start
+
+    server = start(tmp_path_factory.mktemp("aws-issuer"), "--issuer", "aws")
+    yield server
+    assert server.stop() == 0
+
+
+def test_aws_issuer_and_aws_jwt_verify(aws_issuer: Any) -> None:
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    from tests.conftest import make_client
+
+    idp = make_client(aws_issuer.base_url)
+    pool_id = idp.create_user_pool(PoolName="aws-issuer")["UserPool"]["Id"]
+    client = new_client(idp, pool_id)
+    new_user(idp, pool_id, "pat", attributes={"email": "pat@example.com"})
+    result = tokens(idp, client["ClientId"], "pat")
+    issuer = f"https://cognito-idp.us-east-1.amazonaws.com/{pool_id}"
+    assert claims(result["IdToken"])["iss"] == issuer == claims(result["AccessToken"])["iss"]
+    discovery = httpx.get(f"{aws_issuer.base_url}/{pool_id}/.well-known/openid-configuration", timeout=10).json()
+    assert discovery["issuer"] == issuer
+    assert idp.get_user(AccessToken=result["AccessToken"])["Username"] == "pat"
+    if shutil.which("node") is None:
+        pytest.skip("node is not installed")
+    js = Path(__file__).resolve().parents[1] / "js"
+    if not (js / "node_modules" / "aws-jwt-verify").exists():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=js, check=True, timeout=300, capture_output=True)
+    jwks_url = f"{aws_issuer.base_url}/{pool_id}/.well-known/jwks.json"
+    args = ["node", "verify_tokens.js", jwks_url, pool_id, client["ClientId"], result["IdToken"], result["AccessToken"]]
+    out = subprocess.run(args, cwd=js, capture_output=True, text=True, timeout=120, check=True)
+    verified = json.loads(out.stdout.strip().splitlines()[-1])
+    assert verified["ok"], verified
+    assert verified["id"]["email"] == "pat@example.com" and verified["access"]["username"] == "pat"
+    # A tampered token fails AWS's verifier too.
+    header, payload, signature = result["AccessToken"].split(".")
+    bad = f"{header}.{payload}.{signature[:-6]}AAAAAA"
+    out = subprocess.run([*args[:-1], bad], cwd=js, capture_output=True, text=True, timeout=120, check=True)
+    assert json.loads(out.stdout.strip().splitlines()[-1])["ok"] is False
