@@ -559,7 +559,9 @@ def compile_filter(pattern: str) -> Any:
             if not text.endswith("}"):
                 raise _PatternError
             expr = _JsonParser(text[1:-1]).parse()
-            return lambda message: _json_match(expr, message)
+            needles = _required_literals(expr)
+            # A cheap substring test first: a message lacking a required literal can't match.
+            return lambda message: all(n in message for n in needles) and _json_match(expr, message)
         if text.startswith("["):
             raise _PatternError
         return _term_matcher(text)
@@ -705,6 +707,23 @@ class _JsonParser:
         if op in ("<", ">", "<=", ">=") and not isinstance(operand, float):
             raise _PatternError
         return _Cmp(path, op, operand)
+
+
+def _required_literals(expr: Any) -> list[str]:
+    """JSON-quoted string literals every matching message must contain (from ``=`` under ``&&``).
+
+    Only plain ASCII words qualify (JSON writes those verbatim, so the quoted text appears as is); numbers
+    and ``true``/``false``/``null`` don't, since a string literal also matches a JSON number or boolean.
+    """
+    if isinstance(expr, _Bool):
+        if expr.op == "&&":
+            return _required_literals(expr.left) + _required_literals(expr.right)
+        return []
+    value = expr.value
+    plain = isinstance(value, str) and re.fullmatch(r"[\w .:@/+-]*[A-Za-z][\w .:@/+-]*", value) is not None
+    if expr.op == "=" and plain and value not in ("true", "false", "null"):
+        return [f'"{value}"']
+    return []
 
 
 def _split_path(path: str) -> list[str | int]:
