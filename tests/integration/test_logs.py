@@ -129,7 +129,7 @@ def test_put_requires_stream_and_order(logs, group):
 
 def test_filter_window_streams_and_terms(logs, group):
     t = now_ms() - 10_000
-    for stream, messages in {
+    for stream, lines in {
         "a": ["ERROR disk full", "INFO all good", 'ERROR "quoted" thing'],
         "b": ["WARN slow", "ERROR timeout on db"],
     }.items():
@@ -137,7 +137,7 @@ def test_filter_window_streams_and_terms(logs, group):
         logs.put_log_events(
             logGroupName=group,
             logStreamName=stream,
-            logEvents=[{"timestamp": t + i * 1000, "message": m} for i, m in enumerate(messages)],
+            logEvents=[{"timestamp": t + i * 1000, "message": m} for i, m in enumerate(lines)],
         )
 
     def messages(**kw: Any) -> list[str]:
