@@ -237,6 +237,10 @@ def _tokens(ctx: RequestContext, flow: Flow, user: User) -> dict[str, Any]:
         new_device = _new_device(ctx, flow.pool, user)
         if new_device is not None:
             device_key = new_device["DeviceKey"]
+    if device_key is not None and new_device is None:
+        devices = _optional("devices")
+        if devices is not None and hasattr(devices, "touch_device"):
+            devices.touch_device(ctx, flow.pool, user, device_key)
     _post_authentication(ctx, flow, user)
     result = tokens.issue_tokens(
         ctx, flow.pool, flow.client, user, auth_time=flow.auth_time, device_key=device_key, source=flow.source
