@@ -213,6 +213,14 @@ def _after_first_factor(ctx: RequestContext, flow: Flow, user: User) -> dict[str
         flow.auth_time = ctx.now
     if user.status == "FORCE_CHANGE_PASSWORD":
         return _new_password_challenge(ctx, flow, user)
+    if flow.flow == "CUSTOM_AUTH" and flow.first_factor == "SRP":
+        # SRP inside a custom flow: the Define trigger decides what follows the password.
+        flow.first_factor = "CUSTOM"
+        passed = [
+            {"challengeName": "SRP_A", "challengeResult": True, "challengeMetadata": ""},
+            {"challengeName": "PASSWORD_VERIFIER", "challengeResult": True, "challengeMetadata": ""},
+        ]
+        return _custom_round(ctx, flow, user, passed)
     if flow.device_key and flow.first_factor in ("PASSWORD", "SRP"):
         device = _device(ctx, flow.pool, user, flow.device_key)
         if device is not None and device.get("remembered"):
@@ -221,7 +229,7 @@ def _after_first_factor(ctx: RequestContext, flow: Flow, user: User) -> dict[str
 
 
 def _after_device(ctx: RequestContext, flow: Flow, user: User) -> dict[str, Any]:
-    if flow.first_factor in ("PASSWORD", "SRP", "CUSTOM") and flow.first_factor != "DEVICE":
+    if flow.first_factor in ("PASSWORD", "SRP"):
         step = _mfa_step(ctx, flow, user)
         if step is not None:
             return step
