@@ -154,6 +154,47 @@ async def throughput(
         return done / (time.perf_counter() - started)
 
 
+WRK_SCRIPT = """
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/x-amz-json-1.1"
+wrk.headers["X-Amz-Target"] = "AWSCognitoIdentityProviderService.%(op)s"
+counter = 0
+request = function()
+  counter = counter + 1
+  local i = (counter * 7919) %% %(size)d
+  return wrk.format(nil, nil, nil, string.format([[%(body)s]], i, i))
+end
+"""
+
+
+def lua_body(request: dict[str, Any]) -> str:
+    """The request as JSON with ``#N#`` turned into the user number, as a Lua format string."""
+    return json.dumps(request).replace("%", "%%").replace("#N#", "%06d") + "%.0s"
+
+
+def wrk_throughput(base: str, op: str, body_format: str, size: int, seconds: float, concurrency: int = 8) -> float:
+    """Requests per second measured by wrk (C, two threads), so the load generator is not the limit.
+
+    ``body_format`` is a Lua format string taking the user number twice."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
+        f.write(WRK_SCRIPT % {"op": op, "size": size, "body": body_format})
+    try:
+        out = subprocess.run(
+            ["wrk", "-t2", f"-c{concurrency}", f"-d{seconds:.0f}s", "-s", f.name, base + "/"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    finally:
+        os.unlink(f.name)
+    if "Non-2xx" in out:
+        raise RuntimeError(f"wrk saw errors:\n{out}")
+    for line in out.splitlines():
+        if line.startswith("Requests/sec:"):
+            return float(line.split()[1])
+    raise RuntimeError(out)
+
+
 def paginate(base: str, pool_id: str, budget: float) -> tuple[float, int, bool]:
     """Seconds to list every user 60 at a time; (seconds, users seen, finished)."""
     seen = 0
@@ -189,13 +230,20 @@ def measure(name: str, base: str, pid: int, pool_id: str, size: int, page_budget
     out: dict[str, Any] = {"server": name, "users": size}
     with httpx.Client(timeout=60) as client:
         out["get_p50_ms"], out["get_p99_ms"] = latency(lambda i: call(client, base, *get_body(i)), 300)
-        out["filter_p50_ms"], out["filter_p99_ms"] = latency(
-            lambda i: call(client, base, *filter_body(i)), 100
-        )
+        out["filter_p50_ms"], out["filter_p99_ms"] = latency(lambda i: call(client, base, *filter_body(i)), 100)
         found = call(client, base, *filter_body(3))["Users"]
         assert len(found) == 1, found
-    out["get_rps_8"] = asyncio.run(throughput(base, get_body, 4.0))
-    out["filter_rps_8"] = asyncio.run(throughput(base, filter_body, 4.0))
+    if shutil.which("wrk"):
+        out["load"] = "wrk"
+        out["get_rps_8"] = wrk_throughput(
+            base, "AdminGetUser", lua_body({"UserPoolId": pool_id, "Username": "user#N#"}), size, 5
+        )
+        filter_request = {"UserPoolId": pool_id, "Limit": 60, "Filter": 'email = "user#N#@example.com"'}
+        out["filter_rps_8"] = wrk_throughput(base, "ListUsers", lua_body(filter_request), size, 5)
+    else:
+        out["load"] = "httpx"
+        out["get_rps_8"] = asyncio.run(throughput(base, get_body, 4.0))
+        out["filter_rps_8"] = asyncio.run(throughput(base, filter_body, 4.0))
     secs, seen, finished = paginate(base, pool_id, page_budget)
     out["paginate_s"] = secs if finished else secs * size / max(seen, 1)
     out["paginate_note"] = "" if finished else f"(extrapolated from {seen} users in {secs:.0f} s)"
@@ -230,9 +278,7 @@ def main() -> int:
                 print(f"{name}: created {size - have} users in {secs:.1f} s", file=sys.stderr, flush=True)
             have = size
             for name, base, pid in servers:
-                r = measure(
-                    name, base, pid, pools[name], size, ns.moto_page_budget if name == "moto" else 3600
-                )
+                r = measure(name, base, pid, pools[name], size, ns.moto_page_budget if name == "moto" else 3600)
                 print(json.dumps(r), flush=True)
                 results.append(r)
     finally:
