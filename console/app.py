@@ -1,0 +1,218 @@
+"""Composition root: QApplication + qasync loop, settings, secrets, the backend, the main window."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+from typing import Any
+
+from console.services.protocol import Connection, ConnectionKind
+
+
+class Console:
+    """Wires one window to one connection at a time; every backend call goes through the service layer."""
+
+    def __init__(self, app: Any, ns: argparse.Namespace, settings: Any, secrets: Any, theme_name: str) -> None:
+        from console.views.context import AppContext
+        from console.views.main_window import PLACEHOLDERS, MainWindow
+        from console.views.pools import PoolsView
+        from console.views.simple import AppClientsView, GroupsView, IdentityProvidersView
+        from console.views.tokens import PlaceholderView, TokenInspectorView
+        from console.views.users import UsersView
+
+        self.app = app
+        self.ns = ns
+        self.settings = settings
+        self.secrets = secrets
+        self.local: Any = None  # LocalServer when the local Cognito is in use
+        self.ctx = AppContext()
+        self.window = MainWindow(self.ctx, theme_name)
+        self.window.on_connection_requested = self.choose_connection
+        self.window.close_hook = self.save_state
+        for view in (
+            PoolsView(self.ctx),
+            UsersView(self.ctx, columns=settings.user_columns()),
+            GroupsView(self.ctx),
+            AppClientsView(self.ctx),
+            IdentityProvidersView(self.ctx),
+            TokenInspectorView(self.ctx),
+        ):
+            self.window.add_view(view)
+        from console.views.main_window import NAV
+
+        for key, title, icon in NAV:
+            if key in PLACEHOLDERS:
+                self.window.add_view(PlaceholderView(self.ctx, key, title, icon, PLACEHOLDERS[key]))
+        self.window.show_keyring_fallback(not secrets.persistent)
+        self.ctx.poolChanged.connect(self._remember_pool)
+        self.connection: Connection | None = None
+
+    def _remember_pool(self, pool_id: str) -> None:
+        if self.connection is not None and pool_id:
+            self.settings.set_last_pool(self.connection.name, pool_id)
+
+    # --- connections --------------------------------------------------------------------------------
+    async def open_connection(self, conn: Connection) -> bool:
+        from console.services import errors
+        from console.services.boto import BotoCognito, run_blocking
+
+        self.window.set_connection(conn.label + " (connecting)", conn.region)
+        self.ctx.set_service(None)
+        opened = False
+        async with self.ctx.busy(f"Connecting to {conn.label}"):
+            if conn.kind is ConnectionKind.LOCAL:
+                from console.services import local
+
+                if self.local is None or not await run_blocking(self.local.alive):
+                    if self.local is not None:
+                        await run_blocking(self.local.stop)
+                    port = self.ns.local_port if self.ns.local_port is not None else conn.port
+                    self.local = await run_blocking(local.find_or_start, port, self.ns.local_data_dir or "")
+                conn = Connection(conn.name, conn.kind, conn.region, self.local.base_url, port=conn.port)
+            secret = self.secrets.get(conn.name) if conn.kind is ConnectionKind.KEYS else None
+            service = BotoCognito(conn, secret)
+            pools = await service.list_pools()
+            if not pools and conn.kind is ConnectionKind.LOCAL:
+                from console.services.seed import seed_demo
+
+                client = await service.client()
+                result = await run_blocking(seed_demo, client)
+                if result.notes:
+                    self.ctx.notice.emit(f"Demo pool seeded; skipped: {'; '.join(result.notes[:3])}")
+                pools = await service.list_pools()
+            self.connection = conn
+            self.settings.set_last_connection(conn.name)
+            last = self.settings.last_pool(conn.name)
+            current = last if any(p.id == last for p in pools) else (pools[0].id if pools else "")
+            self.window.set_pools([(p.id, p.name) for p in pools], current)
+            self.window.set_connection(conn.label, conn.region)
+            self.ctx.set_service(service)
+            self.ctx.pool_id = current
+            opened = True
+        if not opened:
+            self.window.set_connection(f"{conn.label} (not connected)", conn.region)
+            self.window.retry_action = lambda: self.ctx.spawn(self.open_connection(conn))
+            return False
+        view = self.window.current_view()
+        if view is not None:
+            self.ctx.spawn(view.load())
+        _ = errors
+        return True
+
+    def choose_connection(self) -> None:
+        from PySide6.QtWidgets import QDialog
+
+        from console.views.dialogs import ConnectionDialog
+
+        current = self.connection or self.settings.connection(None)
+        dialog = ConnectionDialog(self.settings.connections(), current, self.secrets.persistent, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        for name in dialog.removed:
+            self.settings.remove_connection(name)
+            self.secrets.delete(name)
+        conn, secret = dialog.value()
+        if secret:
+            kept = self.secrets.set(conn.name, secret)
+            self.window.show_keyring_fallback(not kept)
+        self.settings.save_connection(conn)
+        self.ctx.spawn(self.open_connection(conn))
+
+    # --- lifecycle ---------------------------------------------------------------------------------------
+    def restore_state(self) -> None:
+        geometry, state = self.settings.window_state()
+        if geometry is not None:
+            self.window.restoreGeometry(geometry)
+        if state is not None:
+            self.window.restoreState(state)
+
+    def save_state(self) -> None:
+        self.settings.save_window_state(self.window.saveGeometry(), self.window.saveState())
+        view = self.window.current_view()
+        if view is not None and not self.ns.screenshot:
+            self.settings.last_view = view.name
+        users = self.window.views.get("users")
+        if users is not None:
+            self.settings.set_user_columns(users.model.attributes)  # type: ignore[attr-defined]
+        self.settings.sync()
+
+    def shutdown(self) -> None:
+        from console.services.boto import shutdown_executor
+
+        if self.local is not None:
+            self.local.stop()  # only stops a child we started
+        shutdown_executor()
+
+    async def main(self) -> int:
+        conn = self.settings.connection(self.ns.connection)
+        view_name = self.ns.view if self.ns.screenshot else (self.ns.view_explicit or self.settings.last_view)
+        if not self.ns.screenshot:
+            self.restore_state()
+        else:
+            self.window.resize(1280, 800)
+        self.window.show()
+        self.window.show_view(view_name if view_name in self.window.views else "pools")
+        ok = await self.open_connection(conn)
+        if self.ns.screenshot:
+            return await self.screenshot(Path(self.ns.screenshot), view_name, ok)
+        closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self.app.lastWindowClosed.connect(lambda: closed.done() or closed.set_result(None))
+        await closed
+        return 0
+
+    async def screenshot(self, path: Path, view_name: str, connected: bool) -> int:
+        view = self.window.show_view(view_name)
+        if view is None:
+            print(f"unknown view {view_name!r}; views: {', '.join(self.window.views)}", file=sys.stderr)
+            return 2
+        if connected:
+            await view.load()
+            if view.name == "pools":
+                view.select(self.ctx.pool_id)  # type: ignore[attr-defined]
+            table = getattr(getattr(view, "ui", None), "table", None)
+            if table is not None and table.model() is not None and table.model().rowCount() and view.name != "pools":
+                table.selectRow(0)
+            # let selection-driven detail loads finish
+            for _ in range(100):
+                await asyncio.sleep(0.02)
+                if not self.ctx.is_busy:
+                    break
+        await asyncio.sleep(0.05)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        ok = self.window.grab().save(str(path), "PNG")
+        self.window.close()
+        return 0 if ok and connected else 1
+
+
+def run(ns: argparse.Namespace) -> int:
+    import qasync
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    from console.secrets import SecretStore
+    from console.settings import Settings
+    from console.views import theme
+    from console.views.assets import app_icon
+
+    QCoreApplication.setOrganizationName("cognito-console")
+    QCoreApplication.setApplicationName("cognito-console")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("io.github.cognito_console.CognitoConsole")
+    settings = Settings()
+    for attr, default in (("local_port", None), ("local_data_dir", None), ("view_explicit", None)):
+        if not hasattr(ns, attr):
+            setattr(ns, attr, default)
+    theme_name = theme.apply(app, ns.theme or settings.theme)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    console = Console(app, ns, settings, SecretStore(), theme_name)
+    if ns.theme is None and settings.theme == "system":
+        app.styleHints().colorSchemeChanged.connect(lambda *_: theme.apply(app, "system"))
+    try:
+        with loop:
+            return int(loop.run_until_complete(console.main()))
+    finally:
+        console.shutdown()

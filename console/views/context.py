@@ -1,0 +1,88 @@
+"""What every view shares: the current service and user pool, busy tracking, errors shown in the window."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Callable, Coroutine
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from console.services import errors
+from console.services.protocol import CognitoService
+
+
+class AppContext(QObject):
+    poolChanged = Signal(str)
+    serviceChanged = Signal()
+    busyChanged = Signal(bool, str)
+    errorRaised = Signal(object)  # a ServiceError
+    notice = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.service: CognitoService | None = None
+        self.pool_id: str = ""
+        self._busy: list[tuple[asyncio.Task[Any] | None, str]] = []
+        self._tasks: set[asyncio.Task[Any]] = set()
+
+    def set_service(self, service: CognitoService | None) -> None:
+        self.service = service
+        self.pool_id = ""
+        self.serviceChanged.emit()
+
+    def set_pool(self, pool_id: str) -> None:
+        if pool_id != self.pool_id:
+            self.pool_id = pool_id
+            self.poolChanged.emit(pool_id)
+
+    def require(self) -> CognitoService:
+        if self.service is None:
+            raise errors.ConnectionLost("NotConnected", "No connection is open.")
+        return self.service
+
+    @property
+    def is_busy(self) -> bool:
+        return bool(self._busy)
+
+    @contextlib.asynccontextmanager
+    async def busy(self, label: str) -> AsyncIterator[None]:
+        """Mark work in progress; our errors go to the window's banner instead of propagating."""
+        entry = (asyncio.current_task(), label)
+        self._busy.append(entry)
+        self.busyChanged.emit(True, label)
+        try:
+            yield
+        except errors.ServiceError as exc:
+            self.errorRaised.emit(exc)
+        except asyncio.CancelledError:
+            self.notice.emit(f"Cancelled: {label}")
+        finally:
+            self._busy.remove(entry)
+            self.busyChanged.emit(bool(self._busy), self._busy[-1][1] if self._busy else "")
+
+    def cancel_all(self) -> int:
+        count = 0
+        for task, _label in list(self._busy):
+            if task is not None and not task.done():
+                task.cancel()
+                count += 1
+        return count
+
+    def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        """Run a coroutine in the background, keeping a strong reference until it ends."""
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    def report(self, exc: errors.ServiceError) -> None:
+        self.errorRaised.emit(exc)
+
+    def invalid(self, message: str) -> None:
+        """A rule we know before calling AWS (shown like AWS's own InvalidParameterException)."""
+        self.errorRaised.emit(errors.InvalidInput("InvalidParameterException", message))
+
+
+Confirm = Callable[[str, str], bool]

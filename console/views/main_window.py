@@ -1,0 +1,216 @@
+"""The main window: navigation, pool picker, error banner, status bar with connection and busy state."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QProgressBar, QPushButton, QWidget
+
+from console.services import errors
+
+from . import assets
+from ._generated.ui_main_window import Ui_MainWindow
+from .base import View
+from .context import AppContext
+
+NAV = [
+    ("pools", "User pools", "pools"),
+    ("users", "Users", "users"),
+    ("groups", "Groups", "groups"),
+    ("app-clients", "App clients", "app-clients"),
+    ("identity-providers", "Identity providers", "identity-providers"),
+    ("token-inspector", "Token inspector", "token-inspector"),
+    ("hosted-ui", "Hosted UI branding", "hosted-ui"),
+    ("identity-pools", "Identity pools", "identity-pools"),
+    ("sign-in-activity", "Sign-in activity", "sign-in-activity"),
+]
+PLACEHOLDERS = {
+    "hosted-ui": "Branding for the hosted sign-in pages lands in a later release.",
+    "identity-pools": "Identity pools and their IAM roles land in a later release.",
+    "sign-in-activity": "Charts of sign-ins and auth events land in a later release.",
+}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, theme_name: str = "light", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.setWindowIcon(assets.app_icon())
+        self.views: dict[str, View] = {}
+        self.retry_action: Any = None
+        self.on_connection_requested: Any = None  # set by the app: opens the connection dialog
+        color = "#d1d5db" if theme_name == "dark" else "#374151"
+        self.ui.nav.setIconSize(QSize(18, 18))
+        for key, label, icon in NAV:
+            item = QListWidgetItem(assets.icon(icon, color), label)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.ui.nav.addItem(item)
+        self.ui.connectionButton.setIcon(assets.icon("connection", color))
+        self.ui.banner.hide()
+        self.ui.keyringBanner.hide()
+
+        self.connection_label = QLabel(self)
+        self.connection_label.setObjectName("connectionStatus")
+        self.busy_label = QLabel(self)
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(120)
+        self.busy_bar.setMaximumHeight(12)
+        self.busy_bar.setTextVisible(False)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setFlat(True)
+        self.cancel_button.clicked.connect(self.ctx.cancel_all)
+        self.ui.statusbar.addWidget(self.busy_bar)
+        self.ui.statusbar.addWidget(self.busy_label, 1)
+        self.ui.statusbar.addWidget(self.cancel_button)
+        self.ui.statusbar.addPermanentWidget(self.connection_label)
+        self._set_busy(False, "")
+
+        self.ui.nav.currentRowChanged.connect(self._on_nav)
+        self.ui.bannerClose.clicked.connect(self.ui.banner.hide)
+        self.ui.bannerRetry.clicked.connect(self._on_retry)
+        self.ui.poolCombo.currentIndexChanged.connect(self._on_pool_combo)
+        self.ui.connectionButton.clicked.connect(
+            lambda: self.on_connection_requested and self.on_connection_requested()
+        )
+        ctx.busyChanged.connect(self._set_busy)
+        ctx.errorRaised.connect(self.show_error)
+        ctx.notice.connect(lambda text: self.ui.statusbar.showMessage(text, 6000))
+        ctx.poolChanged.connect(self._on_pool_changed)
+
+        for seq, slot in (
+            ("Ctrl+1", lambda: self.show_view("pools")),
+            ("Ctrl+2", lambda: self.show_view("users")),
+            ("Ctrl+3", lambda: self.show_view("groups")),
+            ("Ctrl+4", lambda: self.show_view("app-clients")),
+            ("Ctrl+5", lambda: self.show_view("identity-providers")),
+            ("Ctrl+6", lambda: self.show_view("token-inspector")),
+            ("F5", self._refresh_current),
+            ("Ctrl+R", self._refresh_current),
+            ("Ctrl+P", self.ui.poolCombo.showPopup),
+            ("Ctrl+Shift+O", lambda: self.on_connection_requested and self.on_connection_requested()),
+            ("Esc", self._escape),
+            ("Ctrl+N", lambda: self._click("createButton")),
+            ("Ctrl+F", self._focus_search),
+        ):
+            QShortcut(QKeySequence(seq), self, activated=slot)
+
+    # --- views -------------------------------------------------------------------------------------
+    def add_view(self, view: View) -> None:
+        self.views[view.name] = view
+        self.ui.stack.addWidget(view)
+
+    def current_view(self) -> View | None:
+        widget = self.ui.stack.currentWidget()
+        return widget if isinstance(widget, View) else None
+
+    def show_view(self, name: str) -> View | None:
+        keys = [k for k, _, _ in NAV]
+        if name not in keys or name not in self.views:
+            return None
+        self.ui.nav.setCurrentRow(keys.index(name))
+        return self.views[name]
+
+    def _on_nav(self, row: int) -> None:
+        key = NAV[row][0]
+        view = self.views.get(key)
+        if view is None:
+            return
+        self.ui.stack.setCurrentWidget(view)
+        self.ui.viewTitle.setText(view.title)
+        self.ui.poolCombo.setVisible(view.needs_pool)
+        self.ui.poolLabel.setVisible(view.needs_pool)
+        if view.loaded_pool != self.ctx.pool_id and self.ctx.service is not None:
+            self.ctx.spawn(view.load())
+
+    def _refresh_current(self) -> None:
+        view = self.current_view()
+        if view is not None:
+            self.ctx.spawn(view.load())
+
+    def _click(self, name: str) -> None:
+        view = self.current_view()
+        ui = getattr(view, "ui", None)
+        button = getattr(ui, name, None)
+        if button is not None and button.isEnabled():
+            button.click()
+
+    def _focus_search(self) -> None:
+        ui = getattr(self.current_view(), "ui", None)
+        for name in ("searchEdit", "filterEdit", "tokenEdit"):
+            widget = getattr(ui, name, None)
+            if widget is not None:
+                widget.setFocus()
+                return
+
+    def _escape(self) -> None:
+        if self.ctx.is_busy:
+            self.ctx.cancel_all()
+        else:
+            self.ui.banner.hide()
+
+    # --- pools -------------------------------------------------------------------------------------
+    def set_pools(self, pools: list[tuple[str, str]], current: str) -> None:
+        combo = self.ui.poolCombo
+        combo.blockSignals(True)
+        combo.clear()
+        for pool_id, name in pools:
+            combo.addItem(f"{name}  ({pool_id})", pool_id)
+        if not pools:
+            combo.addItem("No user pools", "")
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+
+    def _on_pool_combo(self, index: int) -> None:
+        self.ctx.set_pool(self.ui.poolCombo.itemData(index) or "")
+
+    def _on_pool_changed(self, pool_id: str) -> None:
+        combo = self.ui.poolCombo
+        index = combo.findData(pool_id)
+        if index < 0 and pool_id:
+            combo.addItem(pool_id, pool_id)
+            index = combo.count() - 1
+        combo.blockSignals(True)
+        combo.setCurrentIndex(max(0, index))
+        combo.blockSignals(False)
+        view = self.current_view()
+        if view is not None and view.needs_pool:
+            self.ctx.spawn(view.load())
+
+    # --- status --------------------------------------------------------------------------------------
+    def set_connection(self, label: str, region: str) -> None:
+        self.connection_label.setText(f"● {label} · {region}")
+        self.setWindowTitle(f"Cognito Console — {label}")
+
+    def _set_busy(self, busy: bool, label: str) -> None:
+        self.busy_bar.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.busy_label.setText(f"{label}…" if busy and label else "")
+
+    def show_error(self, exc: errors.ServiceError, retry: Any = None) -> None:
+        where = f" ({exc.operation})" if exc.operation else ""
+        self.ui.bannerText.setText(f"<b>{exc.title}</b>{where} — <code>{exc.code}</code>: {exc.message}")
+        self.ui.bannerRetry.setVisible(isinstance(exc, errors.ConnectionLost) or retry is not None)
+        self.retry_action = retry
+        self.ui.banner.show()
+
+    def _on_retry(self) -> None:
+        self.ui.banner.hide()
+        if self.retry_action is not None:
+            self.retry_action()
+        else:
+            self._refresh_current()
+
+    def show_keyring_fallback(self, visible: bool) -> None:
+        self.ui.keyringBanner.setVisible(visible)
+
+    close_hook: Any = None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_hook is not None:
+            self.close_hook()
+        super().closeEvent(event)

@@ -1,0 +1,226 @@
+"""User pools: list with key facts, details, guided create, edit, delete with confirmation."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QWidget
+from qasync import asyncSlot
+
+from console.models.resources import PoolsModel
+from console.models.table import local_time
+from console.services.protocol import Pool
+
+from . import assets
+from ._generated.ui_resource_view import Ui_ResourceView
+from .base import View, document, make_proxy, section, selected_records, setup_table, yes_no
+from .context import AppContext
+from .dialogs import PoolDialog
+
+
+class PoolsView(View):
+    name = "pools"
+    title = "User pools"
+    icon_name = "pools"
+    needs_pool = False
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.ui = Ui_ResourceView()
+        self.ui.setupUi(self)
+        self.model = PoolsModel(self)
+        self.proxy = make_proxy(self.model, self)
+        self.ui.table.setModel(self.proxy)
+        setup_table(self.ui.table)
+        self.ui.table.setColumnWidth(0, 220)
+        self.ui.table.setColumnWidth(1, 220)
+        self.ui.filterEdit.setPlaceholderText("Filter user pools")
+        self.ui.createButton.setText("Create user pool")
+        self.ui.createButton.setIcon(assets.icon("add", "#ffffff"))
+        self.ui.emptyState.setText("No user pools yet.\nCreate one to hold your app's users.")
+        self.ui.filterEdit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.ui.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
+        self.ui.refreshButton.clicked.connect(self.on_refresh_clicked)
+        self.ui.createButton.clicked.connect(self.on_create_clicked)
+        self.ui.editButton.clicked.connect(self.on_edit_clicked)
+        self.ui.deleteButton.clicked.connect(self.on_delete_clicked)
+        self.ui.splitter.setSizes([360, 300])
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        one = len(self.ui.table.selectionModel().selectedRows()) == 1
+        self.ui.editButton.setEnabled(one)
+        self.ui.deleteButton.setEnabled(one)
+        self.ui.tableStack.setCurrentIndex(0 if self.model.rowCount() else 1)
+
+    def current(self) -> Pool | None:
+        records = selected_records(self.ui.table)
+        return records[0] if len(records) == 1 else None
+
+    async def load(self) -> None:
+        async with self.ctx.busy("Loading user pools"):
+            service = self.ctx.require()
+            summaries = await service.list_pools()
+            self.model.set_items(Pool(s.id, s.name, created=s.created, modified=s.modified) for s in summaries)
+            self._update_buttons()
+            # The key facts (estimated users, MFA) come from DescribeUserPool: a few at a time.
+            gate = asyncio.Semaphore(4)
+
+            async def describe(pool_id: str) -> None:
+                async with gate:
+                    pool = await service.describe_pool(pool_id)
+                self.model.upsert(pool)
+
+            await asyncio.gather(*(describe(s.id) for s in summaries))
+            self.loaded_pool = self.ctx.pool_id
+            self.select(self.ctx.pool_id)
+
+    def select(self, pool_id: str) -> None:
+        row = self.model.row_of(pool_id)
+        if row >= 0:
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            self.ui.table.selectRow(index.row())
+
+    def on_selection_changed(self, *_: Any) -> None:
+        self._update_buttons()
+        pool = self.current()
+        if pool is None:
+            self.ui.details.setHtml("<p style='color:#6b7280'>Select a user pool to see its settings.</p>")
+            return
+        self.ctx.set_pool(pool.id)
+        self.ui.details.setHtml(pool_details(pool))
+
+    @asyncSlot()
+    async def on_refresh_clicked(self) -> None:
+        self.ui.refreshButton.setEnabled(False)
+        try:
+            await self.load()
+        finally:
+            self.ui.refreshButton.setEnabled(True)
+
+    @asyncSlot()
+    async def on_create_clicked(self) -> None:
+        dialog = PoolDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        await self.create(dialog.request())
+
+    async def create(self, request: dict[str, Any]) -> Pool | None:
+        async with self.ctx.busy("Creating user pool"):
+            pool = await self.ctx.require().create_pool(request)
+            self.model.upsert(pool)
+            self.ctx.notice.emit(f"Created user pool {pool.name} ({pool.id})")
+            self.select(pool.id)
+            self._update_buttons()
+            return pool
+        return None
+
+    @asyncSlot()
+    async def on_edit_clicked(self) -> None:
+        pool = self.current()
+        if pool is None:
+            return
+        dialog = PoolDialog(self, pool)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        await self.update(pool.id, dialog.changes())
+
+    async def update(self, pool_id: str, changes: dict[str, Any]) -> None:
+        async with self.ctx.busy("Saving user pool"):
+            pool = await self.ctx.require().update_pool(pool_id, changes)
+            self.model.upsert(pool)
+            self.on_selection_changed()
+
+    @asyncSlot()
+    async def on_delete_clicked(self) -> None:
+        pool = self.current()
+        if pool is None:
+            return
+        if pool.deletion_protection == "ACTIVE":
+            self.ctx.invalid(
+                f"The user pool {pool.id} has deletion protection turned on. Turn it off (Edit) before deleting."
+            )
+            return
+        text = (
+            f"Delete the user pool {pool.name} ({pool.id})?\n\nIts {pool.estimated_users} users, groups, "
+            "app clients and identity providers are deleted with it. This cannot be undone."
+        )
+        if self.confirm("Delete user pool", text):
+            await self.delete(pool.id)
+
+    async def delete(self, pool_id: str) -> None:
+        async with self.ctx.busy("Deleting user pool"):
+            await self.ctx.require().delete_pool(pool_id)
+            self.model.remove(pool_id)
+            if self.ctx.pool_id == pool_id:
+                self.ctx.set_pool("")
+            self._update_buttons()
+
+
+def pool_details(pool: Pool) -> str:
+    policy = pool.password_policy
+    require = [
+        label
+        for key, label in (
+            ("RequireUppercase", "uppercase"),
+            ("RequireLowercase", "lowercase"),
+            ("RequireNumbers", "numbers"),
+            ("RequireSymbols", "symbols"),
+        )
+        if policy.get(key)
+    ]
+    raw = pool.raw
+    sign_in = ", ".join(pool.username_attributes) or "user name"
+    if pool.alias_attributes:
+        sign_in += f" (aliases: {', '.join(pool.alias_attributes)})"
+    mfa_methods = []
+    if (raw.get("SmsConfiguration") or {}).get("SnsCallerArn"):
+        mfa_methods.append("SMS")
+    if raw.get("EnabledMfas"):
+        mfa_methods = list(raw["EnabledMfas"])
+    schema_rows = [
+        (
+            a.get("Name", ""),
+            f"{a.get('AttributeDataType', '')}"
+            + (", required" if a.get("Required") else "")
+            + ("" if a.get("Mutable", True) else ", immutable"),
+        )
+        for a in pool.schema
+        if a.get("Name") != "sub"
+    ]
+    return document(
+        pool.name,
+        f"{pool.id} · {pool.arn}",
+        section(
+            "Overview",
+            [
+                ("Estimated users", pool.estimated_users),
+                ("Created", local_time(pool.created)),
+                ("Last modified", local_time(pool.modified)),
+                ("Deletion protection", "Active" if pool.deletion_protection == "ACTIVE" else "Inactive"),
+                ("Domain", pool.domain or "None"),
+            ],
+        ),
+        section(
+            "Sign-in",
+            [
+                ("Users sign in with", sign_in),
+                ("Case-sensitive user names", yes_no((raw.get("UsernameConfiguration") or {}).get("CaseSensitive"))),
+                ("Self sign-up", yes_no(not (raw.get("AdminCreateUserConfig") or {}).get("AllowAdminCreateUserOnly"))),
+                ("Verified automatically", ", ".join(pool.auto_verified) or "Nothing"),
+            ],
+        ),
+        section(
+            "Password policy",
+            [
+                ("Minimum length", policy.get("MinimumLength", 8)),
+                ("Requires", ", ".join(require) or "nothing more"),
+                ("Temporary passwords expire after", f"{policy.get('TemporaryPasswordValidityDays', 7)} days"),
+                ("Password history", policy.get("PasswordHistorySize") or "Not kept"),
+            ],
+        ),
+        section("Multi-factor authentication", [("MFA", pool.mfa), ("Methods", ", ".join(mfa_methods) or "—")]),
+        section("Attribute schema", schema_rows),
+        section("Tags", sorted(pool.tags.items())),
+    )

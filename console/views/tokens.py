@@ -1,0 +1,113 @@
+"""Token inspector: decode a JWT, show its header and claims (times in local time), verify it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+from qasync import asyncSlot
+
+from console.models.keyvalue import KeyValueModel
+from console.models.table import local_time
+from console.services import tokens
+
+from ._generated.ui_token_inspector import Ui_TokenInspector
+from .base import View
+from .context import AppContext
+
+
+def _describe(key: str, value: str) -> str | None:
+    if key in tokens.TIME_CLAIMS and value.isdigit():
+        return local_time(int(value))
+    return None
+
+
+class TokenInspectorView(View):
+    name = "token-inspector"
+    title = "Token inspector"
+    icon_name = "token-inspector"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.ui = Ui_TokenInspector()
+        self.ui.setupUi(self)
+        self.header = KeyValueModel(("Field", "Value"), parent=self)
+        self.claims = KeyValueModel(("Claim", "Value"), describe=_describe, parent=self)
+        self.ui.headerTable.setModel(self.header)
+        self.ui.claimsTable.setModel(self.claims)
+        for table in (self.ui.headerTable, self.ui.claimsTable):
+            table.setColumnWidth(0, 150)
+        self.decoded: tokens.DecodedToken | None = None
+        self.verification: tokens.Verification | None = None
+        self.ui.tokenEdit.textChanged.connect(self.on_text_changed)
+        self.ui.verifyButton.clicked.connect(self.on_verify_clicked)
+        self.ui.clearButton.clicked.connect(self.ui.tokenEdit.clear)
+        self.ui.splitter.setSizes([300, 600])
+        self.on_text_changed()
+
+    def on_text_changed(self) -> None:
+        text = self.ui.tokenEdit.toPlainText().strip()
+        self.verification = None
+        self.decoded = None
+        if not text:
+            self.header.set_mapping({})
+            self.claims.set_mapping({})
+            self.ui.verdict.setText("Paste a token to decode it. Nothing leaves this machine except the JWKS request.")
+            self.ui.verifyButton.setEnabled(False)
+            return
+        try:
+            self.decoded = tokens.decode(text)
+        except tokens.TokenError as exc:
+            self.header.set_mapping({})
+            self.claims.set_mapping({})
+            self.ui.verdict.setText(f"⚠ {exc}")
+            self.ui.verifyButton.setEnabled(False)
+            return
+        self.header.set_mapping(self.decoded.header)
+        self.claims.set_mapping(self.decoded.claims)
+        state = "expired" if self.decoded.expired() else "current"
+        self.ui.verdict.setText(f"Decoded {self.decoded.kind} token ({state}); signature not verified yet.")
+        self.ui.verifyButton.setEnabled(True)
+
+    @asyncSlot()
+    async def on_verify_clicked(self) -> None:
+        self.ui.verifyButton.setEnabled(False)
+        try:
+            await self.verify()
+        finally:
+            self.ui.verifyButton.setEnabled(self.decoded is not None)
+
+    async def verify(self) -> tokens.Verification | None:
+        if self.decoded is None:
+            return None
+        iss = str(self.decoded.claims.get("iss", ""))
+        pool_id = tokens.pool_id_from_issuer(iss) or self.ctx.pool_id
+        if not pool_id:
+            self.ctx.invalid("The token names no user pool (iss) and none is selected.")
+            return None
+        async with self.ctx.busy("Fetching the pool's JWKS"):
+            jwks: dict[str, Any] = await self.ctx.require().fetch_jwks(pool_id)
+            self.verification = tokens.verify(self.decoded, jwks, issuer=iss or None)
+            mark = "✔" if self.verification.valid else "✖"
+            self.ui.verdict.setText(f"{mark} {self.verification.reason} (pool {pool_id}, key {self.verification.kid})")
+        return self.verification
+
+
+class PlaceholderView(View):
+    """Views that land in later issues: a clear empty state instead of a dead end."""
+
+    def __init__(
+        self, ctx: AppContext, name: str, title: str, icon_name: str, text: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, parent)
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QLabel, QVBoxLayout
+
+        self.name, self.title, self.icon_name = name, title, icon_name
+        self.needs_pool = False
+        layout = QVBoxLayout(self)
+        label = QLabel(f"<h3>{title}</h3><p>{text}</p>", self)
+        label.setObjectName("emptyState")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        layout.addWidget(label)

@@ -1,0 +1,358 @@
+"""Users: server-side search and paging (fetchMore), details, single and bulk actions, CSV export."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMenu, QWidget
+from qasync import asyncSlot
+
+from console.models.table import local_time
+from console.models.users import STATUS_LABELS, UsersModel
+from console.services.protocol import SEARCHABLE_ATTRIBUTES, User, UserDetails, UserFilter
+
+from . import assets
+from ._generated.ui_users_view import Ui_UsersView
+from .base import View, document, section, selected_records, setup_table
+from .context import AppContext
+from .dialogs import AttributesDialog, UserDialog
+
+STATUS_FILTERS = (
+    [("All users", None)]
+    + [(label, code) for code, label in STATUS_LABELS.items()]
+    + [
+        ("Enabled", "Enabled"),
+        ("Disabled", "Disabled"),
+    ]
+)
+COLUMN_CHOICES = ("email", "name", "phone_number", "given_name", "family_name", "preferred_username", "sub",
+                  "email_verified", "phone_number_verified")  # fmt: skip
+
+
+class UsersView(View):
+    name = "users"
+    title = "Users"
+    icon_name = "users"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, columns: list[str] | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.ui = Ui_UsersView()
+        self.ui.setupUi(self)
+        self.model = UsersModel(columns or ["email", "name"], self)
+        self.ui.table.setModel(self.model)
+        setup_table(self.ui.table)
+        self.ui.table.setColumnWidth(0, 200)
+        self.ui.table.setColumnWidth(1, 240)
+        for attr in SEARCHABLE_ATTRIBUTES:
+            if attr not in ("cognito:user_status", "status"):
+                self.ui.attributeCombo.addItem(attr.replace("_", " ").capitalize() if attr != "sub" else "sub", attr)
+        self.ui.attributeCombo.setCurrentIndex(self.ui.attributeCombo.findData("email"))
+        for label, code in STATUS_FILTERS:
+            self.ui.statusCombo.addItem(label, code)
+        self.ui.createButton.setIcon(assets.icon("add", "#ffffff"))
+        self.ui.createButton.setObjectName("createButton")
+        self.ui.emptyState.setText("No users match.\nCreate a user, or change the search.")
+        self._search_timer: asyncio.TimerHandle | None = None
+        self._details_task: asyncio.Task[Any] | None = None
+        self.details: UserDetails | None = None
+        self.groups: list[str] = []
+
+        menu = QMenu(self)
+        self.actions_by_name: dict[str, QAction] = {}
+        for key, label in (
+            ("enable", "Enable"),
+            ("disable", "Disable"),
+            ("reset", "Reset password"),
+            ("set_password", "Set password…"),
+            ("confirm", "Confirm account"),
+            ("add_group", "Add to group…"),
+            ("remove_group", "Remove from group…"),
+            ("sign_out", "Sign out everywhere"),
+            ("delete", "Delete"),
+        ):
+            action = menu.addAction(label)
+            action.triggered.connect(lambda _=False, k=key: self.on_action(k))
+            self.actions_by_name[key] = action
+        self.actions_by_name["delete"].setShortcut(QKeySequence.StandardKey.Delete)
+        self.ui.actionsButton.setMenu(menu)
+        self.addAction(self.actions_by_name["delete"])
+
+        self.model.fetchRequested.connect(self.on_fetch_requested)
+        self.model.rowsInserted.connect(self._update_count)
+        self.model.modelReset.connect(self._update_count)
+        self.ui.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
+        self.ui.searchEdit.textChanged.connect(self._schedule_search)
+        self.ui.searchEdit.returnPressed.connect(self.on_refresh_clicked)
+        self.ui.attributeCombo.currentIndexChanged.connect(self._schedule_search)
+        self.ui.matchCombo.currentIndexChanged.connect(self._schedule_search)
+        self.ui.statusCombo.currentIndexChanged.connect(self._schedule_search)
+        self.ui.refreshButton.clicked.connect(self.on_refresh_clicked)
+        self.ui.createButton.clicked.connect(self.on_create_clicked)
+        self.ui.editButton.clicked.connect(self.on_edit_clicked)
+        self.ui.exportButton.clicked.connect(self.on_export_clicked)
+        self.ui.columnsButton.clicked.connect(self.on_columns_clicked)
+        self.ui.splitter.setSizes([420, 260])
+        self._update_buttons()
+
+    # --- searching and paging -------------------------------------------------------------------------
+    def current_filter(self) -> UserFilter:
+        return UserFilter(
+            attribute=self.ui.attributeCombo.currentData() or "email",
+            value=self.ui.searchEdit.text().strip(),
+            prefix=self.ui.matchCombo.currentIndex() == 0,
+            status=self.ui.statusCombo.currentData(),
+        )
+
+    def _schedule_search(self, *_: Any) -> None:
+        # Typing searches after a short pause, not on every key (ListUsers is rate-limited on AWS).
+        if self._search_timer is not None:
+            self._search_timer.cancel()
+        loop = asyncio.get_event_loop()
+        self._search_timer = loop.call_later(0.3, lambda: self.ctx.spawn(self.load()))
+
+    async def load(self) -> None:
+        """Start a search and wait for its first page (later pages come through fetchMore)."""
+        pool_id = self.ctx.pool_id
+        generation = self.model.begin_search()
+        self.details = None
+        self.ui.details.setHtml("")
+        if not pool_id:
+            self.ui.emptyState.setText("Choose a user pool to list its users.")
+            self._update_count()
+            return
+        self.model.fetchMore()  # marks the model loading; the signal is answered here, not in the slot
+        await self.fetch_page(generation, "")
+        self.loaded_pool = pool_id
+        async with self.ctx.busy("Loading groups"):
+            self.groups = [g.name for g in await self.ctx.require().list_groups(pool_id)]
+
+    def on_fetch_requested(self, generation: int, token: str) -> None:
+        if token:  # page one is fetched by load(); later pages come from scrolling
+            self.ctx.spawn(self.fetch_page(generation, token))
+
+    async def fetch_page(self, generation: int, token: str) -> None:
+        pool_id = self.ctx.pool_id
+        failed = True
+        async with self.ctx.busy("Loading users"):
+            page = await self.ctx.require().list_users(pool_id, self.current_filter(), token or None)
+            self.model.append_page(generation, page)
+            failed = False
+        if failed:
+            self.model.fetch_failed(generation, "The last page could not be loaded.")
+        self._update_count()
+
+    def _update_count(self, *_: Any) -> None:
+        n = self.model.rowCount()
+        more = "" if self.model.exhausted else "+ (scroll for more)"
+        self.ui.countLabel.setText(f"{n}{more} users" if self.ctx.pool_id else "")
+        self.ui.tableStack.setCurrentIndex(0 if n or self.model.loading else 1)
+
+    # --- selection and details ------------------------------------------------------------------------
+    def selected(self) -> list[User]:
+        return selected_records(self.ui.table)
+
+    def _update_buttons(self) -> None:
+        users = self.selected()
+        self.ui.editButton.setEnabled(len(users) == 1)
+        self.ui.actionsButton.setEnabled(bool(users))
+        self.ui.actionsButton.setText(f"Actions ({len(users)})" if len(users) > 1 else "Actions")
+        self.actions_by_name["set_password"].setEnabled(len(users) == 1)
+
+    def on_selection_changed(self, *_: Any) -> None:
+        self._update_buttons()
+        users = self.selected()
+        if len(users) != 1:
+            self.ui.details.setHtml(f"<p style='color:#6b7280'>{len(users)} users selected.</p>" if users else "")
+            return
+        if self._details_task is not None:
+            self._details_task.cancel()
+        self._details_task = self.ctx.spawn(self.show_details(users[0].username))
+
+    async def show_details(self, username: str) -> None:
+        async with self.ctx.busy(f"Loading {username}"):
+            self.details = await self.ctx.require().user_details(self.ctx.pool_id, username)
+            self.ui.details.setHtml(user_details_html(self.details))
+
+    # --- actions --------------------------------------------------------------------------------------
+    @asyncSlot()
+    async def on_refresh_clicked(self) -> None:
+        self.ui.refreshButton.setEnabled(False)
+        try:
+            await self.load()
+        finally:
+            self.ui.refreshButton.setEnabled(True)
+
+    @asyncSlot()
+    async def on_create_clicked(self) -> None:
+        dialog = UserDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        username, attrs, password, suppress = dialog.values()
+        await self.create(username, attrs, password, suppress)
+
+    async def create(self, username: str, attrs: dict[str, str], password: str | None, suppress: bool) -> None:
+        async with self.ctx.busy(f"Creating {username}"):
+            user = await self.ctx.require().create_user(self.ctx.pool_id, username, attrs, password, suppress)
+            self.model.upsert(user)
+            self.ctx.notice.emit(f"Created user {user.username}")
+            self._update_count()
+
+    @asyncSlot()
+    async def on_edit_clicked(self) -> None:
+        users = self.selected()
+        if len(users) != 1:
+            return
+        dialog = AttributesDialog(users[0].username, users[0].attributes, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        update, delete = dialog.changes()
+        await self.edit_attributes(users[0].username, update, delete)
+
+    async def edit_attributes(self, username: str, update: dict[str, str], delete: list[str]) -> None:
+        async with self.ctx.busy(f"Saving {username}"):
+            service = self.ctx.require()
+            await service.update_user_attributes(self.ctx.pool_id, username, update, delete)
+            await self._refresh_user(username)
+
+    async def _refresh_user(self, username: str) -> None:
+        details = await self.ctx.require().user_details(self.ctx.pool_id, username)
+        self.model.upsert(details.user)
+        if len(self.selected()) == 1 and self.selected()[0].username == username:
+            self.details = details
+            self.ui.details.setHtml(user_details_html(details))
+
+    @asyncSlot()
+    async def on_action(self, key: str) -> None:
+        users = [u.username for u in self.selected()]
+        if not users:
+            return
+        group = password = None
+        permanent = False
+        if key in ("add_group", "remove_group"):
+            if not self.groups:
+                self.ctx.invalid("This user pool has no groups yet: create one in Groups.")
+                return
+            group, ok = QInputDialog.getItem(self, "Group", "Group:", self.groups, 0, False)
+            if not ok:
+                return
+        if key == "set_password":
+            password, ok = QInputDialog.getText(
+                self, "Set password", f"New password for {users[0]}:", QLineEdit.EchoMode.Password
+            )
+            if not ok or not password:
+                return
+            permanent = self.confirm("Permanent?", "Make the password permanent? (No: the user must change it)", False)
+        if key in ("delete", "sign_out", "reset", "disable"):
+            what = {"delete": "Delete", "sign_out": "Sign out everywhere", "reset": "Reset the password of",
+                    "disable": "Disable"}[key]  # fmt: skip
+            names = ", ".join(users[:5]) + (f" and {len(users) - 5} more" if len(users) > 5 else "")
+            if not self.confirm(what, f"{what} {names}?"):
+                return
+        await self.apply(key, users, group=group, password=password, permanent=permanent)
+
+    async def apply(
+        self, key: str, usernames: list[str], *, group: str | None = None, password: str | None = None,
+        permanent: bool = False,
+    ) -> tuple[list[str], list[str]]:  # fmt: skip
+        """Run one action over users; reports which succeeded and which failed (never half-silently)."""
+        service = self.ctx.require()
+        pool = self.ctx.pool_id
+        done: list[str] = []
+        failed: list[str] = []
+        for name in usernames:
+            async with self.ctx.busy(f"{key.replace('_', ' ').capitalize()} {name}"):
+                if key in ("enable", "disable"):
+                    await service.set_user_enabled(pool, name, key == "enable")
+                elif key == "reset":
+                    await service.reset_password(pool, name)
+                elif key == "set_password" and password:
+                    await service.set_password(pool, name, password, permanent)
+                elif key == "confirm":
+                    await service.confirm_user(pool, name)
+                elif key == "add_group" and group:
+                    await service.add_to_group(pool, name, group)
+                elif key == "remove_group" and group:
+                    await service.remove_from_group(pool, name, group)
+                elif key == "sign_out":
+                    await service.global_sign_out(pool, name)
+                elif key == "delete":
+                    await service.delete_user(pool, name)
+                done.append(name)
+            if not done or done[-1] != name:
+                failed.append(name)
+        for name in done:
+            if key == "delete":
+                self.model.remove(name)
+            else:
+                async with self.ctx.busy(f"Refreshing {name}"):
+                    await self._refresh_user(name)
+        if failed and done:
+            self.ctx.notice.emit(f"{len(done)} done, {len(failed)} failed: {', '.join(failed[:5])}")
+        elif done:
+            self.ctx.notice.emit(f"{key.replace('_', ' ').capitalize()}: {len(done)} user(s)")
+        self._update_count()
+        return done, failed
+
+    @asyncSlot()
+    async def on_export_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export users", "users.csv", "CSV (*.csv)")
+        if path:
+            await self.export(Path(path))
+
+    async def export(self, path: Path) -> int:
+        from console.services.export import export_users
+
+        count = 0
+        async with self.ctx.busy("Exporting users (Esc cancels)"):
+            count = await export_users(
+                self.ctx.require(), self.ctx.pool_id, self.current_filter(), path,
+                lambda n: self.ctx.notice.emit(f"Exporting… {n} users"),
+            )  # fmt: skip
+            self.ctx.notice.emit(f"Exported {count} users to {path}")
+        return count
+
+    def on_columns_clicked(self) -> None:
+        menu = QMenu(self)
+        current = self.model.attributes
+        for attr in COLUMN_CHOICES:
+            action = menu.addAction(attr)
+            action.setCheckable(True)
+            action.setChecked(attr in current)
+            action.toggled.connect(lambda on, a=attr: self.set_columns(
+                [*current, a] if on else [c for c in current if c != a]))  # fmt: skip
+        menu.exec(self.ui.columnsButton.mapToGlobal(self.ui.columnsButton.rect().bottomLeft()))
+
+    def set_columns(self, columns: list[str]) -> None:
+        self.model.set_attributes(columns)
+        self.ctx.setProperty("userColumns", columns)
+
+
+def user_details_html(d: UserDetails) -> str:
+    u = d.user
+    attrs = sorted(u.attributes.items())
+    return document(
+        u.username,
+        f"sub {u.sub} · {STATUS_LABELS.get(u.status, u.status)} · {'Enabled' if u.enabled else 'Disabled'}",
+        section(
+            "Account",
+            [
+                ("Created", local_time(u.created)),
+                ("Last modified", local_time(u.modified)),
+                ("MFA", ", ".join(u.mfa) or "None"),
+                ("Preferred MFA", u.preferred_mfa or "—"),
+                ("Groups", ", ".join(d.groups) or "None"),
+            ],
+        ),
+        section("Attributes", attrs),
+        section("Devices", [(dev.name or dev.key, local_time(dev.last_authenticated)) for dev in d.devices]),
+        section(
+            "Auth events",
+            [(local_time(e.created), f"{e.event_type} {e.response} {e.risk} {e.ip}".strip()) for e in d.auth_events],
+        ),
+        section("Not available from this backend", [(n.split(":", 1)[0], n.split(":", 1)[-1]) for n in d.notes])
+        if d.notes
+        else "",
+    )
