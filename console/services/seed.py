@@ -123,6 +123,11 @@ def seed_demo(client: Any, extra_users: int = 40) -> SeedResult:
                 "attributes_request_method": "GET",
                 "oidc_issuer": "https://accounts.example.com",
                 "authorize_scopes": "openid email profile",
+                # Explicit endpoints: the demo issuer is not reachable, so no discovery is needed.
+                "authorize_url": "https://accounts.example.com/oauth2/authorize",
+                "token_url": "https://accounts.example.com/oauth2/token",
+                "attributes_url": "https://accounts.example.com/oauth2/userinfo",
+                "jwks_uri": "https://accounts.example.com/.well-known/jwks.json",
             },
             AttributeMapping={"email": "email", "name": "name", "username": "sub"},
             IdpIdentifiers=["example.com"],

@@ -8,7 +8,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QWidget
 from qasync import asyncSlot
 
-from console.models.resources import AppClientsModel, GroupsModel, IdentityProvidersModel, PROVIDER_LABELS
+from console.models.resources import PROVIDER_LABELS, AppClientsModel, GroupsModel, IdentityProvidersModel
 from console.models.table import local_time
 from console.models.users import UsersModel
 from console.services.protocol import AppClient, Group, IdentityProvider, Page

@@ -1,0 +1,78 @@
+"""GUI tests: offscreen Qt, a qasync loop to run coroutines to completion, an in-memory keyring."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import asyncio
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from keyring.backend import KeyringBackend
+
+from console.services.boto import BotoCognito
+from console.services.protocol import Connection, ConnectionKind
+from console.services.seed import seed_demo
+from tests.conftest import make_client
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 1  # type: ignore[assignment]  # keyring declares it as a class property
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring() -> MemoryKeyring:
+    return MemoryKeyring()
+
+
+@pytest.fixture
+def aloop(qapp: Any) -> Iterator[Any]:
+    """A qasync loop; tests call ``aloop.run_until_complete(coro)``."""
+    import qasync
+
+    loop = qasync.QEventLoop(qapp, already_running=False)
+    asyncio.set_event_loop(loop)
+    yield loop
+    # Finish what the views spawned (detail loads) while their widgets still exist.
+    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    if pending:
+        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+    loop.close()
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture(scope="session")
+def demo(cognito: Any) -> dict[str, str]:
+    """The demo pool, seeded once through the API on the session's local Cognito."""
+    result = seed_demo(make_client(cognito.base_url), extra_users=70)
+    assert not result.notes, result.notes
+    return {"pool_id": result.pool_id}
+
+
+@pytest.fixture
+def ctx(qapp: Any, cognito: Any, demo: dict[str, str]) -> Any:
+    from console.views.context import AppContext
+
+    context = AppContext()
+    conn = Connection("Local Cognito", ConnectionKind.LOCAL, endpoint_url=cognito.base_url)
+    context.set_service(BotoCognito(conn))
+    context.pool_id = demo["pool_id"]
+    context.errors = []  # type: ignore[attr-defined]
+    context.errorRaised.connect(context.errors.append)  # type: ignore[attr-defined]
+    return context
