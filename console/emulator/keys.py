@@ -102,9 +102,7 @@ def _jwk(kid: str, key: rsa.RSAPrivateKey) -> dict[str, str]:
 
 def _kid(key: rsa.RSAPrivateKey) -> str:
     """A stable key id: base64 of the SHA-256 of the public key (the look of AWS's ``kid``s)."""
-    der = key.public_key().public_bytes(
-        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
-    )
+    der = key.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
     return base64.b64encode(hashlib.sha256(der).digest()).decode("ascii")
 
 
@@ -191,14 +189,17 @@ def pool_keys(ctx: RequestContext, pool_id: str, *, create: bool = True) -> Pool
     found = cache.get(pool_id)
     if found is not None:
         return found
+    made_now = False
     with _lock:
         found = _load(ctx, pool_id)
         if found is None and create:
             _save(ctx, _make(ctx, pool_id))
             found = _load(ctx, pool_id)
+            made_now = True
     # Keys written inside a transaction that may still roll back are not cached: the next request
-    # reads them back from the database (or makes them again).
-    if found is not None and not getattr(ctx.store, "_depth", 0):
+    # reads them back from the database (or makes them again). Keys read back are committed ones, and
+    # caching them matters: parsing two RSA private keys costs far more than signing with them.
+    if found is not None and not (made_now and getattr(ctx.store, "_depth", 0)):
         cache[pool_id] = found
     return found
 
