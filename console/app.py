@@ -158,7 +158,12 @@ class Console:
         if self.ns.screenshot:
             return await self.screenshot(Path(self.ns.screenshot), view_name, ok)
         closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self.app.lastWindowClosed.connect(lambda: closed.done() or closed.set_result(None))
+
+        def on_last_window_closed() -> None:
+            if not closed.done():
+                closed.set_result(None)
+
+        self.app.lastWindowClosed.connect(on_last_window_closed)
         await closed
         return 0
 
@@ -198,7 +203,8 @@ def run(ns: argparse.Namespace) -> int:
 
     QCoreApplication.setOrganizationName("cognito-console")
     QCoreApplication.setApplicationName("cognito-console")
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("io.github.cognito_console.CognitoConsole")
     settings = Settings()

@@ -97,7 +97,8 @@ class MainWindow(QMainWindow):
             ("Ctrl+N", lambda: self._click("createButton")),
             ("Ctrl+F", self._focus_search),
         ):
-            QShortcut(QKeySequence(seq), self, activated=slot)
+            shortcut = QShortcut(QKeySequence(seq), self)
+            shortcut.activated.connect(slot)
 
     # --- views -------------------------------------------------------------------------------------
     def add_view(self, view: View) -> None:

@@ -104,9 +104,9 @@ class PoolsView(View):
         dialog = PoolDialog(self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        await self.create(dialog.request())
+        await self.create_pool(dialog.request())
 
-    async def create(self, request: dict[str, Any]) -> Pool | None:
+    async def create_pool(self, request: dict[str, Any]) -> Pool | None:
         async with self.ctx.busy("Creating user pool"):
             pool = await self.ctx.require().create_pool(request)
             self.model.upsert(pool)
@@ -124,9 +124,9 @@ class PoolsView(View):
         dialog = PoolDialog(self, pool)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        await self.update(pool.id, dialog.changes())
+        await self.update_pool(pool.id, dialog.changes())
 
-    async def update(self, pool_id: str, changes: dict[str, Any]) -> None:
+    async def update_pool(self, pool_id: str, changes: dict[str, Any]) -> None:
         async with self.ctx.busy("Saving user pool"):
             pool = await self.ctx.require().update_pool(pool_id, changes)
             self.model.upsert(pool)

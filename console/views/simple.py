@@ -196,9 +196,9 @@ class AppClientsView(ListView):
     async def show_details(self, summary: Any) -> None:
         async with self.ctx.busy(f"Loading {summary.name}"):
             self.client = await self.ctx.require().describe_app_client(self.ctx.pool_id, summary.id)
-            self.render(reveal=False)
+            self.show_client(reveal=False)
 
-    def render(self, reveal: bool) -> None:
+    def show_client(self, reveal: bool) -> None:
         c = self.client
         if c is None:
             return
@@ -265,7 +265,7 @@ class AppClientsView(ListView):
             QGuiApplication.clipboard().setText(value)
             self.ctx.notice.emit("Client ID copied" if what == "id" else "Client secret copied")
         else:
-            self.render(reveal=action == "show")
+            self.show_client(reveal=action == "show")
 
     async def edit(self, summary: Any) -> None:
         client = None
@@ -289,7 +289,7 @@ class AppClientsView(ListView):
 
             self.model.upsert(AppClientSummary(saved.id, saved.name, saved.pool_id))
             self.client = saved
-            self.render(reveal=False)
+            self.show_client(reveal=False)
             self._update_buttons()
             return saved
         return None

@@ -191,9 +191,9 @@ class UsersView(View):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         username, attrs, password, suppress = dialog.values()
-        await self.create(username, attrs, password, suppress)
+        await self.create_user(username, attrs, password, suppress)
 
-    async def create(self, username: str, attrs: dict[str, str], password: str | None, suppress: bool) -> None:
+    async def create_user(self, username: str, attrs: dict[str, str], password: str | None, suppress: bool) -> None:
         async with self.ctx.busy(f"Creating {username}"):
             user = await self.ctx.require().create_user(self.ctx.pool_id, username, attrs, password, suppress)
             self.model.upsert(user)

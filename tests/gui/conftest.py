@@ -20,7 +20,7 @@ from tests.conftest import make_client
 
 
 class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]  # keyring declares it as a class property
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()

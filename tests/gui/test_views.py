@@ -53,11 +53,11 @@ def test_pools_create_update_delete(qtbot: Any, aloop: Any, ctx: Any) -> None:
     dialog.ui.nameEdit.setText(name)
     dialog.ui.minLengthSpin.setValue(12)
     assert dialog.validate() is None
-    pool = aloop.run_until_complete(view.create(dialog.request()))
+    pool = aloop.run_until_complete(view.create_pool(dialog.request()))
     assert pool is not None and pool.password_policy["MinimumLength"] == 12
-    aloop.run_until_complete(view.update(pool.id, {"DeletionProtection": "ACTIVE"}))
+    aloop.run_until_complete(view.update_pool(pool.id, {"DeletionProtection": "ACTIVE"}))
     assert view.model.item(view.model.row_of(pool.id)).deletion_protection == "ACTIVE"
-    aloop.run_until_complete(view.update(pool.id, {"DeletionProtection": "INACTIVE"}))
+    aloop.run_until_complete(view.update_pool(pool.id, {"DeletionProtection": "INACTIVE"}))
     aloop.run_until_complete(view.delete(pool.id))
     assert view.model.row_of(pool.id) < 0
 
@@ -97,7 +97,7 @@ def test_user_lifecycle_and_bulk(qtbot: Any, aloop: Any, ctx: Any, tmp_path: Pat
     qtbot.addWidget(view)
     names = [unique("gui") for _ in range(2)]
     for n in names:
-        aloop.run_until_complete(view.create(n, {"email": f"{n}@example.com"}, None, True))
+        aloop.run_until_complete(view.create_user(n, {"email": f"{n}@example.com"}, None, True))
     done, failed = aloop.run_until_complete(view.apply("disable", names))
     assert done == names and not failed
     assert all(not u.enabled for u in view.model.items() if u.username in names)
@@ -152,7 +152,7 @@ def test_app_clients_view_shows_secret_on_request(qtbot: Any, aloop: Any, ctx: A
     aloop.run_until_complete(view.show_details(backend))
     assert view.client is not None and view.client.secret
     assert view.client.secret not in view.ui.details.toPlainText()
-    view.render(reveal=True)
+    view.show_client(reveal=True)
     assert view.client.secret in view.ui.details.toPlainText()
     saved = aloop.run_until_complete(view.save(None, {"ClientName": unique("c"), "GenerateSecret": False}))
     assert saved is not None

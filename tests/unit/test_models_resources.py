@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import Qt
 
@@ -14,7 +15,7 @@ from console.services.protocol import AppClientSummary, Group, IdentityProvider,
 CREATED = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
 
 
-def test_pools_model(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_pools_model(qtmodeltester: Any) -> None:
     model = PoolsModel()
     model.set_items([Pool("us-east-1_A", "a", created=CREATED), Pool("us-east-1_B", "b")])
     qtmodeltester.check(model, force_py=True)
@@ -27,7 +28,7 @@ def test_pools_model(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     assert model.remove("us-east-1_B") and model.rowCount() == 1
 
 
-def test_groups_model_sorts_by_precedence(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_groups_model_sorts_by_precedence(qtmodeltester: Any) -> None:
     model = GroupsModel()
     model.set_items([Group("admins", precedence=1, created=CREATED), Group("readers", precedence=20)])
     qtmodeltester.check(model, force_py=True)
@@ -35,7 +36,7 @@ def test_groups_model_sorts_by_precedence(qtmodeltester) -> None:  # type: ignor
     assert model.data(model.index(0, GroupsModel.COL_CREATED)) == local_time(CREATED)
 
 
-def test_clients_and_providers(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_clients_and_providers(qtmodeltester: Any) -> None:
     clients = AppClientsModel()
     clients.set_items([AppClientSummary("abc", "web")])
     qtmodeltester.check(clients, force_py=True)
@@ -46,7 +47,7 @@ def test_clients_and_providers(qtmodeltester) -> None:  # type: ignore[no-untype
     assert providers.headerData(1, Qt.Orientation.Horizontal) == "Type"
 
 
-def test_key_value_model_edits(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_key_value_model_edits(qtmodeltester: Any) -> None:
     model = KeyValueModel(("User pool attribute", "Provider attribute"), editable=True)
     model.set_mapping({"email": "email"})
     qtmodeltester.check(model, force_py=True)

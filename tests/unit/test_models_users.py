@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 
@@ -24,7 +25,7 @@ def users(start: int, n: int) -> tuple[User, ...]:
     )
 
 
-def test_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_model_tester(qtmodeltester: Any) -> None:
     model = UsersModel(["email"])
     gen = model.begin_search()
     model.append_page(gen, Page(users(0, 25), "t1"))
