@@ -226,6 +226,18 @@ _EXECUTOR = "srp.executor"
 MODE = os.environ.get("COGNITO_LOCAL_CRYPTO", "process")
 
 
+def _watch_parent(parent: int) -> None:
+    """In a worker: exit as soon as the server process is gone."""
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="srp-parent-watch", daemon=True).start()
+
+
 def _executor(ctx: RequestContext) -> Executor:
     pool = ctx.state.get(_EXECUTOR)
     if pool is None:
@@ -233,8 +245,14 @@ def _executor(ctx: RequestContext) -> Executor:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            # forkserver: workers start from a clean process, not a fork of a threaded server.
-            pool = ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("forkserver"))
+            # Forked workers (no forkserver or resource tracker to outlive the server), each watching its
+            # parent so that none outlives a server killed with SIGKILL.
+            pool = ProcessPoolExecutor(
+                max_workers=2,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_watch_parent,
+                initargs=(os.getpid(),),
+            )
         else:
             pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="srp")
         ctx.state[_EXECUTOR] = pool
