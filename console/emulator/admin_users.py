@@ -17,7 +17,7 @@ import json
 import re
 from typing import Any
 
-from . import attributes, ids, messaging, passwords, pools, users
+from . import attributes, flow_hooks, ids, messaging, passwords, pools, users
 from .context import RequestContext
 from .errors import AwsError, invalid_parameter, not_authorized, user_not_found
 from .registry import idp
@@ -103,15 +103,23 @@ def _temporary_password(pool: dict[str, Any]) -> str:
 
 
 def _send_invitation(
-    ctx: RequestContext, pool: dict[str, Any], user: User, sign_in_name: str, password: str, mediums: list[str]
+    ctx: RequestContext,
+    pool: dict[str, Any],
+    user: User,
+    sign_in_name: str,
+    password: str,
+    mediums: list[str],
+    client_metadata: dict[str, str] | None = None,
 ) -> None:
+    """The invitation, through CustomMessage_AdminCreateUser / the custom senders when configured."""
     template = (pool.get("AdminCreateUserConfig") or {}).get("InviteMessageTemplate") or {}
     for medium in mediums:
         if medium == "EMAIL" and user.attrs.get("email"):
-            messaging.send(
+            flow_hooks.deliver(
                 ctx,
-                pool_id=pool["Id"],
-                username=user.username,
+                pool,
+                user,
+                source="AdminCreateUser",
                 channel="EMAIL",
                 destination=user.attrs["email"],
                 subject=template.get("EmailSubject") or DEFAULT_INVITE_SUBJECT,
@@ -119,18 +127,24 @@ def _send_invitation(
                     template.get("EmailMessage") or DEFAULT_INVITE_MESSAGE, username=sign_in_name, code=password
                 ),
                 code=password,
+                client_metadata=client_metadata,
+                username_parameter=sign_in_name,
             )
         elif medium == "SMS" and user.attrs.get("phone_number"):
-            messaging.send(
+            flow_hooks.deliver(
                 ctx,
-                pool_id=pool["Id"],
-                username=user.username,
+                pool,
+                user,
+                source="AdminCreateUser",
                 channel="SMS",
                 destination=user.attrs["phone_number"],
+                subject=None,
                 body=_render(
                     template.get("SMSMessage") or DEFAULT_INVITE_MESSAGE, username=sign_in_name, code=password
                 ),
                 code=password,
+                client_metadata=client_metadata,
+                username_parameter=sign_in_name,
             )
 
 
@@ -158,7 +172,7 @@ def admin_create_user(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any
             pool, existing.username, password, existing.secret, now=ctx.now, temporary=True
         )
         users.save(ctx, pool, existing)
-        _send_invitation(ctx, pool, existing, name, password, mediums)
+        _send_invitation(ctx, pool, existing, name, password, mediums, req.get("ClientMetadata"))
         return {"User": user_type(existing)}
 
     username_attr = _check_username_format(pool, name)
@@ -190,10 +204,12 @@ def admin_create_user(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any
         modified=ctx.now,
         attrs=attrs,
     )
+    # PreSignUp_AdminCreateUser: a throw refuses the user; the response flags are ignored.
+    flow_hooks.pre_sign_up(ctx, pool, None, user, req, source="AdminCreateUser")
     user.secret = passwords.set_password(pool, username, password, {}, now=ctx.now, temporary=True)
     users.insert(ctx, pool, user)
     if action != "SUPPRESS":
-        _send_invitation(ctx, pool, user, name, password, mediums)
+        _send_invitation(ctx, pool, user, name, password, mediums, req.get("ClientMetadata"))
     return {"User": user_type(user)}
 
 
@@ -293,7 +309,7 @@ def _send_verification_code(ctx: RequestContext, pool: dict[str, Any], user: Use
     code = signup.store_code(
         ctx, user, f"verify:{name}", ttl=signup.VERIFY_CODE_TTL, data={"attribute": name, "value": value}
     )
-    signup.send_code(ctx, pool, user, name, value, code)
+    signup.send_code(ctx, pool, user, name, value, code, source="UpdateUserAttribute")
 
 
 @idp("AdminDeleteUserAttributes")
@@ -348,6 +364,9 @@ def admin_confirm_sign_up(ctx: RequestContext, req: dict[str, Any]) -> dict[str,
         raise not_authorized(f"User cannot be confirmed. Current status is {user.status}")
     user.status = "CONFIRMED"
     users.save(ctx, pool, user)
+    flow_hooks.post_confirmation(
+        ctx, pool, None, user, source="ConfirmSignUp", client_metadata=req.get("ClientMetadata")
+    )
     return {}
 
 

@@ -25,7 +25,7 @@ import secrets
 import struct
 from typing import Any
 
-from . import auth_sessions, messaging, pools, signup, tokens, users
+from . import auth_sessions, flow_hooks, messaging, pools, signup, tokens, users
 from .context import RequestContext
 from .errors import AwsError, invalid_parameter, not_authorized
 from .registry import idp
@@ -180,10 +180,11 @@ def send_mfa_code(
     if not destination:
         raise invalid_parameter(f"User does not have delivery config set to turn on {challenge}")
     code = signup.store_code(ctx, user, f"mfa:{_code_kind(challenge)}", ttl=ttl, digits=digits)
-    messaging.send(
+    flow_hooks.deliver(
         ctx,
-        pool_id=pool["Id"],
-        username=user.username,
+        pool,
+        user,
+        source="Authentication",
         channel=channel,
         destination=destination,
         body=template.replace("{####}", code).replace("{username}", user.username),

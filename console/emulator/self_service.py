@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import admin_users, attributes, mfa, passwords, pools, signup, tokens, users
+from . import admin_users, attributes, flow_hooks, mfa, passwords, pools, signup, tokens, users
 from .context import RequestContext
 from .errors import invalid_parameter, not_authorized
 from .registry import idp
@@ -34,12 +34,21 @@ def _authorize(ctx: RequestContext, access_token: str) -> tuple[dict[str, Any], 
 
 
 def _send_verification(
-    ctx: RequestContext, pool: dict[str, Any], user: users.User, name: str, value: str
+    ctx: RequestContext,
+    pool: dict[str, Any],
+    user: users.User,
+    name: str,
+    value: str,
+    source: str = "UpdateUserAttribute",
+    client_id: str | None = None,
+    client_metadata: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     code = signup.store_code(
         ctx, user, f"verify:{name}", ttl=signup.VERIFY_CODE_TTL, data={"attribute": name, "value": value}
     )
-    return signup.send_code(ctx, pool, user, name, value, code)
+    return signup.send_code(
+        ctx, pool, user, name, value, code, source=source, client_id=client_id, client_metadata=client_metadata
+    )
 
 
 def _target_value(user: users.User, name: str) -> str | None:
@@ -79,7 +88,18 @@ def update_user_attributes(ctx: RequestContext, req: dict[str, Any]) -> dict[str
         if name in awaiting and name in auto:
             value = _target_value(user, name)
             if value:
-                details.append(_send_verification(ctx, pool, user, name, value))
+                details.append(
+                    _send_verification(
+                        ctx,
+                        pool,
+                        user,
+                        name,
+                        value,
+                        "UpdateUserAttribute",
+                        client.get("ClientId"),
+                        req.get("ClientMetadata"),
+                    )
+                )
     return {"CodeDeliveryDetailsList": details} if details else {}
 
 
@@ -88,7 +108,7 @@ def update_user_attributes(ctx: RequestContext, req: dict[str, Any]) -> dict[str
 def get_user_attribute_verification_code(
     ctx: RequestContext, req: dict[str, Any], attempts: signup.Attempts
 ) -> dict[str, Any]:
-    pool, user, _ = _authorize(ctx, req["AccessToken"])
+    pool, user, client = _authorize(ctx, req["AccessToken"])
     name = req["AttributeName"]
     if name not in VERIFIABLE:
         raise invalid_parameter(f"Invalid attribute name {name}: only email and phone_number can be verified.")
@@ -96,7 +116,10 @@ def get_user_attribute_verification_code(
     if not value:
         raise invalid_parameter(f"User does not have a value for the attribute: {name}")
     signup.count_attempt(ctx, attempts, user, "GetUserAttributeVerificationCode")
-    return {"CodeDeliveryDetails": _send_verification(ctx, pool, user, name, value)}
+    details = _send_verification(
+        ctx, pool, user, name, value, "VerifyUserAttribute", client.get("ClientId"), req.get("ClientMetadata")
+    )
+    return {"CodeDeliveryDetails": details}
 
 
 @idp("VerifyUserAttribute", public=True)
@@ -158,17 +181,23 @@ def delete_user_attributes(ctx: RequestContext, req: dict[str, Any]) -> dict[str
 @idp("ChangePassword", public=True)
 @signup.keeps_attempts
 def change_password(ctx: RequestContext, req: dict[str, Any], attempts: signup.Attempts) -> dict[str, Any]:
-    pool, user, _ = _authorize(ctx, req["AccessToken"])
+    pool, user, client = _authorize(ctx, req["AccessToken"])
     signup.count_attempt(ctx, attempts, user, "ChangePassword")
+    flow_hooks.begin(ctx, req, client or None)
     previous = req.get("PreviousPassword")
     suffix = pools.pool_suffix(pool["Id"])
     has_password = bool(user.secret.get("verifier"))
     if has_password and (
         previous is None or not passwords.check_password(suffix, user.username, previous, user.secret)
     ):
+        flow_hooks.after(ctx, flow_hooks.record_later(ctx, pool, user, "PasswordChange", "Fail"))
         raise not_authorized(WRONG_PASSWORD)
+    assessment = flow_hooks.password_risk(
+        ctx, pool, client or None, user, req["ProposedPassword"], event="PASSWORD_CHANGE", event_type="PasswordChange"
+    )
     signup.set_new_password(ctx, pool, user, req["ProposedPassword"])
     users.save(ctx, pool, user)
+    flow_hooks.record(ctx, pool, user, "PasswordChange", "Pass", assessment=assessment)
     return {}
 
 

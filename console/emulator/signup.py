@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
-from . import admin_users, attributes, auth_sessions, ids, messaging, passwords, pools, tokens, users
+from . import admin_users, attributes, auth_sessions, flow_hooks, ids, messaging, passwords, pools, tokens, users
 from .context import RequestContext
 from .errors import AwsError, invalid_parameter, limit_exceeded, not_authorized
 from .registry import idp
@@ -229,6 +229,7 @@ def keeps_attempts(
                 error = exc
                 ctx.store.run("ROLLBACK TO handler")
             ctx.store.run("RELEASE handler")
+            flow_hooks.run_after(ctx)
             if attempts:
                 ctx.store.run(
                     "DELETE FROM code_attempts WHERE pool_id = ? AND username_key = ? AND at <= ?",
@@ -290,8 +291,15 @@ def send_code(
     code: str,
     *,
     link_client_id: str | None = None,
+    source: str = "SignUp",
+    client_id: str | None = None,
+    client_metadata: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Deliver ``code`` to the email or phone number ``destination``; CodeDeliveryDetailsType."""
+    """Deliver ``code`` to the email or phone number ``destination``; CodeDeliveryDetailsType.
+
+    ``source`` is the CustomMessage / custom sender trigger source (SignUp, ResendCode, ForgotPassword,
+    UpdateUserAttribute, VerifyUserAttribute); the triggers may customise or take over the delivery.
+    """
     templates = verification_templates(pool)
     channel = "SMS" if attribute == "phone_number" else "EMAIL"
     if channel == "SMS":
@@ -305,15 +313,18 @@ def send_code(
     else:
         body = templates["EmailMessage"].replace("{####}", code).replace("{username}", user.username)
         subject = templates["EmailSubject"]
-    messaging.send(
+    flow_hooks.deliver(
         ctx,
-        pool_id=pool["Id"],
-        username=user.username,
+        pool,
+        user,
+        source=source,
         channel=channel,
         destination=destination,
         body=body,
         subject=subject,
         code=code,
+        client_id=client_id or link_client_id,
+        client_metadata=client_metadata,
     )
     return messaging.delivery_details(channel, destination, attribute)
 
@@ -455,6 +466,7 @@ def _passwordless_allowed(pool: dict[str, Any]) -> bool:
 
 
 @idp("SignUp", public=True)
+@flow_hooks.survives
 def sign_up(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     client, pool = client_and_pool(ctx, req)
     given = attributes.as_dict(req.get("UserAttributes"))
@@ -484,17 +496,42 @@ def sign_up(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     if users.by_key(ctx, pool["Id"], user.username_key) is not None:
         raise AwsError("UsernameExistsException", "User already exists")
     attributes.alias_conflict(ctx, pool, None, attrs, creating=True)
+    flow_hooks.begin(ctx, req, client)
+    assessment = None
+    if password is not None:
+        assessment = flow_hooks.password_risk(ctx, pool, client, user, password, event="SIGN_UP", event_type="SignUp")
+    answer = flow_hooks.pre_sign_up(ctx, pool, client["ClientId"], user, req, source="SignUp")
+    if answer.auto_verify_email:
+        user.attrs["email_verified"] = "true"
+    if answer.auto_verify_phone:
+        user.attrs["phone_number_verified"] = "true"
+    if answer.auto_verify_email or answer.auto_verify_phone:
+        # An auto-verified alias moves to the new user; the previous owner's copy becomes unverified.
+        attributes.alias_conflict(ctx, pool, user, user.attrs, force=True)
+    if answer.auto_confirm:
+        user.status = "CONFIRMED"
     if password is not None:
         user.secret = passwords.set_password(pool, username, password, {}, now=ctx.now, temporary=False)
     users.insert(ctx, pool, user)
-    out: dict[str, Any] = {"UserConfirmed": False, "UserSub": sub}
-    target = auto_verify_target(pool, attrs)
+    flow_hooks.record(ctx, pool, user, "SignUp", "Pass", assessment=assessment, client=client)
+    out: dict[str, Any] = {"UserConfirmed": user.status == "CONFIRMED", "UserSub": sub}
+    target = auto_verify_target(pool, attrs) if user.status != "CONFIRMED" else None
     if target is not None:
         code = store_code(ctx, user, "signup", ttl=SIGNUP_CODE_TTL, data={"attribute": target})
         out["CodeDeliveryDetails"] = send_code(
-            ctx, pool, user, target, attrs[target], code, link_client_id=client["ClientId"]
+            ctx,
+            pool,
+            user,
+            target,
+            attrs[target],
+            code,
+            link_client_id=client["ClientId"],
+            source="SignUp",
+            client_metadata=req.get("ClientMetadata"),
         )
-    out["Session"] = _new_signup_session(ctx, user, client["ClientId"], "signed_up", SIGNUP_CODE_TTL)
+    stage = "confirmed" if user.status == "CONFIRMED" else "signed_up"
+    ttl = _session_ttl(client) if user.status == "CONFIRMED" else SIGNUP_CODE_TTL
+    out["Session"] = _new_signup_session(ctx, user, client["ClientId"], stage, ttl)
     return out
 
 
@@ -525,6 +562,9 @@ def confirm_sign_up(ctx: RequestContext, req: dict[str, Any], attempts: Attempts
         user.attrs[f"{attribute}_verified"] = "true"
     attributes.alias_conflict(ctx, pool, user, user.attrs, force=bool(req.get("ForceAliasCreation")))
     users.save(ctx, pool, user)
+    flow_hooks.post_confirmation(
+        ctx, pool, client["ClientId"], user, source="ConfirmSignUp", client_metadata=req.get("ClientMetadata")
+    )
     return {"Session": _new_signup_session(ctx, user, client["ClientId"], "confirmed", _session_ttl(client))}
 
 
@@ -547,7 +587,19 @@ def resend_confirmation_code(ctx: RequestContext, req: dict[str, Any], attempts:
         raise invalid_parameter("Cannot resend codes. Auto verification not turned on.")
     count_attempt(ctx, attempts, user, "ResendConfirmationCode")
     code = store_code(ctx, user, "signup", ttl=SIGNUP_CODE_TTL, data={"attribute": target})
-    details = send_code(ctx, pool, user, target, user.attrs[target], code, link_client_id=client["ClientId"])
+    details = send_code(
+        ctx,
+        pool,
+        user,
+        target,
+        user.attrs[target],
+        code,
+        link_client_id=client["ClientId"],
+        source="ResendCode",
+        client_metadata=req.get("ClientMetadata"),
+    )
+    flow_hooks.begin(ctx, req, client)
+    flow_hooks.record(ctx, pool, user, "ResendCode", "Pass", client=client)
     return {"CodeDeliveryDetails": details}
 
 
@@ -585,6 +637,17 @@ def forgot_password(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     client, pool = client_and_pool(ctx, req)
     hide = prevents_existence_errors(client)
     user = users.find(ctx, pool, req["Username"])
+    flow_hooks.begin(ctx, req, client)
+    if user is None:
+        user = flow_hooks.migrate_user(
+            ctx,
+            pool,
+            client,
+            req["Username"],
+            password=None,
+            source="ForgotPassword",
+            client_metadata=req.get("ClientMetadata"),
+        )
     if user is None or (hide and not user.enabled):
         if hide:
             return {"CodeDeliveryDetails": simulated_delivery(ctx, pool, req["Username"], recovery=True)}
@@ -597,7 +660,19 @@ def forgot_password(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     code = store_code(ctx, user, "forgot", ttl=FORGOT_CODE_TTL, data={"attribute": attribute})
     if user.secret.pop("forgot_password", None) is not None:  # a newer code replaces an admin reset's
         users.save_secret(ctx, user)
-    return {"CodeDeliveryDetails": send_code(ctx, pool, user, attribute, user.attrs[attribute], code)}
+    details = send_code(
+        ctx,
+        pool,
+        user,
+        attribute,
+        user.attrs[attribute],
+        code,
+        source="ForgotPassword",
+        client_id=client["ClientId"],
+        client_metadata=req.get("ClientMetadata"),
+    )
+    flow_hooks.record(ctx, pool, user, "ForgotPassword", "Pass", client=client)
+    return {"CodeDeliveryDetails": details}
 
 
 def history_violation() -> AwsError:
@@ -648,7 +723,15 @@ def confirm_forgot_password(ctx: RequestContext, req: dict[str, Any], attempts: 
     if user.status == "UNCONFIRMED":
         raise AwsError("UserNotConfirmedException", "User is not confirmed.")
     _require_reset_code(ctx, user, req["ConfirmationCode"])
+    flow_hooks.begin(ctx, req, client)
+    assessment = flow_hooks.password_risk(
+        ctx, pool, client, user, req["Password"], event="PASSWORD_CHANGE", event_type="PasswordChange"
+    )
     set_new_password(ctx, pool, user, req["Password"])
     user.status = "CONFIRMED"
     users.save(ctx, pool, user)
+    flow_hooks.record(ctx, pool, user, "PasswordChange", "Pass", assessment=assessment, client=client)
+    flow_hooks.post_confirmation(
+        ctx, pool, client["ClientId"], user, source="ConfirmForgotPassword", client_metadata=req.get("ClientMetadata")
+    )
     return {}
