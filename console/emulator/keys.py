@@ -199,7 +199,8 @@ def pool_keys(ctx: RequestContext, pool_id: str, *, create: bool = True) -> Pool
     # Keys written inside a transaction that may still roll back are not cached: the next request
     # reads them back from the database (or makes them again). Keys read back are committed ones, and
     # caching them matters: parsing two RSA private keys costs far more than signing with them.
-    if found is not None and not (made_now and getattr(ctx.store, "_depth", 0)):
+    in_transaction = int(getattr(ctx.store, "_depth", 0)) > 0
+    if found is not None and not (made_now and in_transaction):
         cache[pool_id] = found
     return found
 

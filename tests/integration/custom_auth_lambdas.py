@@ -39,3 +39,34 @@ def verify(event: dict[str, Any], context: Any) -> dict[str, Any]:
     expected = event["request"]["privateChallengeParameters"]["answer"]
     event["response"] = {"answerCorrect": event["request"]["challengeAnswer"] == expected}
     return event
+
+
+def pre_token_v1(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    event["response"] = {
+        "claimsOverrideDetails": {
+            "claimsToAddOrOverride": {"tenant": "acme", "sub": "forged"},
+            "claimsToSuppress": ["email"],
+            "groupOverrideDetails": {"groupsToOverride": ["from-trigger"]},
+        }
+    }
+    return event
+
+
+def pre_token_v2(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    assert event["triggerSource"] in ("TokenGeneration_Authentication", "TokenGeneration_RefreshTokens")
+    event["response"] = {
+        "claimsAndScopeOverrideDetails": {
+            "idTokenGeneration": {"claimsToAddOrOverride": {"level": 3, "source": event["triggerSource"]}},
+            "accessTokenGeneration": {
+                "claimsToAddOrOverride": {"tenant": "acme"},
+                "scopesToAdd": ["orders/read"],
+            },
+        }
+    }
+    return event
+
+
+def pre_auth(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    if event["userName"] == "blocked":
+        raise ValueError("Blocked by policy")
+    return event

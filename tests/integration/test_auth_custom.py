@@ -1,4 +1,4 @@
-"""CUSTOM_AUTH: without a DefineAuthChallenge trigger, and with Python triggers driving a challenge loop."""
+"""Sign-in triggers: CUSTOM_AUTH (with and without DefineAuthChallenge), PreAuthentication, PreTokenGeneration."""
 
 from __future__ import annotations
 
@@ -20,7 +20,9 @@ ARN = "arn:aws:lambda:us-east-1:000000000000:function:{}"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalCognito]:
-    mapping = ",".join(f"{name}={MODULE}:{name}" for name in ("define", "create", "verify"))
+    mapping = ",".join(
+        f"{name}={MODULE}:{name}" for name in ("define", "create", "verify", "pre_token_v1", "pre_token_v2", "pre_auth")
+    )
     running = start(Path(tmp_path_factory.mktemp("custom-auth")), env={"COGNITO_LOCAL_TRIGGERS": mapping})
     yield running
     assert running.stop() == 0
@@ -98,3 +100,63 @@ def test_srp_inside_custom_auth(custom: tuple[Any, str, str]) -> None:
     assert custom_step["ChallengeParameters"]["question"] == "2 + 2"
     done = answer(idp, client_id, custom_step["Session"], "4")
     assert "AccessToken" in done["AuthenticationResult"]
+
+
+def _pool_with(idp: Any, **lambda_config: Any) -> tuple[str, str]:
+    pool = idp.create_user_pool(PoolName="triggers", LambdaConfig=lambda_config)["UserPool"]["Id"]
+    return pool, new_client(idp, pool)["ClientId"]
+
+
+def test_pre_token_generation_v1(server: LocalCognito) -> None:
+    from tests.integration.auth_support import claims, tokens
+
+    idp = make_client(server.base_url)
+    pool, client_id = _pool_with(idp, PreTokenGeneration=ARN.format("pre_token_v1"))
+    try:
+        new_user(idp, pool, "tok", attributes={"email": "tok@example.com"})
+        result = tokens(idp, client_id, "tok")
+        id_claims, access = claims(result["IdToken"]), claims(result["AccessToken"])
+        assert id_claims["tenant"] == "acme" and "email" not in id_claims
+        assert id_claims["sub"] != "forged"  # sub cannot be overridden
+        assert id_claims["cognito:groups"] == ["from-trigger"] == access["cognito:groups"]
+        assert "tenant" not in access  # V1 customises the ID token only
+    finally:
+        idp.delete_user_pool(UserPoolId=pool)
+
+
+def test_pre_token_generation_v2_and_refresh(server: LocalCognito) -> None:
+    from tests.integration.auth_support import claims, tokens
+
+    idp = make_client(server.base_url)
+    pool, client_id = _pool_with(
+        idp, PreTokenGenerationConfig={"LambdaVersion": "V2_0", "LambdaArn": ARN.format("pre_token_v2")}
+    )
+    try:
+        new_user(idp, pool, "two")
+        result = tokens(idp, client_id, "two")
+        id_claims, access = claims(result["IdToken"]), claims(result["AccessToken"])
+        assert id_claims["level"] == 3 and id_claims["source"] == "TokenGeneration_Authentication"
+        assert access["tenant"] == "acme"
+        assert access["scope"].split() == ["aws.cognito.signin.user.admin", "orders/read"]
+        refreshed = idp.initiate_auth(
+            ClientId=client_id, AuthFlow="REFRESH_TOKEN_AUTH", AuthParameters={"REFRESH_TOKEN": result["RefreshToken"]}
+        )["AuthenticationResult"]
+        assert claims(refreshed["IdToken"])["source"] == "TokenGeneration_RefreshTokens"
+    finally:
+        idp.delete_user_pool(UserPoolId=pool)
+
+
+def test_pre_authentication_can_refuse(server: LocalCognito) -> None:
+    from tests.integration.auth_support import password_auth
+
+    idp = make_client(server.base_url)
+    pool, client_id = _pool_with(idp, PreAuthentication=ARN.format("pre_auth"))
+    try:
+        new_user(idp, pool, "blocked")
+        new_user(idp, pool, "fine")
+        with pytest.raises(ClientError) as exc:
+            password_auth(idp, client_id, "blocked")
+        assert error(exc) == ("UserLambdaValidationException", "PreAuthentication failed with error Blocked by policy.")
+        assert "AuthenticationResult" in password_auth(idp, client_id, "fine")
+    finally:
+        idp.delete_user_pool(UserPoolId=pool)
