@@ -17,6 +17,7 @@ from tests.conftest import make_client
 from tests.integration.auth_support import PASSWORD, error, new_client, new_user, password_auth, secret_hash
 
 COMPROMISED = "P@ssw0rd"  # "p@ssw0rd" is in resources/breached-passwords.txt; meets the default policy
+ARN_PREFIX = "arn:aws:logs:us-east-1:000000000000:log-group:"
 BLOCK_ALL = {"Actions": {"EventAction": "BLOCK"}}
 
 
@@ -44,7 +45,7 @@ def log_group(idp: Any, cognito: Any, plus: str) -> tuple[Any, str]:
             {
                 "LogLevel": "INFO",
                 "EventSource": "userAuthEvents",
-                "CloudWatchLogsConfiguration": {"LogGroupArn": f"arn:aws:logs:us-east-1:000000000000:log-group:{group}"},
+                "CloudWatchLogsConfiguration": {"LogGroupArn": f"{ARN_PREFIX}{group}"},
             }
         ],
     )
@@ -67,9 +68,7 @@ def sign_up(idp: Any, client_id: str, username: str, password: str = PASSWORD, *
 
 
 def events_of(idp: Any, pool_id: str, username: str) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = idp.admin_list_user_auth_events(UserPoolId=pool_id, Username=username)[
-        "AuthEvents"
-    ]
+    found: list[dict[str, Any]] = idp.admin_list_user_auth_events(UserPoolId=pool_id, Username=username)["AuthEvents"]
     return found
 
 
@@ -152,9 +151,7 @@ def test_threat_protection_off_checks_nothing(idp, pool):
 
 def test_blocked_ip_range(idp, plus):
     client_id = new_client(idp, plus)["ClientId"]
-    idp.set_risk_configuration(
-        UserPoolId=plus, RiskExceptionConfiguration={"BlockedIPRangeList": ["127.0.0.0/8"]}
-    )
+    idp.set_risk_configuration(UserPoolId=plus, RiskExceptionConfiguration={"BlockedIPRangeList": ["127.0.0.0/8"]})
     with pytest.raises(ClientError) as exc:
         sign_up(idp, client_id, "gil", PASSWORD)
     assert error(exc) == ("NotAuthorizedException", "Request not allowed due to security reasons.")
@@ -194,11 +191,12 @@ def test_compromised_password_change_blocked(idp, plus, cognito):
 
 def encoded(timezone: str, agent: str) -> str:
     payload = json.dumps({"contextData": {"ClientTimezone": timezone, "UserAgent": agent, "DeviceId": "dev-1"}})
-    return base64.b64encode(json.dumps({"payload": payload, "signature": "x", "version": "JS20171115"}).encode()).decode()
+    outer = json.dumps({"payload": payload, "signature": "x", "version": "JS20171115"})
+    return base64.b64encode(outer.encode()).decode()
 
 
 def test_context_data_ip_device_timezone(idp, plus):
-    agent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36"
+    agent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/5"
     plain = new_client(idp, plus)["ClientId"]
     sign_up(
         idp,
@@ -210,9 +208,7 @@ def test_context_data_ip_device_timezone(idp, plus):
     assert context["IpAddress"] == "127.0.0.1"  # not propagated: the caller's address
     assert context["DeviceName"] == "Chrome 126, Windows 10"
     assert context["Timezone"] == "+02:00"
-    secret_client = new_client(
-        idp, plus, GenerateSecret=True, EnablePropagateAdditionalUserContextData=True
-    )
+    secret_client = new_client(idp, plus, GenerateSecret=True, EnablePropagateAdditionalUserContextData=True)
     sign_up(
         idp,
         secret_client["ClientId"],

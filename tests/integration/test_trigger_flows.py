@@ -18,7 +18,7 @@ from botocore.exceptions import ClientError
 from tests import fake_lambda
 from tests.conftest import make_client
 from tests.fake_lambda import Fail, FakeLambda, Garbage, Sleep
-from tests.integration.auth_support import PASSWORD, claims, error, new_client, new_user, password_auth
+from tests.integration.auth_support import PASSWORD, error, new_client, new_user, password_auth
 from tests.localcognito import LocalCognito, start
 
 ARN = "arn:aws:lambda:us-east-1:000000000000:function:{}"
@@ -285,7 +285,7 @@ def test_custom_message_every_account_source(idp, server, fresh):
     invite = server.outbox(pool_id)[-1]
     assert invite["subject"] == "[CustomMessage_AdminCreateUser]"
     assert invite["body"] == f"CustomMessage_AdminCreateUser: your code is {invite['code']} kate"
-    admin_event = [e for e in fresh.events("msg") if e["triggerSource"] == "CustomMessage_AdminCreateUser"][0]
+    admin_event = next(e for e in fresh.events("msg") if e["triggerSource"] == "CustomMessage_AdminCreateUser")
     assert admin_event["request"]["usernameParameter"] == "{username}"
     assert admin_event["request"]["codeParameter"] == "{####}"
     sources = [e["triggerSource"] for e in fresh.events("msg")]
@@ -360,7 +360,3 @@ def test_custom_sms_sender(idp, server, fresh):
     (event,) = fresh.events("sms")
     assert event["triggerSource"] == "CustomSMSSender_SignUp"
     assert event["request"]["type"] == "customSMSSenderRequestV1"
-
-
-def _unused(_: Any) -> None:  # keep imported helpers referenced for the sign-in tests below
-    del claims
