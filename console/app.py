@@ -45,7 +45,6 @@ class Console:
         for key, title, icon in NAV:
             if key in PLACEHOLDERS:
                 self.window.add_view(PlaceholderView(self.ctx, key, title, icon, PLACEHOLDERS[key]))
-        self.window.show_keyring_fallback(not secrets.persistent)
         self.ctx.poolChanged.connect(self._remember_pool)
         self.connection: Connection | None = None
 
@@ -54,11 +53,13 @@ class Console:
             self.settings.set_last_pool(self.connection.name, pool_id)
 
     # --- connections --------------------------------------------------------------------------------
-    async def open_connection(self, conn: Connection) -> bool:
+    async def open_connection(self, conn: Connection, load_view: bool = True) -> bool:
         from console.services import errors
         from console.services.boto import BotoCognito, run_blocking
 
         self.window.set_connection(conn.label + " (connecting)", conn.region)
+        # Only keys typed into the console need keyring; say so where it matters, not on every connection.
+        self.window.show_keyring_fallback(conn.kind is ConnectionKind.KEYS and not self.secrets.persistent)
         self.ctx.set_service(None)
         opened = False
         async with self.ctx.busy(f"Connecting to {conn.label}"):
@@ -96,7 +97,7 @@ class Console:
             self.window.retry_action = lambda: self.ctx.spawn(self.open_connection(conn))
             return False
         view = self.window.current_view()
-        if view is not None:
+        if view is not None and load_view:
             self.ctx.spawn(view.load())
         _ = errors
         return True
@@ -154,7 +155,7 @@ class Console:
             self.window.resize(1280, 800)
         self.window.show()
         self.window.show_view(view_name if view_name in self.window.views else "pools")
-        ok = await self.open_connection(conn)
+        ok = await self.open_connection(conn, load_view=not self.ns.screenshot)
         if self.ns.screenshot:
             return await self.screenshot(Path(self.ns.screenshot), view_name, ok)
         closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()

@@ -4,6 +4,7 @@ through which every blocking call leaves the event loop."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import json
 import threading
@@ -229,7 +230,27 @@ class BotoCognito:
 
     async def describe_pool(self, pool_id: str) -> Pool:
         resp = await self.call("describe_user_pool", UserPoolId=pool_id)
-        return pool_from(resp["UserPool"])
+        pool = pool_from(resp["UserPool"])
+        if pool.mfa == "OFF":
+            return pool
+        try:
+            cfg = await self.call("get_user_pool_mfa_config", UserPoolId=pool_id)
+        except (errors.Unsupported, errors.NotAuthorized):
+            return pool
+        methods = [
+            label
+            for key, label in (
+                ("SoftwareTokenMfaConfiguration", "TOTP"),
+                ("SmsMfaConfiguration", "SMS"),
+                ("EmailMfaConfiguration", "EMAIL"),
+            )
+            if key in cfg and (key != "SoftwareTokenMfaConfiguration" or cfg[key].get("Enabled"))
+        ]
+        if "SmsMfaConfiguration" in cfg and not (cfg["SmsMfaConfiguration"].get("SmsConfiguration") or {}).get(
+            "SnsCallerArn"
+        ):
+            methods.remove("SMS")
+        return dataclasses.replace(pool, mfa_methods=tuple(methods))
 
     async def create_pool(self, request: Mapping[str, Any]) -> Pool:
         resp = await self.call("create_user_pool", **request)
@@ -255,6 +276,16 @@ class BotoCognito:
 
     async def delete_pool(self, pool_id: str) -> None:
         await self.call("delete_user_pool", UserPoolId=pool_id)
+
+    async def set_mfa_config(self, pool_id: str, mfa: str, totp: bool) -> Pool:
+        """SetUserPoolMfaConfig: the one way to turn on TOTP-only MFA (CreateUserPool needs SMS for MFA)."""
+        await self.call(
+            "set_user_pool_mfa_config",
+            UserPoolId=pool_id,
+            MfaConfiguration=mfa,
+            SoftwareTokenMfaConfiguration={"Enabled": totp},
+        )
+        return await self.describe_pool(pool_id)
 
     # --- users ------------------------------------------------------------------------------------
     async def list_users(

@@ -119,6 +119,8 @@ class Pool:
     domain: str | None = None
     tags: Mapping[str, str] = field(default_factory=dict)
     raw: Mapping[str, Any] = field(default_factory=dict)
+    # From GetUserPoolMfaConfig (UserPoolType does not say which methods): "TOTP", "SMS", "EMAIL".
+    mfa_methods: tuple[str, ...] = ()
 
     @property
     def password_policy(self) -> Mapping[str, Any]:
@@ -266,6 +268,7 @@ class CognitoService(Protocol):
     async def create_pool(self, request: Mapping[str, Any]) -> Pool: ...
     async def update_pool(self, pool_id: str, changes: Mapping[str, Any]) -> Pool: ...
     async def delete_pool(self, pool_id: str) -> None: ...
+    async def set_mfa_config(self, pool_id: str, mfa: str, totp: bool) -> Pool: ...
 
     async def list_users(
         self, pool_id: str, flt: UserFilter | None = None, token: str | None = None, limit: int = 60

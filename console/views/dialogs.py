@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlparse
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QWidget
 
 from console.models.keyvalue import KeyValueModel
 from console.services.protocol import (
@@ -68,6 +68,13 @@ class FormDialog(QDialog):
         self.ui.buttons.accepted.connect(self._on_ok)
         self.ui.buttons.rejected.connect(self.reject)
         self.ui.errorLabel.setObjectName("errorLabel")
+
+    def showEvent(self, event: Any) -> None:
+        # Designer sizes are generous for the largest tab; open no taller than the content needs.
+        if not getattr(self, "_fitted", False):
+            self._fitted = True
+            self.resize(self.width(), min(self.height(), self.sizeHint().height()))
+        super().showEvent(event)
 
     def validate(self) -> str | None:
         return None
@@ -138,17 +145,27 @@ class PoolDialog(FormDialog):
             self.ui.mfaCombo.setCurrentIndex(MFA.index(pool.mfa) if pool.mfa in MFA else 0)
             self.ui.deletionCheck.setChecked(pool.deletion_protection == "ACTIVE")
             self.ui.tagsEdit.setPlainText("\n".join(f"{k}={v}" for k, v in sorted(pool.tags.items())))
-            self.ui.totpCheck.setEnabled(False)
-            self.ui.smsCheck.setEnabled(False)
+            self.ui.smsCheck.setChecked("SMS" in pool.mfa_methods)
+            self.ui.totpCheck.setChecked(pool.mfa == "OFF" or "TOTP" in pool.mfa_methods)
 
     def validate(self) -> str | None:
         name = self.ui.nameEdit.text().strip()
         if not POOL_NAME.match(name):
             return "User pool names have 1 to 128 letters, numbers, spaces and + = , . @ - characters."
-        if self.ui.minLengthSpin.value() < 6:
-            return "The minimum password length is at least 6."
-        if self.ui.mfaCombo.currentIndex() == 2 and not (self.ui.totpCheck.isChecked() or self.ui.smsCheck.isChecked()):
-            return "Required MFA needs at least one method."
+        if not 6 <= self.ui.minLengthSpin.value() <= 99:
+            return "The minimum password length is between 6 and 99 characters."
+        if self.ui.mfaCombo.currentIndex() != 0 and not (self.ui.totpCheck.isChecked() or self.ui.smsCheck.isChecked()):
+            return "Choose at least one MFA method: authenticator apps (TOTP) or SMS messages."
+        if self.ui.mfaCombo.currentIndex() != 0 and self.ui.smsCheck.isChecked():
+            return (
+                "SMS MFA needs an SNS role (SmsConfiguration) that this dialog does not set up: "
+                "choose authenticator apps (TOTP) only, or add SMS in the AWS console."
+            )
+        # The ranges of PasswordPolicyType in the service model.
+        if not 0 <= self.ui.tempDaysSpin.value() <= 365:
+            return "Temporary passwords expire after 0 to 365 days."
+        if not 0 <= self.ui.reuseSpin.value() <= 24:
+            return "Password history keeps 0 to 24 previous passwords."
         try:
             tags = key_values(self.ui.tagsEdit.toPlainText())
         except ValueError as exc:
@@ -190,11 +207,21 @@ class PoolDialog(FormDialog):
             "UsernameConfiguration": {"CaseSensitive": self.ui.caseSensitiveCheck.isChecked()},
             **self._common(),
         }
-        if req["MfaConfiguration"] != "OFF" and not self.ui.smsCheck.isChecked():
-            # TOTP-only MFA is set with SetUserPoolMfaConfig after creation; CreateUserPool needs SMS
-            # configuration for anything else, so create with MFA off and say so.
-            req["MfaConfiguration"] = "OFF"
+        # CreateUserPool can only turn MFA on with an SMS configuration; TOTP-only MFA is set right after
+        # creation with SetUserPoolMfaConfig (see mfa()), so the pool is created with MFA off.
+        req["MfaConfiguration"] = "OFF"
         return req
+
+    def mfa(self) -> tuple[str, bool] | None:
+        """(MfaConfiguration, TOTP enabled) for SetUserPoolMfaConfig, or None when nothing changes."""
+        mode = MFA[self.ui.mfaCombo.currentIndex()]
+        totp = self.ui.totpCheck.isChecked() and mode != "OFF"
+        if self.pool is None:
+            return None if mode == "OFF" else (mode, totp)
+        current_totp = "TOTP" in self.pool.mfa_methods
+        if mode == self.pool.mfa and (mode == "OFF" or totp == current_totp):
+            return None
+        return mode, totp
 
     def changes(self) -> dict[str, Any]:
         """UpdateUserPool's changes (merged over the current settings by the service)."""
@@ -477,6 +504,7 @@ class IdentityProviderDialog(FormDialog):
         self.metadata_file: str | None = None
         self.mapping = KeyValueModel(("User pool attribute", "Provider attribute"), editable=True, parent=self)
         self.ui.mappingTable.setModel(self.mapping)
+        self.ui.mappingTable.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.ui.addMappingButton.clicked.connect(self._add_mapping)
         self.ui.removeMappingButton.clicked.connect(self._remove_mapping)
         self.ui.metadataFileButton.clicked.connect(self._choose_metadata)

@@ -10,6 +10,7 @@ from qasync import asyncSlot
 
 from console.models.resources import PoolsModel
 from console.models.table import local_time
+from console.services import errors
 from console.services.protocol import Pool
 
 from . import assets
@@ -45,7 +46,7 @@ class PoolsView(View):
         self.ui.createButton.clicked.connect(self.on_create_clicked)
         self.ui.editButton.clicked.connect(self.on_edit_clicked)
         self.ui.deleteButton.clicked.connect(self.on_delete_clicked)
-        self.ui.splitter.setSizes([360, 300])
+        self.ui.splitter.setSizes([250, 430])
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -104,17 +105,30 @@ class PoolsView(View):
         dialog = PoolDialog(self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        await self.create_pool(dialog.request())
+        await self.create_pool(dialog.request(), dialog.mfa())
 
-    async def create_pool(self, request: dict[str, Any]) -> Pool | None:
+    async def create_pool(self, request: dict[str, Any], mfa: tuple[str, bool] | None = None) -> Pool | None:
+        """CreateUserPool, then SetUserPoolMfaConfig when MFA is chosen; a failed second step is reported
+        as such (the pool exists), never silently dropped."""
+        created: Pool | None = None
         async with self.ctx.busy("Creating user pool"):
-            pool = await self.ctx.require().create_pool(request)
-            self.model.upsert(pool)
-            self.ctx.notice.emit(f"Created user pool {pool.name} ({pool.id})")
-            self.select(pool.id)
+            service = self.ctx.require()
+            created = await service.create_pool(request)
+            self.model.upsert(created)
+            self.select(created.id)
             self._update_buttons()
-            return pool
-        return None
+            if mfa is not None:
+                try:
+                    created = await service.set_mfa_config(created.id, *mfa)
+                except errors.ServiceError as exc:
+                    exc.message = (
+                        f"The user pool {created.id} was created, but its MFA setting was not saved: {exc.message}"
+                    )
+                    raise
+                self.model.upsert(created)
+                self.on_selection_changed()
+            self.ctx.notice.emit(f"Created user pool {created.name} ({created.id})")
+        return created
 
     @asyncSlot()
     async def on_edit_clicked(self) -> None:
@@ -124,12 +138,20 @@ class PoolsView(View):
         dialog = PoolDialog(self, pool)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        await self.update_pool(pool.id, dialog.changes())
+        await self.update_pool(pool.id, dialog.changes(), dialog.mfa())
 
-    async def update_pool(self, pool_id: str, changes: dict[str, Any]) -> None:
+    async def update_pool(self, pool_id: str, changes: dict[str, Any], mfa: tuple[str, bool] | None = None) -> None:
         async with self.ctx.busy("Saving user pool"):
-            pool = await self.ctx.require().update_pool(pool_id, changes)
+            service = self.ctx.require()
+            pool = await service.update_pool(pool_id, changes)
             self.model.upsert(pool)
+            if mfa is not None:
+                try:
+                    pool = await service.set_mfa_config(pool_id, *mfa)
+                except errors.ServiceError as exc:
+                    exc.message = f"The other settings were saved, but the MFA setting was not: {exc.message}"
+                    raise
+                self.model.upsert(pool)
             self.on_selection_changed()
 
     @asyncSlot()
@@ -146,7 +168,7 @@ class PoolsView(View):
             f"Delete the user pool {pool.name} ({pool.id})?\n\nIts {pool.estimated_users} users, groups, "
             "app clients and identity providers are deleted with it. This cannot be undone."
         )
-        if self.confirm("Delete user pool", text):
+        if self.confirm("Delete user pool", text, accept="Delete user pool"):
             await self.delete(pool.id)
 
     async def delete(self, pool_id: str) -> None:
@@ -174,11 +196,9 @@ def pool_details(pool: Pool) -> str:
     sign_in = ", ".join(pool.username_attributes) or "user name"
     if pool.alias_attributes:
         sign_in += f" (aliases: {', '.join(pool.alias_attributes)})"
-    mfa_methods = []
-    if (raw.get("SmsConfiguration") or {}).get("SnsCallerArn"):
-        mfa_methods.append("SMS")
-    if raw.get("EnabledMfas"):
-        mfa_methods = list(raw["EnabledMfas"])
+    method_labels = {"TOTP": "Authenticator apps (TOTP)", "SMS": "SMS messages", "EMAIL": "Email messages"}
+    mfa_methods = [method_labels.get(m, m) for m in pool.mfa_methods]
+    mfa_label = {"OFF": "Off", "OPTIONAL": "Optional", "ON": "Required"}.get(pool.mfa, pool.mfa)
     schema_rows = [
         (
             a.get("Name", ""),
@@ -220,7 +240,10 @@ def pool_details(pool: Pool) -> str:
                 ("Password history", policy.get("PasswordHistorySize") or "Not kept"),
             ],
         ),
-        section("Multi-factor authentication", [("MFA", pool.mfa), ("Methods", ", ".join(mfa_methods) or "—")]),
+        section(
+            "Multi-factor authentication",
+            [("MFA", mfa_label)] + ([("Methods", ", ".join(mfa_methods) or "—")] if pool.mfa != "OFF" else []),
+        ),
         section("Attribute schema", schema_rows),
         section("Tags", sorted(pool.tags.items())),
     )

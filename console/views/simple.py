@@ -15,7 +15,7 @@ from console.services.protocol import AppClient, Group, IdentityProvider, Page
 
 from . import assets
 from ._generated.ui_resource_view import Ui_ResourceView
-from .base import View, document, h, make_proxy, section, selected_records, setup_table, yes_no
+from .base import View, document, h, listing, make_proxy, section, selected_records, setup_table, yes_no
 from .context import AppContext
 from .dialogs import AppClientDialog, GroupDialog, IdentityProviderDialog
 
@@ -46,7 +46,7 @@ class ListView(View):
         self.ui.createButton.clicked.connect(self.on_create_clicked)
         self.ui.editButton.clicked.connect(self.on_edit_clicked)
         self.ui.deleteButton.clicked.connect(self.on_delete_clicked)
-        self.ui.splitter.setSizes([360, 300])
+        self.ui.splitter.setSizes([250, 430])
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -82,7 +82,7 @@ class ListView(View):
         self._update_buttons()
         record = self.current()
         if record is None:
-            self.ui.details.setHtml("")
+            self.ui.details.setHtml(f"<p style='color:#6b7280'>Select a {self.noun} to see its settings.</p>")
             return
         self.ctx.spawn(self.show_details(record))
 
@@ -113,7 +113,9 @@ class ListView(View):
     @asyncSlot()
     async def on_delete_clicked(self) -> None:
         record = self.current()
-        if record is not None and self.confirm(f"Delete {self.noun}", f"Delete the {self.noun} {record.name}?"):
+        if record is not None and self.confirm(
+            f"Delete {self.noun}", f"Delete the {self.noun} {record.name}? This cannot be undone.", accept="Delete"
+        ):
             await self.delete(record)
 
     async def delete(self, record: Any) -> None:
@@ -231,7 +233,7 @@ class AppClientsView(ListView):
                         ("Last modified", local_time(c.modified)),
                     ],
                 ),
-                section("Authentication flows", [(f, "") for f in c.auth_flows]),
+                listing("Authentication flows", c.auth_flows),
                 section(
                     "Hosted UI and OAuth",
                     [
@@ -328,7 +330,7 @@ class IdentityProvidersView(ListView):
                     PROVIDER_LABELS.get(idp.type, idp.type),
                     section("Provider details", sorted(details.items())),
                     section("Attribute mapping", sorted(idp.attribute_mapping.items())),
-                    section("Identifiers", [(i, "") for i in idp.identifiers]),
+                    listing("Identifiers", idp.identifiers),
                     f"<p style='color:#6b7280'>Created {h(local_time(idp.created))}</p>",
                 )
             )

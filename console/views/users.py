@@ -6,8 +6,9 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMenu, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMenu, QMessageBox, QWidget
 from qasync import asyncSlot
 
 from console.models.table import local_time
@@ -32,6 +33,12 @@ COLUMN_CHOICES = ("email", "name", "phone_number", "given_name", "family_name", 
                   "email_verified", "phone_number_verified")  # fmt: skip
 
 
+NO_SELECTION = (
+    "<p style='color:#6b7280'>Select a user to see their attributes, groups, devices and sign-in events. "
+    "Select several (Shift or Ctrl) for bulk actions.</p>"
+)
+
+
 class UsersView(View):
     name = "users"
     title = "Users"
@@ -44,8 +51,7 @@ class UsersView(View):
         self.model = UsersModel(columns or ["email", "name"], self)
         self.ui.table.setModel(self.model)
         setup_table(self.ui.table)
-        self.ui.table.setColumnWidth(0, 200)
-        self.ui.table.setColumnWidth(1, 240)
+        self._size_columns()
         for attr in SEARCHABLE_ATTRIBUTES:
             if attr not in ("cognito:user_status", "status"):
                 self.ui.attributeCombo.addItem(attr.replace("_", " ").capitalize() if attr != "sub" else "sub", attr)
@@ -97,6 +103,15 @@ class UsersView(View):
         self.ui.splitter.setSizes([420, 260])
         self._update_buttons()
 
+    def _size_columns(self) -> None:
+        # Widths that fit the default columns in a 1280-pixel window without a horizontal scroll bar.
+        widths = {"User name": 150, "email": 200, "name": 130, "sub": 280, "Confirmation status": 155, "Status": 72}
+        date_width = self.fontMetrics().horizontalAdvance("2026-12-31 23:59") + 20
+        for column in range(self.model.columnCount()):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = date_width if title in ("Created", "Last modified") else widths.get(title, 140)
+            self.ui.table.setColumnWidth(column, width)
+
     # --- searching and paging -------------------------------------------------------------------------
     def current_filter(self) -> UserFilter:
         return UserFilter(
@@ -118,7 +133,7 @@ class UsersView(View):
         pool_id = self.ctx.pool_id
         generation = self.model.begin_search()
         self.details = None
-        self.ui.details.setHtml("")
+        self.ui.details.setHtml(NO_SELECTION)
         if not pool_id:
             self.ui.emptyState.setText("Choose a user pool to list its users.")
             self._update_count()
@@ -165,7 +180,11 @@ class UsersView(View):
         self._update_buttons()
         users = self.selected()
         if len(users) != 1:
-            self.ui.details.setHtml(f"<p style='color:#6b7280'>{len(users)} users selected.</p>" if users else "")
+            self.ui.details.setHtml(
+                f"<p style='color:#6b7280'>{len(users)} users selected: the Actions menu applies to all of them.</p>"
+                if users
+                else NO_SELECTION
+            )
             return
         if self._details_task is not None:
             self._details_task.cancel()
@@ -244,12 +263,22 @@ class UsersView(View):
             )
             if not ok or not password:
                 return
-            permanent = self.confirm("Permanent?", "Make the password permanent? (No: the user must change it)", False)
+            answer = QMessageBox.question(
+                self,
+                "Set password",
+                f"Make the new password of {users[0]} permanent?\n\nNo: it is temporary, and the user must "
+                "choose a new one at the next sign-in.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.No,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            permanent = answer == QMessageBox.StandardButton.Yes
         if key in ("delete", "sign_out", "reset", "disable"):
             what = {"delete": "Delete", "sign_out": "Sign out everywhere", "reset": "Reset the password of",
                     "disable": "Disable"}[key]  # fmt: skip
             names = ", ".join(users[:5]) + (f" and {len(users) - 5} more" if len(users) > 5 else "")
-            if not self.confirm(what, f"{what} {names}?"):
+            if not self.confirm(what, f"{what} {names}?", accept=what):
                 return
         await self.apply(key, users, group=group, password=password, permanent=permanent)
 
@@ -327,6 +356,7 @@ class UsersView(View):
 
     def set_columns(self, columns: list[str]) -> None:
         self.model.set_attributes(columns)
+        self._size_columns()
         self.ctx.setProperty("userColumns", columns)
 
 

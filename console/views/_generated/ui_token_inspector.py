@@ -16,8 +16,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QHeaderView, QLabel,
-    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
-    QSplitter, QTableView, QVBoxLayout, QWidget)
+    QPlainTextEdit, QPushButton, QSizePolicy, QSplitter,
+    QTableView, QVBoxLayout, QWidget)
 
 class Ui_TokenInspector(object):
     def setupUi(self, TokenInspector):
@@ -36,13 +36,15 @@ class Ui_TokenInspector(object):
         self.actions.setObjectName(u"actions")
         self.verdict = QLabel(TokenInspector)
         self.verdict.setObjectName(u"verdict")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.verdict.sizePolicy().hasHeightForWidth())
+        self.verdict.setSizePolicy(sizePolicy)
         self.verdict.setWordWrap(True)
+        self.verdict.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
         self.actions.addWidget(self.verdict)
-
-        self.actionsSpacer = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.actions.addItem(self.actionsSpacer)
 
         self.clearButton = QPushButton(TokenInspector)
         self.clearButton.setObjectName(u"clearButton")
@@ -54,6 +56,7 @@ class Ui_TokenInspector(object):
 
         self.actions.addWidget(self.verifyButton)
 
+        self.actions.setStretch(0, 1)
 
         self.layout.addLayout(self.actions)
 

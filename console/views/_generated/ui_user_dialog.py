@@ -123,7 +123,7 @@ class Ui_UserDialog(object):
 
         self.attributesEdit = QPlainTextEdit(UserDialog)
         self.attributesEdit.setObjectName(u"attributesEdit")
-        self.attributesEdit.setMaximumSize(QSize(16777215, 90))
+        self.attributesEdit.setMinimumSize(QSize(0, 90))
 
         self.form.setWidget(9, QFormLayout.ItemRole.SpanningRole, self.attributesEdit)
 
@@ -174,6 +174,7 @@ class Ui_UserDialog(object):
         self.inviteCheckLabel.setText(QCoreApplication.translate("UserDialog", u"Invitation", None))
         self.inviteCheck.setText(QCoreApplication.translate("UserDialog", u"Send an invitation message", None))
         self.attributesLabel.setText(QCoreApplication.translate("UserDialog", u"Other attributes (name = value, one per line; custom attributes as custom:name):", None))
+        self.attributesEdit.setPlaceholderText(QCoreApplication.translate("UserDialog", u"custom:department = engineering", None))
         self.errorLabel.setText("")
     # retranslateUi
 

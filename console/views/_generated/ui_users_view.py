@@ -18,8 +18,7 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBoxLayout,
     QHeaderView, QLabel, QLineEdit, QPushButton,
     QSizePolicy, QSpacerItem, QSplitter, QStackedWidget,
-    QTableView, QTextBrowser, QToolButton, QVBoxLayout,
-    QWidget)
+    QTableView, QTextBrowser, QVBoxLayout, QWidget)
 
 class Ui_UsersView(object):
     def setupUi(self, UsersView):
@@ -83,9 +82,8 @@ class Ui_UsersView(object):
 
         self.actions.addWidget(self.exportButton)
 
-        self.actionsButton = QToolButton(UsersView)
+        self.actionsButton = QPushButton(UsersView)
         self.actionsButton.setObjectName(u"actionsButton")
-        self.actionsButton.setPopupMode(QToolButton.InstantPopup)
 
         self.actions.addWidget(self.actionsButton)
 
@@ -149,6 +147,9 @@ class Ui_UsersView(object):
         self.refreshButton.setText(QCoreApplication.translate("UsersView", u"Refresh", None))
         self.exportButton.setText(QCoreApplication.translate("UsersView", u"Export CSV", None))
         self.actionsButton.setText(QCoreApplication.translate("UsersView", u"Actions", None))
+#if QT_CONFIG(tooltip)
+        self.actionsButton.setToolTip(QCoreApplication.translate("UsersView", u"Actions on the selected users (several can be selected)", None))
+#endif // QT_CONFIG(tooltip)
         self.editButton.setText(QCoreApplication.translate("UsersView", u"Edit attributes", None))
         self.createButton.setText(QCoreApplication.translate("UsersView", u"Create user", None))
         pass
