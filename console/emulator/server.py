@@ -80,7 +80,9 @@ def error_response(err: AwsError, request_id: str = "") -> Response:
         "x-amzn-ErrorType": f"{err.code}:",
         "x-amzn-RequestId": request_id or ids.request_id(),
     }
-    if err.message and err.message.isascii() and "\n" not in err.message:
+    # Only printable ASCII may go into a header: a message that echoes a control character (a member's
+    # value) would make the HTTP layer refuse the whole response.
+    if err.message and all(" " <= c <= "~" for c in err.message):
         headers["x-amzn-ErrorMessage"] = err.message[:1024]
     return Response(body, status_code=err.status, headers=headers, media_type=_JSON)
 
@@ -120,7 +122,8 @@ async def dispatch_json(request: Request) -> Response:
         body = await read_body(request)
         try:
             params = json.loads(body) if body.strip() else {}
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            # RecursionError: JSON nested deeper than the parser's recursion limit (say 10,000 "[").
             raise AwsError("SerializationException", "Could not parse the request body as JSON.") from None
         params = protocol.validate_input(op_model, params)
         handler = registry.lookup(service, name)
@@ -131,9 +134,7 @@ async def dispatch_json(request: Request) -> Response:
             )
         if state.config.host not in sigv4.LOOPBACK and not handler.public:
             if state.credentials is None:
-                raise AwsError(
-                    "UnrecognizedClientException", "Admin calls are disabled: no credentials set.", 403
-                )
+                raise AwsError("UnrecognizedClientException", "Admin calls are disabled: no credentials set.", 403)
             sigv4.verify(
                 request.method,
                 str(request.url),
@@ -183,9 +184,7 @@ async def health(request: Request) -> Response:
             "service": "cognito-local",
             "region": state.config.region,
             "schema": state.store.schema_versions(),
-            "operations": {
-                svc: len(registry.implemented(svc)) for svc in ("cognito-idp", "cognito-identity", "logs")
-            },
+            "operations": {svc: len(registry.implemented(svc)) for svc in ("cognito-idp", "cognito-identity", "logs")},
         }
     )
 
@@ -209,9 +208,7 @@ def create_app(config: ServerConfig, store: Store | None = None) -> Starlette:
 
     async def bad_method(request: Request, exc: Exception) -> Response:
         return error_response(
-            AwsError(
-                "UnknownOperationException", f"{request.method} is not allowed on {request.url.path}", 405
-            )
+            AwsError("UnknownOperationException", f"{request.method} is not allowed on {request.url.path}", 405)
         )
 
     app = Starlette(routes=routes, exception_handlers={404: not_found, 405: bad_method})
