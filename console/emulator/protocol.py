@@ -85,9 +85,7 @@ class _Violation:
             return f"Value null at '{self.path}' failed to satisfy constraint: {self.constraint}"
         if self.sensitive:
             return f"Value at '{self.path}' failed to satisfy constraint: {self.constraint}"
-        return (
-            f"Value '{_quote(self.value)}' at '{self.path}' failed to satisfy constraint: {self.constraint}"
-        )
+        return f"Value '{_quote(self.value)}' at '{self.path}' failed to satisfy constraint: {self.constraint}"
 
 
 _JSON_TYPE_NAMES = {
@@ -163,17 +161,20 @@ class Validator:
             if pattern:
                 compiled = _compiled(pattern)
                 if compiled is not None and compiled.fullmatch(value) is None:
-                    self._add(
-                        path, value, f"Member must satisfy regular expression pattern: {pattern}", sensitive
-                    )
+                    self._add(path, value, f"Member must satisfy regular expression pattern: {pattern}", sensitive)
         elif t in ("integer", "long"):
             if isinstance(value, bool) or not isinstance(value, int | float):
                 raise _TypeMismatch(f"{_kind(value)} found where not expected at '{path}'")
             if isinstance(value, float) and not value.is_integer():
-                raise _TypeMismatch(
-                    f"Number value with a fraction found where an integer was expected at '{path}'"
-                )
+                raise _TypeMismatch(f"Number value with a fraction found where an integer was expected at '{path}'")
+            found = len(self.violations)
             self._range(shape, value, path, sensitive)
+            # The service reads integers as Java int and long: a value wider than that, where the model
+            # sets no bound that catches it, fails to deserialize (and would overflow SQLite's 64-bit
+            # integers in the handlers).
+            bits = 31 if t == "integer" else 63
+            if len(self.violations) == found and not -(2**bits) <= value < 2**bits:
+                raise _TypeMismatch(f"Number value out of range for {'an int' if bits == 31 else 'a long'} at '{path}'")
         elif t in ("float", "double"):
             if isinstance(value, bool) or not isinstance(value, int | float):
                 raise _TypeMismatch(f"{_kind(value)} found where not expected at '{path}'")
@@ -222,6 +223,7 @@ def validate_input(operation: OperationModel, params: Any) -> dict[str, Any]:
         return {}
     if not isinstance(params, dict):
         raise AwsError("SerializationException", f"{_kind(params)} found where not expected")
+    params = _normalise(shape, params)
     validator = Validator()
     try:
         validator.check(shape, params, "")
@@ -236,6 +238,29 @@ def validate_input(operation: OperationModel, params: Any) -> dict[str, Any]:
             head + "; ".join(v.describe() for v in found[:_MAX_REPORTED]),
         )
     return params
+
+
+def _normalise(shape: Shape, value: Any) -> Any:
+    """The request with JSON nulls removed from structures, lists and maps (documents excepted), and
+    integral numbers such as ``5.0`` read as integers where the model says integer or long.
+
+    The JSON protocol treats a null member as an absent one; dropping nulls here means handlers never
+    meet ``None`` where the model promises a value (``[null]`` as a list of attributes, say), and a
+    required member sent as null is still reported as null by the validator.
+    """
+    t = shape.type_name
+    if t == "structure" and isinstance(value, dict) and not shape.metadata.get("document"):
+        members = shape.members
+        return {k: (_normalise(members[k], v) if k in members else v) for k, v in value.items() if v is not None}
+    if t == "list" and isinstance(value, list):
+        member = shape.member
+        return [_normalise(member, v) for v in value if v is not None]
+    if t == "map" and isinstance(value, dict):
+        value_shape = shape.value
+        return {k: _normalise(value_shape, v) for k, v in value.items() if v is not None}
+    if t in ("integer", "long") and isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def _has_invalid_parameter(operation: OperationModel) -> bool:
