@@ -7,6 +7,7 @@ A pool is stored as its ``UserPoolType`` document (JSON) in ``pools.doc``; compu
 from __future__ import annotations
 
 import base64
+import math
 from typing import Any
 
 from . import ids
@@ -157,6 +158,18 @@ def _copy(value: Any) -> Any:
     return loads(dumps(value))
 
 
+def _require_name(attr: dict[str, Any], path: str) -> str:
+    """A schema attribute's Name: optional in the model, yet nothing can be made without one."""
+    name = attr.get("Name")
+    if not name:
+        # [U] AWS's wording for a nameless schema attribute is not documented; its validation style.
+        raise invalid_parameter(
+            f"1 validation error detected: Value null at '{path}.member.name' failed to satisfy constraint:"
+            " Member must not be null"
+        )
+    return str(name)
+
+
 def custom_attribute_name(attr: dict[str, Any]) -> str:
     base = attr["Name"]
     return f"dev:custom:{base}" if attr.get("DeveloperOnlyAttribute") else f"custom:{base}"
@@ -240,8 +253,8 @@ def build_schema(given: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
     by_name = {a["Name"]: a for a in schema}
     customs: list[dict[str, Any]] = []
     seen: set[str] = set()
-    for attr in given or []:
-        name = attr["Name"]
+    for i, attr in enumerate(given or [], 1):
+        name = _require_name(attr, f"schema.{i}")
         if name in STANDARD_NAMES:
             if name in seen:
                 raise invalid_parameter(f"{name}: Existing attribute already has name {name}.")
@@ -518,9 +531,23 @@ def decode_token(token: str, n: int) -> list[Any]:
         parts = loads(base64.urlsafe_b64decode(padded.encode()).decode())
     except (ValueError, UnicodeDecodeError):
         parts = None
-    if not isinstance(parts, list) or len(parts) != n:
+    if not isinstance(parts, list) or len(parts) != n or not all(_token_scalar(p) for p in parts):
         raise invalid_parameter("Invalid pagination token.")
     return parts
+
+
+def _token_scalar(value: Any) -> bool:
+    """A token part SQLite can bind and compare: a string, a 64-bit integer or a finite float.
+
+    Tokens come back from clients, so a forged one (a list inside, a 70-bit integer) must be refused
+    here rather than fail in the query."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return -(2**63) <= value < 2**63
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return isinstance(value, str)
 
 
 @idp("ListUserPools")
@@ -562,7 +589,8 @@ def add_custom_attributes(ctx: RequestContext, req: dict[str, Any]) -> dict[str,
     doc = get_pool(ctx, req["UserPoolId"])
     schema = list(doc.get("SchemaAttributes") or [])
     existing = custom_attributes(doc)
-    for attr in req["CustomAttributes"]:
+    for i, attr in enumerate(req["CustomAttributes"], 1):
+        _require_name(attr, f"customAttributes.{i}")
         entry = _new_custom_attribute(attr, existing)
         existing.append(entry)
         schema.append(entry)
