@@ -221,14 +221,23 @@ def _encode_token(*values: Any) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def _decode_token(token: str, n: int) -> list[Any]:
+def _decode_token(token: str, *types: type) -> list[Any]:
+    """The values of a token made by ``_encode_token``, one of each of ``types``.
+
+    Clients hand tokens back, so a forged one (a list where a name was, a 70-bit integer) is refused
+    here rather than failing inside the query."""
     try:
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
         values = json.loads(raw)
     except (ValueError, UnicodeDecodeError):
         raise invalid_parameter("The specified nextToken is invalid.") from None
-    if not isinstance(values, list) or len(values) != n:
+    if not isinstance(values, list) or len(values) != len(types):
         raise invalid_parameter("The specified nextToken is invalid.")
+    for value, kind in zip(values, types, strict=True):
+        if isinstance(value, bool) or not isinstance(value, kind):
+            raise invalid_parameter("The specified nextToken is invalid.")
+        if isinstance(value, int) and not -(2**63) <= value < 2**63:
+            raise invalid_parameter("The specified nextToken is invalid.")
     return values
 
 
@@ -283,7 +292,7 @@ def describe_log_groups(ctx: RequestContext, req: dict[str, Any]) -> dict[str, A
     if prefix and pattern:
         raise invalid_parameter("LogGroup name prefix and LogGroup name pattern are mutually exclusive parameters.")
     limit = int(req.get("limit") or 50)
-    after = _decode_token(req["nextToken"], 1)[0] if req.get("nextToken") else ""
+    after = _decode_token(req["nextToken"], str)[0] if req.get("nextToken") else ""
     sql = "SELECT * FROM log_groups WHERE name > ?"
     params: list[Any] = [after]
     if prefix:
@@ -345,7 +354,7 @@ def describe_log_streams(ctx: RequestContext, req: dict[str, Any]) -> dict[str, 
         raise invalid_parameter("Cannot order by LastEventTime with a logStreamNamePrefix.")
     descending = bool(req.get("descending", False))
     limit = int(req.get("limit") or 50)
-    offset = int(_decode_token(req["nextToken"], 1)[0]) if req.get("nextToken") else 0
+    offset = int(_decode_token(req["nextToken"], int)[0]) if req.get("nextToken") else 0
     sql = "SELECT * FROM log_streams WHERE group_id = ?"
     params: list[Any] = [group["id"]]
     if prefix:
@@ -434,6 +443,8 @@ def get_log_events(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
             raise invalid_parameter("The specified nextToken is invalid.")
         forward = m.group(1) == "f"
         pos = (int(m.group(2)), int(m.group(3)))
+        if not all(-(2**63) <= p < 2**63 for p in pos):  # beyond SQLite's integers: not one of ours
+            raise invalid_parameter("The specified nextToken is invalid.")
     base = "SELECT id, ts, ingest, message FROM log_events WHERE stream_id = ? AND ts >= ? AND ts <= ?"
     params: list[Any] = [stream["id"], start, end]
     if forward:
@@ -504,7 +515,7 @@ def filter_log_events(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any
         sql += " AND e.stream_id IN " + _marks(len(stream_names))
         params += list(stream_names)
     if req.get("nextToken"):
-        ts, eid = _decode_token(req["nextToken"], 2)
+        ts, eid = _decode_token(req["nextToken"], int, int)
         sql += " AND (e.ts > ? OR (e.ts = ? AND e.id > ?))"
         params += [int(ts), int(ts), int(eid)]
     rows = ctx.store.all(sql + " ORDER BY e.ts, e.id LIMIT ?", [*params, SCAN_BUDGET + 1])
