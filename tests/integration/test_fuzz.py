@@ -1,0 +1,802 @@
+"""Fuzzing the local Cognito over raw HTTP: every operation of the cognito-idp and logs models gets
+valid-by-shape, aimed-at-real-resources and edge-value requests (tests/fuzz_inputs.py), and every answer
+must be AWS-shaped: below 500, ``__type`` + ``message`` + ``x-amzn-ErrorType`` for errors, a code the
+model lists for the operation (or a generic one), no traceback in the server's log, the store untouched
+by a failed synchronous request, and the server still serving at the end.
+
+The seed is fixed (``FUZZ_SEED`` overrides it, ``FUZZ_PER_OP`` the number of requests per operation), so a
+failure names a request that reproduces.
+"""
+
+from __future__ import annotations
+
+import base64
+import concurrent.futures
+import json
+import os
+import random
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import botocore.session
+import httpx
+import pytest
+
+from console.emulator import registry, server
+from tests.fuzz_inputs import GENERIC_ERRORS as GENERIC
+from tests.fuzz_inputs import World, describe, model_errors, requests_for
+from tests.localcognito import LocalCognito
+from tests.srp_client import SrpClient
+
+SEED = int(os.environ.get("FUZZ_SEED", "20240611"))
+PER_OP = int(os.environ.get("FUZZ_PER_OP", "4"))
+PREFIX = {"cognito-idp": "AWSCognitoIdentityProviderService", "logs": "Logs_20140328"}
+JSON_TYPE = "application/x-amz-json-1.1"
+READ_ONLY = ("Describe", "Get", "List", "AdminGet", "AdminList", "Filter")
+
+_SESSION = botocore.session.get_session()
+IDP_MODEL = _SESSION.get_service_model("cognito-idp")
+LOGS_MODEL = _SESSION.get_service_model("logs")
+server.load_api_areas()
+
+
+def _operations() -> list[tuple[str, str]]:
+    ops = [("cognito-idp", name) for name in IDP_MODEL.operation_names]
+    implemented = set(registry.implemented("logs"))
+    ops += [("logs", name) for name in LOGS_MODEL.operation_names if name in implemented]
+    # A sample of the logs operations the local Cognito does not implement: validated, then refused.
+    others = sorted(set(LOGS_MODEL.operation_names) - implemented)
+    ops += [("logs", name) for name in random.Random(SEED).sample(others, 4)]
+    return ops
+
+
+# -- a server of our own, so that its log (tracebacks) can be read -------------------------------------------
+
+
+@dataclass
+class FuzzServer:
+    cognito: LocalCognito
+    log_path: Path
+    db_path: Path
+    http: httpx.Client
+    _log_offset: int = 0
+
+    @property
+    def base_url(self) -> str:
+        return self.cognito.base_url
+
+    def new_log(self) -> str:
+        """What the server logged since the last call."""
+        with self.log_path.open("rb") as f:
+            f.seek(self._log_offset)
+            data = f.read()
+        self._log_offset += len(data)
+        return data.decode("utf-8", "replace")
+
+    def call(self, service: str, op: str, body: Any = None, raw: bytes | None = None) -> httpx.Response:
+        content = raw if raw is not None else json.dumps(body).encode()
+        headers = {"Content-Type": JSON_TYPE, "X-Amz-Target": f"{PREFIX[service]}.{op}"}
+        return self.http.post(self.base_url + "/", content=content, headers=headers)
+
+    def ok(self, op: str, body: dict[str, Any], service: str = "cognito-idp") -> dict[str, Any]:
+        r = self.call(service, op, body)
+        assert r.status_code == 200, (op, r.text)
+        return r.json()
+
+
+def start_with_log(data_dir: Path, log_path: Path) -> LocalCognito:
+    """tests.localcognito.start, with the server's stderr (its log) going to ``log_path``."""
+    log = log_path.open("wb")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "console", "emulator", "--port", "0", "--data-dir", str(data_dir)],
+        stdout=subprocess.PIPE,
+        stderr=log,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    log.close()
+    assert process.stdout is not None
+    line = process.stdout.readline().strip()
+    if not line.startswith("http"):
+        process.kill()
+        process.wait()
+        raise RuntimeError(f"local Cognito did not start: {line!r} {log_path.read_text()}")
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            httpx.get(f"{line}/_emulator/health", timeout=2)
+            break
+        except httpx.TransportError:
+            if time.monotonic() > deadline:
+                process.kill()
+                raise
+            time.sleep(0.05)
+    return LocalCognito(process, line, data_dir)
+
+
+@pytest.fixture(scope="module")
+def fuzz_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FuzzServer]:
+    base = tmp_path_factory.mktemp("fuzz")
+    data_dir = base / "data"
+    log_path = base / "server.log"
+    cognito = start_with_log(data_dir, log_path)
+    with httpx.Client(timeout=30) as http:
+        yield FuzzServer(cognito, log_path, data_dir / "cognito.db", http)
+    assert cognito.stop() == 0
+    assert "Traceback" not in log_path.read_text(errors="replace")
+
+
+# -- the resources requests are aimed at ----------------------------------------------------------------------
+
+PASSWORD = "Fuzz-Passw0rd!"
+
+
+def build_world(srv: FuzzServer, n: int) -> World:
+    w = World(password=PASSWORD)
+    pool = srv.ok(
+        "CreateUserPool",
+        {
+            "PoolName": f"fuzz-{n}",
+            "UsernameConfiguration": {"CaseSensitive": False},
+            "AutoVerifiedAttributes": ["email"],
+            "Schema": [{"Name": "x", "AttributeDataType": "String", "Mutable": True}],
+        },
+    )["UserPool"]
+    w.pool_id, w.pool_arn = pool["Id"], pool["Arn"]
+    w.client_id = srv.ok(
+        "CreateUserPoolClient",
+        {
+            "UserPoolId": w.pool_id,
+            "ClientName": "fuzz",
+            "ExplicitAuthFlows": [
+                "ALLOW_USER_PASSWORD_AUTH",
+                "ALLOW_ADMIN_USER_PASSWORD_AUTH",
+                "ALLOW_USER_SRP_AUTH",
+                "ALLOW_REFRESH_TOKEN_AUTH",
+                "ALLOW_CUSTOM_AUTH",
+                "ALLOW_USER_AUTH",
+            ],
+            "AllowedOAuthFlows": ["code"],
+            "AllowedOAuthFlowsUserPoolClient": True,
+            "AllowedOAuthScopes": ["openid", "email"],
+            "CallbackURLs": ["https://example.com/cb"],
+            "SupportedIdentityProviders": ["COGNITO"],
+        },
+    )["UserPoolClient"]["ClientId"]
+    w.username, w.email = f"fuzzuser{n}", f"fuzz{n}@example.com"
+    user = srv.ok(
+        "AdminCreateUser",
+        {
+            "UserPoolId": w.pool_id,
+            "Username": w.username,
+            "MessageAction": "SUPPRESS",
+            "UserAttributes": [
+                {"Name": "email", "Value": w.email},
+                {"Name": "email_verified", "Value": "true"},
+            ],
+        },
+    )["User"]
+    w.sub = next(a["Value"] for a in user["Attributes"] if a["Name"] == "sub")
+    srv.ok(
+        "AdminSetUserPassword",
+        {"UserPoolId": w.pool_id, "Username": w.username, "Password": PASSWORD, "Permanent": True},
+    )
+    w.new_user = f"newuser{n}"
+    srv.ok(
+        "AdminCreateUser",
+        {
+            "UserPoolId": w.pool_id,
+            "Username": w.new_user,
+            "MessageAction": "SUPPRESS",
+            "TemporaryPassword": PASSWORD,
+        },
+    )
+    w.group = "fuzzgroup"
+    srv.ok("CreateGroup", {"UserPoolId": w.pool_id, "GroupName": w.group})
+    srv.ok("AdminAddUserToGroup", {"UserPoolId": w.pool_id, "GroupName": w.group, "Username": w.username})
+    tokens = srv.ok(
+        "AdminInitiateAuth",
+        {
+            "UserPoolId": w.pool_id,
+            "ClientId": w.client_id,
+            "AuthFlow": "ADMIN_USER_PASSWORD_AUTH",
+            "AuthParameters": {"USERNAME": w.username, "PASSWORD": PASSWORD},
+        },
+    )["AuthenticationResult"]
+    w.access_token, w.id_token, w.refresh_token = (
+        tokens["AccessToken"],
+        tokens["IdToken"],
+        tokens["RefreshToken"],
+    )
+    w.session = srv.ok(
+        "AdminInitiateAuth",
+        {
+            "UserPoolId": w.pool_id,
+            "ClientId": w.client_id,
+            "AuthFlow": "ADMIN_USER_PASSWORD_AUTH",
+            "AuthParameters": {"USERNAME": w.new_user, "PASSWORD": PASSWORD},
+        },
+    )["Session"]
+    srp = SrpClient(w.pool_id, w.username, PASSWORD)
+    challenge = srv.ok(
+        "InitiateAuth",
+        {
+            "ClientId": w.client_id,
+            "AuthFlow": "USER_SRP_AUTH",
+            "AuthParameters": {"USERNAME": w.username, "SRP_A": srp.srp_a()},
+        },
+    )
+    w.srp = {**challenge["ChallengeParameters"], "Session": challenge.get("Session", "")}
+    w.resource_server = "https://api.fuzz.example"
+    srv.ok(
+        "CreateResourceServer",
+        {
+            "UserPoolId": w.pool_id,
+            "Identifier": w.resource_server,
+            "Name": "api",
+            "Scopes": [{"ScopeName": "read", "ScopeDescription": "read"}],
+        },
+    )
+    w.domain = f"fuzz-{n}-{w.pool_id.split('_')[1].lower()}"
+    srv.ok("CreateUserPoolDomain", {"UserPoolId": w.pool_id, "Domain": w.domain})
+    w.provider = "Google"
+    srv.ok(
+        "CreateIdentityProvider",
+        {
+            "UserPoolId": w.pool_id,
+            "ProviderName": w.provider,
+            "ProviderType": "Google",
+            "ProviderDetails": {"client_id": "cid", "client_secret": "secret", "authorize_scopes": "openid"},
+            "AttributeMapping": {"email": "email"},
+        },
+    )
+    w.log_group, w.log_stream = f"/fuzz/{n}", "stream"
+    srv.ok("CreateLogGroup", {"logGroupName": w.log_group}, service="logs")
+    srv.ok("CreateLogStream", {"logGroupName": w.log_group, "logStreamName": w.log_stream}, service="logs")
+    srv.ok(
+        "PutLogEvents",
+        {
+            "logGroupName": w.log_group,
+            "logStreamName": w.log_stream,
+            "logEvents": [{"timestamp": int(time.time() * 1000), "message": '{"a": 1}'}],
+        },
+        service="logs",
+    )
+    return w
+
+
+class Worlds:
+    """The current world, rebuilt after an operation that may have changed or deleted its resources."""
+
+    def __init__(self, srv: FuzzServer) -> None:
+        self.srv = srv
+        self.n = 0
+        self.current: World | None = None
+
+    def get(self) -> World:
+        if self.current is None:
+            self.n += 1
+            self.current = build_world(self.srv, self.n)
+            self.srv.new_log()
+        return self.current
+
+    def dirty(self) -> None:
+        self.current = None
+
+
+@pytest.fixture(scope="module")
+def worlds(fuzz_server: FuzzServer) -> Worlds:
+    return Worlds(fuzz_server)
+
+
+# -- checks -------------------------------------------------------------------------------------------------
+
+
+def shape_problems(r: httpx.Response, allowed: set[str] | None) -> list[str]:
+    """What is wrong with one answer, per the wire contract."""
+    problems: list[str] = []
+    if r.status_code >= 500:
+        problems.append(f"HTTP {r.status_code}")
+    try:
+        body = r.json()
+    except ValueError:
+        return [*problems, f"body is not JSON: {r.text[:200]!r}"]
+    if r.status_code == 200:
+        if not isinstance(body, dict):
+            problems.append("200 body is not a JSON object")
+        return problems
+    if (
+        not isinstance(body, dict)
+        or not isinstance(body.get("__type"), str)
+        or not isinstance(body.get("message"), str)
+    ):
+        return [*problems, f"error body lacks __type/message: {r.text[:200]!r}"]
+    code = body["__type"]
+    if "x-amzn-ErrorType" not in r.headers:
+        problems.append("no x-amzn-ErrorType header")
+    elif not r.headers["x-amzn-ErrorType"].startswith(code):
+        problems.append(f"x-amzn-ErrorType {r.headers['x-amzn-ErrorType']!r} != {code}")
+    if code == "InternalErrorException":
+        problems.append(f"InternalErrorException: {body['message']}")
+    elif allowed is not None and code not in allowed and code not in GENERIC:
+        problems.append(f"error code {code} is not listed for the operation ({body['message'][:120]})")
+    return problems
+
+
+class DataVersion:
+    """``PRAGMA data_version`` of a reader connection changes when another connection commits."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+
+    def __call__(self) -> int:
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
+
+# Codes the model does not list for an operation, answered on purpose (checked against AWS where a source
+# says so). Any other unlisted code fails the fuzz test.
+UNLISTED_CODES: dict[tuple[str, str], str] = {
+    ("AdminGetDevice", "UserNotFoundException"): "devices.py answers an unknown user as the other Admin* calls do",
+    ("AdminListDevices", "UserNotFoundException"): "devices.py answers an unknown user as the other Admin* calls do",
+    # Reported, not verified against AWS: mfa.py refuses TOTP on a pool without it with this code, which
+    # the model lists for neither operation (AWS may answer InvalidParameterException here).
+    ("AdminSetUserMFAPreference", "SoftwareTokenMFANotFoundException"): "mfa.py, reported",
+    ("SetUserMFAPreference", "SoftwareTokenMFANotFoundException"): "mfa.py, reported",
+}
+
+
+# Requests that trip bugs in modules this test's author may not edit; each has an xfail test below, and
+# the fuzz loop leaves them to it.
+def known_bug(op: str, body: Any) -> str | None:
+    return None
+
+
+@pytest.mark.parametrize(("service", "op"), _operations(), ids=lambda v: v)
+def test_fuzz_operation(fuzz_server: FuzzServer, worlds: Worlds, service: str, op: str) -> None:
+    model = IDP_MODEL if service == "cognito-idp" else LOGS_MODEL
+    op_model = model.operation_model(op)
+    allowed = model_errors(op_model) | {code for (name, code) in UNLISTED_CODES if name == op}
+    handler = registry.lookup(service, op)
+    rng = random.Random(f"{SEED}:{service}:{op}")
+    world = worlds.get()
+    version = DataVersion(fuzz_server.db_path)
+    failures: list[str] = []
+    wrote = False
+    try:
+        for req in requests_for(service, op_model, rng, world, PER_OP):
+            if known_bug(op, req.body):
+                continue
+            before = version()
+            try:
+                r = fuzz_server.call(service, op, req.body)
+            except httpx.TransportError as exc:
+                failures.append(
+                    f"{req.label()} {describe(req.body)}\n  -> no answer: {exc!r}\n{fuzz_server.new_log()[-1500:]}"
+                )
+                continue
+            problems = shape_problems(r, allowed)
+            log = fuzz_server.new_log()
+            if "Traceback" in log:
+                problems.append("traceback in the server log:\n" + log[-1500:])
+            if r.status_code != 200 and handler is not None and not handler.is_async and version() != before:
+                problems.append("the store changed although the request failed")
+            if r.status_code == 200 and not op.startswith(READ_ONLY):
+                wrote = True
+            if problems:
+                failures.append(
+                    f"{req.label()} {describe(req.body)}\n  -> {r.status_code} {r.text[:300]}\n  "
+                    + "\n  ".join(problems)
+                )
+    finally:
+        if wrote or op.startswith(("Delete", "AdminDelete", "GlobalSignOut", "AdminUserGlobalSignOut", "Revoke")):
+            worlds.dirty()
+    assert not failures, "\n\n".join(failures)
+
+
+def test_server_still_serving_after_fuzz(fuzz_server: FuzzServer) -> None:
+    r = fuzz_server.http.get(fuzz_server.base_url + "/_emulator/health")
+    assert r.status_code == 200
+    assert r.json()["service"] == "cognito-local"
+
+
+# -- targeted malformed bodies ------------------------------------------------------------------------------
+
+
+def assert_aws_error(r: httpx.Response, code: str | None = None, status: int | None = 400) -> dict[str, Any]:
+    assert r.status_code < 500, r.text
+    if status is not None:
+        assert r.status_code == status, r.text
+    body = r.json()
+    assert isinstance(body["__type"], str) and isinstance(body["message"], str), body
+    assert r.headers["x-amzn-ErrorType"].startswith(body["__type"])
+    if code is not None:
+        assert body["__type"] == code, body
+    return body
+
+
+def _required_paths(op_model: Any) -> list[str]:
+    shape = op_model.input_shape
+    if shape is None:
+        return []
+    return [n[:1].lower() + n[1:] for n in shape.required_members]
+
+
+@pytest.mark.parametrize("service", ["cognito-idp", "logs"])
+def test_empty_body_for_every_operation(fuzz_server: FuzzServer, service: str) -> None:
+    model = IDP_MODEL if service == "cognito-idp" else LOGS_MODEL
+    failures = []
+    for op in model.operation_names:
+        r = fuzz_server.call(service, op, raw=b"")
+        required = _required_paths(model.operation_model(op))
+        try:
+            if required:
+                body = assert_aws_error(r)
+                n = len(required)
+                assert body["message"].startswith(f"{n} validation error{'s' if n > 1 else ''} detected: "), body
+                for path in required:
+                    assert (
+                        f"Value null at '{path}' failed to satisfy constraint: Member must not be null"
+                        in body["message"]
+                    ), body
+            else:
+                assert r.status_code < 500, r.text
+                if r.status_code != 200:
+                    assert_aws_error(r, status=None)
+        except (AssertionError, KeyError, ValueError) as exc:
+            failures.append(f"{op}: {exc}")
+    assert not failures, "\n".join(failures)
+    assert "Traceback" not in fuzz_server.new_log()
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        (b"[]", "SerializationException"),
+        (b"[1, 2]", "SerializationException"),
+        (b"42", "SerializationException"),
+        (b"-1.5e400", "SerializationException"),
+        (b'"a string"', "SerializationException"),
+        (b"null", "SerializationException"),
+        (b"true", "SerializationException"),
+        (b"\xff\xfe\xfd", "SerializationException"),
+        (b'{"UserPoolId": "\xff\xfe"}', "SerializationException"),
+        (b"\xef\xbb\xbf{}", None),  # a UTF-8 byte order mark
+        (b'{"UserPoolId": "us-east-1_abc", "UserPoolId": 5}', "SerializationException"),
+        (b'{"UserPoolId": "\\ud800"}', None),  # a lone surrogate
+        (b"NaN", "SerializationException"),
+        (b'{"UserPoolId": NaN}', "SerializationException"),
+        (b"\x00", "SerializationException"),
+    ],
+    ids=lambda v: repr(v)[:40],
+)
+def test_non_object_and_non_utf8_bodies(fuzz_server: FuzzServer, raw: bytes, code: str | None) -> None:
+    r = fuzz_server.call("cognito-idp", "DescribeUserPool", raw=raw)
+    assert_aws_error(r, code)
+    assert "Traceback" not in fuzz_server.new_log()
+
+
+@pytest.mark.parametrize("op", ["DescribeUserPool", "UpdateUserPool", "AdminCreateUser", "SetUICustomization"])
+def test_deeply_nested_json(fuzz_server: FuzzServer, op: str) -> None:
+    depth = 10_000
+    for raw in (b"[" * depth + b"]" * depth, b'{"a":' * depth + b"1" + b"}" * depth):
+        r = fuzz_server.call("cognito-idp", op, raw=raw)
+        assert_aws_error(r, "SerializationException")
+    assert "Traceback" not in fuzz_server.new_log()
+
+
+def test_deeply_nested_member_values(fuzz_server: FuzzServer, worlds: Worlds) -> None:
+    """Nesting the JSON parser accepts (a few hundred levels) inside members of every kind."""
+    w = worlds.get()
+    nested: Any = 1
+    for _ in range(400):
+        nested = {"a": [nested]}
+    cases = [
+        ("AdminUpdateUserAttributes", {"UserPoolId": w.pool_id, "Username": w.username, "UserAttributes": nested}),
+        ("AdminCreateUser", {"UserPoolId": w.pool_id, "Username": "deep", "ClientMetadata": {"k": nested}}),
+        ("UpdateUserPool", {"UserPoolId": w.pool_id, "LambdaConfig": nested}),
+        ("ListUsers", {"UserPoolId": w.pool_id, "Filter": nested}),
+        ("DescribeUserPool", {"UserPoolId": w.pool_id, "Extra": nested}),
+    ]
+    for op, body in cases:
+        r = fuzz_server.call("cognito-idp", op, body)
+        assert r.status_code < 500, (op, r.text)
+        if r.status_code != 200:
+            assert_aws_error(r, status=None)
+    assert "Traceback" not in fuzz_server.new_log()
+
+
+def test_five_megabyte_body(fuzz_server: FuzzServer) -> None:
+    big = json.dumps({"UserPoolId": "us-east-1_abc", "Pad": "x" * (5 * 1024 * 1024)}).encode()
+    r = fuzz_server.call("cognito-idp", "DescribeUserPool", raw=big)
+    assert_aws_error(r, "SerializationException", 413)
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: the limit must hold while streaming too
+        for i in range(0, len(big), 65536):
+            yield big[i : i + 65536]
+
+    r = fuzz_server.http.post(
+        fuzz_server.base_url + "/",
+        content=chunks(),
+        headers={"Content-Type": JSON_TYPE, "X-Amz-Target": f"{PREFIX['cognito-idp']}.DescribeUserPool"},
+    )
+    assert_aws_error(r, "SerializationException", 413)
+    assert fuzz_server.http.get(fuzz_server.base_url + "/_emulator/health").status_code == 200
+
+
+def test_one_megabyte_string_in_a_member(fuzz_server: FuzzServer, worlds: Worlds) -> None:
+    w = worlds.get()
+    mb = "x" * 1_000_000  # a megabyte (10^6), just under the 1 MiB body limit with the rest of the request
+    cases = [
+        ("AdminGetUser", {"UserPoolId": w.pool_id, "Username": mb}, "InvalidParameterException"),
+        ("ListUsers", {"UserPoolId": w.pool_id, "Filter": mb}, "InvalidParameterException"),
+        ("GetUser", {"AccessToken": mb}, "NotAuthorizedException"),  # TokenModelType has no maximum
+        ("AdminCreateUser", {"UserPoolId": w.pool_id, "Username": "mb", "ClientMetadata": {"k": mb}}, None),
+        (
+            "InitiateAuth",
+            {
+                "ClientId": w.client_id,
+                "AuthFlow": "USER_SRP_AUTH",
+                "AuthParameters": {"USERNAME": w.username, "SRP_A": "f" * 800_000},
+            },
+            None,
+        ),
+        (
+            "InitiateAuth",
+            {
+                "ClientId": w.client_id,
+                "AuthFlow": "USER_PASSWORD_AUTH",
+                "AuthParameters": {"USERNAME": w.username, "PASSWORD": mb},
+            },
+            None,
+        ),
+        ("SetUICustomization", {"UserPoolId": w.pool_id, "CSS": mb}, "InvalidParameterException"),
+        (
+            "AdminUpdateUserAttributes",
+            {"UserPoolId": w.pool_id, "Username": w.username, "UserAttributes": [{"Name": "custom:x", "Value": mb}]},
+            None,
+        ),
+    ]
+    for op, body, code in cases:
+        r = fuzz_server.call("cognito-idp", op, body)
+        assert r.status_code != 200 or code is None, (op, r.text[:300])
+        if r.status_code != 200:
+            assert_aws_error(r, code)
+        assert len(r.headers.get("x-amzn-ErrorMessage", "")) <= 1024
+    # Over the body limit: refused before parsing.
+    r = fuzz_server.call("cognito-idp", "AdminGetUser", {"UserPoolId": w.pool_id, "Username": "x" * (1024 * 1024)})
+    assert_aws_error(r, "SerializationException", 413)
+    assert "Traceback" not in fuzz_server.new_log()
+
+
+def test_fifty_concurrent_malformed_requests(fuzz_server: FuzzServer, worlds: Worlds) -> None:
+    w = worlds.get()
+    bodies: list[tuple[str, bytes]] = [
+        ("DescribeUserPool", b"{"),
+        ("AdminGetUser", json.dumps({"UserPoolId": w.pool_id, "Username": 5}).encode()),
+        ("AdminCreateUser", json.dumps({"UserPoolId": w.pool_id, "Username": ""}).encode()),
+        ("ListUsers", json.dumps({"UserPoolId": w.pool_id, "Filter": 'email = "'}).encode()),
+        (
+            "InitiateAuth",
+            json.dumps(
+                {
+                    "ClientId": w.client_id,
+                    "AuthFlow": "USER_SRP_AUTH",
+                    "AuthParameters": {"USERNAME": w.username, "SRP_A": "0"},
+                }
+            ).encode(),
+        ),
+        ("UpdateUserPool", b"[" * 5000 + b"]" * 5000),
+        (
+            "AdminUpdateUserAttributes",
+            json.dumps(
+                {
+                    "UserPoolId": w.pool_id,
+                    "Username": w.username,
+                    "UserAttributes": [{"Name": "custom:nope", "Value": "1"}],
+                }
+            ).encode(),
+        ),
+        ("GetUser", json.dumps({"AccessToken": "a.b.c"}).encode()),
+        ("CreateGroup", json.dumps({"UserPoolId": w.pool_id, "GroupName": w.group}).encode()),
+        ("DescribeUserPool", b"\xff" * 100),
+    ]
+    before = fuzz_server.ok("AdminGetUser", {"UserPoolId": w.pool_id, "Username": w.username})
+
+    def one(i: int) -> httpx.Response:
+        op, raw = bodies[i % len(bodies)]
+        with httpx.Client(timeout=30) as c:
+            return c.post(
+                fuzz_server.base_url + "/",
+                content=raw,
+                headers={"Content-Type": JSON_TYPE, "X-Amz-Target": f"{PREFIX['cognito-idp']}.{op}"},
+            )
+
+    with concurrent.futures.ThreadPoolExecutor(50) as pool:
+        answers = list(pool.map(one, range(50)))
+    for r in answers:
+        assert_aws_error(r)
+    after = fuzz_server.ok("AdminGetUser", {"UserPoolId": w.pool_id, "Username": w.username})
+    assert after == before
+    assert "Traceback" not in fuzz_server.new_log()
+    assert fuzz_server.http.get(fuzz_server.base_url + "/_emulator/health").status_code == 200
+
+
+def test_binary_blob_member(fuzz_server: FuzzServer, worlds: Worlds) -> None:
+    w = worlds.get()
+    for image in (
+        "",
+        "!!!",
+        base64.b64encode(b"\x00" * 10).decode(),
+        base64.b64encode(b"GIF89a" + b"\x00" * 10).decode(),
+    ):
+        r = fuzz_server.call("cognito-idp", "SetUICustomization", {"UserPoolId": w.pool_id, "ImageFile": image})
+        assert r.status_code < 500, r.text
+        if r.status_code != 200:
+            assert_aws_error(r)
+    assert "Traceback" not in fuzz_server.new_log()
+
+
+def _b64(obj: Any) -> str:
+    return base64.urlsafe_b64encode(json.dumps(obj).encode()).decode().rstrip("=")
+
+
+# Pagination tokens a client could forge: base64 JSON of the right length with the wrong types inside,
+# other kinds' tokens, huge numbers, and text that is not a token at all.
+FORGED_TOKENS = [
+    _b64([{}, []]),
+    _b64([[1], {"a": 1}]),
+    _b64(["a", "b"]),
+    _b64([1e308, "x"]),
+    _b64([2**70, 2**70]),
+    _b64([None, None]),
+    _b64([True]),
+    _b64([{}]),
+    _b64(["x"]),
+    _b64("x"),
+    _b64({"a": 1}),
+    _b64(["groups", [{}]]),
+    _b64(["users", [None, None]]),
+    _b64(["group-users", [[]]]),
+    "f/abc/def",
+    "b/1/2/3",
+    "f/99999999999999999999999999/1",
+    "!!!",
+    "=",
+    "é",
+]
+
+
+def _paginated_requests(w: World) -> list[tuple[str, str, dict[str, Any], str]]:
+    pool = {"UserPoolId": w.pool_id}
+    return [
+        ("cognito-idp", "ListUserPools", {"MaxResults": 10}, "NextToken"),
+        ("cognito-idp", "ListUsers", pool, "PaginationToken"),
+        ("cognito-idp", "ListGroups", pool, "NextToken"),
+        ("cognito-idp", "ListUserPoolClients", pool, "NextToken"),
+        ("cognito-idp", "ListUserPoolClientSecrets", {**pool, "ClientId": w.client_id}, "NextToken"),
+        ("cognito-idp", "ListIdentityProviders", pool, "NextToken"),
+        ("cognito-idp", "ListResourceServers", pool, "NextToken"),
+        ("cognito-idp", "ListUserImportJobs", {**pool, "MaxResults": 10}, "PaginationToken"),
+        ("cognito-idp", "ListUsersInGroup", {**pool, "GroupName": w.group}, "NextToken"),
+        ("cognito-idp", "AdminListGroupsForUser", {**pool, "Username": w.username}, "NextToken"),
+        ("cognito-idp", "AdminListUserAuthEvents", {**pool, "Username": w.username}, "NextToken"),
+        ("cognito-idp", "AdminListDevices", {**pool, "Username": w.username}, "PaginationToken"),
+        ("cognito-idp", "ListDevices", {"AccessToken": w.access_token}, "PaginationToken"),
+        ("logs", "DescribeLogGroups", {}, "nextToken"),
+        ("logs", "DescribeLogStreams", {"logGroupName": w.log_group}, "nextToken"),
+        ("logs", "GetLogEvents", {"logGroupName": w.log_group, "logStreamName": w.log_stream}, "nextToken"),
+        ("logs", "FilterLogEvents", {"logGroupName": w.log_group}, "nextToken"),
+    ]
+
+
+def test_forged_pagination_tokens(fuzz_server: FuzzServer, worlds: Worlds) -> None:
+    w = worlds.get()
+    failures = []
+    for service, op, body, member in _paginated_requests(w):
+        for token in FORGED_TOKENS:
+            r = fuzz_server.call(service, op, {**body, member: token})
+            if r.status_code == 200:
+                continue  # a token that decodes to a plausible position may just start there
+            problems = shape_problems(r, None)
+            if problems:
+                failures.append(f"{op} {member}={token!r}: {r.status_code} {r.text[:120]}")
+    assert not failures, "\n".join(failures)
+    assert "Traceback" not in fuzz_server.new_log()
+
+
+# -- regressions: one request per bug the fuzzing found --------------------------------------------------------
+
+
+def test_control_characters_in_an_echoed_value_keep_the_response(fuzz_server: FuzzServer) -> None:
+    """server.py put an echoed ``\\r`` into x-amzn-ErrorMessage; the HTTP layer then dropped the response."""
+    for value in ("a\rb", "a\x00b", "a\tb", "a\x7fb", "a\x1bb"):
+        r = fuzz_server.call("cognito-idp", "DescribeUserPool", {"UserPoolId": value})
+        body = assert_aws_error(r, "InvalidParameterException")
+        assert repr(value)[1:-1] in repr(body["message"])
+    assert "Traceback" not in fuzz_server.new_log()
+
+
+def test_null_items_in_lists_and_maps_are_dropped(fuzz_server: FuzzServer, worlds: Worlds) -> None:
+    """protocol.py let ``[null]`` through to handlers that index into every item."""
+    w = worlds.get()
+    cases = [
+        ("SetUserSettings", {"AccessToken": w.access_token, "MFAOptions": [None]}),
+        ("UpdateUserAttributes", {"AccessToken": w.access_token, "UserAttributes": [None]}),
+        ("AdminUpdateUserAttributes", {"UserPoolId": w.pool_id, "Username": w.username, "UserAttributes": [None]}),
+        ("AddCustomAttributes", {"UserPoolId": w.pool_id, "CustomAttributes": [None]}),
+        ("CreateUserPool", {"PoolName": "nulls", "Schema": [None], "UserPoolTags": {"k": None}}),
+    ]
+    for op, body in cases:
+        r = fuzz_server.call("cognito-idp", op, body)
+        assert r.status_code < 500, (op, r.text)
+        if r.status_code != 200:
+            assert_aws_error(r)
+    assert "Traceback" not in fuzz_server.new_log()
+    worlds.dirty()
+
+
+def test_a_null_required_member_is_reported_as_null(fuzz_server: FuzzServer) -> None:
+    r = fuzz_server.call("cognito-idp", "DescribeUserPool", {"UserPoolId": None})
+    body = assert_aws_error(r, "InvalidParameterException")
+    assert body["message"] == (
+        "1 validation error detected: Value null at 'userPoolId' failed to satisfy constraint: Member must not be null"
+    )
+
+
+@pytest.mark.parametrize(
+    ("op", "member"),
+    [("CreateUserPool", "Schema"), ("AddCustomAttributes", "CustomAttributes")],
+)
+def test_schema_attribute_without_a_name(fuzz_server: FuzzServer, worlds: Worlds, op: str, member: str) -> None:
+    """pools.py read attr["Name"], optional in the model: KeyError -> 500."""
+    w = worlds.get()
+    body: dict[str, Any] = {member: [{"AttributeDataType": "String"}]}
+    body |= {"PoolName": "nameless"} if op == "CreateUserPool" else {"UserPoolId": w.pool_id}
+    err = assert_aws_error(fuzz_server.call("cognito-idp", op, body), "InvalidParameterException")
+    path = "schema" if op == "CreateUserPool" else "customAttributes"
+    assert f"'{path}.1.member.name'" in err["message"]
+    before = fuzz_server.ok("DescribeUserPool", {"UserPoolId": w.pool_id})["UserPool"]["SchemaAttributes"]
+    body = {"UserPoolId": w.pool_id, "CustomAttributes": [{"Name": "ok1"}, {"Mutable": True}]}
+    assert_aws_error(fuzz_server.call("cognito-idp", "AddCustomAttributes", body), "InvalidParameterException")
+    after = fuzz_server.ok("DescribeUserPool", {"UserPoolId": w.pool_id})["UserPool"]["SchemaAttributes"]
+    assert after == before  # the named attribute before the bad one was not added either
+    assert "Traceback" not in fuzz_server.new_log()
+
+
+@pytest.mark.parametrize(
+    ("service", "op", "body"),
+    [
+        ("cognito-idp", "CreateGroup", {"UserPoolId": "us-east-1_abc", "GroupName": "g", "Precedence": 2**31}),
+        ("cognito-idp", "CreateGroup", {"UserPoolId": "us-east-1_abc", "GroupName": "g", "Precedence": 1e300}),
+        ("logs", "GetLogEvents", {"logGroupName": "g", "logStreamName": "s", "startTime": 2**64}),
+        ("logs", "FilterLogEvents", {"logGroupName": "g", "endTime": 2**63}),
+    ],
+    ids=["int-2^31", "int-1e300", "long-2^64", "long-2^63"],
+)
+def test_integers_beyond_java_int_and_long(fuzz_server: FuzzServer, service: str, op: str, body: Any) -> None:
+    """Values past 64 bits reached SQLite (OverflowError -> 500); AWS fails them at deserialization."""
+    err = assert_aws_error(fuzz_server.call(service, op, body), "SerializationException")
+    assert "out of range" in err["message"]
+    assert "Traceback" not in fuzz_server.new_log()
+
+
+def test_integers_beyond_the_model_bounds_stay_validation_errors(fuzz_server: FuzzServer) -> None:
+    for value in (2**40, 2**70, 1e300, -(2**63)):
+        err = assert_aws_error(
+            fuzz_server.call("cognito-idp", "ListUsers", {"UserPoolId": "us-east-1_abc", "Limit": value}),
+            "InvalidParameterException",
+        )
+        assert "at 'limit' failed to satisfy constraint: Member must have value" in err["message"]
+
+
+def test_integral_floats_are_integers(fuzz_server: FuzzServer, worlds: Worlds) -> None:
+    w = worlds.get()
+    r = fuzz_server.call("cognito-idp", "ListUsers", {"UserPoolId": w.pool_id, "Limit": 1.0})
+    assert r.status_code == 200, r.text
+    assert len(r.json()["Users"]) == 1
