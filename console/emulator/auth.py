@@ -48,6 +48,13 @@ _ADMIN_FLOWS = {
 }
 
 
+def _hooks() -> Any:
+    """flow_hooks: triggers, risk and auth events at the points of a sign-in."""
+    from . import flow_hooks  # flow_hooks imports the account modules, which import this one's peers
+
+    return flow_hooks
+
+
 def _optional(name: str) -> Any:
     """A sibling API-area module other helpers own, or None while it does not exist."""
     try:
@@ -101,6 +108,7 @@ class Flow:
     first_factor: str = "PASSWORD"  # PASSWORD | SRP | OTP | CUSTOM | DEVICE
     auth_time: float | None = None
     source: str = "Authentication"
+    req: dict[str, Any] = field(default_factory=dict)
 
     def state(self) -> dict[str, Any]:
         return {
@@ -168,7 +176,7 @@ def _check_lockout(user: User, now: float) -> None:
         raise not_authorized(sessions.ATTEMPTS_EXCEEDED)
 
 
-def _failed_password(ctx: RequestContext, user: User, *extra: Callable[[], Any]) -> Deferred:
+def _failed_password(ctx: RequestContext, flow: Flow, user: User, *extra: Callable[[], Any]) -> Deferred:
     """NotAuthorized for a wrong password, with the failure counted after the rollback."""
 
     def count() -> None:
@@ -177,7 +185,7 @@ def _failed_password(ctx: RequestContext, user: User, *extra: Callable[[], Any])
             fresh.secret = sessions.record_failure(fresh.secret, ctx.now)
             users.save_secret(ctx, fresh)
 
-    return Deferred(not_authorized(INCORRECT), count, *extra)
+    return Deferred(not_authorized(INCORRECT), count, _hooks().sign_in_failed(ctx, flow.pool, user), *extra)
 
 
 def _password_ok(ctx: RequestContext, user: User) -> None:
@@ -250,6 +258,7 @@ def _tokens(ctx: RequestContext, flow: Flow, user: User) -> dict[str, Any]:
         if devices is not None and hasattr(devices, "touch_device"):
             devices.touch_device(ctx, flow.pool, user, device_key)
     _post_authentication(ctx, flow, user)
+    _hooks().signed_in(ctx, flow.pool, flow.client, user, flow.first_factor)
     result = tokens.issue_tokens(
         ctx, flow.pool, flow.client, user, auth_time=flow.auth_time, device_key=device_key, source=flow.source
     )
@@ -296,6 +305,9 @@ def _enabled_mfa(pool: dict[str, Any], user: User) -> list[str]:
 
 def _mfa_step(ctx: RequestContext, flow: Flow, user: User) -> dict[str, Any] | None:
     setting = flow.pool.get("MfaConfiguration") or "OFF"
+    forced = _hooks().forced_mfa(ctx, flow.pool, user)  # adaptive authentication may ask for MFA
+    if forced is not None:
+        return _mfa_challenge(ctx, flow, user, forced)
     if setting == "OFF":
         return None
     enabled = _enabled_mfa(flow.pool, user)
@@ -423,6 +435,7 @@ def _post_authentication(ctx: RequestContext, flow: Flow, user: User) -> None:
 
 def _initiate(ctx: RequestContext, req: dict[str, Any], admin: bool) -> Any:
     client, pool = _client(ctx, req["ClientId"], req.get("UserPoolId") if admin else None)
+    _hooks().begin(ctx, req, client)
     flow_name = req["AuthFlow"]
     table = _ADMIN_FLOWS if admin else _CLIENT_FLOWS
     if flow_name not in table:
@@ -436,6 +449,7 @@ def _initiate(ctx: RequestContext, req: dict[str, Any], admin: bool) -> Any:
         flow=flow_name,
         device_key=params.get("DEVICE_KEY") or None,
         client_metadata=dict(req.get("ClientMetadata") or {}),
+        req=req,
     )
     if flow_name in ("REFRESH_TOKEN_AUTH", "REFRESH_TOKEN"):
         return _refresh(ctx, flow, params)
@@ -461,8 +475,20 @@ async def admin_initiate_auth(ctx: RequestContext, req: dict[str, Any]) -> dict[
 # -- passwords -------------------------------------------------------------------------------------------
 
 
-def _find_for_password(ctx: RequestContext, flow: Flow, username: str) -> User:
+def _find_for_password(ctx: RequestContext, flow: Flow, username: str, password: str) -> User:
     user = users.find(ctx, flow.pool, username)
+    if user is None:
+        # UserMigration_Authentication: a trigger may bring the user in from elsewhere.
+        user = _hooks().migrate_user(
+            ctx,
+            flow.pool,
+            flow.client,
+            username,
+            password=password,
+            source="Authentication",
+            req=flow.req,
+            client_metadata=flow.client_metadata,
+        )
     if user is None:
         raise _unknown_user(flow)
     _check_usable(flow, user, password_checked=False)
@@ -473,7 +499,7 @@ def _find_for_password(ctx: RequestContext, flow: Flow, username: str) -> User:
 def _password_start(ctx: RequestContext, flow: Flow, params: dict[str, str]) -> Any:
     username = _param(params, "USERNAME")
     password = _param(params, "PASSWORD")
-    user = _find_for_password(ctx, flow, username)
+    user = _find_for_password(ctx, flow, username, password)
     sessions.check_secret_hash(ctx, flow.client, params.get("SECRET_HASH"), username, user.username)
     return _verify_password(ctx, flow, user, password)
 
@@ -486,11 +512,12 @@ def _verify_password(ctx: RequestContext, flow: Flow, user: User, password: str)
     def then(ok: bool) -> dict[str, Any]:
         fresh = users.by_key(ctx, user.pool_id, user.username_key) or user
         if not ok:
-            raise _failed_password(ctx, fresh)
+            raise _failed_password(ctx, flow, fresh)
         _check_lockout(fresh, ctx.now)
         _password_ok(ctx, fresh)
         _check_usable(flow, fresh, password_checked=True)
         flow.first_factor = "PASSWORD"
+        _hooks().sign_in_risk(ctx, flow.pool, flow.client, fresh, password)
         return _after_first_factor(ctx, flow, fresh)
 
     return Compute(passwords.check_password, (suffix, user.username, password, record), then)
@@ -596,11 +623,12 @@ def _password_verifier(
         fresh = users.by_key(ctx, user.pool_id, user.username_key) or user
         ok = srp.check_signature(key, pools.pool_suffix(pool["Id"]), state["id"], raw, timestamp, signature)
         if not ok or fresh.secret.get("verifier") != state.get("v"):
-            raise _failed_password(ctx, fresh, claim)
+            raise _failed_password(ctx, flow, fresh, claim)
         _check_lockout(fresh, ctx.now)
         _password_ok(ctx, fresh)
         _check_usable(flow, fresh, password_checked=True)
         flow.first_factor = "SRP"
+        _hooks().sign_in_risk(ctx, flow.pool, flow.client, fresh, None)
         return _after_first_factor(ctx, flow, fresh)
 
     return Compute(srp.session_key, (state["a"], state["b"], state["B"], state["v"]), then)
@@ -885,6 +913,7 @@ def get_tokens_from_refresh_token(ctx: RequestContext, req: dict[str, Any]) -> d
 
 def _respond(ctx: RequestContext, req: dict[str, Any], admin: bool) -> Any:
     client, pool = _client(ctx, req["ClientId"], req.get("UserPoolId") if admin else None)
+    _hooks().begin(ctx, req, client)
     name = req["ChallengeName"]
     responses: dict[str, str] = dict(req.get("ChallengeResponses") or {})
     metadata = req.get("ClientMetadata")

@@ -365,96 +365,6 @@ def _cleanup(ctx: RequestContext) -> None:
         ctx.store.run("DELETE FROM token_origins WHERE expires < ?", (ctx.now - 86400,))
 
 
-# -- the PreTokenGeneration trigger ---------------------------------------------------------------------
-
-# Claims a PreTokenGeneration trigger cannot add, change or suppress (COGNITO-FACTS §6.3).
-_PROTECTED = frozenset(
-    {
-        "acr",
-        "amr",
-        "at_hash",
-        "aud",
-        "auth_time",
-        "azp",
-        "client_id",
-        "cognito:username",
-        "event_id",
-        "exp",
-        "iat",
-        "identities",
-        "iss",
-        "jti",
-        "nbf",
-        "nonce",
-        "origin_jti",
-        "sub",
-        "token_use",
-        "username",
-        "scope",
-        "version",
-        "device_key",
-    }
-)
-
-
-def _group_override(details: Any) -> dict[str, Any] | None:
-    """Group claims from a trigger's groupOverrideDetails (None: keep the user's groups)."""
-    if details is None:
-        return None
-    if not isinstance(details, dict):
-        return {}
-    out: dict[str, Any] = {}
-    if details.get("groupsToOverride"):
-        out["cognito:groups"] = [str(g) for g in details["groupsToOverride"]]
-    if details.get("iamRolesToOverride"):
-        out["cognito:roles"] = [str(r) for r in details["iamRolesToOverride"]]
-    if details.get("preferredRole"):
-        out["cognito:preferred_role"] = str(details["preferredRole"])
-    return out
-
-
-def _apply(claims: dict[str, Any], generation: Any, *, strings: bool) -> None:
-    if not isinstance(generation, dict):
-        return
-    for name, value in (generation.get("claimsToAddOrOverride") or {}).items():
-        if name not in _PROTECTED:
-            claims[name] = str(value) if strings and not isinstance(value, str) else value
-    for name in generation.get("claimsToSuppress") or []:
-        if name not in _PROTECTED:
-            claims.pop(name, None)
-
-
-def _pre_token_generation(
-    ctx: RequestContext,
-    pool: dict[str, Any],
-    client: dict[str, Any],
-    user: User,
-    groups: dict[str, Any],
-    scopes: list[str],
-    source: str,
-) -> dict[str, Any] | None:
-    """The trigger's response (with its version under ``_version``), or None without a trigger."""
-    from . import triggers  # triggers is an API area of its own; imported when a pool uses it
-
-    if not triggers.configured(pool, "PreTokenGeneration"):
-        return None
-    version = triggers.pre_token_version(pool)
-    request: dict[str, Any] = {
-        "userAttributes": triggers.user_attributes(pool, user),
-        "groupConfiguration": {
-            "groupsToOverride": groups.get("cognito:groups", []),
-            "iamRolesToOverride": groups.get("cognito:roles", []),
-            "preferredRole": groups.get("cognito:preferred_role"),
-        },
-    }
-    if version != "V1_0":
-        request["scopes"] = scopes
-    event = triggers.pre_token_event(ctx, pool, client["ClientId"], user.username, f"TokenGeneration_{source}", request)
-    answered = triggers.invoke(ctx, pool, "PreTokenGeneration", event)
-    response = (answered or {}).get("response") or {}
-    return {**response, "_version": version} if isinstance(response, dict) else None
-
-
 # -- issuing --------------------------------------------------------------------------------------------
 
 
@@ -475,21 +385,11 @@ def _mint(
     oauth = bool(origin.get("scopes"))
     groups = group_claims(ctx, user)
     scopes = loads(origin["scopes"]) if origin.get("scopes") else [ADMIN_SCOPE]
-    custom = _pre_token_generation(ctx, pool, client, user, groups, scopes, source)
-    id_generation: Any = None
-    access_generation: Any = None
-    if custom is not None:
-        if custom["_version"] == "V1_0":
-            details = custom.get("claimsOverrideDetails") or {}
-            id_generation = details
-        else:
-            details = custom.get("claimsAndScopeOverrideDetails") or {}
-            id_generation = details.get("idTokenGeneration")
-            access_generation = details.get("accessTokenGeneration")
-        if isinstance(details, dict) and "groupOverrideDetails" in details:
-            override = _group_override(details["groupOverrideDetails"])
-            if override is not None:
-                groups = override
+    from . import flow_hooks  # the PreTokenGeneration trigger (flow_hooks imports the account modules)
+
+    custom = flow_hooks.pre_token(ctx, pool, client, user, groups, source=source, scopes=scopes)
+    if custom.groups is not None:
+        groups = custom.groups
     access = access_claims(
         ctx,
         pool,
@@ -501,11 +401,7 @@ def _mint(
         jti=str(uuid.uuid4()) if revocable else None,
         oauth=oauth,
     )
-    if isinstance(access_generation, dict):
-        _apply(access, access_generation, strings=False)
-        granted = [x for x in access["scope"].split() if x not in (access_generation.get("scopesToSuppress") or [])]
-        granted += [str(x) for x in access_generation.get("scopesToAdd") or [] if str(x) not in granted]
-        access["scope"] = " ".join(granted)
+    custom.apply_access(access)
     access_token = _sign(pool_keys.access_key, pool_keys.access_kid, access)
     result: dict[str, Any] = {
         "AccessToken": access_token,
@@ -525,8 +421,7 @@ def _mint(
             oauth=oauth,
             nonce=nonce,
         )
-        if id_generation is not None:
-            _apply(idc, id_generation, strings=custom is not None and custom["_version"] == "V1_0")
+        custom.apply_id(idc)
         if oauth:
             digest = hashlib.sha256(access_token.encode("ascii")).digest()
             idc = {"at_hash": b64url(digest[:16]), **idc}
