@@ -46,7 +46,11 @@ class Console:
             if key in PLACEHOLDERS:
                 self.window.add_view(PlaceholderView(self.ctx, key, title, icon, PLACEHOLDERS[key]))
         self.ctx.poolChanged.connect(self._remember_pool)
+        self.ctx.connectionLost.connect(self._on_connection_lost)
         self.connection: Connection | None = None
+        # Seconds between re-probes of a lost connection (the last one repeats).
+        self.reconnect_delays: tuple[float, ...] = (1, 2, 4, 8, 15, 30)
+        self.reconnect_task: asyncio.Task[Any] | None = None
 
     def _remember_pool(self, pool_id: str) -> None:
         if self.connection is not None and pool_id:
@@ -57,6 +61,9 @@ class Console:
         from console.services import errors
         from console.services.boto import BotoCognito, run_blocking
 
+        if self.reconnect_task is not None:
+            self.reconnect_task.cancel()
+            self.reconnect_task = None
         self.window.set_connection(conn.label + " (connecting)", conn.region)
         # Only keys typed into the console need keyring; say so where it matters, not on every connection.
         self.window.show_keyring_fallback(conn.kind is ConnectionKind.KEYS and not self.secrets.persistent)
@@ -102,6 +109,65 @@ class Console:
         _ = errors
         return True
 
+    # --- a lost connection: say so, re-probe with backoff, reload when it is back ---------------------
+    def _on_connection_lost(self, exc: Any) -> None:
+        if self.connection is None or (self.reconnect_task is not None and not self.reconnect_task.done()):
+            return
+        self.reconnect_task = self.ctx.spawn(self.reconnect(self.connection))
+
+    async def reconnect(self, conn: Connection) -> None:
+        attempt = 0
+        while True:
+            delay = self.reconnect_delays[min(attempt, len(self.reconnect_delays) - 1)]
+            self.window.set_connection(conn.label, conn.region, lost=f"connection lost; retrying in {delay:g} s")
+            await asyncio.sleep(delay)
+            self.window.set_connection(conn.label, conn.region, lost="connection lost; checking…")
+            if await self.probe(conn):
+                break
+            attempt += 1
+        self.window.set_connection(self.connection.label if self.connection else conn.label, conn.region)
+        self.window.hide_error()
+        self.ctx.notice.emit("Connection is back")
+        self.ctx.connectionRestored.emit()
+        view = self.window.current_view()
+        if view is not None:
+            self.ctx.spawn(view.load())
+
+    async def probe(self, conn: Connection) -> bool:
+        """True when the backend answers again. A local Cognito child we started and that died is restarted
+        (same port and data directory, so nothing is lost); one someone else runs is only waited for."""
+        from console.services import errors, local
+        from console.services.boto import BotoCognito, run_blocking
+
+        if conn.kind is ConnectionKind.LOCAL and self.local is not None:
+            server = self.local
+            if server.process is not None and server.process.poll() is not None:
+                await run_blocking(server.stop)
+                port = int(server.base_url.rsplit(":", 1)[-1])
+                try:
+                    self.local = await run_blocking(local.start_child, port, server.data_dir)
+                except errors.ServiceError:
+                    self.local = local.LocalServer(server.base_url, None, server.data_dir)
+                    return False
+                if self.local.base_url != server.base_url:
+                    new = Connection(conn.name, conn.kind, conn.region, self.local.base_url, port=conn.port)
+                    pool = self.ctx.pool_id
+                    self.ctx.set_service(BotoCognito(new))
+                    self.ctx.pool_id = pool
+                    self.connection = new
+                return True
+            return await run_blocking(local.probe, server.base_url)
+        service = self.ctx.service
+        if service is None:
+            return False
+        try:
+            await service.list_pools()
+        except errors.ConnectionLost:
+            return False
+        except errors.ServiceError:
+            return True  # it answers, even if with an error
+        return True
+
     def choose_connection(self) -> None:
         from PySide6.QtWidgets import QDialog
 
@@ -141,6 +207,9 @@ class Console:
 
     def shutdown(self) -> None:
         from console.services.boto import shutdown_executor
+
+        if self.reconnect_task is not None:
+            self.reconnect_task.cancel()
 
         if self.local is not None:
             self.local.stop()  # only stops a child we started

@@ -18,6 +18,8 @@ class AppContext(QObject):
     serviceChanged = Signal()
     busyChanged = Signal(bool, str)
     errorRaised = Signal(object)  # a ServiceError
+    connectionLost = Signal(object)  # the ConnectionLost error; the app re-probes with backoff
+    connectionRestored = Signal()
     notice = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -56,6 +58,8 @@ class AppContext(QObject):
             yield
         except errors.ServiceError as exc:
             self.errorRaised.emit(exc)
+            if isinstance(exc, errors.ConnectionLost):
+                self.connectionLost.emit(exc)
         except asyncio.CancelledError:
             self.notice.emit(f"Cancelled: {label}")
         finally:

@@ -183,9 +183,19 @@ class MainWindow(QMainWindow):
             self.ctx.spawn(view.load())
 
     # --- status --------------------------------------------------------------------------------------
-    def set_connection(self, label: str, region: str) -> None:
-        self.connection_label.setText(f"● {label} · {region}")
-        self.setWindowTitle(f"Cognito Console — {label}")
+    def set_connection(self, label: str, region: str, lost: str = "") -> None:
+        """The status bar's connection: always visible; red with what is happening while it is lost."""
+        if lost:
+            self.connection_label.setText(f"● {label} · {region} — {lost}")
+            self.connection_label.setStyleSheet("color: #dc2626;")
+        else:
+            self.connection_label.setText(f"● {label} · {region}")
+            self.connection_label.setStyleSheet("")
+        self.connection_label.setProperty("lost", bool(lost))
+        self.setWindowTitle(f"Cognito Console — {label}" + (" (disconnected)" if lost else ""))
+
+    def hide_error(self) -> None:
+        self.ui.banner.hide()
 
     def _set_busy(self, busy: bool, label: str) -> None:
         self.busy_bar.setVisible(busy)

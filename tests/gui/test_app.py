@@ -1,0 +1,110 @@
+"""The composition root: first start on a local Cognito child, a killed child, the keyring fallback banner."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from keyring.backends import fail
+from PySide6.QtCore import QSettings
+
+from console.secrets import SecretStore
+from console.services.protocol import LOCAL_DEFAULT, Connection, ConnectionKind
+from console.settings import Settings
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def make_console(qapp: Any, tmp_path: Path, secrets: SecretStore, port: int | None = None) -> Any:
+    from console.app import Console
+
+    ns = argparse.Namespace(
+        screenshot=None,
+        view="pools",
+        view_explicit=None,
+        connection=None,
+        theme="light",
+        local_port=port,
+        local_data_dir=str(tmp_path / "local-cognito"),
+    )
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    return Console(qapp, ns, settings, secrets, "light")
+
+
+@pytest.fixture
+def console(qapp: Any, qtbot: Any, aloop: Any, tmp_path: Path, memory_keyring: Any) -> Iterator[Any]:
+    app = make_console(qapp, tmp_path, SecretStore(memory_keyring), port=free_port())
+    qtbot.addWidget(app.window)
+    yield app
+    if app.reconnect_task is not None:
+        app.reconnect_task.cancel()
+    if app.local is not None:
+        app.local.stop()
+
+
+def test_first_start_starts_seeds_and_stops_only_its_child(console: Any, aloop: Any) -> None:
+    console.window.show_view("pools")
+    assert aloop.run_until_complete(console.open_connection(LOCAL_DEFAULT, load_view=False))
+    assert console.local is not None and console.local.started_by_us
+    pools = console.window.views["pools"]
+    aloop.run_until_complete(pools.load())
+    assert any(p.name == "demo-pool" for p in pools.model.items())
+    assert console.window.ui.poolCombo.currentData() == console.ctx.pool_id != ""
+    assert "Local Cognito" in console.window.connection_label.text()
+    assert not console.window.ui.keyringBanner.isVisibleTo(console.window)
+    process = console.local.process
+    console.local.stop()
+    assert process.poll() is not None
+
+
+def test_killed_local_cognito_shows_state_and_recovers(console: Any, aloop: Any) -> None:
+    window = console.window
+    window.show_view("pools")
+    console.reconnect_delays = (0.2, 0.5)
+    assert aloop.run_until_complete(console.open_connection(LOCAL_DEFAULT, load_view=False))
+    pools = window.views["pools"]
+    aloop.run_until_complete(pools.load())
+    old = console.local.process
+    old.kill()
+    old.wait()
+
+    restored: asyncio.Future[None] = aloop.create_future()
+    console.ctx.connectionRestored.connect(lambda: None if restored.done() else restored.set_result(None))
+    aloop.run_until_complete(pools.load())  # fails: the server is gone
+    # A clear state: the banner names the failure, the status bar says the connection is lost.
+    assert window.ui.banner.isVisibleTo(window)
+    assert "Cannot reach Cognito" in window.ui.bannerText.text()
+    assert window.connection_label.property("lost") is True
+    assert "connection lost" in window.connection_label.text()
+    assert console.reconnect_task is not None and not console.reconnect_task.done()
+
+    aloop.run_until_complete(asyncio.wait_for(restored, 60))
+    assert console.local.process is not old and console.local.alive()
+    assert window.connection_label.property("lost") is False
+    assert not window.ui.banner.isVisibleTo(window)
+    aloop.run_until_complete(pools.load())
+    assert any(p.name == "demo-pool" for p in pools.model.items())  # same data directory, nothing lost
+
+
+def test_keyring_fallback_banner_for_typed_keys(qapp: Any, qtbot: Any, aloop: Any, tmp_path: Path) -> None:
+    app = make_console(qapp, tmp_path, SecretStore(fail.Keyring()))
+    qtbot.addWidget(app.window)
+    assert not app.secrets.persistent
+    keys = Connection("work", ConnectionKind.KEYS, "eu-west-1", access_key_id="AKIAEXAMPLEEXAMPLE")
+    errors: list[Any] = []
+    app.ctx.errorRaised.connect(errors.append)
+    # No secret was typed this session, so the connection cannot open; the banner says keys are not kept.
+    assert not aloop.run_until_complete(app.open_connection(keys))
+    assert app.window.ui.keyringBanner.isVisibleTo(app.window)
+    assert "not be remembered" in app.window.ui.keyringBanner.text()
+    assert errors and errors[0].code == "NoCredentialsError"
+    assert "eu-west-1" in app.window.connection_label.text()
