@@ -101,3 +101,13 @@ def age_temporary_password(data_dir: Path, pool_id: str, username_key: str, seco
             )
     finally:
         db.close()
+
+
+def age_sessions(data_dir: Path, pool_id: str, seconds: float) -> None:
+    """Move the expiry of a pool's challenge sessions into the past, as if ``seconds`` had gone by."""
+    db = sqlite3.connect(data_dir / "cognito.db", timeout=10)
+    try:
+        with db:
+            db.execute("UPDATE auth_sessions SET expires = expires - ? WHERE pool_id = ?", (seconds, pool_id))
+    finally:
+        db.close()

@@ -11,6 +11,7 @@ from botocore.exceptions import ClientError
 
 from tests.integration.auth_support import (
     PASSWORD,
+    age_sessions,
     age_temporary_password,
     claims,
     error,
@@ -289,3 +290,20 @@ def test_sign_in_by_email_alias(idp: Any) -> None:
         assert claims(result["AuthenticationResult"]["AccessToken"])["username"] == "zed"
     finally:
         idp.delete_user_pool(UserPoolId=pool["Id"])
+
+
+def test_sessions_expire(cognito: Any, idp: Any, pool: dict[str, Any]) -> None:
+    client = new_client(idp, pool["Id"], AuthSessionValidity=3)
+    idp.admin_create_user(
+        UserPoolId=pool["Id"], Username="slow", TemporaryPassword="Temp0rary-Pass!", MessageAction="SUPPRESS"
+    )
+    started = password_auth(idp, client["ClientId"], "slow", "Temp0rary-Pass!")
+    age_sessions(cognito.data_dir, pool["Id"], 3 * 60 + 1)
+    assert fails(
+        idp.respond_to_auth_challenge,
+        ClientId=client["ClientId"],
+        ChallengeName="NEW_PASSWORD_REQUIRED",
+        Session=started["Session"],
+        ChallengeResponses={"USERNAME": "slow", "NEW_PASSWORD": PASSWORD},
+    ) == ("NotAuthorizedException", "Invalid session for the user, session is expired.")
+    assert idp.admin_get_user(UserPoolId=pool["Id"], Username="slow")["UserStatus"] == "FORCE_CHANGE_PASSWORD"
