@@ -123,9 +123,12 @@ def _check_details(provider_type: str, details: dict[str, str]) -> dict[str, str
         if details["attributes_request_method"] not in ("GET", "POST"):
             raise invalid_parameter("attributes_request_method must be GET or POST.")
         issuer = details["oidc_issuer"]
-        parts = urlsplit(issuer)
-        secure = parts.scheme == "https" or (parts.scheme == "http" and parts.hostname in _LOOPBACK)
-        if not secure or not parts.netloc:
+        try:
+            parts = urlsplit(issuer)
+            secure = parts.scheme == "https" or (parts.scheme == "http" and parts.hostname in _LOOPBACK)
+        except ValueError:  # "https://[x": an unclosed IPv6 literal
+            secure = False
+        if not secure or not parts.netloc or not issuer.isprintable():
             raise invalid_parameter("oidc_issuer must be an https URL.")
         details.setdefault("attributes_url_add_attributes", "false")
         return details
@@ -137,7 +140,9 @@ async def _fetch(url: str) -> bytes | None:
     try:
         async with httpx.AsyncClient(timeout=_FETCH_TIMEOUT, follow_redirects=True) as http:
             response = await http.get(url)
-    except (httpx.HTTPError, ValueError):
+    except Exception:
+        # Any failure to fetch (httpx.InvalidURL, OverflowError from connect() for a port past 65535)
+        # means "could not retrieve", which the callers answer as AWS does.
         return None
     if response.status_code != 200:
         return None
