@@ -800,3 +800,31 @@ def test_integral_floats_are_integers(fuzz_server: FuzzServer, worlds: Worlds) -
     r = fuzz_server.call("cognito-idp", "ListUsers", {"UserPoolId": w.pool_id, "Limit": 1.0})
     assert r.status_code == 200, r.text
     assert len(r.json()["Users"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("ptype", "details"),
+    [
+        ("OIDC", {"oidc_issuer": "https://[x"}),
+        ("OIDC", {"oidc_issuer": "https://[::1"}),
+        ("OIDC", {"oidc_issuer": "http://[::1]:99999"}),
+        ("OIDC", {"oidc_issuer": "https://\u0000"}),
+        ("SAML", {"MetadataURL": "https://[::1"}),
+        ("SAML", {"MetadataURL": "http://127.0.0.1:99999/"}),
+        ("SAML", {"MetadataURL": "http://\u0000/"}),
+    ],
+    ids=lambda v: v if isinstance(v, str) else repr(next(iter(v.values()))),
+)
+def test_identity_provider_urls_that_cannot_be_fetched(
+    fuzz_server: FuzzServer, worlds: Worlds, ptype: str, details: dict[str, str]
+) -> None:
+    """identity_providers.py let urlsplit's ValueError, httpx.InvalidURL and connect()'s OverflowError out."""
+    w = worlds.get()
+    if ptype == "OIDC":
+        details = {"client_id": "c", "client_secret": "s", "attributes_request_method": "GET", **details}
+        details["authorize_scopes"] = "openid"
+    body = {"UserPoolId": w.pool_id, "ProviderName": "Broken", "ProviderType": ptype, "ProviderDetails": details}
+    assert_aws_error(fuzz_server.call("cognito-idp", "CreateIdentityProvider", body), "InvalidParameterException")
+    assert "Traceback" not in fuzz_server.new_log()
+    listed = fuzz_server.ok("ListIdentityProviders", {"UserPoolId": w.pool_id, "MaxResults": 60})["Providers"]
+    assert "Broken" not in {p["ProviderName"] for p in listed}
