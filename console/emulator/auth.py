@@ -846,6 +846,8 @@ def _first_factors(pool: dict[str, Any], user: User) -> list[str]:
 
 
 def _user_auth_start(ctx: RequestContext, flow: Flow, params: dict[str, str]) -> Any:
+    if flow.req.get("Session"):
+        return _sign_in_after_sign_up(ctx, flow, params)
     username = _param(params, "USERNAME")
     user = users.find(ctx, flow.pool, username)
     if user is None:
@@ -859,6 +861,21 @@ def _user_auth_start(ctx: RequestContext, flow: Flow, params: dict[str, str]) ->
     result = _challenge(ctx, flow, user, "SELECT_CHALLENGE", {}, {"available": available})
     result["AvailableChallenges"] = available
     return result
+
+
+def _sign_in_after_sign_up(ctx: RequestContext, flow: Flow, params: dict[str, str]) -> Any:
+    """USER_AUTH with the Session of ConfirmSignUp: signed in straight after confirming."""
+    from . import signup  # signup imports auth_sessions and tokens; import late
+
+    user = signup.consume_signup_session(
+        ctx, flow.pool, flow.client["ClientId"], flow.req["Session"], params.get("USERNAME") or None
+    )
+    if user is None:
+        raise not_authorized(sessions.SESSION_EXPIRED)
+    sessions.check_secret_hash(ctx, flow.client, params.get("SECRET_HASH"), params.get("USERNAME") or "", user.username)
+    _check_usable(flow, user, password_checked=True)
+    flow.first_factor = "OTP"  # the confirmation code proved the user; no MFA follows
+    return _after_first_factor(ctx, flow, user)
 
 
 def _choose(ctx: RequestContext, flow: Flow, user: User, choice: str, values: dict[str, str]) -> Any:

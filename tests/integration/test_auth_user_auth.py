@@ -15,6 +15,7 @@ from tests.integration.auth_support import PASSWORD, claims, error, new_client, 
 def choice_pool(idp: Any) -> Any:
     pool = idp.create_user_pool(
         PoolName="choice",
+        AutoVerifiedAttributes=["email"],
         UsernameConfiguration={"CaseSensitive": False},
         Policies={"SignInPolicy": {"AllowedFirstAuthFactors": ["PASSWORD", "EMAIL_OTP"]}},
     )["UserPool"]
@@ -134,3 +135,32 @@ def test_unavailable_answer_is_refused(idp: Any, choice_pool: dict[str, Any]) ->
             ChallengeResponses={"USERNAME": "hu", "ANSWER": "EMAIL_OTP"},
         )
     assert error(exc)[0] == "InvalidParameterException"
+
+
+def test_sign_in_with_the_session_of_confirm_sign_up(cognito: Any, idp: Any, choice_pool: dict[str, Any]) -> None:
+    client = new_client(idp, choice_pool["Id"])
+    signed_up = idp.sign_up(
+        ClientId=client["ClientId"],
+        Username="neo",
+        Password=PASSWORD,
+        UserAttributes=[{"Name": "email", "Value": "neo@example.com"}],
+    )
+    code = [m for m in cognito.outbox(choice_pool["Id"]) if m["destination"] == "neo@example.com"][-1]["code"]
+    confirmed = idp.confirm_sign_up(
+        ClientId=client["ClientId"], Username="neo", ConfirmationCode=code, Session=signed_up["Session"]
+    )
+    done = idp.initiate_auth(
+        ClientId=client["ClientId"],
+        AuthFlow="USER_AUTH",
+        AuthParameters={"USERNAME": "neo"},
+        Session=confirmed["Session"],
+    )
+    assert claims(done["AuthenticationResult"]["AccessToken"])["username"] == "neo"
+    with pytest.raises(ClientError) as exc:  # single use
+        idp.initiate_auth(
+            ClientId=client["ClientId"],
+            AuthFlow="USER_AUTH",
+            AuthParameters={"USERNAME": "neo"},
+            Session=confirmed["Session"],
+        )
+    assert error(exc) == ("NotAuthorizedException", "Invalid session for the user, session is expired.")
