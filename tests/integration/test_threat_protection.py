@@ -219,3 +219,70 @@ def test_context_data_ip_device_timezone(idp, plus):
     context = events_of(idp, plus, "jon")[0]["EventContextData"]
     assert context["IpAddress"] == "203.0.113.9"
     assert "Timezone" not in context
+
+
+# -- SIGN_IN ---------------------------------------------------------------------------------------------
+
+
+def test_compromised_sign_in_blocked_and_reset_required(idp, plus, log_group):
+    logs, group = log_group
+    client_id = new_client(idp, plus)["ClientId"]
+    new_user(idp, plus, "kim", password=COMPROMISED)  # AdminSetUserPassword is not checked
+    idp.set_risk_configuration(UserPoolId=plus, CompromisedCredentialsRiskConfiguration=BLOCK_ALL)
+    with pytest.raises(ClientError) as exc:
+        password_auth(idp, client_id, "kim", COMPROMISED)
+    assert error(exc) == ("NotAuthorizedException", "Unable to login because of security reasons.")
+    assert idp.admin_get_user(UserPoolId=plus, Username="kim")["UserStatus"] == "RESET_REQUIRED"
+    with pytest.raises(idp.exceptions.PasswordResetRequiredException):
+        password_auth(idp, client_id, "kim", COMPROMISED)
+    (event,) = [e for e in events_of(idp, plus, "kim") if e["EventType"] == "SignIn"]
+    assert event["EventResponse"] == "Fail"
+    assert event["EventRisk"]["CompromisedCredentialsDetected"] is True
+    assert any(m["eventType"] == "SignIn" and m["compromisedCredentialDetected"] == "true" for m in logged(logs, group))
+
+
+def test_sign_in_events_pass_and_fail(idp, plus):
+    client_id = new_client(idp, plus)["ClientId"]
+    new_user(idp, plus, "lou")
+    with pytest.raises(idp.exceptions.NotAuthorizedException):
+        password_auth(idp, client_id, "lou", "Wr0ng-Passw0rd!")
+    assert password_auth(idp, client_id, "lou")["AuthenticationResult"]["AccessToken"]
+    signins = [e for e in events_of(idp, plus, "lou") if e["EventType"] == "SignIn"]
+    assert [(e["EventResponse"], e["ChallengeResponses"]) for e in signins] == [
+        ("Pass", [{"ChallengeName": "Password", "ChallengeResponse": "Success"}]),
+        ("Fail", [{"ChallengeName": "Password", "ChallengeResponse": "Failure"}]),
+    ]
+
+
+def test_account_takeover_block_and_notify(idp, plus, cognito):
+    client_id = new_client(idp, plus)["ClientId"]
+    new_user(idp, plus, "max", attributes={"email": "max@example.com", "email_verified": "true"})
+    idp.set_risk_configuration(
+        UserPoolId=plus,
+        AccountTakeoverRiskConfiguration={
+            "Actions": {
+                "LowAction": {"Notify": True, "EventAction": "BLOCK"},
+                "MediumAction": {"Notify": True, "EventAction": "BLOCK"},
+                "HighAction": {"Notify": True, "EventAction": "BLOCK"},
+            },
+            "NotifyConfiguration": {
+                "From": "security@example.com",
+                "SourceArn": "arn:aws:ses:us-east-1:000000000000:identity/example.com",
+                "BlockEmail": {"Subject": "Blocked", "TextBody": "Blocked {username} from {ip-address}"},
+            },
+        },
+    )
+    assert password_auth(idp, client_id, "max")["AuthenticationResult"]  # no risk yet
+    for _ in range(3):  # velocity: three failures in 15 minutes (20) + no context data (10) => Low
+        with pytest.raises(idp.exceptions.NotAuthorizedException):
+            password_auth(idp, client_id, "max", "Wr0ng-Passw0rd!")
+    with pytest.raises(ClientError) as exc:
+        password_auth(idp, client_id, "max")
+    assert error(exc) == ("NotAuthorizedException", "Unable to login because of security reasons.")
+    latest = events_of(idp, plus, "max")[0]
+    assert latest["EventResponse"] == "Fail"
+    assert latest["EventRisk"]["RiskLevel"] == "Low"
+    assert latest["EventRisk"]["RiskDecision"] == "AccountTakeover"
+    mail = cognito.outbox(plus)[-1]
+    assert mail["subject"] == "Blocked"
+    assert mail["body"] == "Blocked max from 127.0.0.1"

@@ -18,7 +18,7 @@ from botocore.exceptions import ClientError
 from tests import fake_lambda
 from tests.conftest import make_client
 from tests.fake_lambda import Fail, FakeLambda, Garbage, Sleep
-from tests.integration.auth_support import PASSWORD, error, new_client, new_user, password_auth
+from tests.integration.auth_support import PASSWORD, claims, error, new_client, new_user, password_auth
 from tests.localcognito import LocalCognito, start
 
 ARN = "arn:aws:lambda:us-east-1:000000000000:function:{}"
@@ -360,3 +360,67 @@ def test_custom_sms_sender(idp, server, fresh):
     (event,) = fresh.events("sms")
     assert event["triggerSource"] == "CustomSMSSender_SignUp"
     assert event["request"]["type"] == "customSMSSenderRequestV1"
+
+
+# -- sign-in triggers -----------------------------------------------------------------------------------
+
+
+def test_user_migration_on_sign_in(idp, server, fresh):
+    pool_id, client_id = make_pool(idp, {"UserMigration": ARN.format("migrate")})
+
+    def migrate(event: dict[str, Any]) -> dict[str, Any]:
+        assert event["request"]["password"] == PASSWORD
+        event["response"] = {
+            "userAttributes": {"email": "old@example.com", "email_verified": "true"},
+            "finalUserStatus": "CONFIRMED",
+            "messageAction": "SUPPRESS",
+        }
+        return event
+
+    fresh.script("migrate", migrate)
+    out = password_auth(idp, client_id, "olduser")
+    assert out["AuthenticationResult"]["AccessToken"]
+    (event,) = fresh.events("migrate")
+    assert event["triggerSource"] == "UserMigration_Authentication"
+    assert event["userName"] == "olduser"
+    user = idp.admin_get_user(UserPoolId=pool_id, Username="olduser")
+    assert user["UserStatus"] == "CONFIRMED"
+    assert {"Name": "email", "Value": "old@example.com"} in user["UserAttributes"]
+    # Now a local user: the trigger is not asked again.
+    password_auth(idp, client_id, "olduser")
+    assert len(fresh.events("migrate")) == 1
+    # A failing migration creates nothing.
+    fresh.script("migrate", Fail("unknown"))
+    with pytest.raises(ClientError) as exc:
+        password_auth(idp, client_id, "ghost")
+    assert error(exc) == ("UserLambdaValidationException", "UserMigration failed with error unknown.")
+    assert no_user(idp, pool_id, "ghost")
+
+
+def test_pre_token_generation_v2_access_token(idp, server, fresh):
+    pool_id, client_id = make_pool(
+        idp,
+        {"PreTokenGenerationConfig": {"LambdaVersion": "V2_0", "LambdaArn": ARN.format("pretoken")}},
+        UserPoolTier="ESSENTIALS",
+    )
+    fresh.script(
+        "pretoken",
+        respond(
+            claimsAndScopeOverrideDetails={
+                "idTokenGeneration": {"claimsToAddOrOverride": {"tier": "gold"}, "claimsToSuppress": ["email"]},
+                "accessTokenGeneration": {"claimsToAddOrOverride": {"tenant": "acme"}, "scopesToAdd": ["orders/read"]},
+                "groupOverrideDetails": {"groupsToOverride": ["vip"]},
+            }
+        ),
+    )
+    new_user(idp, pool_id, "pat", attributes={"email": "pat@example.com"})
+    result = password_auth(idp, client_id, "pat")["AuthenticationResult"]
+    (event,) = fresh.events("pretoken")
+    assert event["version"] == "2"
+    assert event["triggerSource"] == "TokenGeneration_Authentication"
+    assert "scopes" in event["request"]
+    id_claims, access = claims(result["IdToken"]), claims(result["AccessToken"])
+    assert id_claims["tier"] == "gold" and "email" not in id_claims
+    assert access["tenant"] == "acme"
+    assert "orders/read" in access["scope"].split()
+    assert id_claims["cognito:groups"] == ["vip"] and access["cognito:groups"] == ["vip"]
