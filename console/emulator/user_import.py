@@ -265,7 +265,8 @@ async def upload(request: Request) -> Response:
     except ValueError:
         return _s3_error(403, "AccessDenied", "Query-string authentication requires the X-Amz-Date parameter.")
     expected = _signature(_key(ctx), job_id, signed_at)
-    if not hmac.compare_digest(expected, q.get("X-Amz-Signature", "")):
+    # As bytes: compare_digest refuses str with non-ASCII characters (TypeError), and the query is the client's.
+    if not hmac.compare_digest(expected.encode(), q.get("X-Amz-Signature", "").encode()):
         return _s3_error(403, "SignatureDoesNotMatch", "The request signature we calculated does not match.")
     if ctx.now > issued + URL_VALIDITY:
         return _s3_error(403, "AccessDenied", "Request has expired")
