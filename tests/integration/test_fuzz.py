@@ -828,3 +828,27 @@ def test_identity_provider_urls_that_cannot_be_fetched(
     assert "Traceback" not in fuzz_server.new_log()
     listed = fuzz_server.ok("ListIdentityProviders", {"UserPoolId": w.pool_id, "MaxResults": 60})["Providers"]
     assert "Broken" not in {p["ProviderName"] for p in listed}
+
+
+@pytest.mark.parametrize("signature", ["%C3%A9", "%00", "", "a" * 5000])
+def test_user_import_upload_with_a_hostile_signature(fuzz_server: FuzzServer, worlds: Worlds, signature: str) -> None:
+    """user_import.py compared the query's signature as str: non-ASCII -> TypeError -> a bare 500, after
+    which the keep-alive connection hung."""
+    w = worlds.get()
+    job = fuzz_server.ok(
+        "CreateUserImportJob",
+        {"UserPoolId": w.pool_id, "JobName": "fuzz", "CloudWatchLogsRoleArn": "arn:aws:iam::123456789012:role/x"},
+    )["UserImportJob"]
+    url = httpx.URL(job["PreSignedUrl"])
+    params = dict(url.params)
+    forged = (
+        str(url.copy_with(query=None))
+        + "?"
+        + "&".join(f"{k}={signature if k == 'X-Amz-Signature' else v}" for k, v in params.items())
+    )
+    for _ in range(2):  # the same connection keeps answering
+        r = fuzz_server.http.put(forged, content=b"a,b\n")
+        assert r.status_code == 403, r.text
+        assert "<Code>SignatureDoesNotMatch</Code>" in r.text
+    assert fuzz_server.http.put(job["PreSignedUrl"], content=b"name\n").status_code == 200
+    assert "Traceback" not in fuzz_server.new_log()
