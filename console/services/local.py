@@ -64,7 +64,9 @@ class LocalServer:
 
 def start_child(port: int = DEFAULT_PORT, data_dir: str = "", timeout: float = 20) -> LocalServer:
     """Start ``python -m console emulator`` and wait until it answers (blocking; use run_blocking)."""
-    cmd = [sys.executable, "-m", "console", "emulator", "--port", str(port)]
+    # A frozen build (PyInstaller) is itself the cognito-console command; otherwise run our module.
+    prefix = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "console"]
+    cmd = [*prefix, "emulator", "--port", str(port)]
     if data_dir:
         Path(data_dir).mkdir(parents=True, exist_ok=True)
         cmd += ["--data-dir", data_dir]

@@ -108,3 +108,23 @@ def test_keyring_fallback_banner_for_typed_keys(qapp: Any, qtbot: Any, aloop: An
     assert "not be remembered" in app.window.ui.keyringBanner.text()
     assert errors and errors[0].code == "NoCredentialsError"
     assert "eu-west-1" in app.window.connection_label.text()
+
+
+def test_packaging_names_agree() -> None:
+    """The .desktop file, the AppStream metainfo and the app's desktop file name are one id."""
+    import configparser
+    import xml.etree.ElementTree as ET
+
+    root = Path(__file__).resolve().parents[2] / "packaging"
+    app_id = "io.github.cognito_console.CognitoConsole"
+    desktop = configparser.ConfigParser(interpolation=None)
+    desktop.read(root / f"{app_id}.desktop", encoding="utf-8")
+    entry = desktop["Desktop Entry"]
+    assert entry["Exec"] == "cognito-console" and entry["Icon"] == app_id and entry["Type"] == "Application"
+    meta = ET.parse(root / f"{app_id}.metainfo.xml").getroot()  # noqa: S314 - our own file
+    assert meta.findtext("id") == app_id
+    assert meta.findtext("launchable") == f"{app_id}.desktop"
+    assert meta.findtext("provides/binary") == "cognito-console"
+    assert app_id in (root.parent / "console" / "app.py").read_text(encoding="utf-8")
+    spec = (root / "cognito-console.spec").read_text(encoding="utf-8")
+    assert "console/__main__.py" in spec.replace('" / "', "/") or '"__main__.py"' in spec
