@@ -1049,26 +1049,3 @@ async def respond_to_auth_challenge(ctx: RequestContext, req: dict[str, Any]) ->
 @idp("AdminRespondToAuthChallenge")
 async def admin_respond_to_auth_challenge(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     return await _drive(ctx, _respond, ctx, req, True)
-
-
-# -- for mfa.py: the Session of MFA_SETUP ----------------------------------------------------------------
-
-
-def mfa_setup_session(ctx: RequestContext, token: str) -> tuple[dict[str, Any], User, sessions.Session] | None:
-    """The pool, user and session handle of a live MFA_SETUP Session (AssociateSoftwareToken...)."""
-    try:
-        session = sessions.peek(ctx, token)
-    except AwsError:
-        return None
-    if session.challenge != "MFA_SETUP":
-        return None
-    user = users.by_key(ctx, session.pool_id, session.username_key)
-    if user is None:
-        return None
-    return pools.get_pool(ctx, session.pool_id), user, session
-
-
-def renew_mfa_setup_session(ctx: RequestContext, handle: sessions.Session) -> str:
-    """Consume the MFA_SETUP session and return the next one (each call answers with a new Session)."""
-    client = tokens.get_client(ctx, handle.client_id)
-    return sessions.replace(ctx, handle, client)
