@@ -51,9 +51,7 @@ def compute_x(pool_suffix: str, username: str, password: str, salt_hex: str) -> 
     return gmpy2.mpz(hash_hex(pad_hex(salt_hex) + inner), 16)
 
 
-def make_verifier(
-    pool_suffix: str, username: str, password: str, salt_hex: str | None = None
-) -> dict[str, str]:
+def make_verifier(pool_suffix: str, username: str, password: str, salt_hex: str | None = None) -> dict[str, str]:
     """A fresh salt and its verifier, as stored in the user's ``secret`` document."""
     salt_hex = salt_hex or secrets.token_hex(16)
     x = compute_x(pool_suffix, username, password, salt_hex)

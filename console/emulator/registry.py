@@ -16,9 +16,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .context import RequestContext
 
-Handler = Callable[
-    ["RequestContext", dict[str, Any]], dict[str, Any] | Awaitable[dict[str, Any] | None] | None
-]
+Handler = Callable[["RequestContext", dict[str, Any]], dict[str, Any] | Awaitable[dict[str, Any] | None] | None]
 
 
 @dataclass(frozen=True)
@@ -59,9 +57,7 @@ class HttpRoute:
 _ROUTES: list[HttpRoute] = []
 
 
-def http_route(
-    path: str, methods: tuple[str, ...] = ("GET",)
-) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def http_route(path: str, methods: tuple[str, ...] = ("GET",)) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register a plain HTTP endpoint (JWKS, hosted UI, Cognito Sync REST paths).
 
     The endpoint is a Starlette endpoint ``async def endpoint(request) -> Response``; the server's

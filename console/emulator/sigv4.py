@@ -49,9 +49,7 @@ def verify(
     auth = headers.get("authorization", "")
     if not auth.startswith("AWS4-HMAC-SHA256 "):
         raise AwsError("MissingAuthenticationTokenException", "Missing Authentication Token", 403)
-    fields = dict(
-        part.strip().split("=", 1) for part in auth[len("AWS4-HMAC-SHA256 ") :].split(",") if "=" in part
-    )
+    fields = dict(part.strip().split("=", 1) for part in auth[len("AWS4-HMAC-SHA256 ") :].split(",") if "=" in part)
     try:
         access_key, date, region, service, terminal = fields["Credential"].split("/")
         signed_headers = fields["SignedHeaders"].split(";")
@@ -60,9 +58,7 @@ def verify(
         raise AwsError("IncompleteSignatureException", "Authorization header is malformed.", 403) from None
     key_id, secret = credentials
     if not hmac.compare_digest(access_key.encode(), key_id.encode()):
-        raise AwsError(
-            "UnrecognizedClientException", "The security token included in the request is invalid.", 403
-        )
+        raise AwsError("UnrecognizedClientException", "The security token included in the request is invalid.", 403)
     amz_date = headers.get("x-amz-date", "")
     try:
         signed_at = dt.datetime.strptime(amz_date, "%Y%m%dT%H%M%SZ").replace(tzinfo=dt.UTC).timestamp()
