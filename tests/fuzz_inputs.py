@@ -186,11 +186,14 @@ class World:
     provider: str = ""
     log_group: str = ""
     log_stream: str = ""
+    client_secret: str = ""
+    secret_hash: str = ""  # SECRET_HASH of ``username`` for ``client_id`` when the client has a secret
+    mfa_session: str = ""  # a SOFTWARE_TOKEN_MFA challenge session of ``username``
 
     def by_member(self) -> dict[str, list[str]]:
         """Real values for members named so, several when more than one resource fits."""
         tokens = [t for t in (self.access_token, self.refresh_token, self.id_token) if t]
-        sessions = [s for s in (self.session, self.srp.get("Session", "")) if s]
+        sessions = [s for s in (self.session, self.srp.get("Session", ""), self.mfa_session) if s]
         return {
             "UserPoolId": [self.pool_id],
             "ClientId": [self.client_id],
@@ -205,6 +208,8 @@ class World:
             "ProviderName": [self.provider, "Cognito"],
             "IdpIdentifier": [self.provider],
             "ResourceArn": [self.pool_arn],
+            "SecretHash": [self.secret_hash],
+            "ClientSecret": [self.client_secret],
             "Password": [self.password, "Passw0rd!x"],
             "PreviousPassword": [self.password],
             "ProposedPassword": ["Passw0rd!new", "short"],
@@ -390,6 +395,8 @@ class Generator:
             return rng.choice([w.username, w.new_user, w.sub, w.email, "nobody", ""])
         if key in ("PASSWORD", "NEW_PASSWORD") and w:
             return rng.choice([w.password, "wrong", "", "Passw0rd!new", "é" * 300])
+        if key == "SECRET_HASH" and w and w.secret_hash:
+            return rng.choice([w.secret_hash, w.secret_hash, "", "!!!", w.secret_hash[:-2] + "AA"])
         if key == "SRP_A":
             return rng.choice(["0", "00", SRP_N_HEX, "zz", "", "1", "f" * 2000, format(rng.getrandbits(3072), "x")])
         if key == "REFRESH_TOKEN" and w:
@@ -512,15 +519,21 @@ class _Unsupported(Exception):
 
 
 def requests_for(
-    service: str, operation: OperationModel, rng: random.Random, world: World | None, count: int = 4
+    service: str,
+    operation: OperationModel,
+    rng: random.Random,
+    world: World | None,
+    count: int = 4,
+    start: int = 0,
+    tag: str = "",
 ) -> list[FuzzRequest]:
-    """``count`` requests for one operation, cycling through the modes."""
+    """``count`` requests for one operation, cycling through the modes from mode ``start``."""
     shape = operation.input_shape
     plain = Generator(rng)
     real = Generator(rng, world)
     out: list[FuzzRequest] = []
     modes = ["valid", "real", "edge", "real-full", "edge", "real"]
-    for i in range(count):
+    for i in range(start, start + count):
         mode = modes[i % len(modes)]
         if shape is None:
             body: Any = {}
@@ -532,7 +545,7 @@ def requests_for(
             body = real.value(shape, optional=0.9)
         else:
             body = real.edge_request(shape)
-        out.append(FuzzRequest(service, operation.name, mode, body))
+        out.append(FuzzRequest(service, operation.name, f"{tag}{mode}", body))
     return out
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import base64
 import concurrent.futures
+import hashlib
+import hmac
 import json
 import os
 import random
@@ -26,6 +28,7 @@ from typing import Any
 
 import botocore.session
 import httpx
+import pyotp
 import pytest
 
 from console.emulator import registry, server
@@ -271,6 +274,121 @@ def build_world(srv: FuzzServer, n: int) -> World:
     return w
 
 
+def secret_hash(secret: str, username: str, client_id: str) -> str:
+    digest = hmac.new(secret.encode(), (username + client_id).encode(), hashlib.sha256).digest()
+    return base64.b64encode(digest).decode()
+
+
+def build_rich_world(srv: FuzzServer, n: int) -> World:
+    """A pool configured the other way: email as username, MFA optional with TOTP, Plus tier with threat
+    protection, device tracking, a client with a secret; its user has TOTP set up."""
+    w = World(password=PASSWORD)
+    pool = srv.ok(
+        "CreateUserPool",
+        {
+            "PoolName": f"fuzz-rich-{n}",
+            "UsernameAttributes": ["email"],
+            "AutoVerifiedAttributes": ["email"],
+            "UserPoolTier": "PLUS",
+            "UserPoolAddOns": {"AdvancedSecurityMode": "ENFORCED"},
+            "DeviceConfiguration": {"ChallengeRequiredOnNewDevice": True, "DeviceOnlyRememberedOnUserPrompt": False},
+            "Schema": [
+                {
+                    "Name": "n",
+                    "AttributeDataType": "Number",
+                    "NumberAttributeConstraints": {"MinValue": "1", "MaxValue": "10"},
+                }
+            ],
+        },
+    )["UserPool"]
+    w.pool_id, w.pool_arn = pool["Id"], pool["Arn"]
+    srv.ok(
+        "SetUserPoolMfaConfig",
+        {
+            "UserPoolId": w.pool_id,
+            "MfaConfiguration": "OPTIONAL",
+            "SoftwareTokenMfaConfiguration": {"Enabled": True},
+        },
+    )
+    client = srv.ok(
+        "CreateUserPoolClient",
+        {
+            "UserPoolId": w.pool_id,
+            "ClientName": "rich",
+            "GenerateSecret": True,
+            "EnableTokenRevocation": True,
+            "ExplicitAuthFlows": [
+                "ALLOW_USER_PASSWORD_AUTH",
+                "ALLOW_ADMIN_USER_PASSWORD_AUTH",
+                "ALLOW_USER_SRP_AUTH",
+                "ALLOW_REFRESH_TOKEN_AUTH",
+                "ALLOW_CUSTOM_AUTH",
+                "ALLOW_USER_AUTH",
+            ],
+        },
+    )["UserPoolClient"]
+    w.client_id, w.client_secret = client["ClientId"], client["ClientSecret"]
+    w.email = f"rich{n}@example.com"
+    user = srv.ok(
+        "AdminCreateUser",
+        {
+            "UserPoolId": w.pool_id,
+            "Username": w.email,
+            "MessageAction": "SUPPRESS",
+            "UserAttributes": [{"Name": "email_verified", "Value": "true"}, {"Name": "custom:n", "Value": "5"}],
+        },
+    )["User"]
+    w.username = user["Username"]  # the sub: the email is an alias of it
+    w.sub = w.username
+    w.secret_hash = secret_hash(w.client_secret, w.email, w.client_id)
+    srv.ok(
+        "AdminSetUserPassword",
+        {"UserPoolId": w.pool_id, "Username": w.email, "Password": PASSWORD, "Permanent": True},
+    )
+    w.group = "richgroup"
+    srv.ok("CreateGroup", {"UserPoolId": w.pool_id, "GroupName": w.group, "Precedence": 1})
+    srv.ok("AdminAddUserToGroup", {"UserPoolId": w.pool_id, "GroupName": w.group, "Username": w.email})
+    auth = {
+        "UserPoolId": w.pool_id,
+        "ClientId": w.client_id,
+        "AuthFlow": "ADMIN_USER_PASSWORD_AUTH",
+        "AuthParameters": {"USERNAME": w.email, "PASSWORD": PASSWORD, "SECRET_HASH": w.secret_hash},
+    }
+    tokens = srv.ok("AdminInitiateAuth", auth)["AuthenticationResult"]
+    w.access_token, w.id_token, w.refresh_token = tokens["AccessToken"], tokens["IdToken"], tokens["RefreshToken"]
+    secret = srv.ok("AssociateSoftwareToken", {"AccessToken": w.access_token})["SecretCode"]
+    srv.ok("VerifySoftwareToken", {"AccessToken": w.access_token, "UserCode": pyotp.TOTP(secret).now()})
+    srv.ok(
+        "AdminSetUserMFAPreference",
+        {
+            "UserPoolId": w.pool_id,
+            "Username": w.email,
+            "SoftwareTokenMfaSettings": {"Enabled": True, "PreferredMfa": True},
+        },
+    )
+    w.mfa_session = srv.ok("AdminInitiateAuth", auth)["Session"]
+    w.new_user = f"new{n}@example.com"
+    srv.ok(
+        "AdminCreateUser",
+        {"UserPoolId": w.pool_id, "Username": w.new_user, "MessageAction": "SUPPRESS", "TemporaryPassword": PASSWORD},
+    )
+    w.session = srv.ok(
+        "AdminInitiateAuth",
+        {
+            **auth,
+            "AuthParameters": {
+                "USERNAME": w.new_user,
+                "PASSWORD": PASSWORD,
+                "SECRET_HASH": secret_hash(w.client_secret, w.new_user, w.client_id),
+            },
+        },
+    )["Session"]
+    w.log_group, w.log_stream = f"/fuzz/rich/{n}", "stream"
+    srv.ok("CreateLogGroup", {"logGroupName": w.log_group}, service="logs")
+    srv.ok("CreateLogStream", {"logGroupName": w.log_group, "logStreamName": w.log_stream}, service="logs")
+    return w
+
+
 class Worlds:
     """The current world, rebuilt after an operation that may have changed or deleted its resources."""
 
@@ -278,6 +396,7 @@ class Worlds:
         self.srv = srv
         self.n = 0
         self.current: World | None = None
+        self.rich: World | None = None
 
     def get(self) -> World:
         if self.current is None:
@@ -286,8 +405,16 @@ class Worlds:
             self.srv.new_log()
         return self.current
 
+    def get_rich(self) -> World:
+        if self.rich is None:
+            self.n += 1
+            self.rich = build_rich_world(self.srv, self.n)
+            self.srv.new_log()
+        return self.rich
+
     def dirty(self) -> None:
         self.current = None
+        self.rich = None
 
 
 @pytest.fixture(scope="module")
@@ -364,12 +491,14 @@ def test_fuzz_operation(fuzz_server: FuzzServer, worlds: Worlds, service: str, o
     allowed = model_errors(op_model) | {code for (name, code) in UNLISTED_CODES if name == op}
     handler = registry.lookup(service, op)
     rng = random.Random(f"{SEED}:{service}:{op}")
-    world = worlds.get()
+    # Half the requests aim at the default pool, half at the "rich" one, each cycling through the modes.
+    plain = requests_for(service, op_model, rng, worlds.get(), (PER_OP + 1) // 2)
+    rich = requests_for(service, op_model, rng, worlds.get_rich(), PER_OP // 2, start=2, tag="rich-")
     version = DataVersion(fuzz_server.db_path)
     failures: list[str] = []
     wrote = False
     try:
-        for req in requests_for(service, op_model, rng, world, PER_OP):
+        for req in plain + rich:
             if known_bug(op, req.body):
                 continue
             before = version()
