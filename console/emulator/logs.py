@@ -518,20 +518,25 @@ def filter_log_events(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any
         ts, eid = _decode_token(req["nextToken"], int, int)
         sql += " AND (e.ts > ? OR (e.ts = ? AND e.id > ?))"
         params += [int(ts), int(ts), int(eid)]
-    rows = ctx.store.all(sql + " ORDER BY e.ts, e.id LIMIT ?", [*params, SCAN_BUDGET + 1])
-    exhausted = len(rows) <= SCAN_BUDGET
-    rows = rows[:SCAN_BUDGET]
+    # Rows are read lazily: a page fills (10,000 events or 1 MB) long before the scan budget is spent on
+    # a busy group, and reading the rest would cost more than the page itself.
     matched: list[Any] = []
     size = 0
     last: Any = None
-    for r in rows:
+    more = False  # anything left in the window past a full page or the scan budget: another page
+    rows = ctx.store.iter(sql + " ORDER BY e.ts, e.id LIMIT ?", [*params, SCAN_BUDGET + 1])
+    for scanned, r in enumerate(rows):
+        if scanned == SCAN_BUDGET:
+            more = True
+            break
         last = r
         if matcher(r["message"]):
             matched.append(r)
             size += len(r["message"]) + _EVENT_OVERHEAD
             if len(matched) >= limit or size >= MAX_PAGE_BYTES:
-                exhausted = exhausted and r is rows[-1]
+                more = next(rows, None) is not None
                 break
+    exhausted = not more
     missing = {r["stream_id"] for r in matched} - set(stream_names)
     if missing:
         sql = "SELECT id, name FROM log_streams WHERE id IN " + _marks(len(missing))  # noqa: S608 (bound values)

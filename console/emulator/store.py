@@ -225,6 +225,10 @@ class Store:
     def all(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         return self._db.execute(sql, params).fetchall()
 
+    def iter(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Iterator[sqlite3.Row]:
+        """Rows one at a time, for scans that may stop early (the rest is never read from disk)."""
+        yield from self._db.execute(sql, params)
+
     def one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Row | None:
         return self._db.execute(sql, params).fetchone()
 
