@@ -79,8 +79,15 @@ def expected_seconds(doc: dict[str, Any], token: str) -> int:
 # -- validation ---------------------------------------------------------------------------------------
 
 
+# AWS: real CreateUserPoolClient/UpdateUserPoolClient output captured with AWS CLI 2024-2025
+# (imo-tikuwa setup_hosted-ui-login2.md; a 2024 blog's create-user-pool-client output).
 def _validity(req: dict[str, Any]) -> dict[str, Any]:
-    """Token validities and units with AWS's defaults: 60 minutes for ID/access, 30 days refresh."""
+    """Token validities and units as AWS answers them: only what was asked for, plus RefreshTokenValidity.
+
+    Omitted access/ID validities stay absent (they mean 1 hour) and TokenValidityUnits holds only the
+    units the request gave (each defaulting to hours, refresh to days), so a default client answers
+    ``"RefreshTokenValidity": 30, "TokenValidityUnits": {}``.
+    """
     given_units = req.get("TokenValidityUnits") or {}
     units: dict[str, str] = {}
     out: dict[str, Any] = {}
@@ -90,13 +97,15 @@ def _validity(req: dict[str, Any]) -> dict[str, Any]:
         ("RefreshToken", 30 * 86400, "days", 3600, 315360000),
     ):
         value = req.get(f"{token}Validity")
+        unit = given_units.get(token) or default_unit
+        if given_units.get(token):
+            units[token] = unit
         if token == _REFRESH and value == 0:
             value = None  # AWS: 0 means the default of 30 days
         if value is None:
-            unit = given_units.get(token) or ("days" if token == _REFRESH else "minutes")
+            if token != _REFRESH:
+                continue
             value = max(1, default_seconds // _UNIT_SECONDS[unit])
-        else:
-            unit = given_units.get(token) or default_unit
         seconds = int(value) * _UNIT_SECONDS[unit]
         if seconds < lo or seconds > hi:
             name = {"AccessToken": "Access", "IdToken": "Id", "RefreshToken": "Refresh"}[token]
@@ -107,7 +116,6 @@ def _validity(req: dict[str, Any]) -> dict[str, Any]:
             }[token]
             raise invalid_parameter(f"Invalid range for token validity. {name} token validity must be {limits}.")
         out[f"{token}Validity"] = int(value)
-        units[token] = unit
     out["TokenValidityUnits"] = units
     return out
 
@@ -158,10 +166,10 @@ def _settings(
     if req.get("WriteAttributes"):
         doc["WriteAttributes"] = _attributes(pool, req["WriteAttributes"], "write", verb)
 
-    flows = req.get("ExplicitAuthFlows")
-    if flows is None:
-        flows = list(DEFAULT_AUTH_FLOWS)
-    flows = list(dict.fromkeys(flows))
+    # AWS: an omitted ExplicitAuthFlows is answered absent (the client still allows the documented
+    # defaults); real UpdateUserPoolClient output, imo-tikuwa setup_hosted-ui-login2.md (2025).
+    given_flows = req.get("ExplicitAuthFlows")
+    flows = list(dict.fromkeys(DEFAULT_AUTH_FLOWS if given_flows is None else given_flows))
     legacy = [f for f in flows if f in LEGACY_AUTH_FLOWS]
     if legacy and len(legacy) != len(flows):
         raise invalid_parameter("ExplicitAuthFlows can not have both legacy and new values.")
@@ -170,7 +178,7 @@ def _settings(
             "FeatureUnavailableInTierException",
             "Choice-based authentication (ALLOW_USER_AUTH) is not available in the Lite tier.",
         )
-    if flows:
+    if given_flows:
         doc["ExplicitAuthFlows"] = flows
 
     providers = list(dict.fromkeys(req.get("SupportedIdentityProviders") or []))
@@ -249,7 +257,9 @@ def _settings(
         analytics.setdefault("UserDataShared", False)
         doc["AnalyticsConfiguration"] = analytics
 
-    doc["PreventUserExistenceErrors"] = req.get("PreventUserExistenceErrors") or "LEGACY"
+    # AWS: absent unless set (it then means LEGACY); same real outputs as above.
+    if req.get("PreventUserExistenceErrors"):
+        doc["PreventUserExistenceErrors"] = req["PreventUserExistenceErrors"]
     revocation = req.get("EnableTokenRevocation")
     doc["EnableTokenRevocation"] = True if revocation is None else bool(revocation)
     doc["EnablePropagateAdditionalUserContextData"] = bool(req.get("EnablePropagateAdditionalUserContextData", False))

@@ -34,15 +34,17 @@ def test_create_defaults(idp, pool, api):
     assert len(client["ClientId"]) == 26
     assert "ClientSecret" not in client
     assert client["UserPoolId"] == pool["Id"]
+    # AWS (real AWS CLI output, 2024-2025): a default client answers only these settings; omitted
+    # access/ID validities, auth flows and PreventUserExistenceErrors are absent, units are {}.
     assert client["RefreshTokenValidity"] == 30
-    assert client["AccessTokenValidity"] == 60
-    assert client["IdTokenValidity"] == 60
-    assert client["TokenValidityUnits"] == {"AccessToken": "minutes", "IdToken": "minutes", "RefreshToken": "days"}
-    assert client["ExplicitAuthFlows"] == ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH"]
+    assert "AccessTokenValidity" not in client
+    assert "IdTokenValidity" not in client
+    assert client["TokenValidityUnits"] == {}
+    assert "ExplicitAuthFlows" not in client
     assert client["EnableTokenRevocation"] is True
     assert client["EnablePropagateAdditionalUserContextData"] is False
     assert client["AuthSessionValidity"] == 3
-    assert client["PreventUserExistenceErrors"] == "LEGACY"
+    assert "PreventUserExistenceErrors" not in client
     assert client["AllowedOAuthFlowsUserPoolClient"] is False
     assert client["CreationDate"] == client["LastModifiedDate"]
     described = idp.describe_user_pool_client(UserPoolId=pool["Id"], ClientId=client["ClientId"])["UserPoolClient"]
@@ -66,13 +68,15 @@ def test_custom_secret_and_conflict(api):
 
 def test_token_validity_units(api):
     client = api(AccessTokenValidity=2, IdTokenValidity=2, RefreshTokenValidity=0)
-    # Units default to hours for access and ID tokens; a refresh validity of 0 means 30 days.
-    assert client["TokenValidityUnits"] == {"AccessToken": "hours", "IdToken": "hours", "RefreshToken": "days"}
+    # Units default to hours for access and ID tokens (only given units are echoed); a refresh
+    # validity of 0 means 30 days.
+    assert client["TokenValidityUnits"] == {}
     assert client["AccessTokenValidity"] == 2
+    assert client["IdTokenValidity"] == 2
     assert client["RefreshTokenValidity"] == 30
     client = api(AccessTokenValidity=10, TokenValidityUnits={"AccessToken": "minutes"})
     assert client["AccessTokenValidity"] == 10
-    assert client["TokenValidityUnits"]["AccessToken"] == "minutes"
+    assert client["TokenValidityUnits"] == {"AccessToken": "minutes"}
 
 
 @pytest.mark.parametrize(
@@ -233,10 +237,11 @@ def test_update_resets_omitted_settings(idp, pool, api):
         "UserPoolClient"
     ]
     assert updated["ClientName"] == "renamed"
-    assert updated["ExplicitAuthFlows"] == ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH"]
+    # The omitted flows go back to the default set, which AWS answers by leaving the key out.
+    assert "ExplicitAuthFlows" not in updated
     assert "ReadAttributes" not in updated
     assert updated["AuthSessionValidity"] == 3
-    assert updated["PreventUserExistenceErrors"] == "LEGACY"
+    assert "PreventUserExistenceErrors" not in updated
     assert updated["ClientSecret"] == client["ClientSecret"]
     assert updated["CreationDate"] == client["CreationDate"]
     described = idp.describe_user_pool_client(UserPoolId=pool["Id"], ClientId=client["ClientId"])["UserPoolClient"]
