@@ -479,10 +479,12 @@ def parse_filter(text: str | None) -> tuple[str, str, str] | None:
         return None
     match = _FILTER.match(text)
     if match is None:
-        raise invalid_parameter("Error while parsing filter")
+        # AWS: raw body {"__type":"InvalidParameterException","message":"Error while parsing filter."}
+        # (aws/aws-sdk-php#1088; also aws/aws-aspnet-cognito-identity-provider#235). moto drops the period.
+        raise invalid_parameter("Error while parsing filter.")
     attr = match["attr"]
     if attr not in SEARCHABLE:
-        raise invalid_parameter(f"Invalid search attribute: {attr}")
+        raise invalid_parameter(f"Invalid search attribute: {attr}")  # [U] moto's wording, not seen from AWS
     value = re.sub(r"\\(.)", r"\1", match["value"], flags=re.DOTALL)
     return attr, match["op"], value
 
@@ -640,7 +642,16 @@ def list_users(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
         if any(name not in schema for name in wanted):
             raise invalid_parameter("One or more requested attributes do not exist.")  # [U] exact wording
     filt = parse_filter(req.get("Filter"))
-    found, token = list_users_page(ctx, pool, filt, page_limit(req.get("Limit")), req.get("PaginationToken"))
+    try:
+        found, token = list_users_page(ctx, pool, filt, page_limit(req.get("Limit")), req.get("PaginationToken"))
+    except AwsError as err:
+        if err.message != "Invalid pagination token.":
+            raise
+        # AWS: "Paging marker <token> is invalid for request <request id>" when a token is replayed
+        # with another Filter (aws/aws-sdk-js#3705).
+        raise invalid_parameter(
+            f"Paging marker {req.get('PaginationToken')} is invalid for request {ctx.request_id}"
+        ) from None
     out: dict[str, Any] = {"Users": [user_type(u, wanted) for u in found]}
     if token:
         out["PaginationToken"] = token

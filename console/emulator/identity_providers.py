@@ -254,6 +254,12 @@ def _check_identifiers(ctx: RequestContext, pool_id: str, name: str, identifiers
     return identifiers
 
 
+def _duplicate(name: str, pool_id: str) -> AwsError:
+    # AWS: DuplicateProviderException "<ProviderName> already exists in user pool <userPoolId>", seen in
+    # CloudTrail (aws-cloudformation/cloudformation-coverage-roadmap#1287).
+    return AwsError("DuplicateProviderException", f"{name} already exists in user pool {pool_id}")
+
+
 def get_provider(ctx: RequestContext, pool_id: str, name: str) -> dict[str, Any]:
     row = ctx.store.one("SELECT doc FROM identity_providers WHERE pool_id = ? AND name = ?", (pool_id, name))
     if row is None:
@@ -273,15 +279,13 @@ async def create_identity_provider(ctx: RequestContext, req: dict[str, Any]) -> 
     with ctx.store.tx():
         pool = pools.get_pool(ctx, pool_id)
         if provider_type in _SOCIAL and name != provider_type:
-            raise invalid_parameter(
-                f"The provider name for a {provider_type} identity provider must be {provider_type}."
-            )
+            # AWS: "Provider NameOfGP cannot be of type Google." (aws/aws-cli#3179,
+            # hashicorp/terraform-provider-aws#4822)
+            raise invalid_parameter(f"Provider {name} cannot be of type {provider_type}.")
         if provider_type not in _SOCIAL and name in (*_SOCIAL, "COGNITO"):
             raise invalid_parameter(f"{name} is a reserved provider name.")
         if ctx.store.value("SELECT 1 FROM identity_providers WHERE pool_id = ? AND name = ?", (pool_id, name)):
-            raise AwsError(
-                "DuplicateProviderException", f"A provider with the name {name} already exists in this user pool."
-            )
+            raise _duplicate(name, pool_id)
         details = _check_details(provider_type, req["ProviderDetails"])
         mapping = _check_mapping(pool, provider_type, req.get("AttributeMapping"))
         identifiers = _check_identifiers(ctx, pool_id, name, req.get("IdpIdentifiers") or [])
@@ -289,9 +293,7 @@ async def create_identity_provider(ctx: RequestContext, req: dict[str, Any]) -> 
     with ctx.store.tx():
         pool = pools.get_pool(ctx, pool_id)
         if ctx.store.value("SELECT 1 FROM identity_providers WHERE pool_id = ? AND name = ?", (pool_id, name)):
-            raise AwsError(
-                "DuplicateProviderException", f"A provider with the name {name} already exists in this user pool."
-            )
+            raise _duplicate(name, pool_id)
         identifiers = _check_identifiers(ctx, pool_id, name, identifiers)
         doc: dict[str, Any] = {
             "UserPoolId": pool_id,

@@ -95,6 +95,8 @@ def test_social_rules(idp, pool):
             UserPoolId=pool["Id"], ProviderName="MyGoogle", ProviderType="Google", ProviderDetails=GOOGLE
         )
     assert error(exc)[0] == "InvalidParameterException"
+    # AWS (aws/aws-cli#3179): "Provider NameOfGP cannot be of type Google."
+    assert error(exc)[1] == "Provider MyGoogle cannot be of type Google."
     with pytest.raises(ClientError) as exc:
         idp.create_identity_provider(
             UserPoolId=pool["Id"],
@@ -129,6 +131,8 @@ def test_social_rules(idp, pool):
             },
         )
     assert error(exc)[0] == "DuplicateProviderException"
+    # AWS (CloudTrail, cloudformation-coverage-roadmap#1287): "<name> already exists in user pool <id>"
+    assert error(exc)[1] == f"SignInWithApple already exists in user pool {pool['Id']}"
 
 
 def test_oidc_discovery(idp, pool, issuer):
