@@ -109,6 +109,11 @@ class Flow:
     auth_time: float | None = None
     source: str = "Authentication"
     req: dict[str, Any] = field(default_factory=dict)
+    # InitiateAuth's ClientMetadata: PreAuthentication's validationData and UserMigration's clientMetadata
+    # only (the model: the other triggers of InitiateAuth get none; RespondToAuthChallenge's goes to all).
+    validation_data: dict[str, str] = field(default_factory=dict)
+    # CUSTOM_AUTH for a user who does not exist, with PreventUserExistenceErrors: the name asked for.
+    phantom: str | None = None
 
     def state(self) -> dict[str, Any]:
         return {
@@ -118,6 +123,7 @@ class Flow:
             "first_factor": self.first_factor,
             "auth_time": self.auth_time,
             "source": self.source,
+            "phantom": self.phantom,
         }
 
     @classmethod
@@ -134,6 +140,7 @@ class Flow:
             first_factor=str(state.get("first_factor") or "PASSWORD"),
             auth_time=state.get("auth_time"),
             source=str(state.get("source") or "Authentication"),
+            phantom=state.get("phantom"),
         )
 
 
@@ -224,10 +231,7 @@ def _after_first_factor(ctx: RequestContext, flow: Flow, user: User) -> dict[str
     if flow.flow == "CUSTOM_AUTH" and flow.first_factor == "SRP":
         # SRP inside a custom flow: the Define trigger decides what follows the password.
         flow.first_factor = "CUSTOM"
-        passed = [
-            {"challengeName": "SRP_A", "challengeResult": True, "challengeMetadata": ""},
-            {"challengeName": "PASSWORD_VERIFIER", "challengeResult": True, "challengeMetadata": ""},
-        ]
+        passed = [_session_entry("SRP_A", True, None), _session_entry("PASSWORD_VERIFIER", True, None)]
         return _custom_round(ctx, flow, user, passed)
     if flow.device_key and flow.first_factor in ("PASSWORD", "SRP"):
         device = _device(ctx, flow.pool, user, flow.device_key)
@@ -257,7 +261,7 @@ def _tokens(ctx: RequestContext, flow: Flow, user: User) -> dict[str, Any]:
         devices = _optional("devices")
         if devices is not None and hasattr(devices, "touch_device"):
             devices.touch_device(ctx, flow.pool, user, device_key)
-    _post_authentication(ctx, flow, user)
+    _post_authentication(ctx, flow, user, new_device is not None)
     _hooks().signed_in(ctx, flow.pool, flow.client, user, flow.first_factor)
     result = tokens.issue_tokens(
         ctx, flow.pool, flow.client, user, auth_time=flow.auth_time, device_key=device_key, source=flow.source
@@ -397,6 +401,8 @@ def _trigger(
 
 
 def _user_attributes(flow: Flow, user: User) -> dict[str, str]:
+    if flow.phantom is not None:
+        return {}
     triggers = _optional("triggers")
     if triggers is not None:
         return dict(triggers.user_attributes(flow.pool, user))
@@ -404,30 +410,47 @@ def _user_attributes(flow: Flow, user: User) -> dict[str, str]:
 
 
 def _pre_authentication(ctx: RequestContext, flow: Flow, user: User) -> None:
-    _trigger(
-        ctx,
-        flow,
-        user,
-        "PreAuthentication",
-        "PreAuthentication_Authentication",
-        {
-            "userAttributes": _user_attributes(flow, user),
-            "validationData": {},
-            "userNotFound": False,
-            **({"clientMetadata": flow.client_metadata} if flow.client_metadata else {}),
-        },
+    """PreAuthentication_Authentication: ``validationData`` is InitiateAuth's ClientMetadata (the
+    Developer Guide); ``userNotFound`` is set only for clients with PreventUserExistenceErrors."""
+    request: dict[str, Any] = {
+        "userAttributes": _user_attributes(flow, user),
+        "validationData": dict(flow.validation_data),
+    }
+    if sessions.prevents_existence_errors(flow.client):
+        request["userNotFound"] = flow.phantom is not None
+    _trigger(ctx, flow, user, "PreAuthentication", "PreAuthentication_Authentication", request)
+
+
+def _pre_authentication_not_found(ctx: RequestContext, flow: Flow, username: str) -> None:
+    """An unknown user signs in: with PreventUserExistenceErrors, PreAuthentication still runs
+    (``userNotFound`` true), so that its latency and refusals do not tell the caller who exists."""
+    if sessions.prevents_existence_errors(flow.client) and flow.phantom is None:
+        flow.phantom = username
+        _pre_authentication(ctx, flow, _phantom_user(flow, username))
+
+
+def _phantom_user(flow: Flow, username: str) -> User:
+    """A stand-in for a user who does not exist (never saved): the name asked for, no attributes."""
+    return User(
+        pool_id=flow.pool["Id"],
+        username=username,
+        username_key=users.username_key(flow.pool, username),
+        sub="",
+        status="UNCONFIRMED",
+        enabled=True,
+        created=0.0,
+        modified=0.0,
+        attrs={},
     )
 
 
-def _post_authentication(ctx: RequestContext, flow: Flow, user: User) -> None:
-    _trigger(
-        ctx,
-        flow,
-        user,
-        "PostAuthentication",
-        "PostAuthentication_Authentication",
-        {"userAttributes": _user_attributes(flow, user), "newDeviceUsed": False},
-    )
+def _post_authentication(ctx: RequestContext, flow: Flow, user: User, new_device: bool) -> None:
+    """PostAuthentication_Authentication; ``newDeviceUsed`` only matters where the pool remembers
+    devices (Always or User Opt-In), as the Developer Guide says."""
+    request: dict[str, Any] = {"userAttributes": _user_attributes(flow, user), "newDeviceUsed": new_device}
+    if flow.client_metadata:
+        request["clientMetadata"] = flow.client_metadata
+    _trigger(ctx, flow, user, "PostAuthentication", "PostAuthentication_Authentication", request)
 
 
 # -- InitiateAuth -----------------------------------------------------------------------------------------
@@ -448,7 +471,7 @@ def _initiate(ctx: RequestContext, req: dict[str, Any], admin: bool) -> Any:
         admin=admin,
         flow=flow_name,
         device_key=params.get("DEVICE_KEY") or None,
-        client_metadata=dict(req.get("ClientMetadata") or {}),
+        validation_data=dict(req.get("ClientMetadata") or {}),
         req=req,
     )
     if flow_name in ("REFRESH_TOKEN_AUTH", "REFRESH_TOKEN"):
@@ -487,9 +510,10 @@ def _find_for_password(ctx: RequestContext, flow: Flow, username: str, password:
             password=password,
             source="Authentication",
             req=flow.req,
-            client_metadata=flow.client_metadata,
+            client_metadata=flow.validation_data,
         )
     if user is None:
+        _pre_authentication_not_found(ctx, flow, username)
         raise _unknown_user(flow)
     _check_usable(flow, user, password_checked=False)
     _check_lockout(user, ctx.now)
@@ -546,6 +570,7 @@ def _srp_challenge(ctx: RequestContext, flow: Flow, user: User | None, username:
         salt, verifier = user.secret.get("salt"), user.secret.get("verifier")
         user_id = user.username
     else:
+        _pre_authentication_not_found(ctx, flow, username)
         salt = verifier = None
     if user is None or not salt or not verifier:
         # PreventUserExistenceErrors: a simulated challenge, the same for the same username.
@@ -745,27 +770,51 @@ def _custom_start(ctx: RequestContext, flow: Flow, params: dict[str, str]) -> An
         raise not_authorized(CUSTOM_NOT_CONFIGURED)
     user = users.find(ctx, flow.pool, username)
     if user is None:
-        raise _unknown_user(flow)
-    sessions.check_secret_hash(ctx, flow.client, params.get("SECRET_HASH"), username, user.username)
-    _check_usable(flow, user, password_checked=False)
+        if not sessions.prevents_existence_errors(flow.client):
+            raise user_not_found()
+        # PreventUserExistenceErrors: the triggers run with userNotFound true and the flow ends in
+        # NotAuthorized, so that the caller cannot tell the user does not exist.
+        sessions.check_secret_hash(ctx, flow.client, params.get("SECRET_HASH"), username)
+        flow.phantom = username
+        user = _phantom_user(flow, username)
+    else:
+        sessions.check_secret_hash(ctx, flow.client, params.get("SECRET_HASH"), username, user.username)
+        _check_usable(flow, user, password_checked=False)
     _pre_authentication(ctx, flow, user)
     flow.first_factor = "CUSTOM"
     if params.get("SRP_A") and params.get("CHALLENGE_NAME") == "SRP_A":
-        # SRP inside a custom flow: the Define trigger sees SRP_A and asks for PASSWORD_VERIFIER.
-        history = [{"challengeName": "SRP_A", "challengeResult": True, "challengeMetadata": ""}]
+        # SRP inside a custom flow (COGNITO-FACTS §3): the Define trigger sees SRP_A passed and may ask
+        # for PASSWORD_VERIFIER; the answer to the verifier comes back to it as the next session entry.
+        if not srp.valid_a(params["SRP_A"]):
+            raise invalid_parameter("SRP_A cannot be 0 mod N")
+        history = [_session_entry("SRP_A", True, None)]
         answer = _define(ctx, flow, user, history)
-        if answer.get("challengeName") == "PASSWORD_VERIFIER":
-            return _srp_challenge(ctx, flow, user, username, params["SRP_A"])
+        if answer.get("challengeName") == "PASSWORD_VERIFIER" and not _ends(answer):
+            return _srp_challenge(ctx, flow, None if flow.phantom else user, username, params["SRP_A"])
+        return _custom_round(ctx, flow, user, history, answer)
     return _custom_round(ctx, flow, user, [])
 
 
+def _session_entry(name: str, result: bool, metadata: Any) -> dict[str, Any]:
+    """One entry of the Define / Create triggers' ``request.session``."""
+    return {"challengeName": name, "challengeResult": result, "challengeMetadata": metadata}
+
+
+def _ends(answer: dict[str, Any]) -> bool:
+    return bool(answer.get("failAuthentication") or answer.get("issueTokens"))
+
+
+def _custom_request(flow: Flow, user: User, **fields: Any) -> dict[str, Any]:
+    """A custom-challenge trigger request: RespondToAuthChallenge's ClientMetadata, never InitiateAuth's."""
+    request: dict[str, Any] = {"userAttributes": _user_attributes(flow, user), **fields}
+    request["userNotFound"] = flow.phantom is not None
+    if flow.client_metadata:
+        request["clientMetadata"] = flow.client_metadata
+    return request
+
+
 def _define(ctx: RequestContext, flow: Flow, user: User, history: list[dict[str, Any]]) -> dict[str, Any]:
-    request = {
-        "userAttributes": _user_attributes(flow, user),
-        "session": history,
-        "userNotFound": False,
-        **({"clientMetadata": flow.client_metadata} if flow.client_metadata else {}),
-    }
+    request = _custom_request(flow, user, session=history)
     event = _trigger(ctx, flow, user, "DefineAuthChallenge", "DefineAuthChallenge_Authentication", request)
     if event is None:
         raise not_authorized(CUSTOM_NOT_CONFIGURED)
@@ -773,22 +822,25 @@ def _define(ctx: RequestContext, flow: Flow, user: User, history: list[dict[str,
     return response if isinstance(response, dict) else {}
 
 
-def _custom_round(ctx: RequestContext, flow: Flow, user: User, history: list[dict[str, Any]]) -> dict[str, Any]:
-    answer = _define(ctx, flow, user, history)
+def _custom_round(
+    ctx: RequestContext,
+    flow: Flow,
+    user: User,
+    history: list[dict[str, Any]],
+    answer: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    if answer is None:
+        answer = _define(ctx, flow, user, history)
     if answer.get("failAuthentication"):
         raise not_authorized(INCORRECT)
     if answer.get("issueTokens"):
+        if flow.phantom is not None:
+            raise not_authorized(INCORRECT)
         return _after_device(ctx, flow, user)
     name = answer.get("challengeName") or "CUSTOM_CHALLENGE"
     if name != "CUSTOM_CHALLENGE":
         raise AwsError("InvalidLambdaResponseException", "Unrecognizable lambda output")
-    request = {
-        "userAttributes": _user_attributes(flow, user),
-        "challengeName": name,
-        "session": history,
-        "userNotFound": False,
-        **({"clientMetadata": flow.client_metadata} if flow.client_metadata else {}),
-    }
+    request = _custom_request(flow, user, challengeName=name, session=history)
     event = _trigger(ctx, flow, user, "CreateAuthChallenge", "CreateAuthChallenge_Authentication", request) or {}
     created = event.get("response") or {}
     public = {str(k): str(v) for k, v in (created.get("publicChallengeParameters") or {}).items()}
@@ -796,7 +848,7 @@ def _custom_round(ctx: RequestContext, flow: Flow, user: User, history: list[dic
     extra = {
         "history": history,
         "private": created.get("privateChallengeParameters") or {},
-        "metadata": created.get("challengeMetadata") or "",
+        "metadata": created.get("challengeMetadata"),
     }
     return _challenge(ctx, flow, user, "CUSTOM_CHALLENGE", public, extra)
 
@@ -805,28 +857,27 @@ def _custom_answer(
     ctx: RequestContext, flow: Flow, user: User, session: sessions.Session, responses: dict[str, str]
 ) -> dict[str, Any]:
     answer = _param(responses, "ANSWER")
-    request = {
-        "userAttributes": _user_attributes(flow, user),
-        "privateChallengeParameters": session.state.get("private") or {},
-        "challengeAnswer": answer,
-        "userNotFound": False,
-        **({"clientMetadata": flow.client_metadata} if flow.client_metadata else {}),
-    }
+    request = _custom_request(
+        flow,
+        user,
+        privateChallengeParameters=session.state.get("private") or {},
+        challengeAnswer=answer,
+    )
     event = (
         _trigger(ctx, flow, user, "VerifyAuthChallengeResponse", "VerifyAuthChallengeResponse_Authentication", request)
         or {}
     )
     correct = bool((event.get("response") or {}).get("answerCorrect"))
     history = list(session.state.get("history") or [])
-    history.append(
-        {
-            "challengeName": "CUSTOM_CHALLENGE",
-            "challengeResult": correct,
-            "challengeMetadata": session.state.get("metadata") or "",
-        }
-    )
+    history.append(_session_entry("CUSTOM_CHALLENGE", correct, session.state.get("metadata")))
     sessions.consume(ctx, session)
-    return _custom_round(ctx, flow, user, history)
+    try:
+        return _custom_round(ctx, flow, user, history)
+    except AwsError as err:
+        if err.code != "NotAuthorizedException" or isinstance(err, Deferred):
+            raise
+        # failAuthentication: the answered session stays used up after the rollback (no retrying it).
+        raise Deferred(err, lambda: sessions.consume(ctx, session)) from None
 
 
 # -- USER_AUTH (choice-based) ----------------------------------------------------------------------------
@@ -914,6 +965,7 @@ def _refresh(ctx: RequestContext, flow: Flow, params: dict[str, str]) -> dict[st
 @idp("GetTokensFromRefreshToken", public=True)
 def get_tokens_from_refresh_token(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     client = tokens.get_client(ctx, req["ClientId"])
+    _hooks().begin(ctx, req, client)
     if tokens.client_secrets(ctx, client["ClientId"]) and not tokens.check_client_secret(
         ctx, client["ClientId"], req.get("ClientSecret")
     ):
@@ -950,14 +1002,18 @@ def _respond(ctx: RequestContext, req: dict[str, Any], admin: bool) -> Any:
         session = sessions.peek(ctx, token, client["ClientId"])
     if session.challenge != name and not (session.challenge == "SELECT_CHALLENGE" and name in ("SELECT_CHALLENGE",)):
         raise invalid_parameter(f"Invalid challenge name {name} for the session.")  # [U] wording
-    user = users.by_key(ctx, pool["Id"], session.username_key)
-    if user is None:
+    flow = Flow.restore(pool, client, session.state, metadata)
+    if flow.phantom is not None and name == "CUSTOM_CHALLENGE":
+        found: User | None = _phantom_user(flow, flow.phantom)  # never signs in: see _custom_round
+    else:
+        found = users.by_key(ctx, pool["Id"], session.username_key)
+    if found is None:
         raise not_authorized(sessions.SESSION_EXPIRED)
+    user = found
     if responses.get("USERNAME") is not None or client_has_secret(ctx, client):
         sessions.check_secret_hash(
             ctx, client, responses.get("SECRET_HASH"), responses.get("USERNAME") or "", user.username
         )
-    flow = Flow.restore(pool, client, session.state, metadata)
     if not user.enabled:
         raise not_authorized("User is disabled.")
 

@@ -574,6 +574,13 @@ _PROTECTED = frozenset(
 )  # fmt: skip
 
 
+# The operations whose ClientMetadata reaches PreTokenGeneration (InitiateAuth's goes only to PreSignUp,
+# PreAuthentication and UserMigration, as the model's ClientMetadata documentation says).
+_METADATA_TO_PRE_TOKEN = frozenset(
+    {"RespondToAuthChallenge", "AdminRespondToAuthChallenge", "GetTokensFromRefreshToken"}
+)
+
+
 @dataclass
 class TokenCustomization:
     """What PreTokenGeneration answered, applied to the claims before signing."""
@@ -643,6 +650,9 @@ def pre_token(
     }
     if version != "V1_0":
         request["scopes"] = list(scopes or ["aws.cognito.signin.user.admin"])
+    metadata = (ctx.__dict__.get(_REQ) or {}).get("ClientMetadata")
+    if metadata and ctx.operation in _METADATA_TO_PRE_TOKEN:
+        request["clientMetadata"] = dict(metadata)
     event = triggers.pre_token_event(ctx, pool, _client_id(client), user.username, f"TokenGeneration_{source}", request)
     answered = triggers.invoke(ctx, pool, "PreTokenGeneration", event) or {}
     response = answered.get("response") or {}
