@@ -239,7 +239,12 @@ def _settings(
                 "AllowedOAuthScopes must be specified when AllowedOAuthFlowsUserPoolClient is true."
             )
         if ("code" in oauth_flows or "implicit" in oauth_flows) and not callbacks:
-            raise invalid_parameter("CallbackURLs can not be empty when code or implicit flow is allowed.")
+            # AWS: "InvalidOAuthFlowException: CallbackUrls can not be empty when code flow or implicit flow is
+            # selected" (cisagov/crossfeed#440, anomalyco/sst#6272).
+            raise AwsError(
+                "InvalidOAuthFlowException",
+                "CallbackUrls can not be empty when code flow or implicit flow is selected",
+            )
     if oauth_flows:
         doc["AllowedOAuthFlows"] = oauth_flows
     if scopes:

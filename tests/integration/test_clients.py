@@ -143,6 +143,17 @@ def test_callback_url_rules(api, url):
     assert error(exc)[0] == "InvalidParameterException"
 
 
+@pytest.mark.parametrize("flow", ["code", "implicit"])
+def test_code_or_implicit_flow_needs_callbacks(api, flow):
+    with pytest.raises(ClientError) as exc:
+        api(AllowedOAuthFlowsUserPoolClient=True, AllowedOAuthFlows=[flow], AllowedOAuthScopes=["openid"])
+    # AWS (cisagov/crossfeed#440, anomalyco/sst#6272): the code and text of the real service.
+    assert error(exc) == (
+        "InvalidOAuthFlowException",
+        "CallbackUrls can not be empty when code flow or implicit flow is selected",
+    )
+
+
 def test_default_redirect_must_be_a_callback(api):
     with pytest.raises(ClientError) as exc:
         api(CallbackURLs=["https://a.example.com"], DefaultRedirectURI="https://b.example.com")
