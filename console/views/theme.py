@@ -72,6 +72,7 @@ def apply(app: QApplication, choice: str | None) -> str:
     name = resolve(choice)
     app.setStyle("Fusion")
     app.setPalette(palette(name))
-    app.setStyleSheet(assets.read_text(f"themes/{name}.qss"))
+    icons = assets.path("icons").as_posix()
+    app.setStyleSheet(assets.read_text(f"themes/{name}.qss").replace("@ICONS@", icons))
     app.setProperty("consoleTheme", name)
     return name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,18 @@ NO_SELECTION = (
 )
 
 
+def keep_rows_out_of_full_collections() -> None:
+    """Move what survived so far into the permanent generation (gc.freeze).
+
+    A full collection scans every tracked object: with 100,000 listed users that is about 300 ms with the
+    event loop stalled. Listed users are plain records without reference cycles (refcounting frees them),
+    so the collector gains nothing by scanning them. Young cycles are collected first so that only
+    survivors are frozen.
+    """
+    gc.collect(1)
+    gc.freeze()
+
+
 class UsersView(View):
     name = "users"
     title = "Users"
@@ -62,6 +75,7 @@ class UsersView(View):
         self.ui.createButton.setObjectName("createButton")
         self.ui.emptyState.setText("No users match.\nCreate a user, or change the search.")
         self._search_timer: asyncio.TimerHandle | None = None
+        self._pages = 0
         self._details_task: asyncio.Task[Any] | None = None
         self.details: UserDetails | None = None
         self.groups: list[str] = []
@@ -132,6 +146,8 @@ class UsersView(View):
         """Start a search and wait for its first page (later pages come through fetchMore)."""
         pool_id = self.ctx.pool_id
         generation = self.model.begin_search()
+        self._pages = 0
+        gc.unfreeze()  # rows of the last search go back to the collector (they are freed by refcount anyway)
         self.details = None
         self.ui.details.setHtml(NO_SELECTION)
         if not pool_id:
@@ -155,6 +171,9 @@ class UsersView(View):
             page = await self.ctx.require().list_users(pool_id, self.current_filter(), token or None)
             self.model.append_page(generation, page)
             failed = False
+            self._pages += 1
+            if self._pages % 20 == 0:
+                keep_rows_out_of_full_collections()
         if failed:
             self.model.fetch_failed(generation, "The last page could not be loaded.")
         self._update_count()
