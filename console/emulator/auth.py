@@ -1026,9 +1026,11 @@ def _respond(ctx: RequestContext, req: dict[str, Any], admin: bool) -> Any:
         }[name]
         code = _param(responses, key)
         if not _check_code(ctx, flow, user, name, code):
-            raise Deferred(
-                AwsError("CodeMismatchException", CODE_MISMATCH), lambda: sessions.count_failure(ctx, session)
-            )
+            writes: list[Callable[[], Any]] = [lambda: sessions.count_failure(ctx, session)]
+            if flow.first_factor in ("PASSWORD", "SRP"):
+                # A wrong MFA code: the SignIn Fail event (Password Success, Mfa Failure) is kept.
+                writes.append(_hooks().sign_in_failed(ctx, pool, user, "Mfa"))
+            raise Deferred(AwsError("CodeMismatchException", CODE_MISMATCH), *writes)
         sessions.consume(ctx, session)
         if flow.first_factor == "OTP":
             flow.auth_time = ctx.now
