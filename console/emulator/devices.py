@@ -19,7 +19,7 @@ import string
 import uuid
 from typing import Any
 
-from . import pools, tokens, users
+from . import passwords, pools, tokens, users
 from .context import RequestContext
 from .errors import AwsError, invalid_parameter, resource_not_found
 from .registry import idp
@@ -188,6 +188,10 @@ def confirm_device(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
         raise invalid_parameter("DeviceSecretVerifierConfig with PasswordVerifier and Salt is required.")
     verifier = _decode_b64(config["PasswordVerifier"], "PasswordVerifier")
     salt = _decode_b64(config["Salt"], "Salt")
+    # A degenerate verifier (0, 1 or N-1 modulo N) would make the device-SRP shared secret predictable,
+    # letting anyone sign in as the device without its password.
+    if int(verifier, 16) % passwords.N in (0, 1, passwords.N - 1):
+        raise invalid_parameter("Invalid PasswordVerifier: not a valid SRP verifier.")
     on_prompt = bool((pool.get("DeviceConfiguration") or {}).get("DeviceOnlyRememberedOnUserPrompt"))
     ctx.store.run(
         "UPDATE devices SET confirmed = 1, remembered = ?, salt = ?, verifier = ?, name = ?, last_ip = ?,"

@@ -584,6 +584,13 @@ def _check_access_token(ctx: RequestContext, access_token: str) -> tuple[dict[st
         )
     if origin is None or origin["revoked"] is not None:
         raise not_authorized("Access Token has been revoked")
+    # Deleting an app client ends its sessions: its tokens stop working everywhere, not just where a
+    # handler happens to look the client up.
+    if (
+        ctx.store.value("SELECT 1 FROM clients WHERE id = ? AND pool_id = ?", (str(claims.get("client_id")), pool_id))
+        is None
+    ):
+        raise not_authorized("Access Token has been revoked")
     user = users.by_sub(ctx, pool_id, str(claims.get("sub")))
     if user is None:
         raise not_authorized("User does not exist.")

@@ -3,6 +3,7 @@ the Admin variants, paging, and DEVICE_SRP_AUTH sign-in on a remembered device (
 
 from __future__ import annotations
 
+import base64
 import re
 import warnings
 from typing import Any
@@ -236,3 +237,22 @@ def test_device_srp_sign_in_on_a_remembered_device(idp, tracked):
         idp.forget_device(AccessToken=signed.token, DeviceKey=signed.device_key)
         out = srp_for(idp, pool, client, name, signed, device_password).authenticate_user()
         assert out["AuthenticationResult"]["NewDeviceMetadata"]["DeviceKey"] != signed.device_key
+
+
+def test_degenerate_device_verifier_is_refused(idp, tracked):
+    """A verifier of 0 or 1 would make the device-SRP secret predictable: ConfirmDevice refuses it."""
+    pool, client, name = tracked
+    signed = device_sign_in(idp, pool, client, name)
+    for verifier in (b"\x00", b"\x01"):
+        with pytest.raises(ClientError) as exc:
+            idp.confirm_device(
+                AccessToken=signed.token,
+                DeviceKey=signed.device_key,
+                DeviceSecretVerifierConfig={
+                    "PasswordVerifier": base64.b64encode(verifier).decode(),
+                    "Salt": base64.b64encode(b"salt").decode(),
+                },
+            )
+        assert error_of(exc)[0] == "InvalidParameterException"
+    # The device is still unconfirmed: a proper verifier is accepted afterwards.
+    confirm(idp, signed)

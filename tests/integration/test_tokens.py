@@ -450,3 +450,19 @@ def test_aws_issuer_and_aws_jwt_verify(aws_issuer: Any) -> None:
     bad = f"{header}.{payload}.{signature[:-6]}AAAAAA"
     out = subprocess.run([*args[:-1], bad], cwd=js, capture_output=True, text=True, timeout=120, check=True)
     assert json.loads(out.stdout.strip().splitlines()[-1])["ok"] is False
+
+
+def test_deleting_the_app_client_ends_its_tokens(idp: Any, pool: dict[str, Any], app: dict[str, Any]) -> None:
+    name = unique()
+    new_user(idp, pool["Id"], name)
+    access = tokens(idp, app["ClientId"], name)["AccessToken"]
+    assert idp.get_user(AccessToken=access)["Username"] == name
+    idp.delete_user_pool_client(UserPoolId=pool["Id"], ClientId=app["ClientId"])
+    for call in (
+        lambda: idp.get_user(AccessToken=access),
+        lambda: idp.list_devices(AccessToken=access),
+        lambda: idp.global_sign_out(AccessToken=access),
+    ):
+        with pytest.raises(ClientError) as exc:
+            call()
+        assert error(exc) == ("NotAuthorizedException", "Access Token has been revoked")
