@@ -17,7 +17,7 @@ import json
 import re
 from typing import Any
 
-from . import attributes, flow_hooks, ids, messaging, passwords, pools, users
+from . import attributes, flow_hooks, ids, invocations, messaging, passwords, pools, users
 from .context import RequestContext
 from .errors import AwsError, invalid_parameter, not_authorized, user_not_found
 from .registry import idp
@@ -167,7 +167,7 @@ def admin_create_user(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any
                 "UnsupportedUserStateException",
                 f"Resend not possible. {existing.username} status is not FORCE_CHANGE_PASSWORD.",
             )
-        password = temporary or _temporary_password(pool)
+        password = temporary or invocations.stable(ctx, lambda: _temporary_password(pool))
         existing.secret = passwords.set_password(
             pool, existing.username, password, existing.secret, now=ctx.now, temporary=True
         )
@@ -182,7 +182,7 @@ def admin_create_user(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any
     attrs = attributes.validate_attributes(pool, dict(given), op="AdminCreateUser", admin=True, creating=True)
     attrs = {k: v for k, v in attrs.items() if v != ""}
 
-    sub = ids.sub()
+    sub = invocations.stable(ctx, ids.sub)
     username = sub if username_attr else name
     key = users.username_key(pool, username)
     if users.by_key(ctx, pool["Id"], key) is not None:
@@ -423,7 +423,7 @@ def code_digest(code: str) -> str:
 def issue_reset_code(ctx: RequestContext, pool: dict[str, Any], user: User, channel: str, destination: str) -> str:
     """A forgot-password code: its digest and expiry in ``user.secret["forgot_password"]``, the code to
     the outbox with the pool's verification message. The caller saves the user."""
-    code = ids.numeric_code()
+    code = invocations.stable(ctx, ids.numeric_code)
     user.secret["forgot_password"] = {"code_sha256": code_digest(code), "expires": ctx.now + RESET_CODE_TTL}
     template = pool.get("VerificationMessageTemplate") or {}
     if channel == "EMAIL":

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import attributes, keys, passwords, pools, srp, tokens, users
+from . import attributes, invocations, keys, passwords, pools, srp, tokens, users
 from . import auth_sessions as sessions
 from .auth_sessions import Deferred
 from .context import RequestContext
@@ -86,11 +86,18 @@ def _in_tx(ctx: RequestContext, fn: Callable[..., Any], *args: Any) -> Any:
         raise AwsError(deferred.code, deferred.message, deferred.status) from None
 
 
+async def _step(ctx: RequestContext, fn: Callable[..., Any], *args: Any) -> Any:
+    """One committed step; its Lambda triggers are called off the event loop (invocations.py). Steps
+    commit one by one, so each settles its own calls rather than the request replaying from the start."""
+    invocations.reset_memo(ctx)
+    return await invocations.settle(ctx, lambda: _in_tx(ctx, fn, *args))
+
+
 async def _drive(ctx: RequestContext, fn: Callable[..., Any], *args: Any) -> dict[str, Any]:
-    result = _in_tx(ctx, fn, *args)
+    result = await _step(ctx, fn, *args)
     while isinstance(result, Compute):
         value = await srp.compute(ctx, result.work, *result.args)
-        result = _in_tx(ctx, result.then, value)
+        result = await _step(ctx, result.then, value)
     assert isinstance(result, dict)
     return result
 

@@ -27,7 +27,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from . import ids, protocol, registry, sigv4
+from . import ids, invocations, protocol, registry, sigv4
 from .context import RequestContext, ServerConfig
 from .errors import AwsError
 from .store import Store
@@ -39,7 +39,18 @@ _JSON = "application/x-amz-json-1.1"
 
 # Modules of this package that hold no handlers; every other module is an API area and is imported so
 # that its operations register themselves.
-_INFRASTRUCTURE = {"server", "protocol", "registry", "store", "context", "errors", "ids", "support", "sigv4"}
+_INFRASTRUCTURE = {
+    "server",
+    "protocol",
+    "registry",
+    "store",
+    "context",
+    "errors",
+    "ids",
+    "support",
+    "sigv4",
+    "invocations",
+}
 
 
 def load_api_areas() -> None:
@@ -146,10 +157,15 @@ async def dispatch_json(request: Request) -> Response:
         ctx = state.context(name, request)
         ctx.request_id = request_id
         if handler.is_async:
-            result = await handler.handler(ctx, params)  # type: ignore[misc]
+            result = await invocations.settle(ctx, lambda: handler.handler(ctx, params))
         else:
-            with state.store.tx():
-                result = handler.handler(ctx, params)
+
+            def attempt() -> Any:
+                with state.store.tx():
+                    return handler.handler(ctx, params)
+
+            # Lambda triggers called by the handler are answered off the event loop (invocations.py).
+            result = await invocations.settle(ctx, attempt)
         shaped = protocol.shape_output(op_model.output_shape, result or {})
         return Response(
             json.dumps(shaped, separators=(",", ":")).encode(),

@@ -22,7 +22,19 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
-from . import admin_users, attributes, auth_sessions, flow_hooks, ids, messaging, passwords, pools, tokens, users
+from . import (
+    admin_users,
+    attributes,
+    auth_sessions,
+    flow_hooks,
+    ids,
+    invocations,
+    messaging,
+    passwords,
+    pools,
+    tokens,
+    users,
+)
 from .context import RequestContext
 from .errors import AwsError, invalid_parameter, limit_exceeded, not_authorized
 from .registry import idp
@@ -127,7 +139,7 @@ def store_code(
     data: dict[str, Any] | None = None,
 ) -> str:
     """A fresh code for ``purpose``, replacing any earlier one; returns the code in clear (to send)."""
-    code = ids.numeric_code(digits)
+    code = invocations.stable(ctx, lambda: ids.numeric_code(digits))
     ctx.store.run(
         "INSERT OR REPLACE INTO codes (pool_id, username_key, purpose, digest, created, expires, data)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",

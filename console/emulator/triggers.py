@@ -33,11 +33,14 @@ Errors, as AWS words them (``<Trigger>`` is the LambdaConfig key, e.g. ``PreSign
   ``InvalidLambdaResponseException`` ``Unrecognizable lambda output``.
 AWS retries some failed invocations; the local Cognito calls once.
 
-Blocking
---------
-Handlers are synchronous and run inside one SQLite transaction, so ``invoke`` makes a blocking HTTP call:
-the event loop waits at most 5 s per trigger. ``invoke_async`` does the same from ``async def`` handlers
-without blocking the loop (the HTTP call runs in a worker thread; pass the pool document, read before).
+Not blocking
+------------
+Handlers run inside one SQLite transaction, yet the server must keep serving while a function runs (up to
+5 s; seconds on a cold ``sam local`` start). Within a request, ``invoke`` therefore never calls the
+function in place: it asks ``invocations.next_answer``, which rolls the work back, makes the call on a
+worker thread and replays the work with the answer memoised (see invocations.py). Background jobs, which
+are not inside a request, block for at most 5 s. ``invoke_async`` serves ``async def`` code that holds the
+pool document and no transaction.
 
 The custom sender triggers (CustomEmailSender, CustomSMSSender) are asynchronous on AWS: their failures
 never reach the caller, so ``invoke`` swallows them (logged) and returns ``None``. Their ``request.code``
@@ -49,6 +52,8 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import copy
+import functools
 import http.client
 import importlib
 import json
@@ -60,7 +65,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import pools
+from . import invocations, pools
 from .context import RequestContext
 from .errors import AwsError
 
@@ -374,7 +379,10 @@ def invoke(
 ) -> dict[str, Any] | None:
     """Invoke ``trigger`` with ``event``; the event the function returned, or None if not configured.
 
-    Blocks for at most ``TIMEOUT_SECONDS``. Raises the caller-side AwsError described in the module doc.
+    Inside a request the call is made off the event loop between transactions (see invocations.py): the
+    first time through this raises ``PendingInvocation``; the request's work runs again and then gets the
+    answer. In a background job it blocks for at most ``TIMEOUT_SECONDS``. Raises the caller-side AwsError
+    described in the module doc.
     """
     if trigger not in TRIGGERS:
         raise ValueError(f"unknown trigger {trigger}")
@@ -382,8 +390,10 @@ def invoke(
     arn = trigger_arn(doc, trigger)
     if arn is None:
         return None
+    call = functools.partial(_run, ctx.config.lambda_endpoint, ctx.request_id, trigger, arn, copy.deepcopy(event))
     try:
-        return _run(ctx.config.lambda_endpoint, ctx.request_id, trigger, arn, event)
+        answer: dict[str, Any] = invocations.next_answer(ctx, call)
+        return answer
     except AwsError as err:
         if trigger in _ASYNC_TRIGGERS:
             log.warning("%s for %s failed: %s", trigger, doc["Id"], err.message)

@@ -424,3 +424,45 @@ def test_pre_token_generation_v2_access_token(idp, server, fresh):
     assert access["tenant"] == "acme"
     assert "orders/read" in access["scope"].split()
     assert id_claims["cognito:groups"] == ["vip"] and access["cognito:groups"] == ["vip"]
+
+
+def test_a_running_trigger_does_not_hold_up_other_requests(idp: Any, fresh: FakeLambda) -> None:
+    """While a PreSignUp function is still running, other clients are served (writes included); the
+    function runs once and the sign-up completes when it answers."""
+    import threading
+
+    release = threading.Event()
+    entered = threading.Event()
+
+    def slow(event: dict[str, Any]) -> dict[str, Any]:
+        entered.set()
+        assert release.wait(30), "the test never released the function"
+        event["response"] = {"autoConfirmUser": True}
+        return event
+
+    fresh.script("slow-presignup", slow)
+    pool_id, client_id = make_pool(idp, {"PreSignUp": ARN.format("slow-presignup")})
+    outcome: dict[str, Any] = {}
+
+    def signing_up() -> None:
+        try:
+            outcome["result"] = sign_up(idp, client_id, "waiting")
+        except Exception as exc:  # reported by the assertion below
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=signing_up)
+    worker.start()
+    try:
+        assert entered.wait(30), "PreSignUp was never invoked"
+        # The function has not answered: these must complete anyway.
+        other = idp.create_user_pool(PoolName="meanwhile")["UserPool"]["Id"]
+        idp.admin_create_user(UserPoolId=other, Username="meanwhile", MessageAction="SUPPRESS")
+        assert idp.admin_get_user(UserPoolId=other, Username="meanwhile")["Username"] == "meanwhile"
+        assert worker.is_alive()
+    finally:
+        release.set()
+        worker.join(30)
+    assert "error" not in outcome, outcome.get("error")
+    assert outcome["result"]["UserConfirmed"] is True
+    assert len(fresh.events("slow-presignup")) == 1
+    assert idp.admin_get_user(UserPoolId=pool_id, Username="waiting")["UserStatus"] == "CONFIRMED"
