@@ -25,6 +25,12 @@ def emulator_parser() -> argparse.ArgumentParser:
         help="token issuer: {base}/{poolId} (local) or https://cognito-idp.{region}.amazonaws.com/{poolId}",
     )
     p.add_argument("--log-level", default="warning", choices=["debug", "info", "warning", "error"])
+    p.add_argument(
+        "--parent-pid",
+        type=int,
+        default=None,
+        help="stop when this process is gone (a console or test run that started the server and died)",
+    )
     return p
 
 
@@ -53,6 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             region=ns.region,
             lambda_endpoint=ns.lambda_endpoint,
             issuer_style=ns.issuer,
+            parent_pid=ns.parent_pid,
         )
         return serve(config, log_level=ns.log_level)
     ns = gui_parser().parse_args(args)

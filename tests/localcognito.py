@@ -47,6 +47,9 @@ def start(data_dir: Path, *extra: str, port: int = 0, env: dict[str, str] | None
         str(port),
         "--data-dir",
         str(data_dir),
+        # A test run that dies without its teardown (a timeout, a crash) takes its servers with it.
+        "--parent-pid",
+        str(os.getpid()),
         *extra,
     ]
     process = subprocess.Popen(

@@ -22,6 +22,7 @@ class ServerConfig:
     issuer_style: str = "local"
     account_id: str = "000000000000"
     base_url: str = ""  # filled in once the socket is bound
+    parent_pid: int | None = None  # stop when this process is gone
 
 
 @dataclass

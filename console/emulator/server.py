@@ -12,6 +12,7 @@ import contextlib
 import importlib
 import json
 import logging
+import os
 import pkgutil
 import signal
 import socket
@@ -260,6 +261,19 @@ class _Server(uvicorn.Server):
         yield
 
 
+async def _exit_with_parent(server: uvicorn.Server, parent_pid: int) -> None:
+    """Stop cleanly once the process that started us is gone, so no orphaned server keeps the port."""
+    while not server.should_exit:
+        await asyncio.sleep(0.5)
+        try:
+            os.kill(parent_pid, 0)
+        except ProcessLookupError:
+            log.warning("parent process %d is gone: stopping", parent_pid)
+            server.should_exit = True
+        except PermissionError:  # alive, owned by someone else
+            pass
+
+
 def serve(config: ServerConfig, log_level: str = "warning") -> int:
     """Run until SIGTERM or SIGINT; returns the process exit code."""
     logging.basicConfig(level=getattr(logging, log_level.upper(), logging.WARNING), stream=sys.stderr)
@@ -303,7 +317,12 @@ def serve(config: ServerConfig, log_level: str = "warning") -> int:
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, lambda: setattr(server, "should_exit", True))
         started = time.monotonic()
+        watch = None
+        if config.parent_pid:
+            watch = asyncio.create_task(_exit_with_parent(server, config.parent_pid))
         await server.serve(sockets=[sock])
+        if watch is not None:
+            watch.cancel()
         log.info("stopped after %.1f s", time.monotonic() - started)
 
     try:
