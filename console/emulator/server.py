@@ -295,6 +295,10 @@ def serve(config: ServerConfig, log_level: str = "warning") -> int:
     config.base_url = f"http://{host}:{port}"
     store = Store(Path(config.data_dir) / "cognito.db")
     app = create_app(config, store)
+    # A stop asked for between the first line and the event loop's own handlers still ends cleanly.
+    early_stop: list[int] = []
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda signum, frame: early_stop.append(signum))
     # The first line names the base URL: tools and tests read it.
     print(config.base_url, flush=True)
     print(
@@ -316,6 +320,8 @@ def serve(config: ServerConfig, log_level: str = "warning") -> int:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, lambda: setattr(server, "should_exit", True))
+        if early_stop:
+            server.should_exit = True
         started = time.monotonic()
         watch = None
         if config.parent_pid:

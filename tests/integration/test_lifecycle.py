@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -10,6 +11,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 from tests.localcognito import start
 
@@ -21,9 +23,13 @@ def test_sigint_and_sigterm_exit_zero(tmp_path: Path) -> None:
         assert server.stop(sig) == 0
 
 
-def test_python_dash_m_and_the_console_script_agree(tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", [[sys.executable, "-m", "console"], ["cognito-console"]])
+def test_first_line_is_the_base_url_and_an_early_stop_exits_zero(tmp_path: Path, command: list[str]) -> None:
+    """Both entry points print the base URL first; a SIGTERM right after it is still a clean stop."""
+    if shutil.which(command[0]) is None:
+        pytest.skip(f"{command[0]} is not installed")
     process = subprocess.Popen(
-        [sys.executable, "-m", "console", "emulator", "--port", "0", "--data-dir", str(tmp_path)],
+        [*command, "emulator", "--port", "0", "--data-dir", str(tmp_path)],
         stdout=subprocess.PIPE,
         text=True,
     )
