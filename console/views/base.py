@@ -56,6 +56,8 @@ def setup_table(table: Any) -> None:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setHighlightSections(False)
+    # Left-aligned titles over left-aligned cells (centred titles drift away from wide columns' values).
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     header.setDefaultSectionSize(180)
     table.verticalHeader().setDefaultSectionSize(28)
 

@@ -239,8 +239,14 @@ class UserDialog(FormDialog):
         self.ui = Ui_UserDialog()
         self.ui.setupUi(self)
         self._wire()
-        self.ui.passwordEdit.setEnabled(False)
-        self.ui.passwordCombo.currentIndexChanged.connect(lambda i: self.ui.passwordEdit.setEnabled(i == 1))
+        # The password field is there only when the admin types one (a disabled field reads as broken).
+        self.ui.passwordCombo.currentIndexChanged.connect(self._password_mode)
+        self._password_mode(self.ui.passwordCombo.currentIndex())
+
+    def _password_mode(self, index: int) -> None:
+        for widget in (self.ui.passwordEdit, self.ui.passwordEditLabel):
+            widget.setVisible(index == 1)
+        self.ui.passwordEdit.setEnabled(index == 1)
 
     def validate(self) -> str | None:
         username = self.ui.usernameEdit.text().strip()

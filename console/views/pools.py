@@ -236,7 +236,7 @@ def pool_details(pool: Pool) -> str:
             [
                 ("Minimum length", policy.get("MinimumLength", 8)),
                 ("Requires", ", ".join(require) or "nothing more"),
-                ("Temporary passwords expire after", f"{policy.get('TemporaryPasswordValidityDays', 7)} days"),
+                ("Temporary password validity", f"{policy.get('TemporaryPasswordValidityDays', 7)} days"),
                 ("Password history", policy.get("PasswordHistorySize") or "Not kept"),
             ],
         ),

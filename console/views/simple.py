@@ -89,6 +89,14 @@ class ListView(View):
     async def show_details(self, record: Any) -> None:
         pass
 
+    def _claim_details(self) -> int:
+        """Number a details load; a slower, older load must not overwrite a newer one."""
+        self._details_seq = getattr(self, "_details_seq", 0) + 1
+        return self._details_seq
+
+    def _is_latest(self, claim: int) -> bool:
+        return claim == getattr(self, "_details_seq", 0)
+
     @asyncSlot()
     async def on_refresh_clicked(self) -> None:
         self.ui.refreshButton.setEnabled(False)
@@ -138,8 +146,11 @@ class GroupsView(ListView):
         return await self.ctx.require().list_groups(pool_id)
 
     async def show_details(self, group: Group) -> None:
+        claim = self._claim_details()
         async with self.ctx.busy(f"Loading members of {group.name}"):
             members = await self.ctx.require().group_members(self.ctx.pool_id, group.name)
+            if not self._is_latest(claim):
+                return
             generation = self.members.begin_search()
             self.members.append_page(generation, Page(tuple(members)))
             self.ui.details.setHtml(
@@ -196,8 +207,12 @@ class AppClientsView(ListView):
         return await self.ctx.require().list_app_clients(pool_id)
 
     async def show_details(self, summary: Any) -> None:
+        claim = self._claim_details()
         async with self.ctx.busy(f"Loading {summary.name}"):
-            self.client = await self.ctx.require().describe_app_client(self.ctx.pool_id, summary.id)
+            client = await self.ctx.require().describe_app_client(self.ctx.pool_id, summary.id)
+            if not self._is_latest(claim):
+                return
+            self.client = client
             self.show_client(reveal=False)
 
     def show_client(self, reveal: bool) -> None:
@@ -319,8 +334,11 @@ class IdentityProvidersView(ListView):
         return await self.ctx.require().list_identity_providers(pool_id)
 
     async def show_details(self, summary: IdentityProvider) -> None:
+        claim = self._claim_details()
         async with self.ctx.busy(f"Loading {summary.name}"):
             idp = await self.ctx.require().describe_identity_provider(self.ctx.pool_id, summary.name)
+            if not self._is_latest(claim):
+                return
             details = {k: ("•" * 8 if "secret" in k or k == "private_key" else v) for k, v in idp.details.items()}
             if "MetadataFile" in details:
                 details["MetadataFile"] = f"{len(idp.details['MetadataFile'])} characters of SAML metadata"

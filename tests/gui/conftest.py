@@ -41,19 +41,30 @@ def memory_keyring() -> MemoryKeyring:
     return MemoryKeyring()
 
 
-@pytest.fixture
-def aloop(qapp: Any) -> Iterator[Any]:
-    """A qasync loop; tests call ``aloop.run_until_complete(coro)``."""
+@pytest.fixture(scope="session")
+def session_loop(qapp: Any) -> Iterator[Any]:
+    """One qasync loop for the whole run.
+
+    A loop per test crashed about one run in three: a closed loop's qasync timer object could be freed on
+    the Python side while Qt still delivered its timer event (a segfault in Shiboken's getattr, under
+    PySide6 6.11.3). One loop that lives as long as the QApplication avoids that lifecycle entirely.
+    """
     import qasync
 
     loop = qasync.QEventLoop(qapp, already_running=False)
-    asyncio.set_event_loop(loop)
     yield loop
-    # Finish what the views spawned (detail loads) while their widgets still exist.
-    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
-    if pending:
-        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
     loop.close()
+
+
+@pytest.fixture
+def aloop(session_loop: Any) -> Iterator[Any]:
+    """The qasync loop; tests call ``aloop.run_until_complete(coro)``."""
+    asyncio.set_event_loop(session_loop)
+    yield session_loop
+    # Finish what the views spawned (detail loads) while their widgets still exist.
+    pending = [t for t in asyncio.all_tasks(session_loop) if not t.done()]
+    if pending:
+        session_loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
     asyncio.set_event_loop(None)
 
 
