@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from qasync import asyncSlot
 
@@ -37,6 +38,7 @@ class TokenInspectorView(View):
         self.ui.claimsTable.setModel(self.claims)
         for table in (self.ui.headerTable, self.ui.claimsTable):
             table.setColumnWidth(0, 150)
+            table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.decoded: tokens.DecodedToken | None = None
         self.verification: tokens.Verification | None = None
         self.ui.tokenEdit.textChanged.connect(self.on_text_changed)
