@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from collections.abc import Iterator
@@ -52,10 +53,8 @@ def pool(idp: Any) -> Iterator[dict[str, Any]]:
         PoolName=f"test-{uuid.uuid4().hex[:8]}", UsernameConfiguration={"CaseSensitive": False}
     )["UserPool"]
     yield created
-    try:
+    with contextlib.suppress(idp.exceptions.ResourceNotFoundException):
         idp.delete_user_pool(UserPoolId=created["Id"])
-    except idp.exceptions.ResourceNotFoundException:
-        pass
 
 
 @pytest.fixture

@@ -45,9 +45,7 @@ def test_restart_keeps_everything(tmp_path: Path) -> None:
         idp = make_client(again.base_url)
         described = idp.describe_user_pool(UserPoolId=pool["Id"])["UserPool"]
         assert described["Name"] == "kept"
-        c = idp.describe_user_pool_client(
-            UserPoolId=pool["Id"], ClientId=client["UserPoolClient"]["ClientId"]
-        )
+        c = idp.describe_user_pool_client(UserPoolId=pool["Id"], ClientId=client["UserPoolClient"]["ClientId"])
         assert c["UserPoolClient"]["ClientSecret"] == client["UserPoolClient"]["ClientSecret"]
         user = idp.admin_get_user(UserPoolId=pool["Id"], Username="ALICE")
         assert user["Username"] == "alice"
@@ -82,9 +80,7 @@ def test_fifty_concurrent_writers_lose_nothing(cognito, pool) -> None:
         idp = make_client(cognito.base_url)
         try:
             for i in range(10):
-                idp.admin_create_user(
-                    UserPoolId=pool["Id"], Username=f"w{n:02d}-{i}", MessageAction="SUPPRESS"
-                )
+                idp.admin_create_user(UserPoolId=pool["Id"], Username=f"w{n:02d}-{i}", MessageAction="SUPPRESS")
         except BaseException as exc:  # collected and asserted below
             errors.append(exc)
 

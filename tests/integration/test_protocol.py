@@ -10,9 +10,7 @@ import pytest
 TARGET = "AWSCognitoIdentityProviderService"
 
 
-def post(
-    base: str, op: str | None, body: bytes | str, headers: dict[str, str] | None = None
-) -> httpx.Response:
+def post(base: str, op: str | None, body: bytes | str, headers: dict[str, str] | None = None) -> httpx.Response:
     h = {"Content-Type": "application/x-amz-json-1.1"}
     if op is not None:
         h["X-Amz-Target"] = f"{TARGET}.{op}" if "." not in op else op
@@ -58,8 +56,7 @@ def test_wrong_types(cognito):
 def test_missing_member_and_empty_body(cognito):
     body = assert_aws_error(post(cognito.base_url, "DescribeUserPool", ""), "InvalidParameterException")
     assert body["message"] == (
-        "1 validation error detected: Value null at 'userPoolId' failed to satisfy constraint: "
-        "Member must not be null"
+        "1 validation error detected: Value null at 'userPoolId' failed to satisfy constraint: Member must not be null"
     )
 
 
