@@ -258,7 +258,7 @@ class BotoCognito:
 
     async def update_pool(self, pool_id: str, changes: Mapping[str, Any]) -> Pool:
         """UpdateUserPool resets every setting it is not given, so send the current ones plus changes."""
-        current = await self.describe_pool(pool_id)
+        current = pool_from((await self.call("describe_user_pool", UserPoolId=pool_id))["UserPool"])
         client = await self.client()
         allowed = _input_members(client, "UpdateUserPool")
         request = {k: v for k, v in current.raw.items() if k in allowed}

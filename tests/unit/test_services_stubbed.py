@@ -108,9 +108,39 @@ def test_update_pool_resends_current_settings(stubbed: Any) -> None:
         },
     )
     stub.add_response("describe_user_pool", {"UserPool": {**current, "DeletionProtection": "ACTIVE"}})
+    stub.add_response(
+        "get_user_pool_mfa_config",
+        {"MfaConfiguration": "OPTIONAL", "SoftwareTokenMfaConfiguration": {"Enabled": True}},
+        {"UserPoolId": POOL},
+    )
     pool = run(service.update_pool(POOL, {"DeletionProtection": "ACTIVE"}))
     assert pool.deletion_protection == "ACTIVE"
-    assert pool.mfa == "OPTIONAL"
+    assert pool.mfa == "OPTIONAL" and pool.mfa_methods == ("TOTP",)
+    stub.assert_no_pending_responses()
+
+
+def test_mfa_methods_come_from_the_mfa_config(stubbed: Any) -> None:
+    """UserPoolType does not say which MFA methods are on: GetUserPoolMfaConfig does (SMS only with a role)."""
+    service, stub = stubbed
+    pool = {"Id": POOL, "Name": "prod", "MfaConfiguration": "ON"}
+    stub.add_response("describe_user_pool", {"UserPool": pool})
+    stub.add_response(
+        "get_user_pool_mfa_config",
+        {
+            "MfaConfiguration": "ON",
+            "SmsMfaConfiguration": {
+                "SmsConfiguration": {"SnsCallerArn": "arn:aws:iam::123456789012:role/sns", "ExternalId": "x"}
+            },
+            "SoftwareTokenMfaConfiguration": {"Enabled": False},
+        },
+    )
+    assert run(service.describe_pool(POOL)).mfa_methods == ("SMS",)
+    stub.add_response("describe_user_pool", {"UserPool": {**pool, "MfaConfiguration": "OFF"}})
+    assert run(service.describe_pool(POOL)).mfa_methods == ()  # no second call when MFA is off
+    stub.add_response("describe_user_pool", {"UserPool": pool})
+    stub.add_client_error("get_user_pool_mfa_config", "AccessDeniedException", "not allowed")
+    assert run(service.describe_pool(POOL)).mfa_methods == ()  # a read-only role still sees the pool
+    stub.assert_no_pending_responses()
 
 
 def test_errors_carry_aws_code(stubbed: Any) -> None:
