@@ -66,7 +66,8 @@ def start_child(port: int = DEFAULT_PORT, data_dir: str = "", timeout: float = 2
     """Start ``python -m console emulator`` and wait until it answers (blocking; use run_blocking)."""
     # A frozen build (PyInstaller) is itself the cognito-console command; otherwise run our module.
     prefix = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "console"]
-    cmd = [*prefix, "emulator", "--port", str(port)]
+    # --parent-pid: should the console crash or be killed, the child it started stops with it.
+    cmd = [*prefix, "emulator", "--port", str(port), "--parent-pid", str(os.getpid())]
     if data_dir:
         Path(data_dir).mkdir(parents=True, exist_ok=True)
         cmd += ["--data-dir", data_dir]
