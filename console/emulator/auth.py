@@ -642,10 +642,12 @@ def _password_verifier(
     sessions.check_secret_hash(ctx, client, responses.get("SECRET_HASH"), username, user.username if user else "")
     claim = _claimer(ctx, raw, float(state["exp"]))
     if user is None:
-        claim()
-        raise not_authorized(INCORRECT)
-    _check_usable(flow, user, password_checked=False)
-    _check_lockout(user, ctx.now)
+        raise Deferred(not_authorized(INCORRECT), claim)
+    try:
+        _check_usable(flow, user, password_checked=False)
+        _check_lockout(user, ctx.now)
+    except AwsError as err:
+        raise _keeping(err, claim) from None
     if not srp.fresh_timestamp(timestamp, ctx.now):
         raise Deferred(not_authorized(INCORRECT), claim)
 
@@ -656,14 +658,22 @@ def _password_verifier(
         ok = srp.check_signature(key, pools.pool_suffix(pool["Id"]), state["id"], raw, timestamp, signature)
         if not ok or fresh.secret.get("verifier") != state.get("v"):
             raise _failed_password(ctx, flow, fresh, claim)
-        _check_lockout(fresh, ctx.now)
-        _password_ok(ctx, fresh)
-        _check_usable(flow, fresh, password_checked=True)
-        flow.first_factor = "SRP"
-        _hooks().sign_in_risk(ctx, flow.pool, flow.client, fresh, None)
-        return _after_first_factor(ctx, flow, fresh)
+        try:
+            _check_lockout(fresh, ctx.now)
+            _password_ok(ctx, fresh)
+            _check_usable(flow, fresh, password_checked=True)
+            flow.first_factor = "SRP"
+            _hooks().sign_in_risk(ctx, flow.pool, flow.client, fresh, None)
+            return _after_first_factor(ctx, flow, fresh)
+        except AwsError as err:
+            raise _keeping(err, claim) from None  # refused for the user's state: the block stays used
 
     return Compute(srp.session_key, (state["a"], state["b"], state["B"], state["v"]), then)
+
+
+def _keeping(err: AwsError, *writes: Callable[[], Any]) -> Deferred:
+    """``err`` with ``writes`` (and any it already carried) kept after the rollback."""
+    return Deferred(err, *(err.writes if isinstance(err, Deferred) else ()), *writes)
 
 
 def _claimer(ctx: RequestContext, raw: bytes, expires: float) -> Callable[[], bool]:
@@ -754,12 +764,15 @@ def _device_verifier(
         ok = srp.check_signature(key, state["g"], state["d"], raw, timestamp, signature)
         if not ok:
             raise Deferred(not_authorized(INCORRECT), claim)
-        fresh = users.by_key(ctx, user.pool_id, user.username_key) or user
-        _check_usable(flow, fresh, password_checked=True)
-        flow.device_key = state["d"]
-        flow.first_factor = "DEVICE"
-        flow.source = "AuthenticateDevice"
-        return _tokens(ctx, flow, fresh)
+        try:
+            fresh = users.by_key(ctx, user.pool_id, user.username_key) or user
+            _check_usable(flow, fresh, password_checked=True)
+            flow.device_key = state["d"]
+            flow.first_factor = "DEVICE"
+            flow.source = "AuthenticateDevice"
+            return _tokens(ctx, flow, fresh)
+        except AwsError as err:
+            raise _keeping(err, claim) from None
 
     return Compute(srp.session_key, (state["a"], state["b"], state["B"], state["v"]), then)
 
@@ -1054,7 +1067,9 @@ def _respond(ctx: RequestContext, req: dict[str, Any], admin: bool) -> Any:
             raise invalid_parameter("Invalid MFA type")  # [U] wording
         return _mfa_challenge(ctx, flow, user, answer)
     if name == "MFA_SETUP":
-        if "SOFTWARE_TOKEN_MFA" not in _enabled_mfa(pool, user):
+        # Only a Session that VerifySoftwareToken advanced ends the setup (not one left pending while
+        # the user set up an authenticator through another sign-in).
+        if not session.state.get("software_token_verified") or "SOFTWARE_TOKEN_MFA" not in _enabled_mfa(pool, user):
             raise not_authorized(sessions.SESSION_EXPIRED)
         return _tokens(ctx, flow, user)
     if name == "DEVICE_SRP_AUTH":
