@@ -147,6 +147,13 @@ class PoolDialog(FormDialog):
             self.ui.tagsEdit.setPlainText("\n".join(f"{k}={v}" for k, v in sorted(pool.tags.items())))
             self.ui.smsCheck.setChecked("SMS" in pool.mfa_methods)
             self.ui.totpCheck.setChecked(pool.mfa == "OFF" or "TOTP" in pool.mfa_methods)
+            mechanisms = (raw.get("AccountRecoverySetting") or {}).get("RecoveryMechanisms") or []
+            recovery = [(m.get("Name"), m.get("Priority")) for m in mechanisms]
+            if recovery in RECOVERY:
+                self.ui.recoveryCombo.setCurrentIndex(RECOVERY.index(recovery))
+        # An edit leaves account recovery alone unless the user picks another choice (it may be one the
+        # combo does not list).
+        self._initial_recovery = self.ui.recoveryCombo.currentIndex()
 
     def validate(self) -> str | None:
         name = self.ui.nameEdit.text().strip()
@@ -227,6 +234,14 @@ class PoolDialog(FormDialog):
         """UpdateUserPool's changes (merged over the current settings by the service)."""
         changes = self._common()
         changes.pop("MfaConfiguration")
+        if self.pool is not None:
+            # Keep what the dialog does not show: the invitation message, unused-account validity, the
+            # sign-in policy (UpdateUserPool resets each nested field it is not given).
+            raw = self.pool.raw
+            for key in ("AdminCreateUserConfig", "Policies"):
+                changes[key] = {**(raw.get(key) or {}), **changes[key]}
+            if self.ui.recoveryCombo.currentIndex() == self._initial_recovery:
+                changes.pop("AccountRecoverySetting")
         if self.pool is not None and self.ui.nameEdit.text().strip() != self.pool.name:
             changes["PoolName"] = self.ui.nameEdit.text().strip()
         return changes

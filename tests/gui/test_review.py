@@ -1,0 +1,48 @@
+"""Review findings: each test reproduces a defect found by using the console, against the local Cognito."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.conftest import unique
+
+
+def _make_pool(ctx: Any, aloop: Any, **extra: Any) -> str:
+    client = aloop.run_until_complete(ctx.service.client())
+    resp = client.create_user_pool(PoolName=unique("review-"), **extra)
+    return str(resp["UserPool"]["Id"])
+
+
+def test_editing_a_pool_keeps_recovery_invitation_and_sign_in_settings(qtbot: Any, aloop: Any, ctx: Any) -> None:
+    """The edit dialog must not reset settings it does not show (UpdateUserPool resets what it is not given)."""
+    from console.views.dialogs import PoolDialog
+    from console.views.pools import PoolsView
+
+    invite = {"EmailSubject": "Welcome", "EmailMessage": "Hi {username}, your code is {####}"}
+    pool_id = _make_pool(
+        ctx,
+        aloop,
+        AccountRecoverySetting={"RecoveryMechanisms": [{"Name": "admin_only", "Priority": 1}]},
+        AdminCreateUserConfig={
+            "AllowAdminCreateUserOnly": True,
+            "UnusedAccountValidityDays": 3,
+            "InviteMessageTemplate": invite,
+        },
+    )
+    view = PoolsView(ctx)
+    qtbot.addWidget(view)
+    try:
+        before = aloop.run_until_complete(ctx.service.describe_pool(pool_id))
+        dialog = PoolDialog(view, before)
+        qtbot.addWidget(dialog)
+        dialog.ui.nameEdit.setText(unique("renamed-"))  # the only change the user makes
+        assert dialog.validate() is None
+        aloop.run_until_complete(view.update_pool(pool_id, dialog.changes(), dialog.mfa()))
+        assert not ctx.errors
+        after = aloop.run_until_complete(ctx.service.describe_pool(pool_id))
+        assert after.raw["AccountRecoverySetting"] == before.raw["AccountRecoverySetting"]
+        admin = after.raw["AdminCreateUserConfig"]
+        assert admin.get("UnusedAccountValidityDays") == 3
+        assert admin.get("InviteMessageTemplate", {}).get("EmailMessage") == invite["EmailMessage"]
+    finally:
+        aloop.run_until_complete(ctx.service.delete_pool(pool_id))
