@@ -180,7 +180,7 @@ def wrk_throughput(base: str, op: str, body_format: str, size: int, seconds: flo
         f.write(WRK_SCRIPT % {"op": op, "size": size, "body": body_format})
     try:
         out = subprocess.run(
-            ["wrk", "-t2", f"-c{concurrency}", f"-d{seconds:.0f}s", "-s", f.name, base + "/"],
+            ["wrk", f"-t{min(2, concurrency)}", f"-c{concurrency}", f"-d{seconds:.0f}s", "-s", f.name, base + "/"],
             capture_output=True,
             text=True,
             check=True,
