@@ -694,6 +694,9 @@ def _device_srp(ctx: RequestContext, flow: Flow, user: User, responses: dict[str
     device = _device(ctx, flow.pool, user, device_key)
     if device is None:
         raise AwsError("ResourceNotFoundException", "Device does not exist.")
+    if not device.get("remembered"):
+        # Only a remembered device stands in for MFA (DEVICE_SRP_AUTH may have been offered for another).
+        raise not_authorized(INCORRECT)
     pool_keys = keys.require(ctx, flow.pool["Id"])
     flow.device_key = device_key
 

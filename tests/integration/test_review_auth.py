@@ -61,3 +61,65 @@ def test_srp_answer_refused_for_a_disabled_user_cannot_be_replayed(idp: Any, poo
     with pytest.raises(ClientError) as exc:
         respond(idp, client["ClientId"], responses)
     assert error(exc)[0] == "NotAuthorizedException"
+
+
+def test_device_srp_with_a_not_remembered_device_does_not_skip_mfa(idp: Any) -> None:
+    """DEVICE_SRP_AUTH offered for a remembered device, answered with another device of the user that is
+    not remembered: MFA may only be skipped on remembered devices."""
+    import warnings
+
+    from tests.integration.test_devices import ALWAYS, confirm, device_sign_in, srp_for
+    from tests.integration.test_mfa import enrol
+    from tests.integration.test_self_service import FLOWS, make_user
+    from tests.integration.test_signup import new_client as signup_client
+    from tests.integration.test_signup import new_pool
+
+    pool = new_pool(idp, DeviceConfiguration=ALWAYS)
+    client = signup_client(idp, pool["Id"], ExplicitAuthFlows=[*FLOWS, "ALLOW_USER_SRP_AUTH"])
+    name = make_user(idp, pool)
+    home = device_sign_in(idp, pool, client, name)
+    confirm(idp, home, "home")
+    shared = device_sign_in(idp, pool, client, name)
+    shared_password, _ = confirm(idp, shared, "shared")
+    idp.update_device_status(
+        AccessToken=shared.token, DeviceKey=shared.device_key, DeviceRememberedStatus="not_remembered"
+    )
+    idp.set_user_pool_mfa_config(
+        UserPoolId=pool["Id"], SoftwareTokenMfaConfiguration={"Enabled": True}, MfaConfiguration="ON"
+    )
+    enrol(idp, home.token)
+    idp.set_user_mfa_preference(
+        AccessToken=home.token, SoftwareTokenMfaSettings={"Enabled": True, "PreferredMfa": True}
+    )
+    srp = srp_for(idp, pool, client, name, shared, shared_password)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # pycognito uses datetime.utcnow
+        started = srp.get_auth_params()
+        started["DEVICE_KEY"] = home.device_key  # the remembered device's key: not a secret
+        first = idp.initiate_auth(ClientId=client["ClientId"], AuthFlow="USER_SRP_AUTH", AuthParameters=started)
+        second = idp.respond_to_auth_challenge(
+            ClientId=client["ClientId"],
+            ChallengeName="PASSWORD_VERIFIER",
+            ChallengeResponses={
+                **srp.process_challenge(first["ChallengeParameters"], started),
+                "DEVICE_KEY": home.device_key,
+            },
+        )
+        assert second["ChallengeName"] == "DEVICE_SRP_AUTH"
+        with pytest.raises(ClientError) as exc:
+            third = idp.respond_to_auth_challenge(
+                ClientId=client["ClientId"],
+                ChallengeName="DEVICE_SRP_AUTH",
+                Session=second["Session"],
+                ChallengeResponses={
+                    "USERNAME": name,
+                    "DEVICE_KEY": shared.device_key,
+                    "SRP_A": format(srp.large_a_value, "x"),
+                },
+            )
+            idp.respond_to_auth_challenge(
+                ClientId=client["ClientId"],
+                ChallengeName="DEVICE_PASSWORD_VERIFIER",
+                ChallengeResponses=srp.process_device_challenge(third["ChallengeParameters"]),
+            )
+    assert error(exc)[0] in ("NotAuthorizedException", "ResourceNotFoundException")
