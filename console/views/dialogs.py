@@ -422,6 +422,13 @@ class AppClientDialog(FormDialog):
         self.ui.idSpin.setValue(_minutes(raw.get("IdTokenValidity"), units.get("IdToken", "hours"), 60))
         self.ui.refreshSpin.setValue(_days(raw.get("RefreshTokenValidity"), units.get("RefreshToken", "days"), 30))
         self.ui.authSessionSpin.setValue(int(raw.get("AuthSessionValidity") or 3))
+        # The spin boxes count whole minutes and days; what they show may be rounded (12 hours reads as
+        # 1 day), so an unchanged box sends back the client's own value and unit.
+        self._loaded_validity = {
+            "AccessToken": self.ui.accessSpin.value(),
+            "IdToken": self.ui.idSpin.value(),
+            "RefreshToken": self.ui.refreshSpin.value(),
+        }
         if client is not None:
             self.setWindowTitle(f"Edit app client {client.name}")
             self.ui.nameEdit.setText(client.name)
@@ -471,6 +478,18 @@ class AppClientDialog(FormDialog):
             "SupportedIdentityProviders": lines(self.ui.providersEdit.text()),
             "AllowedOAuthFlowsUserPoolClient": self.ui.oauthCheck.isChecked(),
         }
+        if self.client is not None:
+            raw = self.client.raw
+            raw_units = raw.get("TokenValidityUnits") or {}
+            for token, spin, default_unit in (
+                ("AccessToken", self.ui.accessSpin, "hours"),
+                ("IdToken", self.ui.idSpin, "hours"),
+                ("RefreshToken", self.ui.refreshSpin, "days"),
+            ):
+                key = f"{token}Validity"
+                if raw.get(key) and spin.value() == self._loaded_validity[token]:
+                    req[key] = raw[key]
+                    req["TokenValidityUnits"][token] = raw_units.get(token, default_unit)
         if self.ui.oauthCheck.isChecked():
             req["AllowedOAuthFlows"] = [g for n, g in GRANT_CHECKS.items() if getattr(self.ui, n).isChecked()]
             req["AllowedOAuthScopes"] = self.ui.scopesEdit.text().split()

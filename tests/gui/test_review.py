@@ -46,3 +46,35 @@ def test_editing_a_pool_keeps_recovery_invitation_and_sign_in_settings(qtbot: An
         assert admin.get("InviteMessageTemplate", {}).get("EmailMessage") == invite["EmailMessage"]
     finally:
         aloop.run_until_complete(ctx.service.delete_pool(pool_id))
+
+
+def test_editing_an_app_client_keeps_refresh_token_validity_in_hours(qtbot: Any, aloop: Any, ctx: Any) -> None:
+    """Opening and saving the edit dialog unchanged must not turn 12 hours into 1 day."""
+    from console.views.dialogs import AppClientDialog
+    from console.views.simple import AppClientsView
+
+    client = aloop.run_until_complete(ctx.service.client())
+    created = client.create_user_pool_client(
+        UserPoolId=ctx.pool_id,
+        ClientName=unique("hours-"),
+        RefreshTokenValidity=12,
+        AccessTokenValidity=300,
+        TokenValidityUnits={"RefreshToken": "hours", "AccessToken": "seconds"},
+    )["UserPoolClient"]
+    view = AppClientsView(ctx)
+    qtbot.addWidget(view)
+    try:
+        current = aloop.run_until_complete(ctx.service.describe_app_client(ctx.pool_id, created["ClientId"]))
+        dialog = AppClientDialog(view, current)
+        qtbot.addWidget(dialog)
+        assert dialog.validate() is None
+        aloop.run_until_complete(view.save(current.id, dialog.request()))
+        assert not ctx.errors
+        after = aloop.run_until_complete(ctx.service.describe_app_client(ctx.pool_id, current.id))
+        units = after.raw.get("TokenValidityUnits") or {}
+        hours = {"minutes": 1 / 60, "hours": 1, "days": 24}[units.get("RefreshToken", "days")]
+        assert after.raw["RefreshTokenValidity"] * hours == 12
+        seconds = {"seconds": 1, "minutes": 60, "hours": 3600}[units.get("AccessToken", "hours")]
+        assert after.raw["AccessTokenValidity"] * seconds == 300
+    finally:
+        client.delete_user_pool_client(UserPoolId=ctx.pool_id, ClientId=created["ClientId"])
