@@ -310,7 +310,10 @@ class UsersView(View):
         pool = self.ctx.pool_id
         done: list[str] = []
         failed: list[str] = []
-        for name in usernames:
+        task = asyncio.current_task()
+        interrupted: str | None = None
+        not_started: list[str] = []
+        for i, name in enumerate(usernames):
             async with self.ctx.busy(f"{key.replace('_', ' ').capitalize()} {name}"):
                 if key in ("enable", "disable"):
                     await service.set_user_enabled(pool, name, key == "enable")
@@ -331,13 +334,24 @@ class UsersView(View):
                 done.append(name)
             if not done or done[-1] != name:
                 failed.append(name)
+            # busy() turns Cancel into a notice; a bulk action must also stop at it, not go on to the rest.
+            if task is not None and task.cancelling():
+                if name in failed:
+                    interrupted = name
+                not_started = usernames[i + 1 :]
+                break
         for name in done:
             if key == "delete":
                 self.model.remove(name)
             else:
                 async with self.ctx.busy(f"Refreshing {name}"):
                     await self._refresh_user(name)
-        if failed and done:
+        if task is not None and task.cancelling():
+            self.ctx.notice.emit(
+                f"Cancelled: {len(done)} done, {len(not_started)} not started"
+                + (f"; {interrupted} was in progress and may have been changed" if interrupted else "")
+            )
+        elif failed and done:
             self.ctx.notice.emit(f"{len(done)} done, {len(failed)} failed: {', '.join(failed[:5])}")
         elif done:
             self.ctx.notice.emit(f"{key.replace('_', ' ').capitalize()}: {len(done)} user(s)")

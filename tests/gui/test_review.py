@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from tests.conftest import unique
@@ -78,3 +79,45 @@ def test_editing_an_app_client_keeps_refresh_token_validity_in_hours(qtbot: Any,
         assert after.raw["AccessTokenValidity"] * seconds == 300
     finally:
         client.delete_user_pool_client(UserPoolId=ctx.pool_id, ClientId=created["ClientId"])
+
+
+def test_cancel_stops_a_bulk_action(qtbot: Any, aloop: Any, ctx: Any) -> None:
+    """Cancel (Esc) during a bulk delete stops it; the remaining users are left alone and the window says so."""
+    from console.views.users import UsersView
+
+    view = UsersView(ctx)
+    qtbot.addWidget(view)
+    notices: list[str] = []
+    ctx.notice.connect(notices.append)
+    names = [unique("stop") for _ in range(4)]
+    for n in names:
+        aloop.run_until_complete(view.create_user(n, {}, None, True))
+
+    async def run() -> Any:
+        task = asyncio.ensure_future(view.apply("delete", names))
+        # cancel as soon as the first deletion is under way
+        while not any(label.startswith("Delete ") for _t, label in ctx._busy):
+            await asyncio.sleep(0)
+        ctx.cancel_all()
+        try:
+            return await task
+        except asyncio.CancelledError:
+            return None
+
+    aloop.run_until_complete(run())
+    remaining = []
+    for n in names:
+        page = aloop.run_until_complete(ctx.service.list_users(ctx.pool_id, _flt(n)))
+        remaining += [u.username for u in page.items if u.username == n]
+    try:
+        assert len(remaining) >= len(names) - 1, "the bulk delete went on after Cancel"
+        assert any(text.startswith("Cancelled: ") and "not started" in text for text in notices), notices
+    finally:
+        for n in remaining:
+            aloop.run_until_complete(ctx.service.delete_user(ctx.pool_id, n))
+
+
+def _flt(username: str) -> Any:
+    from console.services.protocol import UserFilter
+
+    return UserFilter(attribute="username", value=username, prefix=False)
