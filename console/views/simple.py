@@ -107,13 +107,25 @@ class ListView(View):
 
     @asyncSlot()
     async def on_create_clicked(self) -> None:
-        await self.edit(None)
+        if not self.ui.createButton.isEnabled():  # a click queued before the first one started
+            return
+        self.ui.createButton.setEnabled(False)
+        try:
+            await self.edit(None)
+        finally:
+            self._update_buttons()
 
     @asyncSlot()
     async def on_edit_clicked(self) -> None:
         record = self.current()
-        if record is not None:
+        if record is None or not self.ui.editButton.isEnabled():  # a click queued before the first started
+            return
+        # Editing loads the record before the dialog opens: a second click meanwhile opened a second dialog.
+        self.ui.editButton.setEnabled(False)
+        try:
             await self.edit(record)
+        finally:
+            self._update_buttons()
 
     async def edit(self, record: Any) -> None:
         raise NotImplementedError

@@ -121,3 +121,48 @@ def _flt(username: str) -> Any:
     from console.services.protocol import UserFilter
 
     return UserFilter(attribute="username", value=username, prefix=False)
+
+
+def _run_until_idle(aloop: Any, ctx: Any) -> None:
+    async def idle() -> None:
+        for _ in range(500):
+            await asyncio.sleep(0.01)
+            pending = [t for t in asyncio.all_tasks() if t is not asyncio.current_task() and not t.done()]
+            if not pending and not ctx.is_busy:
+                return
+
+    aloop.run_until_complete(idle())
+
+
+def test_double_click_on_edit_opens_one_dialog(qtbot: Any, aloop: Any, ctx: Any) -> None:
+    """Edit loads the app client first; a second click meanwhile must not open a second dialog."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from console.views.dialogs import AppClientDialog
+    from console.views.simple import AppClientsView
+
+    view = AppClientsView(ctx)
+    qtbot.addWidget(view)
+    aloop.run_until_complete(view.load())
+    _run_until_idle(aloop, ctx)
+    assert view.current() is not None
+    opened: list[Any] = []
+
+    def close_dialogs() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, AppClientDialog) and widget.isVisible():
+                opened.append(widget)
+                widget.reject()
+
+    timer = QTimer()
+    timer.timeout.connect(close_dialogs)
+    timer.start(10)
+    try:
+        view.ui.editButton.click()
+        view.ui.editButton.click()
+        _run_until_idle(aloop, ctx)
+    finally:
+        timer.stop()
+    assert len(opened) == 1
+    assert view.ui.editButton.isEnabled()
