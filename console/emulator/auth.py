@@ -15,6 +15,8 @@ never held for a whole sign-in. Failed attempts are recorded even though the req
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import importlib
 import json
 from collections.abc import Callable
@@ -213,6 +215,11 @@ def _temporary_expired(user: User, now: float) -> bool:
     return user.status == "FORCE_CHANGE_PASSWORD" and expires is not None and float(expires) < now
 
 
+def _password_mark(user: User) -> str:
+    """Which password a challenge Session was issued under (a digest: sessions never hold the verifier)."""
+    return hashlib.sha256(str(user.secret.get("verifier") or "").encode()).hexdigest()[:32]
+
+
 def _challenge(
     ctx: RequestContext,
     flow: Flow,
@@ -221,7 +228,7 @@ def _challenge(
     parameters: dict[str, str],
     extra: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    state = {**flow.state(), **(extra or {})}
+    state = {**flow.state(), **(extra or {}), "pw": _password_mark(user)}
     session = sessions.create(ctx, flow.client, user.username_key, name, state)
     return {"ChallengeName": name, "Session": session, "ChallengeParameters": parameters}
 
@@ -1039,6 +1046,13 @@ def _respond(ctx: RequestContext, req: dict[str, Any], admin: bool) -> Any:
         )
     if not user.enabled:
         raise not_authorized("User is disabled.")
+    if flow.phantom is None:
+        # A password reset or set since the challenge was issued ends the sign-in in progress.
+        if user.status == "RESET_REQUIRED":
+            raise AwsError("PasswordResetRequiredException", "Password reset required for the user")
+        mark = session.state.get("pw")
+        if mark is not None and not hmac.compare_digest(str(mark), _password_mark(user)):
+            raise not_authorized(sessions.SESSION_EXPIRED)
 
     if name in ("SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA", "SMS_OTP"):
         key = {

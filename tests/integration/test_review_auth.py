@@ -123,3 +123,58 @@ def test_device_srp_with_a_not_remembered_device_does_not_skip_mfa(idp: Any) -> 
                 ChallengeResponses=srp.process_device_challenge(third["ChallengeParameters"]),
             )
     assert error(exc)[0] in ("NotAuthorizedException", "ResourceNotFoundException")
+
+
+@pytest.mark.parametrize("change", ["reset", "new_password"])
+def test_mfa_session_ends_when_the_password_is_reset_or_changed(idp: Any, change: str) -> None:
+    """A sign-in waiting for its MFA code is over once an administrator resets or sets the password."""
+    from tests.integration.test_mfa import enrol
+    from tests.integration.test_self_service import FLOWS, access_token, make_user, sign_in
+    from tests.integration.test_signup import new_client as signup_client
+
+    pool = totp_pool(idp)
+    client = signup_client(idp, pool["Id"], ExplicitAuthFlows=FLOWS)
+    name = make_user(idp, pool, email="mfa-user@example.com", email_verified="true")
+    token = access_token(idp, pool, client, name)
+    secret = enrol(idp, token)
+    idp.set_user_mfa_preference(AccessToken=token, SoftwareTokenMfaSettings={"Enabled": True, "PreferredMfa": True})
+    pending = sign_in(idp, pool, client, name)
+    assert pending["ChallengeName"] == "SOFTWARE_TOKEN_MFA"
+    if change == "reset":
+        idp.admin_reset_user_password(UserPoolId=pool["Id"], Username=name)
+    else:
+        idp.admin_set_user_password(UserPoolId=pool["Id"], Username=name, Password="N3w-Passw0rd!!", Permanent=True)
+    with pytest.raises(ClientError) as exc:
+        idp.respond_to_auth_challenge(
+            ClientId=client["ClientId"],
+            ChallengeName="SOFTWARE_TOKEN_MFA",
+            Session=pending["Session"],
+            ChallengeResponses={"USERNAME": name, "SOFTWARE_TOKEN_MFA_CODE": code_for(secret)},
+        )
+    assert error(exc)[0] in ("NotAuthorizedException", "PasswordResetRequiredException")
+
+
+def test_new_password_session_ends_when_the_temporary_password_is_replaced(idp: Any, pool: dict[str, Any]) -> None:
+    """NEW_PASSWORD_REQUIRED from an old temporary password cannot set a password once an administrator
+    issued a new temporary password."""
+    client = new_client(idp, pool["Id"])
+    idp.admin_create_user(
+        UserPoolId=pool["Id"], Username="temp-user", TemporaryPassword="Old-Temp-Passw0rd!", MessageAction="SUPPRESS"
+    )
+    pending = idp.initiate_auth(
+        ClientId=client["ClientId"],
+        AuthFlow="USER_PASSWORD_AUTH",
+        AuthParameters={"USERNAME": "temp-user", "PASSWORD": "Old-Temp-Passw0rd!"},
+    )
+    assert pending["ChallengeName"] == "NEW_PASSWORD_REQUIRED"
+    idp.admin_set_user_password(
+        UserPoolId=pool["Id"], Username="temp-user", Password="New-Temp-Passw0rd!", Permanent=False
+    )
+    with pytest.raises(ClientError) as exc:
+        idp.respond_to_auth_challenge(
+            ClientId=client["ClientId"],
+            ChallengeName="NEW_PASSWORD_REQUIRED",
+            Session=pending["Session"],
+            ChallengeResponses={"USERNAME": "temp-user", "NEW_PASSWORD": PASSWORD},
+        )
+    assert error(exc)[0] == "NotAuthorizedException"
