@@ -542,6 +542,7 @@ class IdentityProviderDialog(FormDialog):
         self._wire()
         self.idp = idp
         self.metadata_file: str | None = None
+        self.metadata_text: str | None = None  # the file's content, read by validate()
         self.mapping = KeyValueModel(("User pool attribute", "Provider attribute"), editable=True, parent=self)
         self.ui.mappingTable.setModel(self.mapping)
         self.ui.mappingTable.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -622,6 +623,13 @@ class IdentityProviderDialog(FormDialog):
                 return "SAML providers need a metadata document URL or file."
             if url and not valid_url(url):
                 return "The metadata document URL must be an https URL."
+            if not url and self.metadata_file:
+                # Read here so that a file we cannot read is said in the dialog, which stays open.
+                try:
+                    with open(self.metadata_file, encoding="utf-8") as f:
+                        self.metadata_text = f.read(131072)
+                except (OSError, UnicodeDecodeError) as exc:
+                    return f"Cannot read the metadata file {self.metadata_file} as UTF-8 text: {exc}"
         elif not self.ui.clientIdEdit.text().strip():
             return f"{kind} needs a client ID."
         for key, value in self.mapping.rows():
@@ -640,9 +648,8 @@ class IdentityProviderDialog(FormDialog):
             d: dict[str, str] = {}
             if u.metadataUrlEdit.text().strip():
                 d["MetadataURL"] = u.metadataUrlEdit.text().strip()
-            elif self.metadata_file:
-                with open(self.metadata_file, encoding="utf-8") as f:
-                    d["MetadataFile"] = f.read(131072)
+            elif self.metadata_file and self.metadata_text is not None:
+                d["MetadataFile"] = self.metadata_text
             elif self.idp:
                 d["MetadataFile"] = self.idp.details.get("MetadataFile", "")
             return d

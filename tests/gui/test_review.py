@@ -166,3 +166,24 @@ def test_double_click_on_edit_opens_one_dialog(qtbot: Any, aloop: Any, ctx: Any)
         timer.stop()
     assert len(opened) == 1
     assert view.ui.editButton.isEnabled()
+
+
+def test_unreadable_saml_metadata_file_is_reported_in_the_dialog(qtbot: Any, tmp_path: Any) -> None:
+    """A metadata file that cannot be read is said in the dialog, not raised after it closed (where the
+    async slot's exception went to stderr and the window showed nothing)."""
+    from console.views.dialogs import IdentityProviderDialog
+
+    dialog = IdentityProviderDialog()
+    qtbot.addWidget(dialog)
+    dialog.ui.typeCombo.setCurrentText("SAML")
+    dialog.ui.nameEdit.setText("corp")
+    latin1 = tmp_path / "metadata.xml"
+    latin1.write_bytes(
+        '<?xml version="1.0" encoding="ISO-8859-1"?><md:EntityDescriptor entityID="Müller"/>'.encode("latin-1")
+    )
+    dialog.metadata_file = str(latin1)
+    problem = dialog.validate()
+    assert problem is not None and "metadata.xml" in problem
+    dialog.metadata_file = str(tmp_path / "gone.xml")
+    problem = dialog.validate()
+    assert problem is not None and "gone.xml" in problem
