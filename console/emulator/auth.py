@@ -182,6 +182,8 @@ def _check_usable(flow: Flow, user: User, *, password_checked: bool) -> None:
     if not user.enabled:
         raise not_authorized("User is disabled.")
     if user.status == "RESET_REQUIRED":
+        if sessions.prevents_existence_errors(flow.client):
+            raise not_authorized(INCORRECT)  # COGNITO-FACTS §5.3: NotAuthorized, as for an unknown user
         raise AwsError("PasswordResetRequiredException", "Password reset required for the user")
     if user.status == "UNCONFIRMED" and (password_checked or not sessions.prevents_existence_errors(flow.client)):
         raise AwsError("UserNotConfirmedException", "User is not confirmed.")

@@ -178,3 +178,18 @@ def test_new_password_session_ends_when_the_temporary_password_is_replaced(idp: 
             ChallengeResponses={"USERNAME": "temp-user", "NEW_PASSWORD": PASSWORD},
         )
     assert error(exc)[0] == "NotAuthorizedException"
+
+
+def test_reset_required_user_with_prevent_user_existence_errors(idp: Any, pool: dict[str, Any]) -> None:
+    """COGNITO-FACTS §5.3 / import: a RESET_REQUIRED user signing in gets PasswordResetRequiredException,
+    or NotAuthorizedException when PreventUserExistenceErrors is ENABLED (as an unknown user would)."""
+    client = new_client(idp, pool["Id"], PreventUserExistenceErrors="ENABLED")
+    new_user(idp, pool["Id"], "reset-me", attributes={"email": "reset-me@example.com", "email_verified": "true"})
+    idp.admin_reset_user_password(UserPoolId=pool["Id"], Username="reset-me")
+    with pytest.raises(ClientError) as exc:
+        _password_sign_in(idp, client["ClientId"], "reset-me")
+    assert error(exc) == ("NotAuthorizedException", "Incorrect username or password.")
+    legacy = new_client(idp, pool["Id"], PreventUserExistenceErrors="LEGACY")
+    with pytest.raises(ClientError) as exc:
+        _password_sign_in(idp, legacy["ClientId"], "reset-me")
+    assert error(exc)[0] == "PasswordResetRequiredException"
