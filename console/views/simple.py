@@ -67,6 +67,10 @@ class ListView(View):
             self.ui.emptyState.setText("Choose a user pool first.")
             self._update_buttons()
             return
+        if pool != self.loaded_pool:
+            # Another pool's rows must not stay on show (and be acted on) should this listing fail.
+            self.model.set_items([])
+            self._update_buttons()
         async with self.ctx.busy(f"Loading {self.noun}s"):
             self.model.set_items(await self.fetch(pool))
             self.ui.emptyState.setText(self.empty)

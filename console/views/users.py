@@ -150,6 +150,8 @@ class UsersView(View):
         gc.unfreeze()  # rows of the last search go back to the collector (they are freed by refcount anyway)
         self.details = None
         self.ui.details.setHtml(NO_SELECTION)
+        if pool_id != self.loaded_pool:
+            self.groups = []  # another pool's groups are no choice for "Add to group" here
         if not pool_id:
             self.ui.emptyState.setText("Choose a user pool to list its users.")
             self._update_count()

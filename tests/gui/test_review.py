@@ -187,3 +187,27 @@ def test_unreadable_saml_metadata_file_is_reported_in_the_dialog(qtbot: Any, tmp
     dialog.metadata_file = str(tmp_path / "gone.xml")
     problem = dialog.validate()
     assert problem is not None and "gone.xml" in problem
+
+
+def test_failed_load_after_switching_pools_shows_no_rows_of_the_old_pool(qtbot: Any, aloop: Any, ctx: Any) -> None:
+    """After a switch to a pool whose listing fails, the table must not go on showing (and acting on) the
+    previous pool's groups, nor the users view offer the previous pool's groups."""
+    from console.views.simple import GroupsView
+    from console.views.users import UsersView
+
+    groups = GroupsView(ctx)
+    users = UsersView(ctx)
+    qtbot.addWidget(groups)
+    qtbot.addWidget(users)
+    aloop.run_until_complete(groups.load())
+    aloop.run_until_complete(users.load())
+    _run_until_idle(aloop, ctx)
+    assert groups.model.rowCount() and users.groups
+    ctx.pool_id = "us-east-1_NoSuchPool"
+    aloop.run_until_complete(groups.load())
+    aloop.run_until_complete(users.load())
+    _run_until_idle(aloop, ctx)
+    assert ctx.errors and ctx.errors[-1].code == "ResourceNotFoundException"
+    assert groups.model.rowCount() == 0
+    assert groups.current() is None
+    assert users.groups == []
