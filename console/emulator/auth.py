@@ -539,7 +539,22 @@ def _find_for_password(ctx: RequestContext, flow: Flow, username: str, password:
 def _password_start(ctx: RequestContext, flow: Flow, params: dict[str, str]) -> Any:
     username = _param(params, "USERNAME")
     password = _param(params, "PASSWORD")
-    user = _find_for_password(ctx, flow, username, password)
+    try:
+        user = _find_for_password(ctx, flow, username, password)
+    except AwsError as err:
+        if flow.phantom is None or err.message != INCORRECT:
+            raise
+        # PreventUserExistenceErrors and no such user: the SECRET_HASH is checked and a password check's
+        # work is done as for a user who exists, so that neither the answer nor its timing tells.
+        sessions.check_secret_hash(ctx, flow.client, params.get("SECRET_HASH"), username)
+        pool_keys = keys.require(ctx, flow.pool["Id"])
+        record = {"salt": srp.fake_salt(pool_keys.secret, users.username_key(flow.pool, username)), "verifier": "0"}
+
+        def refuse(_: bool) -> dict[str, Any]:
+            raise not_authorized(INCORRECT)
+
+        suffix = pools.pool_suffix(flow.pool["Id"])
+        return Compute(passwords.check_password, (suffix, username, password, record), refuse)
     sessions.check_secret_hash(ctx, flow.client, params.get("SECRET_HASH"), username, user.username)
     return _verify_password(ctx, flow, user, password)
 
@@ -651,7 +666,15 @@ def _password_verifier(
     sessions.check_secret_hash(ctx, client, responses.get("SECRET_HASH"), username, user.username if user else "")
     claim = _claimer(ctx, raw, float(state["exp"]))
     if user is None:
-        raise Deferred(not_authorized(INCORRECT), claim)
+        # A simulated challenge (PreventUserExistenceErrors): the session key is derived as for a real
+        # user before the refusal, so the answer's timing does not tell that nobody is there.
+        if not srp.fresh_timestamp(timestamp, ctx.now):
+            raise Deferred(not_authorized(INCORRECT), claim)
+
+        def refuse(_: bytes | None) -> dict[str, Any]:
+            raise Deferred(not_authorized(INCORRECT), claim)
+
+        return Compute(srp.session_key, (state["a"], state["b"], state["B"], state["v"]), refuse)
     try:
         _check_usable(flow, user, password_checked=False)
         _check_lockout(user, ctx.now)
@@ -934,6 +957,8 @@ def _user_auth_start(ctx: RequestContext, flow: Flow, params: dict[str, str]) ->
     username = _param(params, "USERNAME")
     user = users.find(ctx, flow.pool, username)
     if user is None:
+        if sessions.prevents_existence_errors(flow.client):
+            sessions.check_secret_hash(ctx, flow.client, params.get("SECRET_HASH"), username)
         raise _unknown_user(flow)
     sessions.check_secret_hash(ctx, flow.client, params.get("SECRET_HASH"), username, user.username)
     _check_usable(flow, user, password_checked=False)

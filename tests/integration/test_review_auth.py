@@ -193,3 +193,27 @@ def test_reset_required_user_with_prevent_user_existence_errors(idp: Any, pool: 
     with pytest.raises(ClientError) as exc:
         _password_sign_in(idp, legacy["ClientId"], "reset-me")
     assert error(exc)[0] == "PasswordResetRequiredException"
+
+
+@pytest.mark.parametrize("flow", ["USER_PASSWORD_AUTH", "USER_AUTH"])
+def test_wrong_secret_hash_does_not_tell_who_exists(idp: Any, pool: dict[str, Any], flow: str) -> None:
+    """With PreventUserExistenceErrors, a caller without the client secret gets the same answer for a
+    user who exists and one who does not (the SECRET_HASH is checked either way)."""
+    client = new_client(idp, pool["Id"], GenerateSecret=True, PreventUserExistenceErrors="ENABLED")
+    new_user(idp, pool["Id"], "known-user")
+    answers = []
+    for name in ("known-user", "nobody-here"):
+        params = {"USERNAME": name, "SECRET_HASH": "d3JvbmctaGFzaA=="}
+        if flow == "USER_PASSWORD_AUTH":
+            params["PASSWORD"] = "Wr0ng-Password!"
+        with pytest.raises(ClientError) as exc:
+            idp.initiate_auth(ClientId=client["ClientId"], AuthFlow=flow, AuthParameters=params)
+        answers.append(error(exc))
+    assert (
+        answers[0]
+        == answers[1]
+        == (
+            "NotAuthorizedException",
+            f"Unable to verify secret hash for client {client['ClientId']}",
+        )
+    )
