@@ -801,6 +801,9 @@ def _device_verifier(
             raise Deferred(not_authorized(INCORRECT), claim)
         try:
             fresh = users.by_key(ctx, user.pool_id, user.username_key) or user
+            device = _device(ctx, pool, fresh, state["d"])
+            if device is None or not device.get("remembered") or device.get("verifier") != state["v"]:
+                raise not_authorized(INCORRECT)  # forgotten, no longer remembered, or re-confirmed meanwhile
             _check_usable(flow, fresh, password_checked=True)
             flow.device_key = state["d"]
             flow.first_factor = "DEVICE"

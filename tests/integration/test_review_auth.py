@@ -217,3 +217,49 @@ def test_wrong_secret_hash_does_not_tell_who_exists(idp: Any, pool: dict[str, An
             f"Unable to verify secret hash for client {client['ClientId']}",
         )
     )
+
+
+def test_device_forgotten_during_device_srp_cannot_sign_in(idp: Any) -> None:
+    """A device forgotten (or no longer remembered) between DEVICE_SRP_AUTH and DEVICE_PASSWORD_VERIFIER
+    no longer proves anything: its answer gives no tokens."""
+    import warnings
+
+    from tests.integration.test_devices import ALWAYS, confirm, device_sign_in, srp_for
+    from tests.integration.test_self_service import FLOWS, make_user
+    from tests.integration.test_signup import new_client as signup_client
+    from tests.integration.test_signup import new_pool
+
+    pool = new_pool(idp, DeviceConfiguration=ALWAYS)
+    client = signup_client(idp, pool["Id"], ExplicitAuthFlows=[*FLOWS, "ALLOW_USER_SRP_AUTH"])
+    name = make_user(idp, pool)
+    signed = device_sign_in(idp, pool, client, name)
+    device_password, _ = confirm(idp, signed)
+    srp = srp_for(idp, pool, client, name, signed, device_password)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # pycognito uses datetime.utcnow
+        params = srp.get_auth_params()
+        first = idp.initiate_auth(ClientId=client["ClientId"], AuthFlow="USER_SRP_AUTH", AuthParameters=params)
+        second = idp.respond_to_auth_challenge(
+            ClientId=client["ClientId"],
+            ChallengeName="PASSWORD_VERIFIER",
+            ChallengeResponses=srp.process_challenge(first["ChallengeParameters"], params),
+        )
+        assert second["ChallengeName"] == "DEVICE_SRP_AUTH"
+        third = idp.respond_to_auth_challenge(
+            ClientId=client["ClientId"],
+            ChallengeName="DEVICE_SRP_AUTH",
+            Session=second["Session"],
+            ChallengeResponses={
+                "USERNAME": name,
+                "DEVICE_KEY": signed.device_key,
+                "SRP_A": format(srp.large_a_value, "x"),
+            },
+        )
+        idp.admin_forget_device(UserPoolId=pool["Id"], Username=name, DeviceKey=signed.device_key)
+        with pytest.raises(ClientError) as exc:
+            idp.respond_to_auth_challenge(
+                ClientId=client["ClientId"],
+                ChallengeName="DEVICE_PASSWORD_VERIFIER",
+                ChallengeResponses=srp.process_device_challenge(third["ChallengeParameters"]),
+            )
+    assert error(exc)[0] == "NotAuthorizedException"
