@@ -79,7 +79,8 @@ class Console:
                     port = self.ns.local_port if self.ns.local_port is not None else conn.port
                     self.local = await run_blocking(local.find_or_start, port, self.ns.local_data_dir or "")
                 conn = Connection(conn.name, conn.kind, conn.region, self.local.base_url, port=conn.port)
-            secret = self.secrets.get(conn.name) if conn.kind is ConnectionKind.KEYS else None
+            # keyring may block (D-Bus, an unlock prompt): read it off the event loop
+            secret = await run_blocking(self.secrets.get, conn.name) if conn.kind is ConnectionKind.KEYS else None
             service = BotoCognito(conn, secret)
             pools = await service.list_pools()
             if not pools and conn.kind is ConnectionKind.LOCAL:

@@ -211,3 +211,38 @@ def test_failed_load_after_switching_pools_shows_no_rows_of_the_old_pool(qtbot: 
     assert groups.model.rowCount() == 0
     assert groups.current() is None
     assert users.groups == []
+
+
+def test_keyring_is_read_off_the_event_loop(qapp: Any, qtbot: Any, aloop: Any, tmp_path: Any, cognito: Any) -> None:
+    """A keyring read can block (D-Bus, an unlock prompt): opening a connection reads it on a worker."""
+    import threading
+
+    from PySide6.QtCore import QSettings
+
+    from console.app import Console
+    from console.secrets import SecretStore
+    from console.services.protocol import Connection, ConnectionKind
+    from console.settings import Settings
+    from tests.gui.conftest import MemoryKeyring
+
+    class RecordingKeyring(MemoryKeyring):
+        def __init__(self) -> None:
+            super().__init__()
+            self.threads: list[str] = []
+
+        def get_password(self, service: str, username: str) -> str | None:
+            self.threads.append(threading.current_thread().name)
+            return super().get_password(service, username)
+
+    import argparse
+
+    backend = RecordingKeyring()
+    ns = argparse.Namespace(screenshot=None, view="pools", view_explicit=None, connection=None, theme="light",
+                            local_port=None, local_data_dir=None)  # fmt: skip
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    app = Console(qapp, ns, settings, SecretStore(backend), "light")
+    qtbot.addWidget(app.window)
+    conn = Connection("keys", ConnectionKind.KEYS, endpoint_url=cognito.base_url, access_key_id="AKIAEXAMPLEEXAMPLE")
+    app.secrets.set(conn.name, "not-a-real-secret")
+    assert aloop.run_until_complete(app.open_connection(conn, load_view=False))
+    assert backend.threads and threading.main_thread().name not in backend.threads
