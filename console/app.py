@@ -51,6 +51,7 @@ class Console:
         # Seconds between re-probes of a lost connection (the last one repeats).
         self.reconnect_delays: tuple[float, ...] = (1, 2, 4, 8, 15, 30)
         self.reconnect_task: asyncio.Task[Any] | None = None
+        self.opening_task: asyncio.Task[Any] | None = None  # the open_connection that is current
 
     def _remember_pool(self, pool_id: str) -> None:
         if self.connection is not None and pool_id:
@@ -64,6 +65,11 @@ class Console:
         if self.reconnect_task is not None:
             self.reconnect_task.cancel()
             self.reconnect_task = None
+        # A newer choice of connection supersedes one still connecting: its late answer (or failure) must
+        # not take over the window, the service or the lost-connection state.
+        if self.opening_task is not None and not self.opening_task.done():
+            self.opening_task.cancel()
+        self.opening_task = asyncio.current_task()
         self.window.set_connection(conn.label + " (connecting)", conn.region)
         # Only keys typed into the console need keyring; say so where it matters, not on every connection.
         self.window.show_keyring_fallback(conn.kind is ConnectionKind.KEYS and not self.secrets.persistent)
@@ -91,6 +97,8 @@ class Console:
                 if result.notes:
                     self.ctx.notice.emit(f"Demo pool seeded; skipped: {'; '.join(result.notes[:3])}")
                 pools = await service.list_pools()
+            if self.opening_task is not asyncio.current_task():
+                return False
             self.connection = conn
             self.settings.set_last_connection(conn.name)
             last = self.settings.last_pool(conn.name)
@@ -100,6 +108,8 @@ class Console:
             self.ctx.set_service(service)
             self.ctx.pool_id = current
             opened = True
+        if self.opening_task is not asyncio.current_task():
+            return False
         if not opened:
             self.window.set_connection(f"{conn.label} (not connected)", conn.region)
             self.window.retry_action = lambda: self.ctx.spawn(self.open_connection(conn))

@@ -246,3 +246,68 @@ def test_keyring_is_read_off_the_event_loop(qapp: Any, qtbot: Any, aloop: Any, t
     app.secrets.set(conn.name, "not-a-real-secret")
     assert aloop.run_until_complete(app.open_connection(conn, load_view=False))
     assert backend.threads and threading.main_thread().name not in backend.threads
+
+
+def test_a_slow_connection_that_fails_late_does_not_override_the_newer_one(
+    qapp: Any, qtbot: Any, aloop: Any, tmp_path: Any, cognito: Any
+) -> None:
+    """The user picks a slow connection, then (while it is still connecting) the local Cognito. When the slow
+    one gives up, the window must still be on the local Cognito, not say "not connected"."""
+    import argparse
+    import socket
+    import threading
+
+    from PySide6.QtCore import QSettings
+
+    from console.app import Console
+    from console.secrets import SecretStore
+    from console.services.protocol import Connection, ConnectionKind
+    from console.settings import Settings
+    from tests.gui.conftest import MemoryKeyring
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    accepted = threading.Event()
+    release = threading.Event()
+
+    def serve() -> None:
+        # Hold the first request until released, then hang up on every attempt.
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            accepted.set()
+            release.wait(30)
+            conn.close()
+
+    threading.Thread(target=serve, daemon=True).start()
+    ns = argparse.Namespace(screenshot=None, view="pools", view_explicit=None, connection=None, theme="light",
+                            local_port=None, local_data_dir=None)  # fmt: skip
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    app = Console(qapp, ns, settings, SecretStore(MemoryKeyring()), "light")
+    qtbot.addWidget(app.window)
+    slow = Connection("slow", ConnectionKind.PROFILE, endpoint_url=f"http://127.0.0.1:{listener.getsockname()[1]}")
+    local = Connection("local", ConnectionKind.KEYS, endpoint_url=cognito.base_url, access_key_id="AKIAEXAMPLEEXAMPLE")
+    app.secrets.set(local.name, "not-a-real-secret")
+
+    async def scenario() -> None:
+        first = app.ctx.spawn(app.open_connection(slow, load_view=False))
+        while not accepted.is_set():
+            await asyncio.sleep(0.01)
+        assert await app.open_connection(local, load_view=False)
+        release.set()
+        await first
+
+    try:
+        aloop.run_until_complete(scenario())
+    finally:
+        release.set()
+        listener.close()
+    assert app.connection is not None and app.connection.name == "local"
+    assert app.ctx.service is not None and app.ctx.service.connection.name == "local"
+    label = app.window.connection_label.text()
+    assert "not connected" not in label and "connection lost" not in label, label
+    assert app.reconnect_task is None  # nothing is lost: the abandoned attempt is not the connection
+    assert "AKIAEXAMPLEEXAMPLE" in app.window.connection_label.text()
