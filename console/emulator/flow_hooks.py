@@ -394,8 +394,9 @@ def migrate_user(
     """UserMigration_Authentication (with the password) / _ForgotPassword: the user it creates, or None.
 
     ``finalUserStatus`` CONFIRMED keeps the password (the policy is not enforced); otherwise the user is
-    RESET_REQUIRED. ``messageAction`` SUPPRESS skips the welcome message (sent otherwise for a
-    RESET_REQUIRED user as AWS does not document its text [U]: nothing is sent here).
+    RESET_REQUIRED. ``enableSMSMFA`` turns SMS MFA on for the user (when it has a phone number).
+    ``messageAction`` / ``desiredDeliveryMediums`` choose a welcome message AWS does not document the text
+    of [U]: nothing is sent, which is what SUPPRESS asks for.
     """
     if not triggers.configured(pool, "UserMigration"):
         return None
@@ -443,6 +444,9 @@ def migrate_user(
     attributes.alias_conflict(ctx, pool, None, attrs, force=bool(response.get("forceAliasCreation")), creating=True)
     if status == "CONFIRMED" and password is not None:
         user.secret = passwords.set_password(pool, stored, password, {}, now=ctx.now, temporary=False)
+    if response.get("enableSMSMFA") is True and attrs.get("phone_number"):
+        # The migrated user must complete SMS MFA to sign in (the pool's MFA decides whether it is asked).
+        user.mfa = {"enabled": ["SMS_MFA"], "preferred": "SMS_MFA"}
     users.insert(ctx, pool, user)
     return user
 

@@ -397,6 +397,24 @@ def test_user_migration_on_sign_in(idp, server, fresh):
     assert no_user(idp, pool_id, "ghost")
 
 
+def test_user_migration_enable_sms_mfa(idp, server, fresh):
+    """enableSMSMFA: the migrated user has SMS MFA on, so an MFA pool asks for the code."""
+    pool_id, client_id = make_pool(idp, {"UserMigration": ARN.format("migrate-mfa")}, MfaConfiguration="OFF")
+    fresh.script(
+        "migrate-mfa",
+        respond(
+            userAttributes={"phone_number": "+15555550123", "phone_number_verified": "true"},
+            finalUserStatus="CONFIRMED",
+            messageAction="SUPPRESS",
+            enableSMSMFA=True,
+        ),
+    )
+    password_auth(idp, client_id, "mfauser")
+    user = idp.admin_get_user(UserPoolId=pool_id, Username="mfauser")
+    assert user["UserMFASettingList"] == ["SMS_MFA"]
+    assert user["PreferredMfaSetting"] == "SMS_MFA"
+
+
 def test_pre_token_generation_v2_access_token(idp, server, fresh):
     pool_id, client_id = make_pool(
         idp,
