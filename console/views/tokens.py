@@ -80,16 +80,19 @@ class TokenInspectorView(View):
             self.ui.verifyButton.setEnabled(self.decoded is not None)
 
     async def verify(self) -> tokens.Verification | None:
-        if self.decoded is None:
+        decoded = self.decoded
+        if decoded is None:
             return None
-        iss = str(self.decoded.claims.get("iss", ""))
+        iss = str(decoded.claims.get("iss", ""))
         pool_id = tokens.pool_id_from_issuer(iss) or self.ctx.pool_id
         if not pool_id:
             self.ctx.invalid("The token names no user pool (iss) and none is selected.")
             return None
         async with self.ctx.busy("Fetching the pool's JWKS"):
             jwks: dict[str, Any] = await self.ctx.require().fetch_jwks(pool_id)
-            self.verification = tokens.verify(self.decoded, jwks, issuer=iss or None)
+            if self.decoded is not decoded:
+                return None  # the text changed meanwhile: this verdict would be about another token
+            self.verification = tokens.verify(decoded, jwks, issuer=iss or None)
             mark = "✔" if self.verification.valid else "✖"
             self.ui.verdict.setText(f"{mark} {self.verification.reason} (pool {pool_id}, key {self.verification.kid})")
         return self.verification

@@ -311,3 +311,32 @@ def test_a_slow_connection_that_fails_late_does_not_override_the_newer_one(
     assert "not connected" not in label and "connection lost" not in label, label
     assert app.reconnect_task is None  # nothing is lost: the abandoned attempt is not the connection
     assert "AKIAEXAMPLEEXAMPLE" in app.window.connection_label.text()
+
+
+def test_token_edited_while_verifying_is_not_judged_with_the_old_one(qtbot: Any, aloop: Any, ctx: Any) -> None:
+    """Clearing (or replacing) the token while its pool's JWKS is fetched must not crash the slot (the error
+    went to stderr only) nor put a verdict over the new text."""
+    import base64
+    import json
+
+    from console.views.tokens import TokenInspectorView
+
+    def part(doc: dict[str, Any]) -> str:
+        return base64.urlsafe_b64encode(json.dumps(doc).encode()).decode().rstrip("=")
+
+    base = ctx.service.connection.endpoint_url
+    token = f"{part({'alg': 'RS256', 'kid': 'k'})}.{part({'iss': f'{base}/{ctx.pool_id}', 'exp': 1})}.AAAA"
+    view = TokenInspectorView(ctx)
+    qtbot.addWidget(view)
+    view.ui.tokenEdit.setPlainText(token)
+    assert view.decoded is not None
+
+    async def run() -> Any:
+        task = asyncio.ensure_future(view.verify())
+        while not ctx.is_busy:
+            await asyncio.sleep(0)
+        view.ui.tokenEdit.clear()
+        return await task
+
+    aloop.run_until_complete(run())
+    assert view.ui.verdict.text().startswith("Paste a token")
