@@ -21,6 +21,7 @@ class AppContext(QObject):
     connectionLost = Signal(object)  # the ConnectionLost error; the app re-probes with backoff
     connectionRestored = Signal()
     notice = Signal(str)
+    poolsListed = Signal(object)  # [(pool id, name)] whenever the user pools view learns the list changed
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         ctx.errorRaised.connect(self.show_error)
         ctx.notice.connect(lambda text: self.ui.statusbar.showMessage(text, 6000))
         ctx.poolChanged.connect(self._on_pool_changed)
+        ctx.poolsListed.connect(lambda pools: self.set_pools(pools, self.ctx.pool_id))
 
         for seq, slot in (
             ("Ctrl+1", lambda: self.show_view("pools")),

@@ -65,6 +65,7 @@ class PoolsView(View):
             summaries = await service.list_pools()
             self.model.set_items(Pool(s.id, s.name, created=s.created, modified=s.modified) for s in summaries)
             self._update_buttons()
+            self._announce()
             # The key facts (estimated users, MFA) come from DescribeUserPool: a few at a time.
             gate = asyncio.Semaphore(4)
 
@@ -76,6 +77,10 @@ class PoolsView(View):
             await asyncio.gather(*(describe(s.id) for s in summaries))
             self.loaded_pool = self.ctx.pool_id
             self.select(self.ctx.pool_id)
+
+    def _announce(self) -> None:
+        """Tell the window's pool picker what the pools are now (created, renamed, deleted)."""
+        self.ctx.poolsListed.emit([(p.id, p.name) for p in self.model.items()])
 
     def select(self, pool_id: str) -> None:
         row = self.model.row_of(pool_id)
@@ -115,6 +120,7 @@ class PoolsView(View):
             service = self.ctx.require()
             created = await service.create_pool(request)
             self.model.upsert(created)
+            self._announce()
             self.select(created.id)
             self._update_buttons()
             if mfa is not None:
@@ -145,6 +151,7 @@ class PoolsView(View):
             service = self.ctx.require()
             pool = await service.update_pool(pool_id, changes)
             self.model.upsert(pool)
+            self._announce()
             if mfa is not None:
                 try:
                     pool = await service.set_mfa_config(pool_id, *mfa)
@@ -175,8 +182,11 @@ class PoolsView(View):
         async with self.ctx.busy("Deleting user pool"):
             await self.ctx.require().delete_pool(pool_id)
             self.model.remove(pool_id)
+            self._announce()
             if self.ctx.pool_id == pool_id:
-                self.ctx.set_pool("")
+                # Go on with another pool rather than leave the picker on one that is gone.
+                remaining = self.model.items()
+                self.ctx.set_pool(remaining[0].id if remaining else "")
             self._update_buttons()
 
 

@@ -340,3 +340,27 @@ def test_token_edited_while_verifying_is_not_judged_with_the_old_one(qtbot: Any,
 
     aloop.run_until_complete(run())
     assert view.ui.verdict.text().startswith("Paste a token")
+
+
+def test_pool_picker_follows_created_and_deleted_pools(qtbot: Any, aloop: Any, ctx: Any) -> None:
+    """After deleting the current pool, the picker must not offer (and show as current) the deleted pool."""
+    from console.views.main_window import MainWindow
+    from console.views.pools import PoolsView
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    view = PoolsView(ctx)
+    window.add_view(view)
+    pools = aloop.run_until_complete(ctx.service.list_pools())
+    window.set_pools([(p.id, p.name) for p in pools], ctx.pool_id)
+    aloop.run_until_complete(view.load())
+    name = unique("picker-")
+    created = aloop.run_until_complete(view.create_pool({"PoolName": name}))
+    assert created is not None
+    _run_until_idle(aloop, ctx)
+    combo = window.ui.poolCombo
+    assert combo.itemText(combo.findData(created.id)).startswith(name)
+    aloop.run_until_complete(view.delete(created.id))
+    _run_until_idle(aloop, ctx)
+    assert combo.findData(created.id) < 0
+    assert combo.currentData() == ctx.pool_id != ""
