@@ -183,6 +183,8 @@ class UsersView(View):
     def _update_count(self, *_: Any) -> None:
         n = self.model.rowCount()
         more = "" if self.model.exhausted else "+ (scroll for more)"
+        if self.model.error:  # paging stopped on an error: not the end of the list
+            more = f"+ ({self.model.error} Refresh to start over.)"
         self.ui.countLabel.setText(f"{n}{more} users" if self.ctx.pool_id else "")
         self.ui.tableStack.setCurrentIndex(0 if n or self.model.loading else 1)
 

@@ -364,3 +364,25 @@ def test_pool_picker_follows_created_and_deleted_pools(qtbot: Any, aloop: Any, c
     _run_until_idle(aloop, ctx)
     assert combo.findData(created.id) < 0
     assert combo.currentData() == ctx.pool_id != ""
+
+
+def test_users_count_does_not_claim_the_end_after_a_page_failed(qtbot: Any, aloop: Any, ctx: Any) -> None:
+    """A page that fails stops paging; the count must not then read as the whole pool."""
+    from console.views.users import UsersView
+
+    view = UsersView(ctx)
+    qtbot.addWidget(view)
+    aloop.run_until_complete(view.load())
+    assert not view.model.exhausted
+    loaded = view.model.rowCount()
+    pool = ctx.pool_id
+    ctx.pool_id = "us-east-1_NoSuchPool"  # the next page fails, as when the backend goes away
+    try:
+        assert view.model.canFetchMore()
+        view.model.fetchMore()
+        _run_until_idle(aloop, ctx)
+    finally:
+        ctx.pool_id = pool
+    assert view.model.rowCount() == loaded and ctx.errors
+    text = view.ui.countLabel.text()
+    assert text != f"{loaded} users" and "+" in text, text
