@@ -279,8 +279,9 @@ class AppClientsView(ListView):
                 section(
                     "Tokens",
                     [
-                        ("Access token", f"{raw.get('AccessTokenValidity', 60)} {units.get('AccessToken', 'minutes')}"),
-                        ("ID token", f"{raw.get('IdTokenValidity', 60)} {units.get('IdToken', 'minutes')}"),
+                        # Without TokenValidityUnits AWS counts these two in hours; absent, they are 1 hour.
+                        ("Access token", _validity(raw.get("AccessTokenValidity"), units.get("AccessToken"))),
+                        ("ID token", _validity(raw.get("IdTokenValidity"), units.get("IdToken"))),
                         ("Refresh token", f"{raw.get('RefreshTokenValidity', 30)} {units.get('RefreshToken', 'days')}"),
                         ("Token revocation", yes_no(raw.get("EnableTokenRevocation"))),
                         ("Prevent user existence errors", raw.get("PreventUserExistenceErrors", "LEGACY")),
@@ -332,6 +333,10 @@ class AppClientsView(ListView):
             await self.ctx.require().delete_app_client(self.ctx.pool_id, summary.id)
             self.model.remove(summary.id)
             self._update_buttons()
+
+
+def _validity(value: Any, unit: str | None) -> str:
+    return f"{value} {unit or 'hours'}" if value else "60 minutes"
 
 
 class IdentityProvidersView(ListView):

@@ -386,3 +386,22 @@ def test_users_count_does_not_claim_the_end_after_a_page_failed(qtbot: Any, aloo
     assert view.model.rowCount() == loaded and ctx.errors
     text = view.ui.countLabel.text()
     assert text != f"{loaded} users" and "+" in text, text
+
+
+def test_app_client_details_show_token_validity_in_the_default_unit(qtbot: Any, aloop: Any, ctx: Any) -> None:
+    """Without TokenValidityUnits AWS counts access and ID token validity in hours: 2 is 2 hours."""
+    from console.views.simple import AppClientsView
+
+    client = aloop.run_until_complete(ctx.service.client())
+    created = client.create_user_pool_client(
+        UserPoolId=ctx.pool_id, ClientName=unique("units-"), AccessTokenValidity=2, IdTokenValidity=3
+    )["UserPoolClient"]
+    view = AppClientsView(ctx)
+    qtbot.addWidget(view)
+    try:
+        view.client = aloop.run_until_complete(ctx.service.describe_app_client(ctx.pool_id, created["ClientId"]))
+        view.show_client(reveal=False)
+        text = view.ui.details.toPlainText()
+        assert "2 hours" in text and "3 hours" in text, text
+    finally:
+        client.delete_user_pool_client(UserPoolId=ctx.pool_id, ClientId=created["ClientId"])
