@@ -319,8 +319,8 @@ class BotoCognito:
                 token = resp.get("NextToken")
                 if not token:
                     break
-        except errors.Unsupported as exc:
-            notes.append(f"Groups: {exc.message}")
+        except (errors.Unsupported, errors.NotAuthorized) as exc:  # as devices: the user is still shown
+            notes.append(f"Groups: {exc.code}: {exc.message}")
         devices: list[Device] = []
         try:
             resp = await self.call("admin_list_devices", UserPoolId=pool_id, Username=username, Limit=60)
