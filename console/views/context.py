@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import AsyncIterator, Callable, Coroutine
 from typing import Any
 
@@ -11,6 +12,8 @@ from PySide6.QtCore import QObject, Signal
 
 from console.services import errors
 from console.services.protocol import CognitoService
+
+log = logging.getLogger(__name__)
 
 
 class AppContext(QObject):
@@ -63,6 +66,11 @@ class AppContext(QObject):
                 self.connectionLost.emit(exc)
         except asyncio.CancelledError:
             self.notice.emit(f"Cancelled: {label}")
+        except Exception as exc:
+            # A bug of ours, not an AWS answer: still shown in the window (and logged with its traceback)
+            # rather than lost on stderr while the window looks as if nothing happened.
+            log.exception("unexpected error in %s", label)
+            self.errorRaised.emit(errors.ServiceError(type(exc).__name__, f"{label} failed unexpectedly: {exc}"))
         finally:
             self._busy.remove(entry)
             self.busyChanged.emit(bool(self._busy), self._busy[-1][1] if self._busy else "")

@@ -405,3 +405,18 @@ def test_app_client_details_show_token_validity_in_the_default_unit(qtbot: Any, 
         assert "2 hours" in text and "3 hours" in text, text
     finally:
         client.delete_user_pool_client(UserPoolId=ctx.pool_id, ClientId=created["ClientId"])
+
+
+def test_an_unexpected_error_is_shown_in_the_window(qtbot: Any, aloop: Any, ctx: Any) -> None:
+    """A bug of ours inside a busy() block reaches the window's error banner instead of only stderr."""
+
+    async def broken() -> None:
+        async with ctx.busy("Loading things"):
+            raise KeyError("Name")
+
+    before = len(ctx.errors)
+    aloop.run_until_complete(broken())
+    assert len(ctx.errors) == before + 1
+    shown = ctx.errors[-1]
+    assert shown.code == "KeyError"
+    assert "Loading things failed unexpectedly" in shown.message
