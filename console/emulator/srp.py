@@ -12,8 +12,8 @@ The SECRET_BLOCK is the server's state for the second round trip, AES-GCM-encryp
 secret key: clients echo it back (pycognito even sends no Session), so it must carry everything the
 server needs, and nobody else can read or forge it. Each block is accepted once (``srp_used``).
 
-The big-number work runs through ``compute``: on a worker thread by default, so a sign-in never holds
-the event loop for the whole of its modular exponentiations.
+The big-number work runs through ``compute``, which returns to the event loop between full
+exponentiations, so a sign-in never holds the loop longer than about 0.6 ms at a time.
 """
 
 from __future__ import annotations
@@ -30,8 +30,7 @@ import re
 import secrets
 import time
 from collections.abc import Callable
-from concurrent.futures import Executor, ThreadPoolExecutor
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import gmpy2
 
@@ -212,65 +211,36 @@ def claim_block(ctx: RequestContext, block: bytes, expires: float) -> bool:
     return bool(ctx.store.run("INSERT OR IGNORE INTO srp_used (block_id, expires) VALUES (?, ?)", (block_id, expires)))
 
 
-# -- running the arithmetic off the event loop --------------------------------------------------------
+# -- keeping the event loop responsive ---------------------------------------------------------------
+#
+# With gmpy2 and the fixed-base table for g, no single step of a sign-in costs more than one 3072-bit
+# exponentiation with a 256-bit exponent (about 0.6 ms here): the password check and the server
+# ephemeral cost 0.16 ms each, and the session key's two exponentiations are taken one at a time with a
+# return to the event loop between them. So a sign-in never holds the loop longer than an ordinary
+# request does. A worker process was tried and measured worse: USER_PASSWORD_AUTH at 360-420 req/s with
+# 8 connections against 475-625 in place, and an SRP sign-in 1.5-2 ms slower (15.0-15.5 ms p50 against
+# 12.7-13.9) for the inter-process hand-off; a thread gains nothing, as gmpy2 keeps the GIL.
 
 T = TypeVar("T")
-_EXECUTOR = "srp.executor"
 
 
-# Where the arithmetic runs: "process" (a small process pool: off the event loop and free of the GIL),
-# "thread" (a worker thread; gmpy2 keeps the GIL, so it only adds hand-offs) or "inline" (on the loop).
-# Measured on a loaded 2-core machine (USER_PASSWORD_AUTH req/s with 1 / 8 connections, SRP p50):
-# process 245 / 282 / 11.9 ms, inline 247 / 405 / 12.6 ms, thread 99 / 119 / 27 ms. Inline and process
-# are within the noise; process keeps the loop free during the exponentiations, so it is the default.
-MODE = os.environ.get("COGNITO_LOCAL_CRYPTO", "process")
-
-
-def _watch_parent(parent: int) -> None:
-    """In a worker: exit as soon as the server process is gone."""
-    import threading
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(0)
-
-    threading.Thread(target=watch, name="srp-parent-watch", daemon=True).start()
-
-
-def _executor(ctx: RequestContext) -> Executor:
-    pool = ctx.state.get(_EXECUTOR)
-    if pool is None:
-        if MODE == "process":
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            # Forked workers (no forkserver or resource tracker to outlive the server), each watching its
-            # parent so that none outlives a server killed with SIGKILL.
-            pool = ProcessPoolExecutor(
-                max_workers=2,
-                mp_context=multiprocessing.get_context("fork"),
-                initializer=_watch_parent,
-                initargs=(os.getpid(),),
-            )
-        else:
-            pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="srp")
-        ctx.state[_EXECUTOR] = pool
-    return pool
-
-
-def _cheap() -> set[Callable[..., Any]]:
-    """Work that costs less than handing it to a worker does: one fixed-base exponentiation (about
-    0.16 ms) against 0.3-0.5 ms of inter-process hand-off. Measured with 8 connections, USER_PASSWORD_AUTH
-    ran at 475-625 req/s inline against 360-420 through the process pool."""
-    from .passwords import check_password
-
-    return {check_password, server_ephemeral}
+async def _session_key_in_turns(a_hex: str, b_hex: str, big_b_hex: str, verifier_hex: str) -> bytes | None:
+    """``session_key`` with a return to the event loop between its two exponentiations."""
+    a = gmpy2.mpz(a_hex, 16)
+    if not a % N:
+        return None
+    u = gmpy2.mpz(hex_hash(pad_hex(a) + pad_hex(gmpy2.mpz(big_b_hex, 16))), 16)
+    if not u:
+        return None
+    v_u = gmpy2.powmod(gmpy2.mpz(verifier_hex, 16), u, N)
+    await asyncio.sleep(0)
+    s = gmpy2.powmod(a * v_u % N, gmpy2.mpz(b_hex, 16), N)
+    return hkdf(bytes.fromhex(pad_hex(s)), bytes.fromhex(pad_hex(u)))
 
 
 async def compute(ctx: RequestContext, fn: Callable[..., T], *args: Any) -> T:
-    """Run CPU-bound crypto and await it: the SRP session key's two full 3072-bit exponentiations
-    (about 1.2 ms) leave the event loop; a single fixed-base exponentiation runs in place."""
-    if MODE == "inline" or fn in _cheap():
-        return fn(*args)
-    return await asyncio.get_running_loop().run_in_executor(_executor(ctx), fn, *args)
+    """Run a sign-in's arithmetic, yielding to the event loop between full exponentiations."""
+    if fn is session_key:
+        key: Any = await _session_key_in_turns(*args)
+        return cast(T, key)
+    return fn(*args)

@@ -121,3 +121,18 @@ def test_simulated_users_are_stable() -> None:
     assert srp.fake_salt(secret, "bob") == srp.fake_salt(secret, "bob") != srp.fake_salt(secret, "eve")
     uid = srp.fake_user_id(secret, "bob")
     assert len(uid) == 36 and uid.count("-") == 4
+
+
+def test_session_key_in_turns_matches_session_key() -> None:
+    """The loop-friendly session key (two exponentiations with a yield between) is the same key."""
+    import asyncio
+    import secrets as _secrets
+
+    from console.emulator import passwords, srp
+
+    record = passwords.make_verifier("abc", "user", "Passw0rd!")
+    b_hex, big_b_hex = srp.server_ephemeral(record["verifier"])
+    a = format(int(passwords.pow_g(_secrets.randbits(256))), "x")
+    direct = srp.session_key(a, b_hex, big_b_hex, record["verifier"])
+    turns = asyncio.run(srp.compute(None, srp.session_key, a, b_hex, big_b_hex, record["verifier"]))  # type: ignore[arg-type]
+    assert direct is not None and turns == direct
