@@ -640,6 +640,26 @@ def _srp_challenge(ctx: RequestContext, flow: Flow, user: User | None, username:
     return Compute(srp.server_ephemeral, (verifier,), then)
 
 
+def _open_secret_block(
+    ctx: RequestContext, client: dict[str, Any], pool: dict[str, Any], responses: dict[str, str], kind: str
+) -> tuple[dict[str, Any], bytes, str, str]:
+    """The sealed server state of a PASSWORD_VERIFIER (``srp``) or DEVICE_PASSWORD_VERIFIER (``device``)
+    answer, checked to be of that kind, for this client and pool, and unexpired; with the raw block, the
+    claimed signature and the timestamp."""
+    block_b64 = _param(responses, "PASSWORD_CLAIM_SECRET_BLOCK")
+    signature = _param(responses, "PASSWORD_CLAIM_SIGNATURE")
+    timestamp = _param(responses, "TIMESTAMP")
+    opened = srp.unseal(keys.require(ctx, pool["Id"]).aead("srp"), block_b64)
+    if opened is None:
+        raise not_authorized(INCORRECT)
+    state, raw = opened
+    if state.get("k") != kind or state.get("c") != client["ClientId"] or state.get("p") != pool["Id"]:
+        raise not_authorized(INCORRECT)
+    if float(state.get("exp") or 0) <= ctx.now:
+        raise not_authorized(sessions.SESSION_EXPIRED)
+    return state, raw, signature, timestamp
+
+
 def _password_verifier(
     ctx: RequestContext,
     client: dict[str, Any],
@@ -647,19 +667,8 @@ def _password_verifier(
     responses: dict[str, str],
     metadata: dict[str, str] | None,
 ) -> Any:
-    block_b64 = _param(responses, "PASSWORD_CLAIM_SECRET_BLOCK")
-    signature = _param(responses, "PASSWORD_CLAIM_SIGNATURE")
-    timestamp = _param(responses, "TIMESTAMP")
+    state, raw, signature, timestamp = _open_secret_block(ctx, client, pool, responses, "srp")
     username = _param(responses, "USERNAME")
-    pool_keys = keys.require(ctx, pool["Id"])
-    opened = srp.unseal(pool_keys.aead("srp"), block_b64)
-    if opened is None:
-        raise not_authorized(INCORRECT)
-    state, raw = opened
-    if state.get("k") != "srp" or state.get("c") != client["ClientId"] or state.get("p") != pool["Id"]:
-        raise not_authorized(INCORRECT)
-    if float(state.get("exp") or 0) <= ctx.now:
-        raise not_authorized(sessions.SESSION_EXPIRED)
     flow = Flow.restore(pool, client, state.get("f") or {}, metadata)
     flow.device_key = responses.get("DEVICE_KEY") or flow.device_key
     user = users.by_key(ctx, pool["Id"], state["u"]) if state.get("u") else None
@@ -770,18 +779,7 @@ def _device_verifier(
     responses: dict[str, str],
     metadata: dict[str, str] | None,
 ) -> Any:
-    block_b64 = _param(responses, "PASSWORD_CLAIM_SECRET_BLOCK")
-    signature = _param(responses, "PASSWORD_CLAIM_SIGNATURE")
-    timestamp = _param(responses, "TIMESTAMP")
-    pool_keys = keys.require(ctx, pool["Id"])
-    opened = srp.unseal(pool_keys.aead("srp"), block_b64)
-    if opened is None:
-        raise not_authorized(INCORRECT)
-    state, raw = opened
-    if state.get("k") != "device" or state.get("c") != client["ClientId"] or state.get("p") != pool["Id"]:
-        raise not_authorized(INCORRECT)
-    if float(state.get("exp") or 0) <= ctx.now:
-        raise not_authorized(sessions.SESSION_EXPIRED)
+    state, raw, signature, timestamp = _open_secret_block(ctx, client, pool, responses, "device")
     user = users.by_key(ctx, pool["Id"], state["u"])
     if user is None:
         raise not_authorized(INCORRECT)
