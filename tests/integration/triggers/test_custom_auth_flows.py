@@ -7,19 +7,14 @@ unknown users with and without PreventUserExistenceErrors.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
 
-from tests import fake_lambda
-from tests.conftest import make_client
 from tests.fake_lambda import Fail, FakeLambda, Garbage
 from tests.integration.auth_support import PASSWORD, claims, error, new_client, new_user
 from tests.integration.trigger_support import ARN, make_pool, user_status
-from tests.localcognito import LocalCognito, start
 from tests.srp_client import SrpClient
 
 INCORRECT = ("NotAuthorizedException", "Incorrect username or password.")
@@ -28,29 +23,6 @@ CUSTOM = {
     "CreateAuthChallenge": ARN.format("create"),
     "VerifyAuthChallengeResponse": ARN.format("verify"),
 }
-
-
-@pytest.fixture(scope="module")
-def lam() -> Iterator[FakeLambda]:
-    yield from fake_lambda.running()
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, lam: FakeLambda) -> Iterator[LocalCognito]:
-    running = start(Path(tmp_path_factory.mktemp("custom-auth-flows")), "--lambda-endpoint", lam.endpoint)
-    yield running
-    assert running.stop() == 0
-
-
-@pytest.fixture(scope="module")
-def idp(server: LocalCognito) -> Any:
-    return make_client(server.base_url)
-
-
-@pytest.fixture
-def fresh(lam: FakeLambda) -> FakeLambda:
-    lam.reset()
-    return lam
 
 
 # -- the scripted functions: a quiz of up to three questions, SRP first when the client starts with it --

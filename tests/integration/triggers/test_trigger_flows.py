@@ -8,44 +8,17 @@ from __future__ import annotations
 
 import base64
 import uuid
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
 
-from tests import fake_lambda
-from tests.conftest import make_client
 from tests.fake_lambda import Fail, FakeLambda, Garbage, Sleep
 from tests.integration.auth_support import PASSWORD, claims, error, new_client, new_user, password_auth
-from tests.localcognito import LocalCognito, start
+from tests.localcognito import LocalCognito
 
 ARN = "arn:aws:lambda:us-east-1:000000000000:function:{}"
 KMS = "arn:aws:kms:us-east-1:000000000000:key/11111111-2222-3333-4444-555555555555"
-
-
-@pytest.fixture(scope="module")
-def lam() -> Iterator[FakeLambda]:
-    yield from fake_lambda.running()
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, lam: FakeLambda) -> Iterator[LocalCognito]:
-    running = start(Path(tmp_path_factory.mktemp("trigger-flows")), "--lambda-endpoint", lam.endpoint)
-    yield running
-    assert running.stop() == 0
-
-
-@pytest.fixture(scope="module")
-def idp(server: LocalCognito) -> Any:
-    return make_client(server.base_url)
-
-
-@pytest.fixture
-def fresh(lam: FakeLambda) -> FakeLambda:
-    lam.reset()
-    return lam
 
 
 def make_pool(idp: Any, lambda_config: dict[str, Any], **kwargs: Any) -> tuple[str, str]:

@@ -4,48 +4,20 @@ V3_0 access-token customisation, and the trigger source of every way tokens are 
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
 from pycognito.aws_srp import AWSSRP, generate_hash_device
 
-from tests import fake_lambda
-from tests.conftest import make_client
 from tests.fake_lambda import Fail, FakeLambda
 from tests.integration.auth_support import PASSWORD, claims, error, new_user, password_auth
 from tests.integration.trigger_support import ARN, make_pool, respond
-from tests.localcognito import LocalCognito, start
 
 ROLE_A = "arn:aws:iam::000000000000:role/alpha"
 ROLE_B = "arn:aws:iam::000000000000:role/beta"
 V1 = {"PreTokenGeneration": ARN.format("pretoken")}
 V3 = {"PreTokenGenerationConfig": {"LambdaVersion": "V3_0", "LambdaArn": ARN.format("pretoken")}}
-
-
-@pytest.fixture(scope="module")
-def lam() -> Iterator[FakeLambda]:
-    yield from fake_lambda.running()
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, lam: FakeLambda) -> Iterator[LocalCognito]:
-    running = start(Path(tmp_path_factory.mktemp("token-triggers")), "--lambda-endpoint", lam.endpoint)
-    yield running
-    assert running.stop() == 0
-
-
-@pytest.fixture(scope="module")
-def idp(server: LocalCognito) -> Any:
-    return make_client(server.base_url)
-
-
-@pytest.fixture
-def fresh(lam: FakeLambda) -> FakeLambda:
-    lam.reset()
-    return lam
 
 
 def grouped_user(idp: Any, pool_id: str, username: str) -> None:

@@ -4,49 +4,20 @@ timeouts; and sign-in straight after sign-up (ConfirmSignUp's Session into USER_
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
 from pycognito.aws_srp import AWSSRP, generate_hash_device
 
-from tests import fake_lambda
-from tests.conftest import make_client
-from tests.fake_lambda import Fail, FakeLambda, Sleep
+from tests.fake_lambda import Fail, Sleep
 from tests.integration.auth_support import PASSWORD, claims, error, new_client, new_user, password_auth
 from tests.integration.trigger_support import ARN, make_pool, user_status
-from tests.localcognito import LocalCognito, start
 from tests.srp_client import SrpClient
 
 INCORRECT = ("NotAuthorizedException", "Incorrect username or password.")
 PRE = {"PreAuthentication": ARN.format("pre")}
 POST = {"PostAuthentication": ARN.format("post")}
 ALWAYS = {"ChallengeRequiredOnNewDevice": False, "DeviceOnlyRememberedOnUserPrompt": False}
-
-
-@pytest.fixture(scope="module")
-def lam() -> Iterator[FakeLambda]:
-    yield from fake_lambda.running()
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, lam: FakeLambda) -> Iterator[LocalCognito]:
-    running = start(Path(tmp_path_factory.mktemp("auth-triggers")), "--lambda-endpoint", lam.endpoint)
-    yield running
-    assert running.stop() == 0
-
-
-@pytest.fixture(scope="module")
-def idp(server: LocalCognito) -> Any:
-    return make_client(server.base_url)
-
-
-@pytest.fixture
-def fresh(lam: FakeLambda) -> FakeLambda:
-    lam.reset()
-    return lam
 
 
 # -- PreAuthentication --------------------------------------------------------------------------------
