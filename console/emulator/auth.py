@@ -230,7 +230,8 @@ def _challenge(
     parameters: dict[str, str],
     extra: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    state = {**flow.state(), **(extra or {}), "pw": _password_mark(user)}
+    # The risk decision of the first factor travels with the Session (adaptive MFA in a later request).
+    state = {**flow.state(), **(extra or {}), "pw": _password_mark(user), "risk": _hooks().saved_risk(ctx)}
     session = sessions.create(ctx, flow.client, user.username_key, name, state)
     return {"ChallengeName": name, "Session": session, "ChallengeParameters": parameters}
 
@@ -547,20 +548,27 @@ def _password_start(ctx: RequestContext, flow: Flow, params: dict[str, str]) -> 
         # PreventUserExistenceErrors and no such user: the SECRET_HASH is checked and a password check's
         # work is done as for a user who exists, so that neither the answer nor its timing tells.
         sessions.check_secret_hash(ctx, flow.client, params.get("SECRET_HASH"), username)
-        pool_keys = keys.require(ctx, flow.pool["Id"])
-        record = {"salt": srp.fake_salt(pool_keys.secret, users.username_key(flow.pool, username)), "verifier": "0"}
-
-        def refuse(_: bool) -> dict[str, Any]:
-            raise not_authorized(INCORRECT)
-
-        suffix = pools.pool_suffix(flow.pool["Id"])
-        return Compute(passwords.check_password, (suffix, username, password, record), refuse)
+        return _simulated_password_check(ctx, flow, username, password)
     sessions.check_secret_hash(ctx, flow.client, params.get("SECRET_HASH"), username, user.username)
     return _verify_password(ctx, flow, user, password)
 
 
+def _simulated_password_check(ctx: RequestContext, flow: Flow, username: str, password: str) -> Compute:
+    """A password check's work for a user who does not exist, then "Incorrect username or password."."""
+    pool_keys = keys.require(ctx, flow.pool["Id"])
+    record = {"salt": srp.fake_salt(pool_keys.secret, users.username_key(flow.pool, username)), "verifier": "0"}
+
+    def refuse(_: bool) -> dict[str, Any]:
+        raise not_authorized(INCORRECT)
+
+    suffix = pools.pool_suffix(flow.pool["Id"])
+    return Compute(passwords.check_password, (suffix, username, password, record), refuse)
+
+
 def _verify_password(ctx: RequestContext, flow: Flow, user: User, password: str) -> Compute:
     _pre_authentication(ctx, flow, user)
+    if flow.phantom is not None:  # USER_AUTH for nobody (PreventUserExistenceErrors)
+        return _simulated_password_check(ctx, flow, user.username, password)
     suffix = pools.pool_suffix(flow.pool["Id"])
     record = {"salt": user.secret.get("salt"), "verifier": user.secret.get("verifier")}
 
@@ -958,11 +966,17 @@ def _user_auth_start(ctx: RequestContext, flow: Flow, params: dict[str, str]) ->
     username = _param(params, "USERNAME")
     user = users.find(ctx, flow.pool, username)
     if user is None:
-        if sessions.prevents_existence_errors(flow.client):
-            sessions.check_secret_hash(ctx, flow.client, params.get("SECRET_HASH"), username)
-        raise _unknown_user(flow)
-    sessions.check_secret_hash(ctx, flow.client, params.get("SECRET_HASH"), username, user.username)
-    _check_usable(flow, user, password_checked=False)
+        if not sessions.prevents_existence_errors(flow.client):
+            raise _unknown_user(flow)
+        # PreventUserExistenceErrors: answered as a user with only a password would be (a simulated
+        # SELECT_CHALLENGE); every answer ends in "Incorrect username or password." (COGNITO-FACTS §2).
+        sessions.check_secret_hash(ctx, flow.client, params.get("SECRET_HASH"), username)
+        flow.phantom = username
+        user = _phantom_user(flow, username)
+        user.secret = {"verifier": "simulated"}  # "has a password" for _first_factors; never checked against
+    else:
+        sessions.check_secret_hash(ctx, flow.client, params.get("SECRET_HASH"), username, user.username)
+        _check_usable(flow, user, password_checked=False)
     available = _first_factors(flow.pool, user)
     preferred = params.get("PREFERRED_CHALLENGE")
     if preferred and preferred in available:
@@ -997,6 +1011,9 @@ def _choose(ctx: RequestContext, flow: Flow, user: User, choice: str, values: di
         if values.get("SRP_A"):
             if not srp.valid_a(values["SRP_A"]):
                 raise invalid_parameter("SRP_A cannot be 0 mod N")
+            if flow.phantom is not None:  # nobody (PreventUserExistenceErrors): a simulated challenge
+                _pre_authentication(ctx, flow, user)
+                return _srp_challenge(ctx, flow, None, user.username, values["SRP_A"])
             return _srp_challenge(ctx, flow, user, user.username, values["SRP_A"])
         return _challenge(ctx, flow, user, "PASSWORD_SRP", {})
     if choice in ("EMAIL_OTP", "SMS_OTP"):
@@ -1061,8 +1078,10 @@ def _respond(ctx: RequestContext, req: dict[str, Any], admin: bool) -> Any:
     if session.challenge != name and not (session.challenge == "SELECT_CHALLENGE" and name in ("SELECT_CHALLENGE",)):
         raise invalid_parameter(f"Invalid challenge name {name} for the session.")  # [U] wording
     flow = Flow.restore(pool, client, session.state, metadata)
-    if flow.phantom is not None and name == "CUSTOM_CHALLENGE":
-        found: User | None = _phantom_user(flow, flow.phantom)  # never signs in: see _custom_round
+    _hooks().restore_risk(ctx, session.state.get("risk"))
+    if flow.phantom is not None:
+        # CUSTOM_CHALLENGE or USER_AUTH for nobody: never signs in (see _custom_round, _verify_password).
+        found: User | None = _phantom_user(flow, flow.phantom)
     else:
         found = users.by_key(ctx, pool["Id"], session.username_key)
     if found is None:

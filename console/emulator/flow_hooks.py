@@ -35,7 +35,7 @@ import functools
 import json
 import uuid
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from . import auth_events, logs, messaging, risk, triggers, users
@@ -522,6 +522,26 @@ def forced_mfa(ctx: RequestContext, pool: dict[str, Any], user: users.User) -> s
             ),
         )
     return None
+
+
+def saved_risk(ctx: RequestContext) -> dict[str, Any] | None:
+    """The sign-in's risk decision as JSON, for the challenge Session: a sign-in that continues in a
+    later request (NEW_PASSWORD_REQUIRED, SELECT_MFA_TYPE, ...) keeps it (``restore_risk``)."""
+    state: SignInRisk | None = ctx.__dict__.get(_RISK)
+    if state is None:
+        return None
+    return {"assessment": asdict(state.assessment), "action": asdict(state.action), "config": state.config}
+
+
+def restore_risk(ctx: RequestContext, saved: Mapping[str, Any] | None) -> None:
+    """Take up the risk decision a challenge Session carried (``saved_risk``), so that ``forced_mfa`` and
+    ``signed_in`` act on the decision made at the first factor."""
+    if not saved:
+        return
+    assessment = {**saved["assessment"], "reasons": tuple(saved["assessment"].get("reasons") or ())}
+    ctx.__dict__[_RISK] = SignInRisk(
+        risk.RiskAssessment(**assessment), risk.RiskAction(**saved["action"]), dict(saved.get("config") or {})
+    )
 
 
 def _sign_in_challenges(ctx: RequestContext, first_factor: str) -> list[tuple[str, str]]:
