@@ -188,15 +188,24 @@ class Console:
         dialog = ConnectionDialog(self.settings.connections(), current, self.secrets.persistent, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        for name in dialog.removed:
-            self.settings.remove_connection(name)
-            self.secrets.delete(name)
         conn, secret = dialog.value()
+        self.ctx.spawn(self.apply_connection_choice(list(dialog.removed), conn, secret))
+
+    async def apply_connection_choice(self, removed: list[str], conn: Connection, secret: str | None) -> bool:
+        """Forget removed connections, keep a typed secret, then open the chosen connection. keyring writes
+        and deletes can block like reads (D-Bus, an unlock prompt), so they run on the executor too."""
+        from console.services.boto import run_blocking
+
+        for name in removed:
+            self.settings.remove_connection(name)
+            async with self.ctx.busy(f"Forgetting the secret of {name}"):
+                await run_blocking(self.secrets.delete, name)
         if secret:
-            kept = self.secrets.set(conn.name, secret)
-            self.window.show_keyring_fallback(not kept)
+            async with self.ctx.busy("Keeping the secret access key in keyring"):
+                kept = await run_blocking(self.secrets.set, conn.name, secret)
+                self.window.show_keyring_fallback(not kept)
         self.settings.save_connection(conn)
-        self.ctx.spawn(self.open_connection(conn))
+        return await self.open_connection(conn)
 
     # --- lifecycle ---------------------------------------------------------------------------------------
     def restore_state(self) -> None:
