@@ -59,9 +59,6 @@ class Console:
 
     # --- connections --------------------------------------------------------------------------------
     async def open_connection(self, conn: Connection, load_view: bool = True) -> bool:
-        from console.services import errors
-        from console.services.boto import BotoCognito, run_blocking
-
         if self.reconnect_task is not None:
             self.reconnect_task.cancel()
             self.reconnect_task = None
@@ -74,6 +71,29 @@ class Console:
         # Only keys typed into the console need keyring; say so where it matters, not on every connection.
         self.window.show_keyring_fallback(conn.kind is ConnectionKind.KEYS and not self.secrets.persistent)
         self.ctx.set_service(None)
+        opened = False
+        try:
+            opened = await self._connect(conn)
+        except asyncio.CancelledError:
+            # Esc while connecting, or a newer choice of connection: busy() has said "Cancelled"; this
+            # attempt ends as "not connected" with Retry (or, superseded, quietly) instead of taking the
+            # caller (main() at start-up) down with it.
+            opened = False
+        if self.opening_task is not asyncio.current_task():
+            return False
+        if not opened:
+            self.window.set_connection(f"{conn.label} (not connected)", conn.region)
+            self.window.retry_action = lambda: self.ctx.spawn(self.open_connection(conn))
+            return False
+        view = self.window.current_view()
+        if view is not None and load_view:
+            self.ctx.spawn(view.load())
+        return True
+
+    async def _connect(self, conn: Connection) -> bool:
+        """Open the service for a connection and list its user pools; True when the window now shows it."""
+        from console.services.boto import BotoCognito, run_blocking
+
         opened = False
         async with self.ctx.busy(f"Connecting to {conn.label}"):
             if conn.kind is ConnectionKind.LOCAL:
@@ -108,17 +128,7 @@ class Console:
             self.ctx.set_service(service)
             self.ctx.pool_id = current
             opened = True
-        if self.opening_task is not asyncio.current_task():
-            return False
-        if not opened:
-            self.window.set_connection(f"{conn.label} (not connected)", conn.region)
-            self.window.retry_action = lambda: self.ctx.spawn(self.open_connection(conn))
-            return False
-        view = self.window.current_view()
-        if view is not None and load_view:
-            self.ctx.spawn(view.load())
-        _ = errors
-        return True
+        return opened
 
     # --- a lost connection: say so, re-probe with backoff, reload when it is back ---------------------
     def _on_connection_lost(self, exc: Any) -> None:

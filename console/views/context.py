@@ -54,7 +54,8 @@ class AppContext(QObject):
 
     @contextlib.asynccontextmanager
     async def busy(self, label: str) -> AsyncIterator[None]:
-        """Mark work in progress; our errors go to the window's banner instead of propagating."""
+        """Mark work in progress; our errors go to the window's banner instead of propagating (cancellation
+        propagates, after saying so)."""
         entry = (asyncio.current_task(), label)
         self._busy.append(entry)
         self.busyChanged.emit(True, label)
@@ -65,7 +66,11 @@ class AppContext(QObject):
             if isinstance(exc, errors.ConnectionLost):
                 self.connectionLost.emit(exc)
         except asyncio.CancelledError:
+            # Said in the status bar, then re-raised: Cancel stops the whole slot, not just this step (the
+            # code after a cancelled users load went on to load groups). @asyncSlot and spawn() end quietly
+            # on it; callers that must tidy up (a bulk action's report) catch it and raise it again.
             self.notice.emit(f"Cancelled: {label}")
+            raise
         except Exception as exc:
             # A bug of ours, not an AWS answer: still shown in the window (and logged with its traceback)
             # rather than lost on stderr while the window looks as if nothing happened.

@@ -169,13 +169,19 @@ class UsersView(View):
     async def fetch_page(self, generation: int, token: str) -> None:
         pool_id = self.ctx.pool_id
         failed = True
-        async with self.ctx.busy("Loading users"):
-            page = await self.ctx.require().list_users(pool_id, self.current_filter(), token or None)
-            self.model.append_page(generation, page)
-            failed = False
-            self._pages += 1
-            if self._pages % 20 == 0:
-                keep_rows_out_of_full_collections()
+        try:
+            async with self.ctx.busy("Loading users"):
+                page = await self.ctx.require().list_users(pool_id, self.current_filter(), token or None)
+                self.model.append_page(generation, page)
+                failed = False
+                self._pages += 1
+                if self._pages % 20 == 0:
+                    keep_rows_out_of_full_collections()
+        except asyncio.CancelledError:
+            # the model must not stay "loading" (and the count must not claim the end) after a Cancel
+            self.model.fetch_failed(generation, "Loading was cancelled.")
+            self._update_count()
+            raise
         if failed:
             self.model.fetch_failed(generation, "The last page could not be loaded.")
         self._update_count()
@@ -314,34 +320,17 @@ class UsersView(View):
         pool = self.ctx.pool_id
         done: list[str] = []
         failed: list[str] = []
-        task = asyncio.current_task()
         interrupted: str | None = None
         not_started: list[str] = []
+        cancelled: asyncio.CancelledError | None = None
         for i, name in enumerate(usernames):
-            async with self.ctx.busy(f"{key.replace('_', ' ').capitalize()} {name}"):
-                if key in ("enable", "disable"):
-                    await service.set_user_enabled(pool, name, key == "enable")
-                elif key == "reset":
-                    await service.reset_password(pool, name)
-                elif key == "set_password" and password:
-                    await service.set_password(pool, name, password, permanent)
-                elif key == "confirm":
-                    await service.confirm_user(pool, name)
-                elif key == "add_group" and group:
-                    await service.add_to_group(pool, name, group)
-                elif key == "remove_group" and group:
-                    await service.remove_from_group(pool, name, group)
-                elif key == "sign_out":
-                    await service.global_sign_out(pool, name)
-                elif key == "delete":
-                    await service.delete_user(pool, name)
-                done.append(name)
-            if not done or done[-1] != name:
-                failed.append(name)
-            # busy() turns Cancel into a notice; a bulk action must also stop at it, not go on to the rest.
-            if task is not None and task.cancelling():
-                if name in failed:
-                    interrupted = name
+            try:
+                ok = await self._apply_one(key, service, pool, name, group, password, permanent)
+                (done if ok else failed).append(name)
+            except asyncio.CancelledError as exc:
+                # Cancel stops the bulk action here; what was done is still refreshed and reported below.
+                cancelled = exc
+                interrupted = name
                 not_started = usernames[i + 1 :]
                 break
         for name in done:
@@ -350,17 +339,43 @@ class UsersView(View):
             else:
                 async with self.ctx.busy(f"Refreshing {name}"):
                     await self._refresh_user(name)
-        if task is not None and task.cancelling():
+        if cancelled is not None:
             self.ctx.notice.emit(
                 f"Cancelled: {len(done)} done, {len(not_started)} not started"
                 + (f"; {interrupted} was in progress and may have been changed" if interrupted else "")
             )
-        elif failed and done:
+            self._update_count()
+            raise cancelled
+        if failed and done:
             self.ctx.notice.emit(f"{len(done)} done, {len(failed)} failed: {', '.join(failed[:5])}")
         elif done:
             self.ctx.notice.emit(f"{key.replace('_', ' ').capitalize()}: {len(done)} user(s)")
         self._update_count()
         return done, failed
+
+    async def _apply_one(
+        self, key: str, service: Any, pool: str, name: str, group: str | None, password: str | None, permanent: bool
+    ) -> bool:
+        """One user's action; False when it failed (busy() has shown AWS's error). Cancel propagates."""
+        async with self.ctx.busy(f"{key.replace('_', ' ').capitalize()} {name}"):
+            if key in ("enable", "disable"):
+                await service.set_user_enabled(pool, name, key == "enable")
+            elif key == "reset":
+                await service.reset_password(pool, name)
+            elif key == "set_password" and password:
+                await service.set_password(pool, name, password, permanent)
+            elif key == "confirm":
+                await service.confirm_user(pool, name)
+            elif key == "add_group" and group:
+                await service.add_to_group(pool, name, group)
+            elif key == "remove_group" and group:
+                await service.remove_from_group(pool, name, group)
+            elif key == "sign_out":
+                await service.global_sign_out(pool, name)
+            elif key == "delete":
+                await service.delete_user(pool, name)
+            return True
+        return False
 
     @asyncSlot()
     async def on_export_clicked(self) -> None:

@@ -87,3 +87,60 @@ def test_keyring_writes_and_deletes_leave_the_event_loop_running(
     assert (SERVICE, "connection:old") not in backend.store
     assert backend.store[(SERVICE, "connection:keys")] == "not-a-real-secret"
     assert opened and app.connection is not None and app.connection.name == "keys"
+
+
+def test_cancelled_users_load_does_not_go_on_to_load_groups(qtbot: Any, aloop: Any, ctx: Any) -> None:
+    """Esc during the users listing stops load() there: the status bar says so, groups are not listed, and
+    the model is not left 'loading'."""
+    from console.views.users import UsersView
+
+    view = UsersView(ctx)
+    qtbot.addWidget(view)
+    labels: list[str] = []
+    notices: list[str] = []
+    ctx.busyChanged.connect(lambda _busy, label: labels.append(label))
+    ctx.notice.connect(notices.append)
+
+    async def scenario() -> str:
+        task = asyncio.ensure_future(view.load())
+        while not any(label == "Loading users" for _t, label in ctx._busy):
+            await asyncio.sleep(0)
+        ctx.cancel_all()
+        try:
+            await task
+        except asyncio.CancelledError:
+            return "cancelled"
+        return "finished"
+
+    assert aloop.run_until_complete(scenario()) == "cancelled"
+    assert "Cancelled: Loading users" in notices
+    assert "Loading groups" not in labels, labels
+    assert view.groups == []
+    assert not view.model.loading
+    assert not ctx.is_busy
+    assert not ctx.errors  # a Cancel is no error
+
+
+def test_cancelled_refresh_slot_ends_quietly(qtbot: Any, aloop: Any, ctx: Any, monkeypatch: Any) -> None:
+    """The @asyncSlot entry point ends on Cancel without a traceback and re-enables its button."""
+    import sys
+
+    from console.views.users import UsersView
+
+    hooked: list[Any] = []
+    monkeypatch.setattr(sys, "excepthook", lambda *exc: hooked.append(exc))
+    view = UsersView(ctx)
+    qtbot.addWidget(view)
+
+    async def scenario() -> bool:
+        task = view.on_refresh_clicked()
+        while not any(label == "Loading users" for _t, label in ctx._busy):
+            await asyncio.sleep(0)
+        ctx.cancel_all()
+        await asyncio.wait([task])
+        await asyncio.sleep(0)  # the slot's done-callback runs after the task ends
+        return bool(task.cancelled())
+
+    assert aloop.run_until_complete(scenario())
+    assert hooked == []
+    assert view.ui.refreshButton.isEnabled()
