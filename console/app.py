@@ -267,6 +267,21 @@ class Console:
         await closed
         return 0
 
+    async def _show_demo_token(self, view: Any) -> None:
+        """The token inspector's screenshot shows a real token, signed in on the seeded local demo pool (an
+        empty inspector says little); on AWS or another pool it keeps its empty state."""
+        from console.services import seed
+        from console.services.boto import run_blocking
+
+        service = self.ctx.service
+        if self.connection is None or self.connection.kind is not ConnectionKind.LOCAL or service is None:
+            return
+        client = await service.client()  # type: ignore[attr-defined]  # BotoCognito's: local is always boto3
+        pool_id = await run_blocking(seed.find_demo_pool, client)
+        token = await run_blocking(seed.demo_id_token, client, pool_id) if pool_id else None
+        if token:
+            await view.inspect(token)
+
     async def screenshot(self, path: Path, view_name: str, connected: bool) -> int:
         view = self.window.show_view(view_name)
         if view is None:
@@ -274,6 +289,8 @@ class Console:
             return 2
         if connected:
             await view.load()
+            if view.name == "token-inspector":
+                await self._show_demo_token(view)
             if view.name == "pools":
                 view.select(self.ctx.pool_id)  # type: ignore[attr-defined]
             table = getattr(getattr(view, "ui", None), "table", None)

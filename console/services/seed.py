@@ -193,3 +193,37 @@ def seed_demo(client: Any, extra_users: int = 40) -> SeedResult:
                         AuthParameters={"USERNAME": username, "PASSWORD": password}):  # fmt: skip
                 break
     return result
+
+
+DEMO_SIGN_IN_USER = "alice"
+
+
+def demo_id_token(client: Any, pool_id: str) -> str | None:
+    """An ID token of a demo user, for the token inspector's screenshot (blocking; executor helper).
+
+    Only for the seeded demo pool: its password is random and never kept, so the demo user is given a new
+    random one (never shown or stored) and signed in with ADMIN_USER_PASSWORD_AUTH on the demo-web app
+    client, exactly as the seed signed in. None when this is not the demo pool or a step is refused.
+    """
+    from botocore.exceptions import ClientError
+
+    try:
+        pool = client.describe_user_pool(UserPoolId=pool_id)["UserPool"]
+        tags = pool.get("UserPoolTags") or {}
+        if pool.get("Name") != DEMO_POOL_NAME or any(tags.get(k) != v for k, v in DEMO_TAG.items()):
+            return None
+        clients = client.list_user_pool_clients(UserPoolId=pool_id, MaxResults=60).get("UserPoolClients", [])
+        web = next((c["ClientId"] for c in clients if c.get("ClientName") == "demo-web"), None)
+        if web is None:
+            return None
+        password = _password()
+        client.admin_set_user_password(UserPoolId=pool_id, Username=DEMO_SIGN_IN_USER, Password=password,
+                                       Permanent=True)  # fmt: skip
+        auth = client.admin_initiate_auth(
+            UserPoolId=pool_id, ClientId=web, AuthFlow="ADMIN_USER_PASSWORD_AUTH",
+            AuthParameters={"USERNAME": DEMO_SIGN_IN_USER, "PASSWORD": password},
+        )  # fmt: skip
+    except ClientError:
+        return None
+    token = (auth.get("AuthenticationResult") or {}).get("IdToken")
+    return str(token) if token else None

@@ -79,6 +79,11 @@ class TokenInspectorView(View):
         finally:
             self.ui.verifyButton.setEnabled(self.decoded is not None)
 
+    async def inspect(self, token: str) -> tokens.Verification | None:
+        """Show a token as if pasted, and verify it (the screenshot's demo token)."""
+        self.ui.tokenEdit.setPlainText(token)
+        return await self.verify()
+
     async def verify(self) -> tokens.Verification | None:
         decoded = self.decoded
         if decoded is None:

@@ -144,3 +144,61 @@ def test_cancelled_refresh_slot_ends_quietly(qtbot: Any, aloop: Any, ctx: Any, m
     assert aloop.run_until_complete(scenario())
     assert hooked == []
     assert view.ui.refreshButton.isEnabled()
+
+
+def test_demo_token_is_decoded_and_verified(qtbot: Any, aloop: Any, ctx: Any, demo: dict[str, str]) -> None:
+    """The screenshot's demo token: a demo user signed in on the seeded pool, shown and verified as valid."""
+    from console.services.boto import run_blocking
+    from console.services.seed import demo_id_token
+    from console.views.tokens import TokenInspectorView
+
+    view = TokenInspectorView(ctx)
+    qtbot.addWidget(view)
+    client = aloop.run_until_complete(ctx.service.client())
+    token = aloop.run_until_complete(run_blocking(demo_id_token, client, demo["pool_id"]))
+    assert token
+    verification = aloop.run_until_complete(view.inspect(token))
+    assert verification is not None and verification.valid, verification
+    assert view.ui.verdict.text().startswith("✔")
+    assert view.decoded is not None and view.decoded.claims["cognito:username"] == "alice"
+    assert view.decoded.claims["iss"].endswith(demo["pool_id"])
+    assert not ctx.errors
+
+
+def test_demo_token_is_only_for_the_demo_pool(aloop: Any, ctx: Any) -> None:
+    from console.services.seed import demo_id_token
+    from tests.conftest import unique
+
+    client = aloop.run_until_complete(ctx.service.client())
+    pool_id = client.create_user_pool(PoolName="demo-pool")["UserPool"]["Id"]  # the name alone is not enough
+    other = client.create_user_pool(PoolName=unique("other-"))["UserPool"]["Id"]
+    try:
+        assert demo_id_token(client, pool_id) is None
+        assert demo_id_token(client, other) is None
+    finally:
+        client.delete_user_pool(UserPoolId=pool_id)
+        client.delete_user_pool(UserPoolId=other)
+
+
+def test_token_inspector_screenshot_shows_a_verified_demo_token(
+    qapp: Any, qtbot: Any, aloop: Any, tmp_path: Any, cognito: Any, demo: dict[str, str]
+) -> None:
+    """--screenshot FILE --view token-inspector on the local Cognito renders a decoded, verified token."""
+    from console.services.protocol import Connection, ConnectionKind
+
+    app = _console(qapp, qtbot, tmp_path, MemoryKeyring())
+    app.ns.screenshot = str(tmp_path / "token-inspector.png")
+    app.ns.view = "token-inspector"
+    app.ns.local_port = int(cognito.base_url.rsplit(":", 1)[-1])  # found there, not started
+    conn = Connection("Local Cognito", ConnectionKind.LOCAL)
+
+    async def scenario() -> int:
+        app.window.show_view("token-inspector")
+        ok = await app.open_connection(conn, load_view=False)
+        return int(await app.screenshot(tmp_path / "token-inspector.png", "token-inspector", ok))
+
+    assert aloop.run_until_complete(scenario()) == 0
+    view = app.window.views["token-inspector"]
+    assert view.ui.verdict.text().startswith("✔"), view.ui.verdict.text()
+    assert view.claims.rowCount() > 5
+    assert (tmp_path / "token-inspector.png").stat().st_size > 0
