@@ -947,7 +947,9 @@ def _custom_answer(
 # -- USER_AUTH (choice-based) ----------------------------------------------------------------------------
 
 
-def _first_factors(pool: dict[str, Any], user: User) -> list[str]:
+def first_factors(pool: dict[str, Any], user: User) -> list[str]:
+    """The USER_AUTH challenges ``user`` can choose in ``pool`` (the pool's SignInPolicy and the user's
+    password and verified email / phone)."""
     policy = ((pool.get("Policies") or {}).get("SignInPolicy") or {}).get("AllowedFirstAuthFactors") or ["PASSWORD"]
     out: list[str] = []
     has_password = bool(user.secret.get("verifier"))
@@ -973,11 +975,11 @@ def _user_auth_start(ctx: RequestContext, flow: Flow, params: dict[str, str]) ->
         sessions.check_secret_hash(ctx, flow.client, params.get("SECRET_HASH"), username)
         flow.phantom = username
         user = _phantom_user(flow, username)
-        user.secret = {"verifier": "simulated"}  # "has a password" for _first_factors; never checked against
+        user.secret = {"verifier": "simulated"}  # "has a password" for first_factors; never checked against
     else:
         sessions.check_secret_hash(ctx, flow.client, params.get("SECRET_HASH"), username, user.username)
         _check_usable(flow, user, password_checked=False)
-    available = _first_factors(flow.pool, user)
+    available = first_factors(flow.pool, user)
     preferred = params.get("PREFERRED_CHALLENGE")
     if preferred and preferred in available:
         return _choose(ctx, flow, user, preferred, params)

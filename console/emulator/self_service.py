@@ -69,6 +69,16 @@ def get_user(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+@idp("GetUserAuthFactors", public=True)
+def get_user_auth_factors(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
+    """The signed-in user's MFA settings and the first factors USER_AUTH offers them."""
+    from .auth import first_factors  # auth imports the account modules
+
+    pool, user, _ = _authorize(ctx, req["AccessToken"])
+    factors = [f for f in first_factors(pool, user) if f != "PASSWORD_SRP"]  # one PASSWORD factor
+    return {"Username": user.username, "ConfiguredUserAuthFactors": factors, **mfa.mfa_settings_for_get_user(user)}
+
+
 @idp("UpdateUserAttributes", public=True)
 def update_user_attributes(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     pool, user, client = _authorize(ctx, req["AccessToken"])

@@ -103,6 +103,27 @@ def test_get_user_rejects_an_id_token(idp, account):
 # -- UpdateUserAttributes / verification ------------------------------------------------------------------------
 
 
+def test_get_user_auth_factors(idp):
+    """The first factors USER_AUTH offers the user: the pool's SignInPolicy and the user's verified email."""
+    pool = new_pool(
+        idp,
+        AutoVerifiedAttributes=["email"],
+        Policies={"SignInPolicy": {"AllowedFirstAuthFactors": ["PASSWORD", "EMAIL_OTP", "SMS_OTP"]}},
+    )
+    try:
+        user = account_in(idp, pool)
+        out = idp.get_user_auth_factors(AccessToken=user.token)
+        assert out["Username"] == user.name
+        # A password and a verified email; no phone, so no SMS_OTP.
+        assert out["ConfiguredUserAuthFactors"] == ["PASSWORD", "EMAIL_OTP"]
+        assert "UserMFASettingList" not in out
+        with pytest.raises(ClientError) as exc:
+            idp.get_user_auth_factors(AccessToken="garbage")
+        assert error_of(exc)[0] == "NotAuthorizedException"
+    finally:
+        idp.delete_user_pool(UserPoolId=pool["Id"])
+
+
 def test_update_plain_attribute(idp, account):
     out = idp.update_user_attributes(
         AccessToken=account.token, UserAttributes=[{"Name": "given_name", "Value": "Beth"}]
