@@ -32,6 +32,7 @@ GROUP_NAME = re.compile(r"^[\w\s+=,.@-]{1,128}$")
 ROLE_ARN = re.compile(r"^arn:[\w+=/,.@-]+:iam::\d{12}:role/[\w+=/,.@-]+$")
 ATTRIBUTE_NAME = re.compile(r"^(custom:|dev:)?[\w.:-]{1,32}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+METADATA_FILE_MAX = 131072  # ProviderDetails values are StringType: at most 131,072 characters
 PHONE = re.compile(r"^\+\d{4,15}$")
 
 
@@ -340,6 +341,14 @@ class AttributesDialog(FormDialog):
 
 
 # --- groups ---------------------------------------------------------------------------------------
+# UpdateGroup's RoleArn is an ArnType (at least 20 characters): "" is refused and an absent RoleArn keeps the
+# role, so the API has no way to take a role off a group.
+ROLE_NOT_REMOVABLE = (
+    "Amazon Cognito cannot remove a group's IAM role: it can only be replaced by another role ARN. "
+    "To drop the role, delete the group and create it again."
+)
+
+
 class GroupDialog(FormDialog):
     def __init__(self, parent: QWidget | None = None, group: Group | None = None, members: Any = None) -> None:
         super().__init__(parent)
@@ -360,6 +369,8 @@ class GroupDialog(FormDialog):
             self.ui.descriptionEdit.setPlainText(group.description)
             self.ui.precedenceSpin.setValue(-1 if group.precedence is None else group.precedence)
             self.ui.roleEdit.setText(group.role_arn)
+            if group.role_arn:
+                self.ui.roleEdit.setToolTip(ROLE_NOT_REMOVABLE)
         else:
             self.setWindowTitle("Create group")
 
@@ -369,6 +380,8 @@ class GroupDialog(FormDialog):
         if len(self.ui.descriptionEdit.toPlainText()) > 2048:
             return "Descriptions have at most 2048 characters."
         role = self.ui.roleEdit.text().strip()
+        if not role and self.group is not None and self.group.role_arn:
+            return ROLE_NOT_REMOVABLE
         if role and not ROLE_ARN.match(role):
             return "The IAM role ARN looks like arn:aws:iam::123456789012:role/RoleName."
         return None
@@ -627,9 +640,16 @@ class IdentityProviderDialog(FormDialog):
                 # Read here so that a file we cannot read is said in the dialog, which stays open.
                 try:
                     with open(self.metadata_file, encoding="utf-8") as f:
-                        self.metadata_text = f.read(131072)
+                        text = f.read(METADATA_FILE_MAX + 1)
                 except (OSError, UnicodeDecodeError) as exc:
                     return f"Cannot read the metadata file {self.metadata_file} as UTF-8 text: {exc}"
+                if len(text) > METADATA_FILE_MAX:
+                    self.metadata_text = None
+                    return (
+                        f"The metadata file {self.metadata_file} is longer than {METADATA_FILE_MAX:,} characters, "
+                        "the most Amazon Cognito accepts: give its metadata document URL instead."
+                    )
+                self.metadata_text = text
         elif not self.ui.clientIdEdit.text().strip():
             return f"{kind} needs a client ID."
         for key, value in self.mapping.rows():

@@ -76,6 +76,9 @@ class UsersView(View):
         self.ui.emptyState.setText("No users match.\nCreate a user, or change the search.")
         self._search_timer: asyncio.TimerHandle | None = None
         self._pages = 0
+        # The filter each search was started with: its pages (and their tokens) belong to it, whatever the
+        # search fields say while the next search waits for its debounce.
+        self._search: tuple[int, UserFilter] = (0, self.current_filter())
         self._details_task: asyncio.Task[Any] | None = None
         self.details: UserDetails | None = None
         self.groups: list[str] = []
@@ -146,6 +149,7 @@ class UsersView(View):
         """Start a search and wait for its first page (later pages come through fetchMore)."""
         pool_id = self.ctx.pool_id
         generation = self.model.begin_search()
+        self._search = (generation, self.current_filter())
         self._pages = 0
         gc.unfreeze()  # rows of the last search go back to the collector (they are freed by refcount anyway)
         self.details = None
@@ -168,10 +172,13 @@ class UsersView(View):
 
     async def fetch_page(self, generation: int, token: str) -> None:
         pool_id = self.ctx.pool_id
+        search_generation, flt = self._search
+        if generation != search_generation:
+            return  # a page of an older search: the model would drop it anyway
         failed = True
         try:
             async with self.ctx.busy("Loading users"):
-                page = await self.ctx.require().list_users(pool_id, self.current_filter(), token or None)
+                page = await self.ctx.require().list_users(pool_id, flt, token or None)
                 self.model.append_page(generation, page)
                 failed = False
                 self._pages += 1
@@ -265,8 +272,11 @@ class UsersView(View):
             await service.update_user_attributes(self.ctx.pool_id, username, update, delete)
             await self._refresh_user(username)
 
-    async def _refresh_user(self, username: str) -> None:
-        details = await self.ctx.require().user_details(self.ctx.pool_id, username)
+    async def _refresh_user(self, username: str, pool: str | None = None) -> None:
+        pool = pool or self.ctx.pool_id
+        details = await self.ctx.require().user_details(pool, username)
+        if self.ctx.pool_id != pool:
+            return  # another pool was chosen while this user was read
         self.model.upsert(details.user)
         if len(self.selected()) == 1 and self.selected()[0].username == username:
             self.details = details
@@ -334,11 +344,13 @@ class UsersView(View):
                 not_started = usernames[i + 1 :]
                 break
         for name in done:
+            if self.ctx.pool_id != pool:
+                break  # the user chose another pool meanwhile: these rows are not the listed pool's
             if key == "delete":
                 self.model.remove(name)
             else:
                 async with self.ctx.busy(f"Refreshing {name}"):
-                    await self._refresh_user(name)
+                    await self._refresh_user(name, pool)
         if cancelled is not None:
             self.ctx.notice.emit(
                 f"Cancelled: {len(done)} done, {len(not_started)} not started"
