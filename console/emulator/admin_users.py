@@ -71,7 +71,7 @@ def _render(template: str, *, username: str, code: str) -> str:
 # -- AdminCreateUser ------------------------------------------------------------------------------------
 
 
-def _check_username_format(pool: dict[str, Any], username: str) -> str | None:
+def check_username_format(pool: dict[str, Any], username: str) -> str | None:
     """For username-attribute pools: which attribute ``username`` is. Raises AWS's format errors."""
     username_attrs = pools.username_attributes(pool)
     if username_attrs:
@@ -175,7 +175,7 @@ def admin_create_user(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any
         _send_invitation(ctx, pool, existing, name, password, mediums, req.get("ClientMetadata"))
         return {"User": user_type(existing)}
 
-    username_attr = _check_username_format(pool, name)
+    username_attr = check_username_format(pool, name)
     given = attributes.as_dict(req.get("UserAttributes"))
     if username_attr and not any(k == username_attr for k, _ in given):
         given.append((username_attr, name))

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import attributes, invocations, keys, passwords, pools, srp, tokens, users
+from . import attributes, clients, invocations, keys, passwords, pools, srp, tokens, users
 from . import auth_sessions as sessions
 from .auth_sessions import Deferred
 from .context import RequestContext
@@ -98,7 +98,7 @@ async def _step(ctx: RequestContext, fn: Callable[..., Any], *args: Any) -> Any:
 async def _drive(ctx: RequestContext, fn: Callable[..., Any], *args: Any) -> dict[str, Any]:
     result = await _step(ctx, fn, *args)
     while isinstance(result, Compute):
-        value = await srp.compute(ctx, result.work, *result.args)
+        value = await srp.compute(result.work, *result.args)
         result = await _step(ctx, result.then, value)
     assert isinstance(result, dict)
     return result
@@ -156,11 +156,11 @@ class Flow:
 def _client(ctx: RequestContext, client_id: str, pool_id: str | None) -> tuple[dict[str, Any], dict[str, Any]]:
     if pool_id is not None:
         pool = pools.get_pool(ctx, pool_id)
-        client = tokens.get_client(ctx, client_id)
+        client = clients.get_client(ctx, client_id)
         if client["UserPoolId"] != pool_id:
             raise client_not_found(client_id)
         return client, pool
-    client = tokens.get_client(ctx, client_id)
+    client = clients.get_client(ctx, client_id)
     return client, pools.get_pool(ctx, client["UserPoolId"])
 
 
@@ -1041,11 +1041,9 @@ def _refresh(ctx: RequestContext, flow: Flow, params: dict[str, str]) -> dict[st
 
 @idp("GetTokensFromRefreshToken", public=True)
 def get_tokens_from_refresh_token(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
-    client = tokens.get_client(ctx, req["ClientId"])
+    client = clients.get_client(ctx, req["ClientId"])
     _hooks().begin(ctx, req, client)
-    if tokens.client_secrets(ctx, client["ClientId"]) and not tokens.check_client_secret(
-        ctx, client["ClientId"], req.get("ClientSecret")
-    ):
+    if not clients.authenticates(ctx, client["ClientId"], req.get("ClientSecret")):
         raise not_authorized(f"Unable to verify secret hash for client {client['ClientId']}")
     rotating, _ = tokens.rotation(client)
     result = tokens.redeem_refresh_token(
@@ -1156,7 +1154,7 @@ def _respond(ctx: RequestContext, req: dict[str, Any], admin: bool) -> Any:
 
 
 def client_has_secret(ctx: RequestContext, client: dict[str, Any]) -> bool:
-    return bool(tokens.client_secrets(ctx, client["ClientId"]))
+    return bool(clients.client_secrets(ctx, client["ClientId"]))
 
 
 def _new_password(ctx: RequestContext, flow: Flow, user: User, responses: dict[str, str]) -> dict[str, Any]:

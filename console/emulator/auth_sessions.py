@@ -17,7 +17,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from . import tokens
+from . import clients
 from .context import RequestContext
 from .errors import AwsError, invalid_parameter, not_authorized
 from .store import migration
@@ -197,7 +197,7 @@ def secret_hash_of(secret: str, username: str, client_id: str) -> bytes:
 def check_secret_hash(ctx: RequestContext, client: dict[str, Any], supplied: str | None, *usernames: str) -> None:
     """SECRET_HASH for clients with a secret: any of the client's secrets, any of ``usernames``."""
     client_id = client["ClientId"]
-    found = tokens.client_secrets(ctx, client_id)
+    found = clients.client_secrets(ctx, client_id)
     if not found:
         return
     if not supplied:

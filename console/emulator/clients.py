@@ -65,15 +65,11 @@ def secret_matches(ctx: RequestContext, client_id: str, candidate: str) -> bool:
     return found
 
 
-def expected_seconds(doc: dict[str, Any], token: str) -> int:
-    """A token's lifetime in seconds: ``token`` is AccessToken, IdToken or RefreshToken."""
-    units = doc.get("TokenValidityUnits") or {}
-    value = doc.get(f"{token}Validity")
-    if token == _REFRESH:
-        return int(value or 30) * _UNIT_SECONDS[units.get(token, "days")]
-    if value is None:
-        return 3600
-    return int(value) * _UNIT_SECONDS[units.get(token, "hours")]
+def authenticates(ctx: RequestContext, client_id: str, supplied: str | None) -> bool:
+    """Whether a caller proved it is this client: it has no secret, or ``supplied`` is one of them."""
+    if not client_secrets(ctx, client_id):
+        return True
+    return supplied is not None and secret_matches(ctx, client_id, supplied)
 
 
 # -- validation ---------------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ import secrets
 import struct
 from typing import Any
 
-from . import auth_sessions, flow_hooks, messaging, pools, signup, tokens, users
+from . import auth_sessions, clients, flow_hooks, messaging, pools, signup, tokens, users
 from .context import RequestContext
 from .errors import AwsError, invalid_parameter, not_authorized
 from .registry import idp
@@ -233,12 +233,15 @@ def _session_user(ctx: RequestContext, session: str) -> tuple[dict[str, Any], us
 
 def _next_session(ctx: RequestContext, found: auth_sessions.Session, **state: Any) -> str:
     """The Session to use next: the old one consumed, a new one for the same MFA_SETUP challenge."""
-    client = tokens.get_client(ctx, found.client_id)
+    client = clients.get_client(ctx, found.client_id)
     return auth_sessions.replace(ctx, found, client, {**found.state, **state})
 
 
-@idp("AssociateSoftwareToken", public=True)
-def associate_software_token(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
+def _software_token_caller(
+    ctx: RequestContext, req: dict[str, Any]
+) -> tuple[dict[str, Any], users.User, auth_sessions.Session | None]:
+    """The pool and user of an Associate/VerifySoftwareToken call, authorised by its AccessToken or its
+    MFA_SETUP Session (then also returned), in a pool with TOTP MFA on."""
     handle = None
     if req.get("AccessToken"):
         pool, user, _ = tokens.authenticate_access_token(ctx, req["AccessToken"])
@@ -248,6 +251,12 @@ def associate_software_token(ctx: RequestContext, req: dict[str, Any]) -> dict[s
         raise invalid_parameter("Either AccessToken or Session must be provided.")
     if not pools.totp_mfa_enabled(pool):
         raise AwsError("SoftwareTokenMFANotFoundException", TOTP_NOT_ENABLED)
+    return pool, user, handle
+
+
+@idp("AssociateSoftwareToken", public=True)
+def associate_software_token(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
+    pool, user, handle = _software_token_caller(ctx, req)
     secret = new_secret()
     user.mfa["totp_pending"] = secret
     user.mfa["totp_pending_at"] = ctx.now
@@ -260,15 +269,7 @@ def associate_software_token(ctx: RequestContext, req: dict[str, Any]) -> dict[s
 
 @idp("VerifySoftwareToken", public=True)
 def verify_software_token(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
-    handle = None
-    if req.get("AccessToken"):
-        pool, user, _ = tokens.authenticate_access_token(ctx, req["AccessToken"])
-    elif req.get("Session"):
-        pool, user, handle = _session_user(ctx, req["Session"])
-    else:
-        raise invalid_parameter("Either AccessToken or Session must be provided.")
-    if not pools.totp_mfa_enabled(pool):
-        raise AwsError("SoftwareTokenMFANotFoundException", TOTP_NOT_ENABLED)
+    pool, user, handle = _software_token_caller(ctx, req)
     pending = user.mfa.get("totp_pending")
     if not pending:
         raise invalid_parameter("User has not set up software token mfa")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import admin_users, attributes, flow_hooks, mfa, passwords, pools, signup, tokens, users
+from . import admin_users, attributes, clients, flow_hooks, mfa, passwords, pools, signup, tokens, users
 from .context import RequestContext
 from .errors import invalid_parameter, not_authorized
 from .registry import idp
@@ -29,7 +29,7 @@ def _authorize(ctx: RequestContext, access_token: str) -> tuple[dict[str, Any], 
     if client_id:
         row = ctx.store.one("SELECT 1 FROM clients WHERE id = ?", (str(client_id),))
         if row is not None:
-            client = tokens.get_client(ctx, str(client_id))
+            client = clients.get_client(ctx, str(client_id))
     return pool, user, client
 
 

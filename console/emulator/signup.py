@@ -26,13 +26,13 @@ from . import (
     admin_users,
     attributes,
     auth_sessions,
+    clients,
     flow_hooks,
     ids,
     invocations,
     messaging,
     passwords,
     pools,
-    tokens,
     users,
 )
 from .context import RequestContext
@@ -269,7 +269,7 @@ def check_secret_hash(ctx: RequestContext, client: dict[str, Any], username: str
 
 def client_and_pool(ctx: RequestContext, req: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """The app client named by ``ClientId`` and its pool, after the SECRET_HASH check."""
-    client = tokens.get_client(ctx, req["ClientId"])
+    client = clients.get_client(ctx, req["ClientId"])
     pool = pools.get_pool(ctx, client["UserPoolId"])
     check_secret_hash(ctx, client, req["Username"], req.get("SecretHash"))
     return client, pool
@@ -447,28 +447,14 @@ def _session_ttl(client: dict[str, Any]) -> float:
 
 
 def _username_for_sign_up(pool: dict[str, Any], username: str, attrs: dict[str, str]) -> tuple[str, str]:
-    """(stored username, sub) for a new user; for email/phone-as-username pools the username is the sub."""
+    """(stored username, sub) for a new user; for email/phone-as-username pools the username is the sub.
+
+    The format rules are AdminCreateUser's (``admin_users.check_username_format``)."""
     sub = ids.sub()
-    username_attrs = pools.username_attributes(pool)
-    if username_attrs:
-        if "email" in username_attrs and attributes.is_email(username):
-            attrs["email"] = username
-        elif "phone_number" in username_attrs and attributes.is_phone(username):
-            attrs["phone_number"] = username
-        elif username_attrs == ["email"]:
-            raise invalid_parameter("Username should be an email.")
-        elif username_attrs == ["phone_number"]:
-            raise invalid_parameter("Username should be a phone number.")
-        else:
-            raise invalid_parameter("Username should be either an email or a phone number.")
+    attribute = admin_users.check_username_format(pool, username)
+    if attribute is not None:
+        attrs[attribute] = username
         return sub, sub
-    aliases = pools.alias_attributes(pool)
-    if "email" in aliases and attributes.is_email(username):
-        raise invalid_parameter("Username cannot be of email format, since user pool is configured for email alias.")
-    if "phone_number" in aliases and attributes.is_phone(username):
-        raise invalid_parameter(
-            "Username cannot be of phone number format, since user pool is configured for phone number alias."
-        )
     return username, sub
 
 

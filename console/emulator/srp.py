@@ -238,7 +238,7 @@ async def _session_key_in_turns(a_hex: str, b_hex: str, big_b_hex: str, verifier
     return hkdf(bytes.fromhex(pad_hex(s)), bytes.fromhex(pad_hex(u)))
 
 
-async def compute(ctx: RequestContext, fn: Callable[..., T], *args: Any) -> T:
+async def compute(fn: Callable[..., T], *args: Any) -> T:
     """Run a sign-in's arithmetic, yielding to the event loop between full exponentiations."""
     if fn is session_key:
         key: Any = await _session_key_in_turns(*args)

@@ -26,7 +26,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
 
-from . import keys, pools, users
+from . import clients, keys, pools, users
 from .context import RequestContext
 from .errors import AwsError, not_authorized
 from .keys import b64url, b64url_decode
@@ -69,29 +69,6 @@ ADMIN_SCOPE = "aws.cognito.signin.user.admin"
 _REFRESH_HEADER = b64url(b'{"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"}')
 _UNITS = {"seconds": 1, "minutes": 60, "hours": 3600, "days": 86400}
 _CLEANUP_EVERY = 500
-
-
-# -- app clients --------------------------------------------------------------------------------------
-
-
-def get_client(ctx: RequestContext, client_id: str) -> dict[str, Any]:
-    """The app client's document; ResourceNotFoundException if there is none."""
-    from . import clients  # clients is an API area like this one; a local import keeps start-up order free
-
-    return clients.get_client(ctx, client_id)
-
-
-def client_secrets(ctx: RequestContext, client_id: str) -> list[str]:
-    from . import clients
-
-    return clients.client_secrets(ctx, client_id)
-
-
-def check_client_secret(ctx: RequestContext, client_id: str, supplied: str | None) -> bool:
-    """Whether ``supplied`` is one of the client's secrets (constant time over each)."""
-    from . import clients
-
-    return supplied is not None and clients.secret_matches(ctx, client_id, supplied)
 
 
 # -- validity -------------------------------------------------------------------------------------------
@@ -628,12 +605,10 @@ def admin_user_global_sign_out(ctx: RequestContext, req: dict[str, Any]) -> dict
 @idp("RevokeToken", public=True)
 def revoke_token(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     try:
-        client = get_client(ctx, req["ClientId"])
+        client = clients.get_client(ctx, req["ClientId"])
     except AwsError:
         raise AwsError("UnauthorizedException", "Client authentication failed.") from None
-    if client_secrets(ctx, client["ClientId"]) and not check_client_secret(
-        ctx, client["ClientId"], req.get("ClientSecret")
-    ):
+    if not clients.authenticates(ctx, client["ClientId"], req.get("ClientSecret")):
         raise AwsError("UnauthorizedException", "Client authentication failed.")
     if not revocation_enabled(client):
         raise AwsError("UnsupportedOperationException", "Token revocation is not enabled for this client.")

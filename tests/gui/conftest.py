@@ -11,29 +11,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from keyring.backend import KeyringBackend
 
 from console.services.boto import BotoCognito
 from console.services.protocol import Connection, ConnectionKind
 from console.services.seed import seed_demo
 from tests.conftest import make_client
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
+from tests.memory_keyring import MemoryKeyring
 
 
 @pytest.fixture

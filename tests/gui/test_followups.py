@@ -7,7 +7,7 @@ import asyncio
 import threading
 from typing import Any
 
-from tests.gui.conftest import MemoryKeyring
+from tests.memory_keyring import MemoryKeyring
 
 
 class BlockingKeyring(MemoryKeyring):

@@ -223,7 +223,7 @@ def test_keyring_is_read_off_the_event_loop(qapp: Any, qtbot: Any, aloop: Any, t
     from console.secrets import SecretStore
     from console.services.protocol import Connection, ConnectionKind
     from console.settings import Settings
-    from tests.gui.conftest import MemoryKeyring
+    from tests.memory_keyring import MemoryKeyring
 
     class RecordingKeyring(MemoryKeyring):
         def __init__(self) -> None:
@@ -263,7 +263,7 @@ def test_a_slow_connection_that_fails_late_does_not_override_the_newer_one(
     from console.secrets import SecretStore
     from console.services.protocol import Connection, ConnectionKind
     from console.settings import Settings
-    from tests.gui.conftest import MemoryKeyring
+    from tests.memory_keyring import MemoryKeyring
 
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))

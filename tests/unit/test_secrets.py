@@ -4,27 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
 from console.secrets import SERVICE, SecretStore
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
+from tests.memory_keyring import MemoryKeyring
 
 
 class BrokenKeyring(MemoryKeyring):

@@ -134,5 +134,5 @@ def test_session_key_in_turns_matches_session_key() -> None:
     b_hex, big_b_hex = srp.server_ephemeral(record["verifier"])
     a = format(int(passwords.pow_g(_secrets.randbits(256))), "x")
     direct = srp.session_key(a, b_hex, big_b_hex, record["verifier"])
-    turns = asyncio.run(srp.compute(None, srp.session_key, a, b_hex, big_b_hex, record["verifier"]))  # type: ignore[arg-type]
+    turns = asyncio.run(srp.compute(srp.session_key, a, b_hex, big_b_hex, record["verifier"]))
     assert direct is not None and turns == direct
