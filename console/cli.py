@@ -31,6 +31,12 @@ def emulator_parser() -> argparse.ArgumentParser:
         default=None,
         help="stop when this process is gone (a console or test run that started the server and died)",
     )
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="processes for signing and SRP arithmetic (default: one per core beyond the first, up to 4; 0: none)",
+    )
     return p
 
 
@@ -60,6 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             lambda_endpoint=ns.lambda_endpoint,
             issuer_style=ns.issuer,
             parent_pid=ns.parent_pid,
+            workers=ns.workers,
         )
         return serve(config, log_level=ns.log_level)
     ns = gui_parser().parse_args(args)

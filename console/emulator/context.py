@@ -23,6 +23,7 @@ class ServerConfig:
     account_id: str = "000000000000"
     base_url: str = ""  # filled in once the socket is bound
     parent_pid: int | None = None  # stop when this process is gone
+    workers: int | None = None  # processes for CPU-bound crypto (workers.py); None: one per spare core
 
 
 @dataclass

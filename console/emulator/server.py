@@ -18,7 +18,7 @@ import signal
 import socket
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from . import ids, invocations, protocol, registry, sigv4
+from . import ids, invocations, protocol, registry, signatures, sigv4, workers
 from .context import RequestContext, ServerConfig
 from .errors import AwsError
 from .store import Store
@@ -51,6 +51,8 @@ _INFRASTRUCTURE = {
     "support",
     "sigv4",
     "invocations",
+    "signatures",
+    "workers",
 }
 
 
@@ -114,6 +116,14 @@ async def read_body(request: Request) -> bytes:
 
 
 async def dispatch_json(request: Request) -> Response:
+    with workers.serving():
+        # Requests that arrived together with this one start too before it goes on, so that it sees
+        # them waiting and hands its crypto to a worker process (workers.py).
+        await asyncio.sleep(0)
+        return await _dispatch_json(request)
+
+
+async def _dispatch_json(request: Request) -> Response:
     state: ServerState = request.app.state.emulator
     request_id = ids.request_id()
     try:
@@ -157,6 +167,7 @@ async def dispatch_json(request: Request) -> Response:
             )
         ctx = state.context(name, request)
         ctx.request_id = request_id
+        signatures.defer(ctx)
         if handler.is_async:
             result = await invocations.settle(ctx, lambda: handler.handler(ctx, params))
         else:
@@ -168,8 +179,9 @@ async def dispatch_json(request: Request) -> Response:
             # Lambda triggers called by the handler are answered off the event loop (invocations.py).
             result = await invocations.settle(ctx, attempt)
         shaped = protocol.shape_output(op_model.output_shape, result or {})
+        # Tokens are signed now, after the commit, on worker threads (signatures.py).
         return Response(
-            json.dumps(shaped, separators=(",", ":")).encode(),
+            await signatures.complete(ctx, json.dumps(shaped, separators=(",", ":")).encode()),
             media_type=_JSON,
             headers={"x-amzn-RequestId": request_id},
         )
@@ -274,6 +286,18 @@ async def _exit_with_parent(server: uvicorn.Server, parent_pid: int) -> None:
             pass
 
 
+def _loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
+    """uvloop's event loop where it is installed (uvicorn[standard] brings it): its sockets and pipes
+    cost a sign-in less than asyncio's own."""
+    if os.environ.get("COGNITO_LOCAL_LOOP") == "asyncio":
+        return None
+    try:
+        import uvloop
+    except ImportError:
+        return None
+    return uvloop.new_event_loop
+
+
 def serve(config: ServerConfig, log_level: str = "warning") -> int:
     """Run until SIGTERM or SIGINT; returns the process exit code."""
     logging.basicConfig(level=getattr(logging, log_level.upper(), logging.WARNING), stream=sys.stderr)
@@ -326,13 +350,22 @@ def serve(config: ServerConfig, log_level: str = "warning") -> int:
         watch = None
         if config.parent_pid:
             watch = asyncio.create_task(_exit_with_parent(server, config.parent_pid))
-        await server.serve(sockets=[sock])
-        if watch is not None:
-            watch.cancel()
+        count = workers.default_count() if config.workers is None else max(0, config.workers)
+        try:
+            await workers.start(count)
+        except OSError as exc:  # the work then runs in this process
+            log.warning("could not start worker processes: %s", exc)
+        try:
+            await server.serve(sockets=[sock])
+        finally:
+            if watch is not None:
+                watch.cancel()
+            await workers.stop()
         log.info("stopped after %.1f s", time.monotonic() - started)
 
     try:
-        asyncio.run(main())
+        with asyncio.Runner(loop_factory=_loop_factory()) as runner:
+            runner.run(main())
     finally:
         store.close()
     return 0

@@ -34,6 +34,7 @@ from typing import Any, TypeVar, cast
 
 import gmpy2
 
+from . import workers
 from .context import RequestContext
 from .passwords import G, N, pad_hex, pow_g
 from .store import migration
@@ -239,7 +240,10 @@ async def _session_key_in_turns(a_hex: str, b_hex: str, big_b_hex: str, verifier
 
 
 async def compute(fn: Callable[..., T], *args: Any) -> T:
-    """Run a sign-in's arithmetic, yielding to the event loop between full exponentiations."""
+    """Run a sign-in's arithmetic: in a worker process while other requests wait (workers.py), else in
+    place, yielding to the event loop between full exponentiations."""
+    if workers.pick() is not None:
+        return await workers.call(fn, *args)
     if fn is session_key:
         key: Any = await _session_key_in_turns(*args)
         return cast(T, key)

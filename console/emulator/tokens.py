@@ -26,7 +26,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
 
-from . import clients, keys, pools, users
+from . import clients, keys, pools, signatures, users
 from .context import RequestContext
 from .errors import AwsError, not_authorized
 from .keys import b64url, b64url_decode
@@ -107,12 +107,14 @@ def rotation(client: dict[str, Any]) -> tuple[bool, int]:
 # -- JWTs -----------------------------------------------------------------------------------------------
 
 
-def _sign(key: Any, kid: str, claims: dict[str, Any]) -> str:
+def _sign(ctx: RequestContext, key: Any, kid: str, claims: dict[str, Any], *, now: bool = False) -> str:
+    """A signed JWT; in a JSON API request the signature is made after the commit, off the event loop
+    (signatures.py), unless ``now`` (something in this request needs the whole token)."""
     header = b64url(json.dumps({"kid": kid, "alg": "RS256"}, separators=(",", ":")).encode())
     payload = b64url(json.dumps(claims, separators=(",", ":")).encode())
     signing_input = f"{header}.{payload}".encode("ascii")
-    signature = key.sign(signing_input, padding.PKCS1v15(), hashes.SHA256())
-    return f"{header}.{payload}.{b64url(signature)}"
+    signature = signatures.rs256(key, signing_input) if now else signatures.sign(ctx, kid, key, signing_input)
+    return f"{header}.{payload}.{signature}"
 
 
 def decode_unverified(token: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
@@ -379,7 +381,8 @@ def _mint(
         oauth=oauth,
     )
     custom.apply_access(access)
-    access_token = _sign(pool_keys.access_key, pool_keys.access_kid, access)
+    # The ID token of an OAuth sign-in carries at_hash, a digest of the whole access token.
+    access_token = _sign(ctx, pool_keys.access_key, pool_keys.access_kid, access, now=oauth and with_id)
     result: dict[str, Any] = {
         "AccessToken": access_token,
         "ExpiresIn": access_validity(client),
@@ -402,7 +405,7 @@ def _mint(
         if oauth:
             digest = hashlib.sha256(access_token.encode("ascii")).digest()
             idc = {"at_hash": b64url(digest[:16]), **idc}
-        result["IdToken"] = _sign(pool_keys.id_key, pool_keys.id_kid, idc)
+        result["IdToken"] = _sign(ctx, pool_keys.id_key, pool_keys.id_kid, idc)
     return result
 
 

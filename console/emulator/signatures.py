@@ -1,0 +1,95 @@
+"""RS256 signatures made after the commit, in a worker process when other requests are waiting.
+
+Two RSA-2048 signatures (ID and access token, about 0.3 ms each) are the largest CPU cost of a sign-in.
+So a JSON API request does not sign where its tokens are made: ``sign`` gives the token a placeholder
+and records the work; once the request's transaction has committed and its response is serialized,
+``complete`` makes the signatures (in a worker process, workers.py, if others are waiting) and puts them
+in place. Placeholders carry a random per-request nonce, so nothing a client sends can stand for one.
+A key travels to a worker once, with its first use there.
+
+Work a request replays (invocations.py) snapshots and restores the job list like any request-scoped
+state, so the jobs of a rolled-back attempt are dropped. Outside a request that called ``defer``
+(background jobs, the console's seed, plain HTTP routes) signing happens in place.
+"""
+
+from __future__ import annotations
+
+import base64
+import secrets
+
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+from . import workers
+from .context import RequestContext
+
+_JOBS = "signatures.jobs"
+_NONCE = "signatures.nonce"
+
+Job = tuple[str, str, rsa.RSAPrivateKey, bytes]  # marker, kid, key, signing input
+
+
+def rs256(key: rsa.RSAPrivateKey, signing_input: bytes) -> str:
+    """The base64url RS256 signature of ``signing_input``."""
+    signature = key.sign(signing_input, padding.PKCS1v15(), hashes.SHA256())
+    return base64.urlsafe_b64encode(signature).rstrip(b"=").decode("ascii")
+
+
+def defer(ctx: RequestContext) -> None:
+    """From now on, ``sign`` in this request leaves placeholders for ``complete`` to fill."""
+    ctx.__dict__[_JOBS] = []
+    ctx.__dict__[_NONCE] = secrets.token_hex(12)
+
+
+def sign(ctx: RequestContext, kid: str, key: rsa.RSAPrivateKey, signing_input: bytes) -> str:
+    """The signature, or in a deferring request a placeholder that ``complete`` replaces with it."""
+    jobs: list[Job] | None = ctx.__dict__.get(_JOBS)
+    if jobs is None:
+        return rs256(key, signing_input)
+    marker = f"~{ctx.__dict__[_NONCE]}~{len(jobs)}~"
+    jobs.append((marker, kid, key, signing_input))
+    return marker
+
+
+async def complete(ctx: RequestContext, body: bytes) -> bytes:
+    """``body`` with every placeholder it holds replaced by its signature."""
+    jobs = [job for job in ctx.__dict__.get(_JOBS) or [] if job[0].encode("ascii") in body]
+    ctx.__dict__[_JOBS] = []
+    if not jobs:
+        return body
+    made: list[str] | None = None
+    worker = workers.pick()
+    if worker is not None:
+        known: set[str] = worker.state.setdefault("kids", set())
+        batch = [(kid, None if kid in known else _pem(key), data) for _, kid, key, data in jobs]
+        known.update(kid for _, kid, _, _ in jobs)
+        answer = await worker.call(sign_batch, (batch,))
+        if answer is not None and answer[0]:
+            made = answer[1]
+    if made is None:
+        made = [rs256(key, data) for _, _, key, data in jobs]
+    for (marker, *_), signature in zip(jobs, made, strict=True):
+        body = body.replace(marker.encode("ascii"), signature.encode("ascii"))
+    return body
+
+
+def _pem(key: rsa.RSAPrivateKey) -> bytes:
+    encoding, private = serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8
+    return key.private_bytes(encoding, private, serialization.NoEncryption())
+
+
+# -- in the worker process --------------------------------------------------------------------------------
+
+_worker_keys: dict[str, rsa.RSAPrivateKey] = {}
+
+
+def sign_batch(jobs: list[tuple[str, bytes | None, bytes]]) -> list[str]:
+    """Runs in a worker: the signatures of ``(kid, PEM on first use, signing input)`` jobs."""
+    made = []
+    for kid, pem, data in jobs:
+        if pem is not None:
+            key = serialization.load_pem_private_key(pem, password=None)
+            assert isinstance(key, rsa.RSAPrivateKey)
+            _worker_keys[kid] = key
+        made.append(rs256(_worker_keys[kid], data))
+    return made
