@@ -17,7 +17,7 @@ import datetime as dt
 import hashlib
 import os
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from cryptography import x509
@@ -68,10 +68,14 @@ class PoolKeys:
     access_key: rsa.RSAPrivateKey
     secret: bytes  # AES-256, for what only this server reads back
     certificate: str
+    _aeads: dict[str, AESGCM] = field(default_factory=dict, compare=False, repr=False)
 
     def aead(self, label: str) -> AESGCM:
         """An AES-GCM cipher under a sub-key of the pool's secret, one per use (domain separation)."""
-        return AESGCM(hashlib.sha256(self.secret + b"|" + label.encode()).digest())
+        found = self._aeads.get(label)
+        if found is None:
+            found = self._aeads[label] = AESGCM(hashlib.sha256(self.secret + b"|" + label.encode()).digest())
+        return found
 
     def public(self, kid: str) -> rsa.RSAPublicKey | None:
         if kid == self.id_kid:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import orjson
 import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -99,6 +100,13 @@ def error_response(err: AwsError, request_id: str = "") -> Response:
     if err.message and all(" " <= c <= "~" for c in err.message):
         headers["x-amzn-ErrorMessage"] = err.message[:1024]
     return Response(body, status_code=err.status, headers=headers, media_type=_JSON)
+
+
+def _json_body(value: Any) -> bytes:
+    try:
+        return orjson.dumps(value)
+    except TypeError:  # what orjson does not write (a lone surrogate, an integer beyond 64 bits)
+        return json.dumps(value, separators=(",", ":")).encode()
 
 
 async def read_body(request: Request) -> bytes:
@@ -179,9 +187,9 @@ async def _dispatch_json(request: Request) -> Response:
             # Lambda triggers called by the handler are answered off the event loop (invocations.py).
             result = await invocations.settle(ctx, attempt)
         shaped = protocol.shape_output(op_model.output_shape, result or {})
-        # Tokens are signed now, after the commit, on worker threads (signatures.py).
+        # Tokens are signed now, after the commit (signatures.py).
         return Response(
-            await signatures.complete(ctx, json.dumps(shaped, separators=(",", ":")).encode()),
+            await signatures.complete(ctx, _json_body(shaped)),
             media_type=_JSON,
             headers={"x-amzn-RequestId": request_id},
         )

@@ -14,8 +14,10 @@ state, so the jobs of a rolled-back attempt are dropped. Outside a request that 
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import secrets
+from typing import Any
 
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
@@ -57,20 +59,38 @@ async def complete(ctx: RequestContext, body: bytes) -> bytes:
     ctx.__dict__[_JOBS] = []
     if not jobs:
         return body
-    made: list[str] | None = None
+    made: dict[str, str] = {}
     worker = workers.pick()
-    if worker is not None:
-        known: set[str] = worker.state.setdefault("kids", set())
-        batch = [(kid, None if kid in known else _pem(key), data) for _, kid, key, data in jobs]
-        known.update(kid for _, kid, _, _ in jobs)
-        answer = await worker.call(sign_batch, (batch,))
-        if answer is not None and answer[0]:
-            made = answer[1]
-    if made is None:
-        made = [rs256(key, data) for _, _, key, data in jobs]
-    for (marker, *_), signature in zip(jobs, made, strict=True):
+    if worker is not None:  # others are waiting: all of it to a worker
+        made = await _in_worker(worker, jobs)
+    elif len(jobs) > 1 and (worker := workers.idle()) is not None:
+        # Alone: a worker signs the others while this process signs the first, each on its own core.
+        future = _submit(worker, jobs[1:])
+        made[jobs[0][0]] = rs256(jobs[0][2], jobs[0][3])
+        made.update(_answer(await future, jobs[1:]))
+    for marker, _, key, data in jobs:
+        signature = made.get(marker) or rs256(key, data)  # in place: no worker, or it was lost
         body = body.replace(marker.encode("ascii"), signature.encode("ascii"))
     return body
+
+
+def _submit(worker: workers.Worker, jobs: list[Job]) -> asyncio.Future[tuple[bool, Any] | None]:
+    known: set[str] = worker.state.setdefault("kids", set())
+    batch = [(kid, None if kid in known else _pem(key), data) for _, kid, key, data in jobs]
+    known.update(kid for _, kid, _, _ in jobs)
+    return worker.submit(sign_batch, (batch,))
+
+
+def _answer(answer: tuple[bool, Any] | None, jobs: list[Job]) -> dict[str, str]:
+    if answer is None or not answer[0]:
+        return {}
+    return {job[0]: signature for job, signature in zip(jobs, answer[1], strict=True)}
+
+
+async def _in_worker(worker: workers.Worker, jobs: list[Job]) -> dict[str, str]:
+    future = _submit(worker, jobs)
+    await worker.drain()
+    return _answer(await future, jobs)
 
 
 def _pem(key: rsa.RSAPrivateKey) -> bytes:

@@ -31,7 +31,7 @@ log = logging.getLogger("console.emulator")
 T = TypeVar("T")
 
 
-class _Worker:
+class Worker:
     def __init__(self, process: asyncio.subprocess.Process) -> None:
         self.process = process
         self.alive = True
@@ -40,23 +40,34 @@ class _Worker:
         self.state: dict[str, Any] = {}  # callers' notes about this worker (signatures: the keys it has)
         self.reader = asyncio.get_running_loop().create_task(self._read())
 
-    async def call(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> tuple[bool, Any] | None:
-        """(ok, result or exception), or None if the worker could not answer."""
+    def submit(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> asyncio.Future[tuple[bool, Any] | None]:
+        """Send the call now; the future gives (ok, result or exception), or None if the worker is lost."""
         assert self.process.stdin is not None
         self.next_id += 1
         call_id = self.next_id
         frame = pickle.dumps((call_id, fn, args), protocol=pickle.HIGHEST_PROTOCOL)
         future: asyncio.Future[tuple[bool, Any] | None] = asyncio.get_running_loop().create_future()
         self.waiting[call_id] = future
+        future.add_done_callback(lambda _: self.waiting.pop(call_id, None))
         try:
             self.process.stdin.write(struct.pack(">I", len(frame)) + frame)
-            await self.process.stdin.drain()
-            return await future
         except (OSError, RuntimeError):
             self._gone("lost its input")
-            return None
-        finally:
-            self.waiting.pop(call_id, None)
+        return future
+
+    async def drain(self) -> None:
+        """Wait while the pipe to the worker is full."""
+        if self.process.stdin is not None:
+            try:
+                await self.process.stdin.drain()
+            except (OSError, RuntimeError):
+                self._gone("lost its input")
+
+    async def call(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> tuple[bool, Any] | None:
+        """(ok, result or exception), or None if the worker could not answer."""
+        future = self.submit(fn, args)
+        await self.drain()
+        return await future
 
     async def _read(self) -> None:
         assert self.process.stdout is not None
@@ -92,7 +103,7 @@ class _Worker:
         self.reader.cancel()
 
 
-_workers: list[_Worker] = []
+_workers: list[Worker] = []
 _in_flight = 0
 
 
@@ -112,11 +123,16 @@ def serving() -> Iterator[None]:
 _ALONE = 1 if os.environ.get("COGNITO_LOCAL_OFFLOAD") == "always" else 2
 
 
-def pick() -> _Worker | None:
+def pick() -> Worker | None:
     """The worker to hand work to now, or None to run it in place."""
     if _in_flight < _ALONE:
         return None
     return min((w for w in _workers if w.alive), key=lambda w: len(w.waiting), default=None)
+
+
+def idle() -> Worker | None:
+    """A worker with nothing to do, to share a lone request's work with (its other core is free)."""
+    return next((w for w in _workers if w.alive and not w.waiting), None)
 
 
 async def call(fn: Callable[..., T], *args: Any) -> T:
@@ -150,7 +166,7 @@ async def start(count: int) -> None:
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
         )
-        _workers.append(_Worker(process))
+        _workers.append(Worker(process))
 
 
 async def stop() -> None:
