@@ -634,6 +634,7 @@ def _srp_challenge(ctx: RequestContext, flow: Flow, user: User | None, username:
             "f": flow.state(),
         }
         block = srp.seal(pool_keys.aead("srp"), state)
+        srp.prepare(a_hex, b_hex, big_b_hex, verifier, sessions.session_validity(flow.client))
         return {
             "ChallengeName": "PASSWORD_VERIFIER",
             "ChallengeParameters": {
@@ -766,6 +767,7 @@ def _device_srp(ctx: RequestContext, flow: Flow, user: User, responses: dict[str
             "f": flow.state(),
         }
         block = srp.seal(pool_keys.aead("srp"), state)
+        srp.prepare(a_hex, b_hex, big_b_hex, device["verifier"], sessions.session_validity(flow.client))
         return {
             "ChallengeName": "DEVICE_PASSWORD_VERIFIER",
             "ChallengeParameters": {

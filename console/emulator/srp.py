@@ -22,6 +22,7 @@ import asyncio
 import base64
 import binascii
 import calendar
+import contextlib
 import hashlib
 import hmac
 import json
@@ -242,9 +243,52 @@ async def _session_key_in_turns(a_hex: str, b_hex: str, big_b_hex: str, verifier
 async def compute(fn: Callable[..., T], *args: Any) -> T:
     """Run a sign-in's arithmetic: in a worker process while other requests wait (workers.py), else in
     place, yielding to the event loop between full exponentiations."""
+    if fn is session_key:
+        prepared = _prepared.pop(args, None)
+        if prepared is not None:
+            with contextlib.suppress(Exception):  # derived ahead unless that failed: then again, below
+                key: Any = await prepared
+                return cast(T, key)
     if workers.pick() is not None:
         return await workers.call(fn, *args)
     if fn is session_key:
-        key: Any = await _session_key_in_turns(*args)
+        key = await _session_key_in_turns(*args)
         return cast(T, key)
     return fn(*args)
+
+
+# Session keys derived ahead: S depends only on A, b, B and v, all known once the challenge is issued,
+# so the server derives it (two 3072-bit exponentiations) while the client computes its answer, and the
+# answer's check finds it ready. Kept in memory only, for the session's lifetime at most.
+_prepared: dict[tuple[str, ...], asyncio.Task[bytes | None]] = {}
+_PREPARED_MAX = 256  # challenges nobody answers must not pile up work
+
+
+def prepare(a_hex: str, b_hex: str, big_b_hex: str, verifier_hex: str, expires_in: float) -> None:
+    """Start deriving the session key of a challenge just issued (``compute(session_key, ...)`` takes it)."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:  # no event loop: nothing to overlap with
+        return
+    args = (a_hex, b_hex, big_b_hex, verifier_hex)
+    if args in _prepared or len(_prepared) >= _PREPARED_MAX:
+        return
+    task = loop.create_task(_derive(args))
+    _prepared[args] = task
+    loop.call_later(max(1.0, expires_in), _forget, args, task)
+
+
+def _forget(args: tuple[str, ...], task: asyncio.Task[bytes | None]) -> None:
+    if _prepared.get(args) is task:
+        del _prepared[args]
+        task.cancel()
+
+
+async def _derive(args: tuple[str, ...]) -> bytes | None:
+    worker = workers.spare()
+    if worker is not None:
+        answer = await worker.call(session_key, args)
+        if answer is not None and answer[0]:
+            derived: bytes | None = answer[1]
+            return derived
+    return await _session_key_in_turns(*args)

@@ -130,6 +130,11 @@ def pick() -> Worker | None:
     return min((w for w in _workers if w.alive), key=lambda w: len(w.waiting), default=None)
 
 
+def spare() -> Worker | None:
+    """The least busy worker, for work no request is waiting on yet."""
+    return min((w for w in _workers if w.alive), key=lambda w: len(w.waiting), default=None)
+
+
 def idle() -> Worker | None:
     """A worker with nothing to do, to share a lone request's work with (its other core is free)."""
     return next((w for w in _workers if w.alive and not w.waiting), None)
