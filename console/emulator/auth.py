@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import attributes, clients, invocations, keys, passwords, pools, srp, tokens, users
+from . import attributes, clients, invocations, keys, passwords, pools, srp, tokens, users, workers
 from . import auth_sessions as sessions
 from .auth_sessions import Deferred
 from .context import RequestContext
@@ -80,7 +80,12 @@ class Compute:
 def _in_tx(ctx: RequestContext, fn: Callable[..., Any], *args: Any) -> Any:
     try:
         with ctx.store.tx():
-            return fn(*args)
+            result = fn(*args)
+            # A request that would do its arithmetic in place anyway (no other request waits, and it is
+            # one short exponentiation) does it here, and goes on in the same transaction.
+            while isinstance(result, Compute) and result.work is not srp.session_key and workers.pick() is None:
+                result = result.then(result.work(*result.args))
+            return result
     except Deferred as deferred:
         with ctx.store.tx():
             for write in deferred.writes:

@@ -28,6 +28,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
 
 from . import ids, invocations, protocol, registry, signatures, sigv4, workers
 from .context import RequestContext, ServerConfig
@@ -226,6 +227,19 @@ async def health(request: Request) -> Response:
     )
 
 
+class _App(Starlette):
+    """Starlette, with the AWS JSON endpoint (``POST /``, nearly every request) taken before Starlette's
+    middleware and router: ``dispatch_json`` turns every error into an AWS error itself."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"] == "/" and scope["method"] == "POST":
+            scope["app"] = self
+            response = await dispatch_json(Request(scope, receive))
+            await response(scope, receive, send)
+            return
+        await super().__call__(scope, receive, send)
+
+
 def create_app(config: ServerConfig, store: Store | None = None) -> Starlette:
     load_api_areas()
     if store is None:
@@ -248,7 +262,7 @@ def create_app(config: ServerConfig, store: Store | None = None) -> Starlette:
             AwsError("UnknownOperationException", f"{request.method} is not allowed on {request.url.path}", 405)
         )
 
-    app = Starlette(routes=routes, exception_handlers={404: not_found, 405: bad_method})
+    app = _App(routes=routes, exception_handlers={404: not_found, 405: bad_method})
     app.state.emulator = ServerState(config, store)
     return app
 
