@@ -22,6 +22,7 @@ import os
 import uuid
 from typing import Any
 
+import orjson
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
@@ -107,11 +108,19 @@ def rotation(client: dict[str, Any]) -> tuple[bool, int]:
 # -- JWTs -----------------------------------------------------------------------------------------------
 
 
+_headers: dict[str, str] = {}  # a JWT's first segment, by kid
+
+
 def _sign(ctx: RequestContext, key: Any, kid: str, claims: dict[str, Any], *, now: bool = False) -> str:
     """A signed JWT; in a JSON API request the signature is made after the commit, off the event loop
     (signatures.py), unless ``now`` (something in this request needs the whole token)."""
-    header = b64url(json.dumps({"kid": kid, "alg": "RS256"}, separators=(",", ":")).encode())
-    payload = b64url(json.dumps(claims, separators=(",", ":")).encode())
+    header = _headers.get(kid)
+    if header is None:
+        header = _headers[kid] = b64url(json.dumps({"kid": kid, "alg": "RS256"}, separators=(",", ":")).encode())
+    try:
+        payload = b64url(orjson.dumps(claims))
+    except TypeError:  # what orjson does not write (an integer beyond 64 bits from a trigger's claims)
+        payload = b64url(json.dumps(claims, separators=(",", ":")).encode())
     signing_input = f"{header}.{payload}".encode("ascii")
     signature = signatures.rs256(key, signing_input) if now else signatures.sign(ctx, kid, key, signing_input)
     return f"{header}.{payload}.{signature}"

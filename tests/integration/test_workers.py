@@ -220,3 +220,16 @@ def test_no_workers_signs_in_place(tmp_path: Path) -> None:
         _verify(server.base_url, pool_id, client_id, result)
     finally:
         assert server.stop() == 0
+
+
+def test_claims_beyond_ascii_survive_the_token(offloading: LocalCognito) -> None:
+    idp = make_client(offloading.base_url)
+    pool_id = idp.create_user_pool(PoolName="workers")["UserPool"]["Id"]
+    client_id = new_client(idp, pool_id)["ClientId"]
+    new_user(idp, pool_id, "zoë", attributes={"name": "Zoë Ångström 🚀", "email": "zoe@example.com"})
+    result = idp.initiate_auth(
+        ClientId=client_id, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={"USERNAME": "zoë", "PASSWORD": PASSWORD}
+    )["AuthenticationResult"]
+    id_claims, access_claims = _verify(offloading.base_url, pool_id, client_id, result)
+    assert id_claims["name"] == "Zoë Ångström 🚀"
+    assert id_claims["cognito:username"] == access_claims["username"] == "zoë"
