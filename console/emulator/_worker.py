@@ -10,6 +10,7 @@ stops, or dies.
 from __future__ import annotations
 
 import pickle
+import signal
 import struct
 import sys
 from typing import BinaryIO
@@ -21,6 +22,9 @@ def _read(stream: BinaryIO, size: int) -> bytes | None:
 
 
 def main() -> int:
+    # The server stops on Ctrl-C; this process ends when its input closes (it runs in a session of its
+    # own, and ignores an interrupt sent to it anyway).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     reader, writer = sys.stdin.buffer, sys.stdout.buffer
     while True:
         header = _read(reader, 4)

@@ -170,6 +170,8 @@ async def start(count: int) -> None:
             f"{__package__}._worker",
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
+            # Out of the terminal's process group: Ctrl-C stops the server, which closes the pipe.
+            start_new_session=True,
         )
         _workers.append(Worker(process))
 

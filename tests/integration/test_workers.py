@@ -233,3 +233,25 @@ def test_claims_beyond_ascii_survive_the_token(offloading: LocalCognito) -> None
     id_claims, access_claims = _verify(offloading.base_url, pool_id, client_id, result)
     assert id_claims["name"] == "Zoë Ångström 🚀"
     assert id_claims["cognito:username"] == access_claims["username"] == "zoë"
+
+
+def test_ctrl_c_to_the_process_group_stops_quietly(tmp_path: Path) -> None:
+    """Ctrl-C in a terminal signals the server and its workers together: a clean stop, no traceback."""
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "console", "emulator", "--port", "0", "--data-dir", str(tmp_path), "--workers", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline().startswith("http://127.0.0.1:")
+    (worker,) = _workers(process.pid, 1)
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=15)
+    assert process.returncode == 0
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
+    assert _wait_gone(worker)
