@@ -77,13 +77,20 @@ class Compute:
     then: Callable[[Any], Any]
 
 
-def _in_tx(ctx: RequestContext, fn: Callable[..., Any], *args: Any) -> Any:
+def _in_tx(ctx: RequestContext, fn: Callable[..., Any], *args: Any, inline: bool = False) -> Any:
     try:
         with ctx.store.tx():
+            written = ctx.store.changes()
             result = fn(*args)
-            # A request that would do its arithmetic in place anyway (no other request waits, and it is
-            # one short exponentiation) does it here, and goes on in the same transaction.
-            while isinstance(result, Compute) and result.work is not srp.session_key and workers.pick() is None:
+            # With ``inline``, short arithmetic the request would do in place anyway is done here, and the
+            # step goes on in the same transaction; only while it has written nothing, so that a later
+            # refusal rolls back no more than it would have as a step of its own.
+            while (
+                inline
+                and isinstance(result, Compute)
+                and result.work is not srp.session_key
+                and ctx.store.changes() == written
+            ):
                 result = result.then(result.work(*result.args))
             return result
     except Deferred as deferred:
@@ -97,7 +104,10 @@ async def _step(ctx: RequestContext, fn: Callable[..., Any], *args: Any) -> Any:
     """One committed step; its Lambda triggers are called off the event loop (invocations.py). Steps
     commit one by one, so each settles its own calls rather than the request replaying from the start."""
     invocations.reset_memo(ctx)
-    return await invocations.settle(ctx, lambda: _in_tx(ctx, fn, *args))
+    # Decided once per step, not per attempt: a replay (invocations.py) must take the same path as the
+    # attempt whose trigger answers it reuses.
+    inline = workers.pick() is None
+    return await invocations.settle(ctx, lambda: _in_tx(ctx, fn, *args, inline=inline))
 
 
 async def _drive(ctx: RequestContext, fn: Callable[..., Any], *args: Any) -> dict[str, Any]:

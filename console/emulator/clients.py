@@ -16,7 +16,7 @@ from .context import RequestContext
 from .errors import AwsError, client_not_found, invalid_parameter, resource_not_found
 from .pools import decode_token, encode_token, get_pool, schema_attribute
 from .registry import idp
-from .store import dumps, loads
+from .store import dumps, loads, loads_document
 
 DEFAULT_AUTH_FLOWS = ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH"]
 LEGACY_AUTH_FLOWS = {"ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWORD_AUTH"}
@@ -35,7 +35,7 @@ def get_client(ctx: RequestContext, client_id: str) -> dict[str, Any]:
     row = ctx.store.one("SELECT doc FROM clients WHERE id = ?", (client_id,))
     if row is None:
         raise client_not_found(client_id)
-    doc: dict[str, Any] = loads(row["doc"])
+    doc: dict[str, Any] = loads_document(row["doc"])
     secrets = client_secrets(ctx, client_id)
     if secrets:
         doc["ClientSecret"] = secrets[0]

@@ -14,7 +14,7 @@ from . import ids
 from .context import RequestContext
 from .errors import AwsError, invalid_parameter, pool_not_found, resource_not_found
 from .registry import idp
-from .store import dumps, loads
+from .store import dumps, loads, loads_document
 
 
 def get_pool(ctx: RequestContext, pool_id: str) -> dict[str, Any]:
@@ -22,7 +22,7 @@ def get_pool(ctx: RequestContext, pool_id: str) -> dict[str, Any]:
     row = ctx.store.one("SELECT doc FROM pools WHERE id = ?", (pool_id,))
     if row is None:
         raise pool_not_found(pool_id)
-    doc: dict[str, Any] = loads(row["doc"])
+    doc: dict[str, Any] = loads_document(row["doc"])
     return doc
 
 

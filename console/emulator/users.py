@@ -19,7 +19,7 @@ from typing import Any
 from . import pools
 from .context import RequestContext
 from .errors import AwsError, user_not_found
-from .store import dumps, loads
+from .store import dumps, loads_document
 
 # Attributes mirrored into the index: those ListUsers can filter on, and those that can be aliases.
 INDEXED = ("email", "phone_number", "name", "given_name", "family_name", "preferred_username")
@@ -59,7 +59,7 @@ def index_value(pool: dict[str, Any], name: str, value: str) -> str:
 
 
 def _from_row(row: Any) -> User:
-    attrs = loads(row["attrs"])
+    attrs = loads_document(row["attrs"])
     return User(
         pool_id=row["pool_id"],
         username=row["username"],
@@ -70,8 +70,8 @@ def _from_row(row: Any) -> User:
         created=row["created"],
         modified=row["modified"],
         attrs=attrs,
-        mfa=loads(row["mfa"]),
-        secret=loads(row["secret"]),
+        mfa=loads_document(row["mfa"]),
+        secret=loads_document(row["secret"]),
     )
 
 

@@ -10,8 +10,8 @@ hand-off costs tens of microseconds. Threads would not do: gmpy2 holds the GIL, 
 that signs with OpenSSL must win the GIL back from a busy loop to return, which cost more than the
 signature (measured). ``concurrent.futures.ProcessPoolExecutor`` costs 1.5-2 ms per call here.
 
-Without workers (``--workers 0``, an app not started by ``serve``), before they are up, or once one has
-died, the work runs in place: never an error.
+Without workers (``--workers 0``, an app not started by ``serve``), before they are up, or while one that
+died or stopped answering (5 s) is being replaced, the work runs in place: never an error.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ class Worker:
         self.process = process
         self.alive = True
         self.waiting: dict[int, asyncio.Future[tuple[bool, Any] | None]] = {}
+        self.sent: dict[int, float] = {}  # when each waiting call was sent (loop time), for the watchdog
         self.next_id = 0
         self.state: dict[str, Any] = {}  # callers' notes about this worker (signatures: the keys it has)
         self.reader = asyncio.get_running_loop().create_task(self._read())
@@ -48,12 +49,21 @@ class Worker:
         frame = pickle.dumps((call_id, fn, args), protocol=pickle.HIGHEST_PROTOCOL)
         future: asyncio.Future[tuple[bool, Any] | None] = asyncio.get_running_loop().create_future()
         self.waiting[call_id] = future
-        future.add_done_callback(lambda _: self.waiting.pop(call_id, None))
+        self.sent[call_id] = asyncio.get_running_loop().time()
+        future.add_done_callback(lambda _: self._done(call_id))
         try:
             self.process.stdin.write(struct.pack(">I", len(frame)) + frame)
         except (OSError, RuntimeError):
             self._gone("lost its input")
         return future
+
+    def _done(self, call_id: int) -> None:
+        self.waiting.pop(call_id, None)
+        self.sent.pop(call_id, None)
+
+    def oldest(self) -> float | None:
+        """When the longest-waiting call was sent, if any."""
+        return min(self.sent.values(), default=None)
 
     async def drain(self) -> None:
         """Wait while the pipe to the worker is full."""
@@ -79,13 +89,20 @@ class Worker:
                 future = self.waiting.get(call_id)
                 if future is not None and not future.done():
                     future.set_result((ok, value))
-        except (asyncio.IncompleteReadError, OSError, pickle.PickleError, ValueError, AttributeError):
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # end of output, or an answer that does not unpickle: no answers from it again
             self._gone("stopped")
 
     def _gone(self, why: str) -> None:
         if self.alive:
-            log.warning("worker process %s %s: its work runs in the server from now on", self.process.pid, why)
+            log.warning(
+                "worker process %s %s: its work runs in the server until a new one is up", self.process.pid, why
+            )
         self.alive = False
+        with contextlib.suppress(ProcessLookupError):
+            if self.process.returncode is None:
+                self.process.kill()
         for future in self.waiting.values():
             if not future.done():
                 future.set_result(None)
@@ -157,26 +174,77 @@ async def call(fn: Callable[..., T], *args: Any) -> T:
 
 
 def default_count() -> int:
-    """One worker per core beyond the event loop's own, up to four; none on a single core."""
-    return max(0, min(4, (os.cpu_count() or 1) - 1))
+    """One worker per core this process may use beyond the event loop's own, up to four; none on one core."""
+    try:
+        cores = len(os.sched_getaffinity(0))  # a container's or taskset's limit, where cpu_count is the host's
+    except AttributeError:  # macOS, Windows
+        cores = os.cpu_count() or 1
+    return max(0, min(4, cores - 1))
+
+
+TIMEOUT = 5.0  # a call unanswered this long means a stuck worker: its calls run in place, it is replaced
+RESTART_PAUSE = 10.0  # at most one new worker per slot this often (a worker that dies at start must not spin)
+_watchdog: asyncio.Task[None] | None = None
+
+
+def _command() -> list[str]:
+    # A frozen build (PyInstaller) is itself the cognito-console program, which has a subcommand for this.
+    if getattr(sys, "frozen", False):
+        return [sys.executable, "emulator-worker"]
+    return [sys.executable, "-m", f"{__package__}._worker"]
+
+
+async def _spawn() -> Worker:
+    process = await asyncio.create_subprocess_exec(
+        *_command(),
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        # Out of the terminal's process group: Ctrl-C stops the server, which closes the pipe.
+        start_new_session=True,
+    )
+    return Worker(process)
+
+
+async def _watch() -> None:
+    """Replace workers that died or stopped answering."""
+    loop = asyncio.get_running_loop()
+    restarted: dict[int, float] = {}
+    while True:
+        await asyncio.sleep(1.0)
+        now = loop.time()
+        for slot, worker in enumerate(list(_workers)):
+            oldest = worker.oldest()
+            if worker.alive and oldest is not None and now - oldest > TIMEOUT:
+                worker._gone(f"did not answer for {TIMEOUT:.0f} s")
+            if worker.alive or now - restarted.get(slot, -RESTART_PAUSE) < RESTART_PAUSE:
+                continue
+            restarted[slot] = now
+            try:
+                fresh = await _spawn()
+            except OSError as exc:
+                log.warning("could not start a worker process: %s", exc)
+                continue
+            if slot < len(_workers) and _workers[slot] is worker:
+                _workers[slot] = fresh
+                worker.reader.cancel()
+            else:  # stopped meanwhile
+                await fresh.stop()
 
 
 async def start(count: int) -> None:
     """Start ``count`` worker processes (they end when the server's end of their pipe closes)."""
+    global _watchdog
     for _ in range(count):
-        process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            f"{__package__}._worker",
-            stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE,
-            # Out of the terminal's process group: Ctrl-C stops the server, which closes the pipe.
-            start_new_session=True,
-        )
-        _workers.append(Worker(process))
+        _workers.append(await _spawn())
+    if count:
+        _watchdog = asyncio.get_running_loop().create_task(_watch())
 
 
 async def stop() -> None:
+    global _watchdog
+    if _watchdog is not None:
+        _watchdog.cancel()
+        _watchdog = None
     workers = list(_workers)
     _workers.clear()
     for worker in workers:

@@ -100,3 +100,16 @@ def test_unknown_path_is_aws_shaped(cognito):
 def test_still_serving(cognito):
     r = httpx.get(cognito.base_url + "/_emulator/health", timeout=10)
     assert r.status_code == 200
+
+
+def test_a_forged_pagination_token_with_a_huge_number_is_refused(idp, pool):
+    """Pagination tokens are read with json, which keeps a 70-bit integer exact (orjson would make it a
+    float and let the token through)."""
+    import base64
+
+    from botocore.exceptions import ClientError
+
+    token = base64.urlsafe_b64encode(json.dumps([2**70, "x"]).encode()).decode().rstrip("=")
+    with pytest.raises(ClientError) as exc:
+        idp.list_user_pool_clients(UserPoolId=pool["Id"], MaxResults=1, NextToken=token)
+    assert exc.value.response["Error"]["Code"] == "InvalidParameterException"

@@ -8,6 +8,7 @@ work to a worker, so these tests do not depend on timing.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import json
 import os
 import signal
@@ -157,6 +158,64 @@ def test_a_dead_worker_costs_nothing_but_speed(offloading: LocalCognito) -> None
         )["AuthenticationResult"]
         _verify(offloading.base_url, pool_id, client_id, result)
     _verify(offloading.base_url, pool_id, client_id, _srp_sign_in(idp, pool_id, client_id)["AuthenticationResult"])
+    # A new worker takes its place, and does the work again.
+    deadline = time.monotonic() + 15
+    while (found := _children(offloading.process.pid)) in ([], [worker]) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert len(found) == 1 and found != [worker]
+    time.sleep(0.5)  # its imports
+    result = idp.initiate_auth(
+        ClientId=client_id, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={"USERNAME": "alice", "PASSWORD": PASSWORD}
+    )["AuthenticationResult"]
+    _verify(offloading.base_url, pool_id, client_id, result)
+
+
+def test_a_stuck_worker_is_given_up_on_and_replaced(offloading: LocalCognito) -> None:
+    idp, pool_id, client_id = _setup(offloading.base_url)
+    (worker,) = _workers(offloading.process.pid, 1)
+    os.kill(worker, signal.SIGSTOP)
+    try:
+        started = time.monotonic()
+        result = idp.initiate_auth(
+            ClientId=client_id,
+            AuthFlow="USER_PASSWORD_AUTH",
+            AuthParameters={"USERNAME": "alice", "PASSWORD": PASSWORD},
+        )["AuthenticationResult"]
+        assert time.monotonic() - started < 10  # the watchdog's 5 s, then in place: no hang
+        _verify(offloading.base_url, pool_id, client_id, result)
+        assert _wait_gone(worker)  # killed
+        deadline = time.monotonic() + 15
+        while not [c for c in _children(offloading.process.pid) if c != worker]:
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(worker, signal.SIGCONT)
+
+
+def test_the_worker_runs_as_a_subcommand_for_frozen_builds() -> None:
+    """A PyInstaller build has no ``-m``: ``cognito-console emulator-worker`` is the worker."""
+    import pickle
+    import struct
+    import subprocess
+    import sys
+
+    from console.emulator import passwords, workers
+
+    frame = pickle.dumps((7, passwords.pad_hex, ("abc",)))
+    done = subprocess.run(
+        [sys.executable, "-m", "console", "emulator-worker"],
+        input=struct.pack(">I", len(frame)) + frame,
+        capture_output=True,
+        timeout=30,
+        check=True,
+    )
+    assert pickle.loads(done.stdout[4:]) == (7, True, "0abc")  # noqa: S301 - our own worker
+    sys.frozen = True  # type: ignore[attr-defined]
+    try:
+        assert workers._command() == [sys.executable, "emulator-worker"]
+    finally:
+        del sys.frozen  # type: ignore[attr-defined]
 
 
 def test_concurrent_sign_ins_each_get_their_own_valid_tokens(tmp_path: Path) -> None:
