@@ -39,12 +39,17 @@ class TokenInspectorView(View):
         for table in (self.ui.headerTable, self.ui.claimsTable):
             table.setColumnWidth(0, 150)
             table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            # A value too long for its column (a kid, an issuer URL) keeps its start and its end in view;
+            # the whole of it is in the tooltip.
+            table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # Header fields are two or three letters; their values (a 44-character kid) get the room.
+        self.ui.headerTable.setColumnWidth(0, 56)
         self.decoded: tokens.DecodedToken | None = None
         self.verification: tokens.Verification | None = None
         self.ui.tokenEdit.textChanged.connect(self.on_text_changed)
         self.ui.verifyButton.clicked.connect(self.on_verify_clicked)
         self.ui.clearButton.clicked.connect(self.ui.tokenEdit.clear)
-        self.ui.splitter.setSizes([300, 600])
+        self.ui.splitter.setSizes([400, 560])
         self.on_text_changed()
 
     def on_text_changed(self) -> None:

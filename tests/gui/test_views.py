@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 
 from console.services import errors
 from console.services.protocol import Group, IdentityProvider
@@ -207,5 +207,11 @@ def test_token_inspector_verifies_a_real_token(qtbot: Any, aloop: Any, ctx: Any,
     view.ui.tokenEdit.setPlainText(f"{head}.{body}.{sig[:-4]}AAAA")
     result = aloop.run_until_complete(view.verify())
     assert result is not None and not result.valid
+    view.ui.tokenEdit.setPlainText(auth["IdToken"])
+    # A long kid keeps its start and end in view, and the whole of it is in the tooltip.
+    assert view.ui.headerTable.textElideMode() == Qt.TextElideMode.ElideMiddle
+    kid = view.decoded.header["kid"]
+    row = next(r for r in range(view.header.rowCount()) if view.header.index(r, 0).data() == "kid")
+    assert view.header.index(row, 1).data(Qt.ItemDataRole.ToolTipRole) == kid
     view.ui.tokenEdit.setPlainText("not a token")
     assert view.decoded is None and "three parts" in view.ui.verdict.text()
