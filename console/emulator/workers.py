@@ -144,7 +144,7 @@ def pick() -> Worker | None:
     """The worker to hand work to now, or None to run it in place."""
     if _in_flight < _ALONE:
         return None
-    return min((w for w in _workers if w.alive), key=lambda w: len(w.waiting), default=None)
+    return spare()
 
 
 def spare() -> Worker | None:
