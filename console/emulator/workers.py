@@ -94,14 +94,16 @@ class Worker:
         except Exception:  # end of output, or an answer that does not unpickle: no answers from it again
             self._gone("stopped")
 
-    def _gone(self, why: str) -> None:
+    def _gone(self, why: str, *, kill: bool = False) -> None:
         if self.alive:
             log.warning(
                 "worker process %s %s: its work runs in the server until a new one is up", self.process.pid, why
             )
         self.alive = False
-        with contextlib.suppress(ProcessLookupError):
-            if self.process.returncode is None:
+        # Only a worker given up on while it runs is killed: one whose output ended is exiting by itself,
+        # and killing it would reap it behind asyncio's child watcher (which then warns).
+        if kill and self.process.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
                 self.process.kill()
         for future in self.waiting.values():
             if not future.done():
@@ -215,7 +217,7 @@ async def _watch() -> None:
         for slot, worker in enumerate(list(_workers)):
             oldest = worker.oldest()
             if worker.alive and oldest is not None and now - oldest > TIMEOUT:
-                worker._gone(f"did not answer for {TIMEOUT:.0f} s")
+                worker._gone(f"did not answer for {TIMEOUT:.0f} s", kill=True)
             if worker.alive or now - restarted.get(slot, -RESTART_PAUSE) < RESTART_PAUSE:
                 continue
             restarted[slot] = now

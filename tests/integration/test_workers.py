@@ -314,3 +314,26 @@ def test_ctrl_c_to_the_process_group_stops_quietly(tmp_path: Path) -> None:
     assert process.returncode == 0
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
     assert _wait_gone(worker)
+
+
+def test_a_quick_stop_on_asyncios_own_loop_reaps_workers_quietly(tmp_path: Path) -> None:
+    """Without uvloop, asyncio's child watcher reaps the workers; nothing else may reap them first (it
+    then warns 'Unknown child process')."""
+    import subprocess
+    import sys
+
+    for attempt in range(4):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "console", "emulator", "--port", "0", "--data-dir", str(tmp_path / str(attempt))],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "COGNITO_LOCAL_LOOP": "asyncio"},
+        )
+        assert process.stdout is not None
+        assert process.stdout.readline().startswith("http://")
+        _workers(process.pid, 1)
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=15)
+        assert process.returncode == 0
+        assert "Unknown child process" not in stderr and "Traceback" not in stderr, stderr
