@@ -4,8 +4,10 @@ Two RSA-2048 signatures (ID and access token, about 0.3 ms each) are the largest
 So a JSON API request does not sign where its tokens are made: ``sign`` gives the token a placeholder
 and records the work; once the request's transaction has committed and its response is serialized,
 ``complete`` makes the signatures (in a worker process, workers.py, if others are waiting) and puts them
-in place. Placeholders carry a random per-request nonce, so nothing a client sends can stand for one.
-A key travels to a worker once, with its first use there.
+in place. A request that is alone hands its first token to an idle worker at once, so that it is signed
+while the request finishes its transaction, and signs the second itself. Placeholders carry a random
+per-request nonce, so nothing a client sends can stand for one. A key travels to a worker once, with its
+first use there.
 
 Work a request replays (invocations.py) snapshots and restores the job list like any request-scoped
 state, so the jobs of a rolled-back attempt are dropped. Outside a request that called ``defer``
@@ -27,6 +29,7 @@ from .context import RequestContext
 
 _JOBS = "signatures.jobs"
 _NONCE = "signatures.nonce"
+_EARLY = "signatures.early"  # marker -> a worker's answer under way
 
 Job = tuple[str, str, rsa.RSAPrivateKey, bytes]  # marker, kid, key, signing input
 
@@ -49,25 +52,37 @@ def sign(ctx: RequestContext, kid: str, key: rsa.RSAPrivateKey, signing_input: b
     if jobs is None:
         return rs256(key, signing_input)
     marker = f"~{ctx.__dict__[_NONCE]}~{len(jobs)}~"
-    jobs.append((marker, kid, key, signing_input))
+    job = (marker, kid, key, signing_input)
+    jobs.append(job)
+    if len(jobs) == 1 and workers.pick() is None and (worker := workers.idle()) is not None:
+        # Alone, with a core to spare: the worker signs the first token now, while this request goes on
+        # with the rest of its work (a rolled-back attempt's answer is never used).
+        ctx.__dict__.setdefault(_EARLY, {})[marker] = _submit(worker, [job])
     return marker
 
 
 async def complete(ctx: RequestContext, body: bytes) -> bytes:
     """``body`` with every placeholder it holds replaced by its signature."""
     jobs = [job for job in ctx.__dict__.get(_JOBS) or [] if job[0].encode("ascii") in body]
+    early: dict[str, asyncio.Future[tuple[bool, Any] | None]] = ctx.__dict__.get(_EARLY) or {}
     ctx.__dict__[_JOBS] = []
+    ctx.__dict__[_EARLY] = {}
     if not jobs:
         return body
-    made: dict[str, str] = {}
+    handed = [(early[job[0]], [job]) for job in jobs if job[0] in early]
+    here = [job for job in jobs if job[0] not in early]
     worker = workers.pick()
-    if worker is not None:  # others are waiting: all of it to a worker
-        made = await _in_worker(worker, jobs)
-    elif len(jobs) > 1 and (worker := workers.idle()) is not None:
+    if here and worker is not None:  # others are waiting: all of it to a worker
+        handed.append((_submit(worker, here), here))
+        here = []
+        await worker.drain()
+    elif len(here) > 1 and (worker := workers.idle()) is not None:
         # Alone: a worker signs the others while this process signs the first, each on its own core.
-        future = _submit(worker, jobs[1:])
-        made[jobs[0][0]] = rs256(jobs[0][2], jobs[0][3])
-        made.update(_answer(await future, jobs[1:]))
+        handed.append((_submit(worker, here[1:]), here[1:]))
+        here = here[:1]
+    made = {marker: rs256(key, data) for marker, _, key, data in here}
+    for future, batch in handed:
+        made.update(_answer(await future, batch))
     for marker, _, key, data in jobs:
         signature = made.get(marker) or rs256(key, data)  # in place: no worker, or it was lost
         body = body.replace(marker.encode("ascii"), signature.encode("ascii"))
@@ -85,12 +100,6 @@ def _answer(answer: tuple[bool, Any] | None, jobs: list[Job]) -> dict[str, str]:
     if answer is None or not answer[0]:
         return {}
     return {job[0]: signature for job, signature in zip(jobs, answer[1], strict=True)}
-
-
-async def _in_worker(worker: workers.Worker, jobs: list[Job]) -> dict[str, str]:
-    future = _submit(worker, jobs)
-    await worker.drain()
-    return _answer(await future, jobs)
 
 
 def _pem(key: rsa.RSAPrivateKey) -> bytes:
