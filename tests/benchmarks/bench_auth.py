@@ -6,19 +6,23 @@
 - a full SRP sign-in (InitiateAuth USER_SRP_AUTH + RespondToAuthChallenge PASSWORD_VERIFIER) p50 / p99, with
   a gmpy2 client so that the client's arithmetic does not hide the server's.
 
-    python -m tests.benchmarks.bench_auth [--skip-moto] [--seconds 5]
+    python -m tests.benchmarks.bench_auth [--skip-moto] [--seconds 3] [--rounds 5]
+
+The servers are measured in turns, round after round, because this machine's speed drifts within seconds.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import http.client
 import json
 import shutil
 import statistics
 import sys
 import tempfile
 import time
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -83,19 +87,39 @@ async def password_rps(base: str, client_id: str, concurrency: int, seconds: flo
         return done / (time.perf_counter() - started)
 
 
+class _Keepalive:
+    """A lean keep-alive JSON client (stdlib http.client): httpx costs the benchmark's side about a
+    millisecond a request here, which would be counted as the server's."""
+
+    def __init__(self, base: str) -> None:
+        url = urllib.parse.urlsplit(base)
+        self.conn = http.client.HTTPConnection(url.hostname or "127.0.0.1", url.port, timeout=60)
+
+    def call(self, op: str, body: dict[str, Any]) -> dict[str, Any]:
+        self.conn.request("POST", "/", json.dumps(body), {**HEADERS, "X-Amz-Target": TARGET + op})
+        response = self.conn.getresponse()
+        data = response.read()
+        if response.status != 200:
+            raise RuntimeError(f"{op}: {response.status} {data[:300]!r}")
+        parsed: dict[str, Any] = json.loads(data)
+        return parsed
+
+    def close(self) -> None:
+        self.conn.close()
+
+
 def srp_latency(base: str, pool: str, client_id: str, n: int) -> tuple[float, float, float] | None:
     """p50 and p99 of a whole SRP sign-in (both round trips and the client's answer; the client's ``A`` is
     made beforehand), and p50 of the time spent waiting on the server alone."""
     samples = []
     waiting = []
-    with httpx.Client(timeout=60) as c:
+    client = _Keepalive(base)
+    try:
         for _ in range(n):
             srp = SrpClient(pool, "bench", PASSWORD)
             t = time.perf_counter()
             try:
-                first = call(
-                    c,
-                    base,
+                first = client.call(
                     "InitiateAuth",
                     {
                         "AuthFlow": "USER_SRP_AUTH",
@@ -106,15 +130,9 @@ def srp_latency(base: str, pool: str, client_id: str, n: int) -> tuple[float, fl
                 t_first = time.perf_counter()
                 answer = srp.answer(first["ChallengeParameters"])
                 t_answer = time.perf_counter()
-                done = call(
-                    c,
-                    base,
+                done = client.call(
                     "RespondToAuthChallenge",
-                    {
-                        "ChallengeName": "PASSWORD_VERIFIER",
-                        "ClientId": client_id,
-                        "ChallengeResponses": answer,
-                    },
+                    {"ChallengeName": "PASSWORD_VERIFIER", "ClientId": client_id, "ChallengeResponses": answer},
                 )
             except RuntimeError as exc:
                 print(f"SRP failed: {exc}", file=sys.stderr)
@@ -124,6 +142,8 @@ def srp_latency(base: str, pool: str, client_id: str, n: int) -> tuple[float, fl
             end = time.perf_counter()
             samples.append((end - t) * 1000)
             waiting.append(((t_first - t) + (end - t_answer)) * 1000)
+    finally:
+        client.close()
     samples.sort()
     return statistics.median(samples), samples[int(len(samples) * 0.99) - 1], statistics.median(waiting)
 
@@ -145,51 +165,83 @@ def calibration_ms() -> float:
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--skip-moto", action="store_true")
-    p.add_argument("--seconds", type=float, default=5.0)
+    p.add_argument("--seconds", type=float, default=3.0, help="length of one throughput measurement")
+    p.add_argument("--rounds", type=int, default=5, help="measurements per server and connection count")
     ns = p.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-auth-"))
     ours = start(tmp)
     moto = None if ns.skip_moto else Moto()
-    rows: list[dict[str, Any]] = []
+    rows: dict[str, dict[str, Any]] = {}
+    ratios: dict[int, list[float]] = {1: [], 8: []}
+    calibrations = [calibration_ms()]
     try:
         servers = [("local Cognito", ours.base_url, ours.process.pid)]
         if moto:
             servers.append(("moto", moto.base_url, moto.process.pid))
+        bodies: dict[str, str] = {}
         for name, base, pid in servers:
             pool, client_id = setup(base)
-            row: dict[str, Any] = {"server": name}
-            if shutil.which("wrk"):
-                # wrk (C) drives the load, so the load generator's own CPU is not taken from the server.
-                body = lua_body(
-                    {
-                        "AuthFlow": "USER_PASSWORD_AUTH",
-                        "ClientId": client_id,
-                        "AuthParameters": {"USERNAME": "bench", "PASSWORD": PASSWORD},
-                    }
-                )
-                row["rps_1"] = wrk_throughput(base, "InitiateAuth", body, 1, ns.seconds, concurrency=1)
-                row["rps_8"] = wrk_throughput(base, "InitiateAuth", body, 1, ns.seconds, concurrency=8)
-            else:
-                row["rps_1"] = asyncio.run(password_rps(base, client_id, 1, ns.seconds))
-                row["rps_8"] = asyncio.run(password_rps(base, client_id, 8, ns.seconds))
-            row["srp"] = srp_latency(base, pool, client_id, 200)
+            rows[name] = {"server": name, "pool": pool, "client": client_id, "pid": pid, 1: [], 8: []}
+            bodies[name] = lua_body(
+                {
+                    "AuthFlow": "USER_PASSWORD_AUTH",
+                    "ClientId": client_id,
+                    "AuthParameters": {"USERNAME": "bench", "PASSWORD": PASSWORD},
+                }
+            )
+        # This machine's speed drifts by up to 1.6x within seconds, so the servers are measured in turns,
+        # round after round (the order flipping each round), and each round's ratio compares neighbours.
+        for concurrency in (1, 8):
+            for round_no in range(ns.rounds):
+                order = servers if round_no % 2 == 0 else servers[::-1]
+                got: dict[str, float] = {}
+                for name, base, _ in order:
+                    if shutil.which("wrk"):
+                        # wrk (C) drives the load: 3% of a core, not taken from the servers.
+                        rps = wrk_throughput(base, "InitiateAuth", bodies[name], 1, ns.seconds, concurrency)
+                    else:
+                        rps = asyncio.run(password_rps(base, rows[name]["client"], concurrency, ns.seconds))
+                    rows[name][concurrency].append(rps)
+                    got[name] = rps
+                if "moto" in got:
+                    ratios[concurrency].append(got["local Cognito"] / got["moto"])
+                print(json.dumps({"connections": concurrency, "round": round_no + 1, **got}), flush=True)
+            calibrations.append(calibration_ms())
+        for name, base, pid in servers:
+            row = rows[name]
+            row["srp"] = srp_latency(base, row["pool"], row["client"], 200) if name != "moto" else None
             row["rss_mb"] = rss_mb(pid)
-            print(json.dumps(row), flush=True)
-            rows.append(row)
     finally:
         ours.stop()
         if moto:
             moto.stop()
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"\nmachine: a 3072-bit modular exponentiation takes {calibration_ms():.2f} ms")
+    calibrations.append(calibration_ms())
     print(
-        "\n| server | USER_PASSWORD_AUTH req/s, 1 conn | 8 conn | SRP sign-in p50 / p99 ms"
-        " | of which server p50 ms | RSS MB |"
+        "\nmachine: a 3072-bit modular exponentiation took "
+        + ", ".join(f"{c:.2f}" for c in calibrations)
+        + " ms (start, after each connection count, end)"
+    )
+    print(
+        f"\n| server | USER_PASSWORD_AUTH req/s, 1 conn (median of {ns.rounds}, range) | 8 conn"
+        " | SRP sign-in p50 / p99 ms | of which server p50 ms | RSS MB |"
     )
     print("|---|---|---|---|---|---|")
-    for r in rows:
-        srp = f"{r['srp'][0]:.1f} / {r['srp'][1]:.1f} | {r['srp'][2]:.1f}" if r["srp"] else "not supported | -"
-        print(f"| {r['server']} | {r['rps_1']:.0f} | {r['rps_8']:.0f} | {srp} | {r['rss_mb']:.0f} |")
+
+    def cell(values: list[float]) -> str:
+        return f"{statistics.median(values):.0f} ({min(values):.0f}-{max(values):.0f})"
+
+    for row in rows.values():
+        srp = f"{row['srp'][0]:.1f} / {row['srp'][1]:.1f} | {row['srp'][2]:.1f}" if row["srp"] else "- | -"
+        print(f"| {row['server']} | {cell(row[1])} | {cell(row[8])} | {srp} | {row['rss_mb']:.0f} |")
+    if ratios[1]:
+        for concurrency in (1, 8):
+            values = ratios[concurrency]
+            print(
+                f"\nlocal Cognito / moto, {concurrency} connection(s), round by round: "
+                + ", ".join(f"{r:.2f}" for r in values)
+                + f" (median {statistics.median(values):.2f})"
+            )
     return 0
 
 
