@@ -320,19 +320,30 @@ class _CoalescingTransport:
         self._pending: list[bytes] = []
 
     def write(self, data: bytes) -> None:
-        if not self._pending:
-            self._loop.call_soon(self._flush)
+        if self._pending:  # the body after its headers: both go now
+            self._pending.append(data)
+            self.flush()
+            return
         self._pending.append(data)
+        self._loop.call_soon(self.flush)  # a lone write (headers of an empty body) goes at the turn's end
 
-    def _flush(self) -> None:
+    def flush(self) -> None:
         if self._pending:
             data = b"".join(self._pending)
             self._pending.clear()
             if not self._transport.is_closing():
                 self._transport.write(data)
 
+    def writelines(self, chunks: Any) -> None:
+        self.flush()
+        self._transport.writelines(chunks)
+
+    def write_eof(self) -> None:
+        self.flush()
+        self._transport.write_eof()
+
     def close(self) -> None:
-        self._flush()
+        self.flush()
         self._transport.close()
 
     def __getattr__(self, name: str) -> Any:
@@ -342,6 +353,12 @@ class _CoalescingTransport:
 class _HttpProtocol(HttpToolsProtocol):
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(_CoalescingTransport(transport, self.loop))  # type: ignore[arg-type]
+
+    def eof_received(self) -> None:
+        # A client that half-closes after its request still gets the answer: the loop closes the real
+        # transport right after this, before a write left for the end of the turn would go out.
+        self.transport.flush()  # type: ignore[attr-defined]
+        super().eof_received()
 
 
 def _loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
@@ -391,6 +408,7 @@ def serve(config: ServerConfig, log_level: str = "warning") -> int:
     uv_config = uvicorn.Config(
         app,
         http=_HttpProtocol,
+        ws="none",  # no WebSocket routes (the wrapper above does not carry a protocol switch)
         log_level=log_level,
         access_log=False,
         lifespan="off",

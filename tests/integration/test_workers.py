@@ -337,3 +337,33 @@ def test_a_quick_stop_on_asyncios_own_loop_reaps_workers_quietly(tmp_path: Path)
         _, stderr = process.communicate(timeout=15)
         assert process.returncode == 0
         assert "Unknown child process" not in stderr and "Traceback" not in stderr, stderr
+
+
+def test_a_lone_sign_in_shares_its_signing_with_an_idle_worker(tmp_path: Path) -> None:
+    """The default path of a request that is alone: its first token goes to the idle worker as soon as it
+    is made (signatures.py), the second is signed in place; refresh and SRP the same way."""
+    server = start(tmp_path / "data", "--workers", "1")
+    try:
+        idp, pool_id, client_id = _setup(server.base_url)
+        (worker,) = _workers(server.process.pid, 1)
+        before = _cpu_ticks(worker)
+        for _ in range(5):
+            result = idp.initiate_auth(
+                ClientId=client_id,
+                AuthFlow="USER_PASSWORD_AUTH",
+                AuthParameters={"USERNAME": "alice", "PASSWORD": PASSWORD},
+            )["AuthenticationResult"]
+            _verify(server.base_url, pool_id, client_id, result)
+        refreshed = idp.initiate_auth(
+            ClientId=client_id, AuthFlow="REFRESH_TOKEN_AUTH", AuthParameters={"REFRESH_TOKEN": result["RefreshToken"]}
+        )["AuthenticationResult"]
+        _verify(server.base_url, pool_id, client_id, refreshed)
+        _verify(server.base_url, pool_id, client_id, _srp_sign_in(idp, pool_id, client_id)["AuthenticationResult"])
+        assert _cpu_ticks(worker) > before  # the worker did part of it
+    finally:
+        assert server.stop() == 0
+
+
+def _cpu_ticks(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])

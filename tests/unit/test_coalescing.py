@@ -32,10 +32,11 @@ def test_writes_in_one_turn_of_the_loop_leave_as_one() -> None:
         real = FakeTransport()
         wrapped = _CoalescingTransport(real, asyncio.get_running_loop())  # type: ignore[arg-type]
         wrapped.write(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\n")
+        assert real.writes == []  # headers wait for their body
         wrapped.write(b"{}")
-        assert real.writes == []  # not yet: at the end of this turn
-        await asyncio.sleep(0)
-        wrapped.write(b"next")
+        assert len(real.writes) == 1  # the body after its headers: both at once
+        wrapped.write(b"next")  # a lone write goes at the end of the turn
+        assert len(real.writes) == 1
         await asyncio.sleep(0)
         assert wrapped.get_extra_info("peername") == ("127.0.0.1", 1)  # the rest is the real transport's
         return real
