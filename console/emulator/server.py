@@ -22,7 +22,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import orjson
 import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -34,7 +33,7 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 from . import ids, invocations, protocol, registry, signatures, sigv4, workers
 from .context import RequestContext, ServerConfig
 from .errors import AwsError
-from .store import Store
+from .store import Store, compact_json
 
 log = logging.getLogger("console.emulator")
 
@@ -102,13 +101,6 @@ def error_response(err: AwsError, request_id: str = "") -> Response:
     if err.message and all(" " <= c <= "~" for c in err.message):
         headers["x-amzn-ErrorMessage"] = err.message[:1024]
     return Response(body, status_code=err.status, headers=headers, media_type=_JSON)
-
-
-def _json_body(value: Any) -> bytes:
-    try:
-        return orjson.dumps(value)
-    except TypeError:  # what orjson does not write (a lone surrogate, an integer beyond 64 bits)
-        return json.dumps(value, separators=(",", ":")).encode()
 
 
 async def read_body(request: Request) -> bytes:
@@ -191,7 +183,7 @@ async def _dispatch_json(request: Request) -> Response:
         shaped = protocol.shape_output(op_model.output_shape, result or {})
         # Tokens are signed now, after the commit (signatures.py).
         return Response(
-            await signatures.complete(ctx, _json_body(shaped)),
+            await signatures.complete(ctx, compact_json(shaped)),
             media_type=_JSON,
             headers={"x-amzn-RequestId": request_id},
         )

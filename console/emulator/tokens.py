@@ -22,7 +22,6 @@ import os
 import uuid
 from typing import Any
 
-import orjson
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
@@ -32,7 +31,7 @@ from .context import RequestContext
 from .errors import AwsError, not_authorized
 from .keys import b64url, b64url_decode
 from .registry import idp
-from .store import loads, migration
+from .store import compact_json, loads, migration
 from .users import User
 
 migration(
@@ -117,10 +116,7 @@ def _sign(ctx: RequestContext, key: Any, kid: str, claims: dict[str, Any], *, no
     header = _headers.get(kid)
     if header is None:
         header = _headers[kid] = b64url(json.dumps({"kid": kid, "alg": "RS256"}, separators=(",", ":")).encode())
-    try:
-        payload = b64url(orjson.dumps(claims))
-    except TypeError:  # what orjson does not write (an integer beyond 64 bits from a trigger's claims)
-        payload = b64url(json.dumps(claims, separators=(",", ":")).encode())
+    payload = b64url(compact_json(claims))
     signing_input = f"{header}.{payload}".encode("ascii")
     signature = signatures.rs256(key, signing_input) if now else signatures.sign(ctx, kid, key, signing_input)
     return f"{header}.{payload}.{signature}"

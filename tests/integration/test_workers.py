@@ -22,7 +22,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from tests.conftest import make_client
-from tests.integration.auth_support import PASSWORD, error, jwks, new_client, new_user
+from tests.integration.auth_support import PASSWORD, error, jwks, new_client, new_user, tokens
 from tests.localcognito import LocalCognito, start
 from tests.srp_client import SrpClient
 
@@ -113,9 +113,7 @@ def test_every_sign_in_flow_gives_valid_tokens_through_a_worker(offloading: Loca
     idp, pool_id, client_id = _setup(offloading.base_url)
     assert len(_workers(offloading.process.pid, 1)) == 1
 
-    result = idp.initiate_auth(
-        ClientId=client_id, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={"USERNAME": "alice", "PASSWORD": PASSWORD}
-    )["AuthenticationResult"]
+    result = tokens(idp, client_id, "alice")
     id_claims, access_claims = _verify(offloading.base_url, pool_id, client_id, result)
     assert id_claims["email"] == "alice@example.com" and id_claims["aud"] == client_id
     assert access_claims["client_id"] == client_id and access_claims["username"] == "alice"
@@ -151,11 +149,7 @@ def test_a_dead_worker_costs_nothing_but_speed(offloading: LocalCognito) -> None
     os.kill(worker, signal.SIGKILL)
     assert _wait_gone(worker)
     for _ in range(3):
-        result = idp.initiate_auth(
-            ClientId=client_id,
-            AuthFlow="USER_PASSWORD_AUTH",
-            AuthParameters={"USERNAME": "alice", "PASSWORD": PASSWORD},
-        )["AuthenticationResult"]
+        result = tokens(idp, client_id, "alice")
         _verify(offloading.base_url, pool_id, client_id, result)
     _verify(offloading.base_url, pool_id, client_id, _srp_sign_in(idp, pool_id, client_id)["AuthenticationResult"])
     # A new worker takes its place, and does the work again.
@@ -164,9 +158,7 @@ def test_a_dead_worker_costs_nothing_but_speed(offloading: LocalCognito) -> None
         time.sleep(0.1)
     assert len(found) == 1 and found != [worker]
     time.sleep(0.5)  # its imports
-    result = idp.initiate_auth(
-        ClientId=client_id, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={"USERNAME": "alice", "PASSWORD": PASSWORD}
-    )["AuthenticationResult"]
+    result = tokens(idp, client_id, "alice")
     _verify(offloading.base_url, pool_id, client_id, result)
 
 
@@ -176,11 +168,7 @@ def test_a_stuck_worker_is_given_up_on_and_replaced(offloading: LocalCognito) ->
     os.kill(worker, signal.SIGSTOP)
     try:
         started = time.monotonic()
-        result = idp.initiate_auth(
-            ClientId=client_id,
-            AuthFlow="USER_PASSWORD_AUTH",
-            AuthParameters={"USERNAME": "alice", "PASSWORD": PASSWORD},
-        )["AuthenticationResult"]
+        result = tokens(idp, client_id, "alice")
         assert time.monotonic() - started < 10  # the watchdog's 5 s, then in place: no hang
         _verify(offloading.base_url, pool_id, client_id, result)
         assert _wait_gone(worker)  # killed
@@ -271,11 +259,7 @@ def test_no_workers_signs_in_place(tmp_path: Path) -> None:
     try:
         assert _children(server.process.pid) == []
         idp, pool_id, client_id = _setup(server.base_url)
-        result = idp.initiate_auth(
-            ClientId=client_id,
-            AuthFlow="USER_PASSWORD_AUTH",
-            AuthParameters={"USERNAME": "alice", "PASSWORD": PASSWORD},
-        )["AuthenticationResult"]
+        result = tokens(idp, client_id, "alice")
         _verify(server.base_url, pool_id, client_id, result)
     finally:
         assert server.stop() == 0
@@ -286,9 +270,7 @@ def test_claims_beyond_ascii_survive_the_token(offloading: LocalCognito) -> None
     pool_id = idp.create_user_pool(PoolName="workers")["UserPool"]["Id"]
     client_id = new_client(idp, pool_id)["ClientId"]
     new_user(idp, pool_id, "zoë", attributes={"name": "Zoë Ångström 🚀", "email": "zoe@example.com"})
-    result = idp.initiate_auth(
-        ClientId=client_id, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={"USERNAME": "zoë", "PASSWORD": PASSWORD}
-    )["AuthenticationResult"]
+    result = tokens(idp, client_id, "zoë")
     id_claims, access_claims = _verify(offloading.base_url, pool_id, client_id, result)
     assert id_claims["name"] == "Zoë Ångström 🚀"
     assert id_claims["cognito:username"] == access_claims["username"] == "zoë"
@@ -348,11 +330,7 @@ def test_a_lone_sign_in_shares_its_signing_with_an_idle_worker(tmp_path: Path) -
         (worker,) = _workers(server.process.pid, 1)
         before = _cpu_ticks(worker)
         for _ in range(5):
-            result = idp.initiate_auth(
-                ClientId=client_id,
-                AuthFlow="USER_PASSWORD_AUTH",
-                AuthParameters={"USERNAME": "alice", "PASSWORD": PASSWORD},
-            )["AuthenticationResult"]
+            result = tokens(idp, client_id, "alice")
             _verify(server.base_url, pool_id, client_id, result)
         refreshed = idp.initiate_auth(
             ClientId=client_id, AuthFlow="REFRESH_TOKEN_AUTH", AuthParameters={"REFRESH_TOKEN": result["RefreshToken"]}

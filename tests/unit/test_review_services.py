@@ -5,25 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-import boto3
-import pytest
-from botocore.stub import Stubber
-
-from console.services.boto import BotoCognito
-from console.services.protocol import Connection, ConnectionKind
-
-AWS = Connection(name="prod", kind=ConnectionKind.PROFILE, region="eu-west-1", profile="default")
-POOL = "eu-west-1_Abcdefghi"
-
-
-@pytest.fixture
-def stubbed() -> Any:
-    client = boto3.client("cognito-idp", region_name="eu-west-1", aws_access_key_id="x", aws_secret_access_key="y")
-    service = BotoCognito(AWS)
-    service.use_client(client)
-    with Stubber(client) as stub:
-        yield service, stub
-        stub.assert_no_pending_responses()
+from tests.unit.stubbed_aws import POOL
 
 
 def test_user_details_survive_a_denied_group_listing(stubbed: Any) -> None:

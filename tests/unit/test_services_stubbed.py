@@ -6,26 +6,12 @@ import asyncio
 import datetime as dt
 from typing import Any
 
-import boto3
 import pytest
-from botocore.stub import Stubber
 
 from console.services import errors
 from console.services.boto import BotoCognito
 from console.services.protocol import Connection, ConnectionKind, UserFilter
-
-AWS = Connection(name="prod", kind=ConnectionKind.PROFILE, region="eu-west-1", profile="default")
-POOL = "eu-west-1_Abcdefghi"
-
-
-@pytest.fixture
-def stubbed() -> Any:
-    client = boto3.client("cognito-idp", region_name="eu-west-1", aws_access_key_id="x", aws_secret_access_key="y")
-    service = BotoCognito(AWS)
-    service.use_client(client)
-    with Stubber(client) as stub:
-        yield service, stub
-        stub.assert_no_pending_responses()
+from tests.unit.stubbed_aws import AWS, POOL
 
 
 def run(coro: Any) -> Any:
