@@ -15,11 +15,14 @@ class Console:
     """Wires one window to one connection at a time; every backend call goes through the service layer."""
 
     def __init__(self, app: Any, ns: argparse.Namespace, settings: Any, secrets: Any, theme_name: str) -> None:
+        from console.views.app_clients import AppClientsView
         from console.views.context import AppContext
+        from console.views.groups import GroupsView
+        from console.views.identity_providers import IdentityProvidersView
         from console.views.main_window import PLACEHOLDERS, MainWindow
+        from console.views.placeholder import PlaceholderView
         from console.views.pools import PoolsView
-        from console.views.simple import AppClientsView, GroupsView, IdentityProvidersView
-        from console.views.tokens import PlaceholderView, TokenInspectorView
+        from console.views.tokens import TokenInspectorView
         from console.views.users import UsersView
 
         self.app = app

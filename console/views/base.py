@@ -1,4 +1,5 @@
-"""The shared shape of a view: a title, a load coroutine tests can await, and a list-and-details layout."""
+"""The shared shape of a view: a title, a load coroutine tests can await, and the list-and-details view that
+groups, app clients and identity providers share."""
 
 from __future__ import annotations
 
@@ -9,9 +10,12 @@ from typing import Any
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QWidget
+from qasync import asyncSlot
 
 from console.models.table import ObjectRole, SortRole
 
+from . import assets
+from ._generated.ui_resource_view import Ui_ResourceView
 from .context import AppContext
 
 
@@ -41,6 +45,132 @@ class View(QWidget):
         ok.setText(accept or title)
         ok.setIcon(QIcon())
         return box.exec() == QMessageBox.StandardButton.Ok
+
+
+class ListView(View):
+    """A list with a details pane over resource_view.ui; subclasses say what a row is."""
+
+    noun = ""
+    empty = ""
+
+    def __init__(self, ctx: AppContext, model: Any, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.ui = Ui_ResourceView()
+        self.ui.setupUi(self)
+        self.model = model
+        self.proxy = make_proxy(model, self)
+        self.ui.table.setModel(self.proxy)
+        setup_table(self.ui.table)
+        self.ui.table.setColumnWidth(0, 220)
+        self.ui.filterEdit.setPlaceholderText(f"Filter {self.noun}s")
+        self.ui.createButton.setText(f"Create {self.noun}")
+        self.ui.createButton.setIcon(assets.icon("add", "#ffffff"))
+        self.ui.emptyState.setText(self.empty)
+        self.ui.filterEdit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.ui.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
+        self.ui.table.doubleClicked.connect(lambda *_: self.ui.editButton.click())
+        self.ui.refreshButton.clicked.connect(self.on_refresh_clicked)
+        self.ui.createButton.clicked.connect(self.on_create_clicked)
+        self.ui.editButton.clicked.connect(self.on_edit_clicked)
+        self.ui.deleteButton.clicked.connect(self.on_delete_clicked)
+        self.ui.splitter.setSizes([250, 430])
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        one = len(self.ui.table.selectionModel().selectedRows()) == 1
+        self.ui.editButton.setEnabled(one)
+        self.ui.deleteButton.setEnabled(one)
+        self.ui.createButton.setEnabled(bool(self.ctx.pool_id))
+        self.ui.tableStack.setCurrentIndex(0 if self.model.rowCount() else 1)
+
+    def current(self) -> Any:
+        records = selected_records(self.ui.table)
+        return records[0] if len(records) == 1 else None
+
+    async def load(self) -> None:
+        pool = self.ctx.pool_id
+        if not pool:
+            self.model.set_items([])
+            self.ui.emptyState.setText("Choose a user pool first.")
+            self._update_buttons()
+            return
+        if pool != self.loaded_pool:
+            # Another pool's rows must not stay on show (and be acted on) should this listing fail.
+            self.model.set_items([])
+            self._update_buttons()
+        async with self.ctx.busy(f"Loading {self.noun}s"):
+            self.model.set_items(await self.fetch(pool))
+            self.ui.emptyState.setText(self.empty)
+            self.loaded_pool = pool
+            self._update_buttons()
+            if self.model.rowCount():
+                self.ui.table.selectRow(0)
+
+    async def fetch(self, pool_id: str) -> list[Any]:
+        raise NotImplementedError
+
+    def on_selection_changed(self, *_: Any) -> None:
+        self._update_buttons()
+        record = self.current()
+        if record is None:
+            self.ui.details.setHtml(f"<p style='color:#6b7280'>Select a {self.noun} to see its settings.</p>")
+            return
+        self.ctx.spawn(self.show_details(record))
+
+    async def show_details(self, record: Any) -> None:
+        pass
+
+    def _claim_details(self) -> int:
+        """Number a details load; a slower, older load must not overwrite a newer one."""
+        self._details_seq = getattr(self, "_details_seq", 0) + 1
+        return self._details_seq
+
+    def _is_latest(self, claim: int) -> bool:
+        return claim == getattr(self, "_details_seq", 0)
+
+    @asyncSlot()
+    async def on_refresh_clicked(self) -> None:
+        self.ui.refreshButton.setEnabled(False)
+        try:
+            await self.load()
+        finally:
+            self.ui.refreshButton.setEnabled(True)
+
+    @asyncSlot()
+    async def on_create_clicked(self) -> None:
+        if not self.ui.createButton.isEnabled():  # a click queued before the first one started
+            return
+        self.ui.createButton.setEnabled(False)
+        try:
+            await self.edit(None)
+        finally:
+            self._update_buttons()
+
+    @asyncSlot()
+    async def on_edit_clicked(self) -> None:
+        record = self.current()
+        if record is None or not self.ui.editButton.isEnabled():  # a click queued before the first started
+            return
+        # Editing loads the record before the dialog opens: a second click meanwhile opened a second dialog.
+        self.ui.editButton.setEnabled(False)
+        try:
+            await self.edit(record)
+        finally:
+            self._update_buttons()
+
+    async def edit(self, record: Any) -> None:
+        raise NotImplementedError
+
+    @asyncSlot()
+    async def on_delete_clicked(self) -> None:
+        record = self.current()
+        if record is not None and self.confirm(
+            f"Delete {self.noun}", f"Delete the {self.noun} {record.name}? This cannot be undone.", accept="Delete"
+        ):
+            await self.delete(record)
+
+    async def delete(self, record: Any) -> None:
+        raise NotImplementedError
 
 
 def make_proxy(source: Any, parent: QWidget) -> QSortFilterProxyModel:

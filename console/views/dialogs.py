@@ -21,6 +21,7 @@ from console.services.protocol import (
 )
 
 from ._generated.ui_app_client_dialog import Ui_AppClientDialog
+from ._generated.ui_attributes_dialog import Ui_AttributesDialog
 from ._generated.ui_connection_dialog import Ui_ConnectionDialog
 from ._generated.ui_group_dialog import Ui_GroupDialog
 from ._generated.ui_idp_dialog import Ui_IdentityProviderDialog
@@ -301,23 +302,15 @@ class UserDialog(FormDialog):
 
 
 class AttributesDialog(FormDialog):
-    """Edit a user's attributes as name = value lines (the user dialog's free-form part, reused)."""
+    """Edit a user's attributes as name = value lines; a removed line deletes its attribute."""
 
     def __init__(self, username: str, attributes: Mapping[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ui = Ui_UserDialog()
+        self.ui = Ui_AttributesDialog()
         self.ui.setupUi(self)
         self._wire()
         self.setWindowTitle(f"Edit attributes of {username}")
-        for w in (
-            self.ui.usernameEdit, self.ui.usernameEditLabel, self.ui.emailEdit, self.ui.emailEditLabel,
-            self.ui.emailVerifiedCheck, self.ui.phoneEdit, self.ui.phoneEditLabel, self.ui.nameEdit,
-            self.ui.nameEditLabel, self.ui.passwordCombo, self.ui.passwordComboLabel, self.ui.passwordEdit,
-            self.ui.passwordEditLabel, self.ui.inviteCheck,
-        ):  # fmt: skip
-            w.hide()
-        self.ui.attributesLabel.setText("Attributes (name = value, one per line). Remove a line to delete it.")
-        self.ui.attributesEdit.setMaximumHeight(16777215)
+        # sub is Cognito's own and immutable: not offered for editing.
         self.original = {k: v for k, v in attributes.items() if k != "sub"}
         self.ui.attributesEdit.setPlainText("\n".join(f"{k} = {v}" for k, v in sorted(self.original.items())))
 

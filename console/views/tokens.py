@@ -106,23 +106,3 @@ class TokenInspectorView(View):
             mark = "✔" if self.verification.valid else "✖"
             self.ui.verdict.setText(f"{mark} {self.verification.reason} (pool {pool_id}, key {self.verification.kid})")
         return self.verification
-
-
-class PlaceholderView(View):
-    """Views that land in later issues: a clear empty state instead of a dead end."""
-
-    def __init__(
-        self, ctx: AppContext, name: str, title: str, icon_name: str, text: str, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(ctx, parent)
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QLabel, QVBoxLayout
-
-        self.name, self.title, self.icon_name = name, title, icon_name
-        self.needs_pool = False
-        layout = QVBoxLayout(self)
-        label = QLabel(f"<h3>{title}</h3><p>{text}</p>", self)
-        label.setObjectName("emptyState")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setWordWrap(True)
-        layout.addWidget(label)

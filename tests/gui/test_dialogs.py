@@ -45,6 +45,8 @@ def test_user_dialog_rejects_bad_attribute_names_and_formats(qtbot: Any) -> None
 
     edit = AttributesDialog("alice", {"sub": "x", "email": "a@example.com", "name": "Alice"})
     qtbot.addWidget(edit)
+    assert not hasattr(edit.ui, "usernameEdit")  # its own form, not the user dialog's with parts hidden
+    assert edit.ui.attributesEdit.toPlainText() == "email = a@example.com\nname = Alice"
     edit.ui.attributesEdit.setPlainText("email = a@example.com\nname = Alice L\ncustom:x y = 1")
     assert edit.validate() == "Invalid attribute name: custom:x y"
     edit.ui.attributesEdit.setPlainText("email = a@example.com\nname = Alice L")
@@ -266,7 +268,7 @@ def test_bulk_action_reports_partial_failure(qtbot: Any, aloop: Any, ctx: Any) -
 
 def test_identity_provider_from_dialog_round_trips(qtbot: Any, aloop: Any, ctx: Any, tmp_path: Path) -> None:
     from console.views.dialogs import IdentityProviderDialog
-    from console.views.simple import IdentityProvidersView
+    from console.views.identity_providers import IdentityProvidersView
 
     view = IdentityProvidersView(ctx)
     qtbot.addWidget(view)

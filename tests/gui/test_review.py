@@ -52,8 +52,8 @@ def test_editing_a_pool_keeps_recovery_invitation_and_sign_in_settings(qtbot: An
 
 def test_editing_an_app_client_keeps_refresh_token_validity_in_hours(qtbot: Any, aloop: Any, ctx: Any) -> None:
     """Opening and saving the edit dialog unchanged must not turn 12 hours into 1 day."""
+    from console.views.app_clients import AppClientsView
     from console.views.dialogs import AppClientDialog
-    from console.views.simple import AppClientsView
 
     client = aloop.run_until_complete(ctx.service.client())
     created = client.create_user_pool_client(
@@ -145,8 +145,8 @@ def test_double_click_on_edit_opens_one_dialog(qtbot: Any, aloop: Any, ctx: Any)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from console.views.app_clients import AppClientsView
     from console.views.dialogs import AppClientDialog
-    from console.views.simple import AppClientsView
 
     view = AppClientsView(ctx)
     qtbot.addWidget(view)
@@ -198,7 +198,7 @@ def test_unreadable_saml_metadata_file_is_reported_in_the_dialog(qtbot: Any, tmp
 def test_failed_load_after_switching_pools_shows_no_rows_of_the_old_pool(qtbot: Any, aloop: Any, ctx: Any) -> None:
     """After a switch to a pool whose listing fails, the table must not go on showing (and acting on) the
     previous pool's groups, nor the users view offer the previous pool's groups."""
-    from console.views.simple import GroupsView
+    from console.views.groups import GroupsView
     from console.views.users import UsersView
 
     groups = GroupsView(ctx)
@@ -396,7 +396,7 @@ def test_users_count_does_not_claim_the_end_after_a_page_failed(qtbot: Any, aloo
 
 def test_app_client_details_show_token_validity_in_the_default_unit(qtbot: Any, aloop: Any, ctx: Any) -> None:
     """Without TokenValidityUnits AWS counts access and ID token validity in hours: 2 is 2 hours."""
-    from console.views.simple import AppClientsView
+    from console.views.app_clients import AppClientsView
 
     client = aloop.run_until_complete(ctx.service.client())
     created = client.create_user_pool_client(

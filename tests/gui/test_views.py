@@ -126,7 +126,7 @@ def test_errors_reach_the_window_with_aws_code(qtbot: Any, aloop: Any, ctx: Any)
 
 
 def test_groups_view(qtbot: Any, aloop: Any, ctx: Any) -> None:
-    from console.views.simple import GroupsView
+    from console.views.groups import GroupsView
 
     view = GroupsView(ctx)
     qtbot.addWidget(view)
@@ -143,7 +143,7 @@ def test_groups_view(qtbot: Any, aloop: Any, ctx: Any) -> None:
 
 
 def test_app_clients_view_shows_secret_on_request(qtbot: Any, aloop: Any, ctx: Any) -> None:
-    from console.views.simple import AppClientsView
+    from console.views.app_clients import AppClientsView
 
     view = AppClientsView(ctx)
     qtbot.addWidget(view)
@@ -163,7 +163,7 @@ def test_app_clients_view_shows_secret_on_request(qtbot: Any, aloop: Any, ctx: A
 
 def test_identity_providers_view(qtbot: Any, aloop: Any, ctx: Any) -> None:
     from console.views.dialogs import IdentityProviderDialog
-    from console.views.simple import IdentityProvidersView
+    from console.views.identity_providers import IdentityProvidersView
 
     view = IdentityProvidersView(ctx)
     qtbot.addWidget(view)
