@@ -40,10 +40,12 @@ class LocalServer:
     def started_by_us(self) -> bool:
         return self.process is not None
 
+    def exited(self) -> bool:
+        """True when this is a child we started and it has ended (crashed, or was killed)."""
+        return self.process is not None and self.process.poll() is not None
+
     def alive(self) -> bool:
-        if self.process is not None and self.process.poll() is not None:
-            return False
-        return probe(self.base_url)
+        return not self.exited() and probe(self.base_url)
 
     def stop(self, timeout: float = 5) -> None:
         """Stop the child we started; a server someone else runs is left alone."""

@@ -6,15 +6,22 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import argparse
 import asyncio
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QSettings
 
+from console.app import Console
+from console.secrets import SecretStore
 from console.services.boto import BotoCognito
 from console.services.protocol import Connection, ConnectionKind
 from console.services.seed import seed_demo
+from console.settings import Settings
+from console.views.context import AppContext
 from tests.conftest import make_client
 from tests.memory_keyring import MemoryKeyring
 
@@ -61,8 +68,6 @@ def demo(cognito: Any) -> dict[str, str]:
 
 @pytest.fixture
 def ctx(qapp: Any, cognito: Any, demo: dict[str, str]) -> Any:
-    from console.views.context import AppContext
-
     context = AppContext()
     conn = Connection("Local Cognito", ConnectionKind.LOCAL, endpoint_url=cognito.base_url)
     context.set_service(BotoCognito(conn))
@@ -70,3 +75,20 @@ def ctx(qapp: Any, cognito: Any, demo: dict[str, str]) -> Any:
     context.errors = []  # type: ignore[attr-defined]
     context.errorRaised.connect(context.errors.append)  # type: ignore[attr-defined]
     return context
+
+
+def make_console(
+    qapp: Any, tmp_path: Path, secrets: SecretStore, port: int | None = None, data_dir: str | None = None
+) -> Console:
+    """The console as run() wires it, with settings in tmp_path and the given secret store."""
+    ns = argparse.Namespace(
+        screenshot=None,
+        view="pools",
+        view_explicit=None,
+        connection=None,
+        theme="light",
+        local_port=port,
+        local_data_dir=data_dir,
+    )
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    return Console(qapp, ns, settings, secrets, "light", service_factory=BotoCognito)

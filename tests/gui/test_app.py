@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import socket
 from collections.abc import Iterator
@@ -11,11 +10,10 @@ from typing import Any
 
 import pytest
 from keyring.backends import fail
-from PySide6.QtCore import QSettings
 
 from console.secrets import SecretStore
 from console.services.protocol import LOCAL_DEFAULT, Connection, ConnectionKind
-from console.settings import Settings
+from tests.gui.conftest import make_console
 
 
 def free_port() -> int:
@@ -24,56 +22,39 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def make_console(qapp: Any, tmp_path: Path, secrets: SecretStore, port: int | None = None) -> Any:
-    from console.app import Console
-
-    ns = argparse.Namespace(
-        screenshot=None,
-        view="pools",
-        view_explicit=None,
-        connection=None,
-        theme="light",
-        local_port=port,
-        local_data_dir=str(tmp_path / "local-cognito"),
-    )
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    return Console(qapp, ns, settings, secrets, "light")
-
-
 @pytest.fixture
 def console(qapp: Any, qtbot: Any, aloop: Any, tmp_path: Path, memory_keyring: Any) -> Iterator[Any]:
-    app = make_console(qapp, tmp_path, SecretStore(memory_keyring), port=free_port())
+    app = make_console(
+        qapp, tmp_path, SecretStore(memory_keyring), port=free_port(), data_dir=str(tmp_path / "local-cognito")
+    )
     qtbot.addWidget(app.window)
     yield app
-    if app.reconnect_task is not None:
-        app.reconnect_task.cancel()
-    if app.local is not None:
-        app.local.stop()
+    app.connections.close()
 
 
 def test_first_start_starts_seeds_and_stops_only_its_child(console: Any, aloop: Any) -> None:
     console.window.show_view("pools")
     assert aloop.run_until_complete(console.open_connection(LOCAL_DEFAULT, load_view=False))
-    assert console.local is not None and console.local.started_by_us
+    assert console.connections.local is not None and console.connections.local.started_by_us
     pools = console.window.views["pools"]
     aloop.run_until_complete(pools.load())
     assert any(p.name == "demo-pool" for p in pools.model.items())
     assert console.window.ui.poolCombo.currentData() == console.ctx.pool_id != ""
     assert "Local Cognito" in console.window.connection_label.text()
     assert not console.window.ui.keyringBanner.isVisibleTo(console.window)
-    process = console.local.process
-    console.local.stop()
+    process = console.connections.local.process
+    console.connections.local.stop()
     assert process.poll() is not None
 
 
 def test_killed_local_cognito_shows_state_and_recovers(console: Any, aloop: Any) -> None:
     window = console.window
     window.show_view("pools")
-    console.reconnect_delays = (0.2, 0.5)
+    console.connections.reconnect_delays = (0.2, 0.5)
     assert aloop.run_until_complete(console.open_connection(LOCAL_DEFAULT, load_view=False))
     pools = window.views["pools"]
     aloop.run_until_complete(pools.load())
-    old = console.local.process
+    old = console.connections.local.process
     old.kill()
     old.wait()
 
@@ -85,10 +66,10 @@ def test_killed_local_cognito_shows_state_and_recovers(console: Any, aloop: Any)
     assert "Cannot reach Cognito" in window.ui.bannerText.text()
     assert window.connection_label.property("lost") is True
     assert "connection lost" in window.connection_label.text()
-    assert console.reconnect_task is not None and not console.reconnect_task.done()
+    assert console.connections.reconnect_task is not None and not console.connections.reconnect_task.done()
 
     aloop.run_until_complete(asyncio.wait_for(restored, 60))
-    assert console.local.process is not old and console.local.alive()
+    assert console.connections.local.process is not old and console.connections.local.alive()
     assert window.connection_label.property("lost") is False
     assert not window.ui.banner.isVisibleTo(window)
     aloop.run_until_complete(pools.load())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import threading
 from typing import Any
@@ -38,17 +37,11 @@ class BlockingKeyring(MemoryKeyring):
         super().delete_password(service, username)
 
 
-def _console(qapp: Any, qtbot: Any, tmp_path: Any, backend: Any) -> Any:
-    from PySide6.QtCore import QSettings
-
-    from console.app import Console
+def _console(qapp: Any, qtbot: Any, tmp_path: Any, backend: Any, port: int | None = None) -> Any:
     from console.secrets import SecretStore
-    from console.settings import Settings
+    from tests.gui.conftest import make_console
 
-    ns = argparse.Namespace(screenshot=None, view="pools", view_explicit=None, connection=None, theme="light",
-                            local_port=None, local_data_dir=None)  # fmt: skip
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    app = Console(qapp, ns, settings, SecretStore(backend), "light")
+    app = make_console(qapp, tmp_path, SecretStore(backend), port=port)
     qtbot.addWidget(app.window)
     return app
 
@@ -86,7 +79,7 @@ def test_keyring_writes_and_deletes_leave_the_event_loop_running(
     assert threading.main_thread().name not in backend.threads
     assert (SERVICE, "connection:old") not in backend.store
     assert backend.store[(SERVICE, "connection:keys")] == "not-a-real-secret"
-    assert opened and app.connection is not None and app.connection.name == "keys"
+    assert opened and app.connections.connection is not None and app.connections.connection.name == "keys"
 
 
 def test_cancelled_users_load_does_not_go_on_to_load_groups(qtbot: Any, aloop: Any, ctx: Any) -> None:
@@ -186,10 +179,10 @@ def test_token_inspector_screenshot_shows_a_verified_demo_token(
     """--screenshot FILE --view token-inspector on the local Cognito renders a decoded, verified token."""
     from console.services.protocol import Connection, ConnectionKind
 
-    app = _console(qapp, qtbot, tmp_path, MemoryKeyring())
+    port = int(cognito.base_url.rsplit(":", 1)[-1])  # found there, not started
+    app = _console(qapp, qtbot, tmp_path, MemoryKeyring(), port=port)
     app.ns.screenshot = str(tmp_path / "token-inspector.png")
     app.ns.view = "token-inspector"
-    app.ns.local_port = int(cognito.base_url.rsplit(":", 1)[-1])  # found there, not started
     conn = Connection("Local Cognito", ConnectionKind.LOCAL)
 
     async def scenario() -> int:

@@ -223,12 +223,9 @@ def test_keyring_is_read_off_the_event_loop(qapp: Any, qtbot: Any, aloop: Any, t
     """A keyring read can block (D-Bus, an unlock prompt): opening a connection reads it on a worker."""
     import threading
 
-    from PySide6.QtCore import QSettings
-
-    from console.app import Console
     from console.secrets import SecretStore
     from console.services.protocol import Connection, ConnectionKind
-    from console.settings import Settings
+    from tests.gui.conftest import make_console
     from tests.memory_keyring import MemoryKeyring
 
     class RecordingKeyring(MemoryKeyring):
@@ -240,13 +237,8 @@ def test_keyring_is_read_off_the_event_loop(qapp: Any, qtbot: Any, aloop: Any, t
             self.threads.append(threading.current_thread().name)
             return super().get_password(service, username)
 
-    import argparse
-
     backend = RecordingKeyring()
-    ns = argparse.Namespace(screenshot=None, view="pools", view_explicit=None, connection=None, theme="light",
-                            local_port=None, local_data_dir=None)  # fmt: skip
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    app = Console(qapp, ns, settings, SecretStore(backend), "light")
+    app = make_console(qapp, tmp_path, SecretStore(backend))
     qtbot.addWidget(app.window)
     conn = Connection("keys", ConnectionKind.KEYS, endpoint_url=cognito.base_url, access_key_id="AKIAEXAMPLEEXAMPLE")
     app.secrets.set(conn.name, "not-a-real-secret")
@@ -259,16 +251,12 @@ def test_a_slow_connection_that_fails_late_does_not_override_the_newer_one(
 ) -> None:
     """The user picks a slow connection, then (while it is still connecting) the local Cognito. When the slow
     one gives up, the window must still be on the local Cognito, not say "not connected"."""
-    import argparse
     import socket
     import threading
 
-    from PySide6.QtCore import QSettings
-
-    from console.app import Console
     from console.secrets import SecretStore
     from console.services.protocol import Connection, ConnectionKind
-    from console.settings import Settings
+    from tests.gui.conftest import make_console
     from tests.memory_keyring import MemoryKeyring
 
     listener = socket.socket()
@@ -289,10 +277,7 @@ def test_a_slow_connection_that_fails_late_does_not_override_the_newer_one(
             conn.close()
 
     threading.Thread(target=serve, daemon=True).start()
-    ns = argparse.Namespace(screenshot=None, view="pools", view_explicit=None, connection=None, theme="light",
-                            local_port=None, local_data_dir=None)  # fmt: skip
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    app = Console(qapp, ns, settings, SecretStore(MemoryKeyring()), "light")
+    app = make_console(qapp, tmp_path, SecretStore(MemoryKeyring()))
     qtbot.addWidget(app.window)
     slow = Connection("slow", ConnectionKind.PROFILE, endpoint_url=f"http://127.0.0.1:{listener.getsockname()[1]}")
     local = Connection("local", ConnectionKind.KEYS, endpoint_url=cognito.base_url, access_key_id="AKIAEXAMPLEEXAMPLE")
@@ -311,11 +296,11 @@ def test_a_slow_connection_that_fails_late_does_not_override_the_newer_one(
     finally:
         release.set()
         listener.close()
-    assert app.connection is not None and app.connection.name == "local"
+    assert app.connections.connection is not None and app.connections.connection.name == "local"
     assert app.ctx.service is not None and app.ctx.service.connection.name == "local"
     label = app.window.connection_label.text()
     assert "not connected" not in label and "connection lost" not in label, label
-    assert app.reconnect_task is None  # nothing is lost: the abandoned attempt is not the connection
+    assert app.connections.reconnect_task is None  # nothing is lost: the abandoned attempt is not the connection
     assert "AKIAEXAMPLEEXAMPLE" in app.window.connection_label.text()
 
 

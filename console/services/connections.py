@@ -1,0 +1,286 @@
+"""The connection lifecycle, without Qt: open a connection (a newer choice supersedes one still opening), find
+or start the local Cognito and seed its demo pool on first use, re-probe a lost connection with back-off, and
+restart a local Cognito child of ours that died.
+
+The composition root injects the factory that makes a service for a connection, and shows what happens
+through ``ConnectionEvents``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Sequence
+from contextlib import AbstractAsyncContextManager
+from dataclasses import replace
+from typing import Any, Protocol
+
+from . import errors, local, seed
+from .boto import BotoCognito, run_blocking
+from .protocol import CognitoService, Connection, ConnectionKind, PoolSummary
+
+ServiceFactory = Callable[[Connection, str | None], CognitoService]
+"""Makes the service for a connection, given the secret access key of a connection with typed keys."""
+
+Seeder = Callable[[CognitoService], Awaitable[Sequence[str]]]
+"""Seeds the demo pool into an empty local Cognito; returns notes on what it skipped."""
+
+Sleep = Callable[[float], Awaitable[None]]
+
+# Seconds between re-probes of a lost connection; the last one repeats. A local Cognito restarts within
+# about a second, while an unreachable AWS endpoint should not be asked more than twice a minute.
+RECONNECT_DELAYS: tuple[float, ...] = (1, 2, 4, 8, 15, 30)
+
+
+class SecretReader(Protocol):
+    """Where a connection's secret access key is kept (the keyring-backed store)."""
+
+    def get(self, connection_name: str) -> str | None: ...
+
+
+class LocalServerHandle(Protocol):
+    """A local Cognito the console uses: one it found listening, or a child process it started."""
+
+    base_url: str
+    data_dir: str
+
+    def alive(self) -> bool: ...
+
+    def exited(self) -> bool: ...
+
+    def stop(self) -> None: ...
+
+
+class LocalCognitoLauncher(Protocol):
+    """Finds, starts and probes local Cognito servers (blocking; the manager calls it off the event loop)."""
+
+    def find_or_start(self, port: int, data_dir: str) -> LocalServerHandle: ...
+
+    def start_child(self, port: int, data_dir: str) -> LocalServerHandle: ...
+
+    def probe(self, base_url: str) -> bool: ...
+
+
+class ChildProcessLauncher:
+    """The local Cognito as ``python -m console emulator`` child processes (console.services.local)."""
+
+    def find_or_start(self, port: int, data_dir: str) -> local.LocalServer:
+        return local.find_or_start(port, data_dir)
+
+    def start_child(self, port: int, data_dir: str) -> local.LocalServer:
+        return local.start_child(port, data_dir)
+
+    def probe(self, base_url: str) -> bool:
+        return local.probe(base_url)
+
+
+class ConnectionEvents(Protocol):
+    """What the connection manager reports while it works; the composition root shows it in the window."""
+
+    def busy(self, label: str) -> AbstractAsyncContextManager[None]:
+        """Marks work in progress. A ServiceError raised inside is reported and ends the block, not the caller;
+        cancellation propagates."""
+        ...
+
+    def connecting(self, connection: Connection) -> None:
+        """A connection starts opening; the previous one's service is no longer in use."""
+
+    def connected(self, connection: Connection, service: CognitoService, pools: Sequence[PoolSummary]) -> None:
+        """The connection is open and lists these user pools."""
+
+    def not_connected(self, connection: Connection) -> None:
+        """Opening the connection failed or was cancelled (the error, if any, went through busy())."""
+
+    def lost(self, connection: Connection, state: str) -> None:
+        """The open connection stopped answering; state says what the manager is doing about it."""
+
+    def restored(self, connection: Connection) -> None:
+        """The lost connection answers again."""
+
+    def service_replaced(self, connection: Connection, service: CognitoService) -> None:
+        """A restarted local Cognito answers at another address: use this service from now on."""
+
+    def notice(self, text: str) -> None:
+        """Something worth a line in the status bar."""
+
+
+def current_pool(pools: Sequence[PoolSummary], remembered: str) -> str:
+    """The user pool to show first: the one used last on this connection if it still exists, else the first."""
+    if any(p.id == remembered for p in pools):
+        return remembered
+    return pools[0].id if pools else ""
+
+
+def _boto_service(service: CognitoService) -> BotoCognito:
+    if not isinstance(service, BotoCognito):
+        raise TypeError(f"the demo pool is reached through boto3, not {type(service).__name__}")
+    return service
+
+
+async def seed_demo_pool(service: CognitoService) -> list[str]:
+    """Seed the demo pool (users, groups, an app client) through the service's boto3 client."""
+    client = await _boto_service(service).client()
+    result = await run_blocking(seed.seed_demo, client)
+    return list(result.notes)
+
+
+class ConnectionManager:
+    """One connection at a time: the one that is open (``connection`` and its ``service``), the one opening,
+    the task that re-probes a lost one, and the local Cognito (``local``) when it is in use."""
+
+    def __init__(
+        self,
+        events: ConnectionEvents,
+        service_factory: ServiceFactory,
+        secrets: SecretReader,
+        *,
+        launcher: LocalCognitoLauncher | None = None,
+        seeder: Seeder = seed_demo_pool,
+        local_port: int | None = None,
+        local_data_dir: str = "",
+        sleep: Sleep = asyncio.sleep,
+        reconnect_delays: tuple[float, ...] = RECONNECT_DELAYS,
+    ) -> None:
+        self.events = events
+        self.service_factory = service_factory
+        self.secrets = secrets
+        self.launcher: LocalCognitoLauncher = launcher if launcher is not None else ChildProcessLauncher()
+        self.seeder = seeder
+        self.local_port = local_port  # overrides a local connection's configured port (--local-port)
+        self.local_data_dir = local_data_dir
+        self.sleep = sleep
+        self.reconnect_delays = reconnect_delays
+        self.connection: Connection | None = None
+        self.service: CognitoService | None = None
+        self.local: LocalServerHandle | None = None
+        self.reconnect_task: asyncio.Task[None] | None = None
+        self.opening_task: asyncio.Task[Any] | None = None
+
+    # --- opening ----------------------------------------------------------------------------------------
+    async def open(self, conn: Connection) -> bool:
+        """Open a connection; True when it is now the open one. A later call supersedes this one while it is
+        still opening: this one then ends quietly with False, whatever its backend answers later."""
+        if self.reconnect_task is not None:
+            self.reconnect_task.cancel()
+            self.reconnect_task = None
+        if self.opening_task is not None and not self.opening_task.done():
+            self.opening_task.cancel()
+        self.opening_task = asyncio.current_task()
+        # The previous connection is no longer the one in use: an error while this one opens must not start
+        # re-probing the previous one.
+        self.connection = None
+        self.service = None
+        self.events.connecting(conn)
+        try:
+            opened = await self._connect(conn)
+        except asyncio.CancelledError:
+            # Esc while connecting, or a newer choice: busy() has said "Cancelled"; this attempt ends as "not
+            # connected" (or, superseded, quietly) instead of taking its caller (start-up) down with it.
+            opened = False
+        if self._superseded():
+            return False
+        # Done opening: the task that called open() goes on (start-up's waits for the window to close), and a
+        # later choice of connection must not cancel it.
+        self.opening_task = None
+        if not opened:
+            self.events.not_connected(conn)
+        return opened
+
+    def _superseded(self) -> bool:
+        return self.opening_task is not asyncio.current_task()
+
+    async def _connect(self, conn: Connection) -> bool:
+        opened = False
+        async with self.events.busy(f"Connecting to {conn.label}"):
+            if conn.kind is ConnectionKind.LOCAL:
+                conn = replace(conn, endpoint_url=(await self._local_server(conn)).base_url)
+            # keyring may block (D-Bus, an unlock prompt): read it off the event loop
+            secret = await run_blocking(self.secrets.get, conn.name) if conn.kind is ConnectionKind.KEYS else None
+            service = self.service_factory(conn, secret)
+            pools = await service.list_pools()
+            if not pools and conn.kind is ConnectionKind.LOCAL:
+                notes = await self.seeder(service)
+                if notes:
+                    self.events.notice(f"Demo pool seeded; skipped: {'; '.join(notes[:3])}")
+                pools = await service.list_pools()
+            if self._superseded():
+                return False
+            self.connection = conn
+            self.service = service
+            self.events.connected(conn, service, pools)
+            opened = True
+        return opened
+
+    async def _local_server(self, conn: Connection) -> LocalServerHandle:
+        """The local Cognito in use, found or started on the configured port when there is none that answers."""
+        if self.local is None or not await run_blocking(self.local.alive):
+            if self.local is not None:
+                await run_blocking(self.local.stop)
+            port = self.local_port if self.local_port is not None else conn.port
+            self.local = await run_blocking(self.launcher.find_or_start, port, self.local_data_dir)
+        return self.local
+
+    # --- a lost connection: re-probe with back-off until it answers ------------------------------------
+    def connection_lost(self) -> None:
+        """A call on the open connection could not reach it: re-probe it, unless that is already under way."""
+        if self.connection is None or (self.reconnect_task is not None and not self.reconnect_task.done()):
+            return
+        self.reconnect_task = asyncio.ensure_future(self.reconnect(self.connection))
+
+    async def reconnect(self, conn: Connection) -> None:
+        attempt = 0
+        while True:
+            delay = self.reconnect_delays[min(attempt, len(self.reconnect_delays) - 1)]
+            self.events.lost(conn, f"connection lost; retrying in {delay:g} s")
+            await self.sleep(delay)
+            self.events.lost(conn, "connection lost; checking…")
+            if await self.probe(conn):
+                break
+            attempt += 1
+        self.events.restored(self.connection or conn)
+
+    async def probe(self, conn: Connection) -> bool:
+        """True when the backend answers again. A local Cognito child we started and that died is restarted
+        (same port and data directory, so nothing is lost); one someone else runs is only waited for."""
+        if conn.kind is ConnectionKind.LOCAL and self.local is not None:
+            server = self.local
+            if server.exited():
+                # stop() reaps it; should the restart fail, later probes wait for whoever serves the port.
+                await run_blocking(server.stop)
+                port = int(server.base_url.rsplit(":", 1)[-1])
+                try:
+                    self.local = await run_blocking(self.launcher.start_child, port, server.data_dir)
+                except errors.ServiceError:
+                    return False
+                if self.local.base_url != server.base_url:
+                    new = replace(conn, endpoint_url=self.local.base_url)
+                    self.connection = new
+                    self.service = self.service_factory(new, None)
+                    self.events.service_replaced(new, self.service)
+                return True
+            return await run_blocking(self.launcher.probe, server.base_url)
+        if self.service is None:
+            return False
+        try:
+            await self.service.list_pools()
+        except errors.ConnectionLost:
+            return False
+        except errors.ServiceError:
+            return True  # it answers, even if with an error
+        return True
+
+    # --- the demo pool and shutting down -------------------------------------------------------------
+    async def demo_token(self) -> str | None:
+        """An ID token of the seeded demo user, when the open connection is a local Cognito with the demo
+        pool; None otherwise."""
+        if self.connection is None or self.connection.kind is not ConnectionKind.LOCAL or self.service is None:
+            return None
+        client = await _boto_service(self.service).client()
+        pool_id = await run_blocking(seed.find_demo_pool, client)
+        return await run_blocking(seed.demo_id_token, client, pool_id) if pool_id else None
+
+    def close(self) -> None:
+        """Stop re-probing, and stop the local Cognito if it is a child we started (blocking)."""
+        if self.reconnect_task is not None:
+            self.reconnect_task.cancel()
+        if self.local is not None:
+            self.local.stop()
