@@ -54,13 +54,13 @@ def gui_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] == ["emulator-worker"]:  # the local Cognito's helper process (a frozen build has no -m)
-        from console.emulator._worker import main as worker_main
+        from console.emulator.core._worker import main as worker_main
 
         return worker_main()
     if args[:1] == ["emulator"]:
         ns = emulator_parser().parse_args(args[1:])
-        from console.emulator.context import ServerConfig
-        from console.emulator.server import serve
+        from console.emulator.core.context import ServerConfig
+        from console.emulator.core.serving import serve
 
         config = ServerConfig(
             host=ns.host,

@@ -33,7 +33,7 @@ from typing import Any
 
 import httpx
 
-from console.emulator import logs as logs_module
+from console.emulator.cloudwatch_logs import delivery
 from tests.localcognito import start
 
 IDP = "AWSCognitoIdentityProviderService."
@@ -154,7 +154,7 @@ def fill(db_path: Path, pool_id: str, group: str, total: int, now_ms: int) -> fl
         batch_events.append(
             (pool_id, event["EventId"], user, ts / 1000, event_type, response, ip, devices[n % 4], json.dumps(event))
         )
-        entry = logs_module.auth_event_log_entry(
+        entry = delivery.auth_event_log_entry(
             pool_id, {**event, "UserSub": subs[user], "Username": user, "ClientId": "bench", "RequestId": "r"}
         )
         batch_logs.append((group_id, stream_id, ts, ts, json.dumps(entry, separators=(",", ":"))))

@@ -31,7 +31,7 @@ import httpx
 import pyotp
 import pytest
 
-from console.emulator import registry, server
+from console.emulator.core import app, registry
 from tests.fuzz_inputs import GENERIC_ERRORS as GENERIC
 from tests.fuzz_inputs import World, describe, model_errors, requests_for
 from tests.localcognito import LocalCognito
@@ -49,7 +49,7 @@ READ_ONLY = ("Describe", "Get", "List", "AdminGet", "AdminList", "Filter")
 _SESSION = botocore.session.get_session()
 IDP_MODEL = _SESSION.get_service_model("cognito-idp")
 LOGS_MODEL = _SESSION.get_service_model("logs")
-server.load_api_areas()
+app.load_services()
 
 
 def _operations() -> list[tuple[str, str]]:

@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from console.emulator import admin_users, store, users
-from console.emulator.context import RequestContext, ServerConfig
+from console.emulator.core import app, store
+from console.emulator.core.context import RequestContext, ServerConfig
+from console.emulator.user_pools import admin_users, users
 from tests.conftest import unique
 
 STRONG = "Passw0rd!x"
@@ -224,7 +225,7 @@ class RecordingStore(store.Store):
     """The real store, remembering each SELECT it ran so that its plan can be checked."""
 
     def __init__(self, path: str | Path) -> None:
-        super().__init__(path)
+        super().__init__(path, app.load_services())
         self.selects: list[tuple[str, list[Any]]] = []
 
     def all(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:

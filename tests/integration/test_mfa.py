@@ -12,7 +12,7 @@ import pyotp
 import pytest
 from botocore.exceptions import ClientError
 
-from console.emulator import mfa
+from console.emulator.user_pools import mfa
 from tests.conftest import unique
 from tests.integration.test_self_service import FLOWS, access_token, make_user, sign_in
 from tests.integration.test_signup import error_of, new_client, new_pool

@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
-from console.emulator import pools, server, triggers, users
-from console.emulator.context import RequestContext, ServerConfig
-from console.emulator.errors import AwsError
-from console.emulator.store import Store
+from console.emulator.core.app import open_store
+from console.emulator.core.context import RequestContext, ServerConfig
+from console.emulator.core.errors import AwsError
+from console.emulator.user_pools import pools, triggers, users
 from tests import fake_lambda
 from tests.fake_lambda import Fail, FakeLambda, Garbage, Sleep, Status
 
@@ -32,8 +32,7 @@ def lam() -> Iterator[FakeLambda]:
 
 @pytest.fixture
 def ctx(tmp_path: Path, lam: FakeLambda) -> Iterator[RequestContext]:
-    server.load_api_areas()
-    store = Store(tmp_path / "cognito.db")
+    store = open_store(tmp_path / "cognito.db")
     config = ServerConfig(lambda_endpoint=lam.endpoint, base_url="http://127.0.0.1:1")
     lam.reset()
     yield RequestContext(store=store, config=config, headers={"user-agent": "Boto3/1.40.0 md/Botocore#1.40.0"})

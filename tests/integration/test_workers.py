@@ -188,7 +188,8 @@ def test_the_worker_runs_as_a_subcommand_for_frozen_builds() -> None:
     import subprocess
     import sys
 
-    from console.emulator import passwords, workers
+    from console.emulator.core import workers
+    from console.emulator.user_pools import passwords
 
     frame = pickle.dumps((7, passwords.pad_hex, ("abc",)))
     done = subprocess.run(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from console.emulator.server import _CoalescingTransport
+from console.emulator.core.serving import _CoalescingTransport
 
 
 class FakeTransport:

@@ -6,7 +6,7 @@ import secrets
 
 import gmpy2
 
-from console.emulator.passwords import G, N, pow_g
+from console.emulator.user_pools.passwords import G, N, pow_g
 
 
 def test_pow_g_matches_powmod() -> None:

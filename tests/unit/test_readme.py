@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from console.emulator import support
+from console.emulator.core import support
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def test_operations_table_is_current() -> None:
     text = README.read_text()
-    assert support.render(text) == text, "run: python -m console.emulator.support --write README.md"
+    assert support.render(text) == text, "run: python -m console.emulator.core.support --write README.md"

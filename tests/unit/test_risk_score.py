@@ -14,16 +14,17 @@ from typing import Any
 
 import pytest
 
-from console.emulator import auth_events, logs, pools, risk, server, users
-from console.emulator.context import RequestContext, ServerConfig
-from console.emulator.errors import AwsError
-from console.emulator.store import Store
+from console.emulator.cloudwatch_logs import api as logs_api
+from console.emulator.cloudwatch_logs import delivery
+from console.emulator.core.app import open_store
+from console.emulator.core.context import RequestContext, ServerConfig
+from console.emulator.core.errors import AwsError
+from console.emulator.user_pools import auth_events, pools, risk, users
 
 
 @pytest.fixture
 def ctx(tmp_path: Path) -> Iterator[RequestContext]:
-    server.load_api_areas()
-    store = Store(tmp_path / "cognito.db")
+    store = open_store(tmp_path / "cognito.db")
     yield RequestContext(store=store, config=ServerConfig(base_url="http://127.0.0.1:1"), now=1_700_000_000.0)
     store.close()
 
@@ -307,8 +308,8 @@ def test_events_delivered_in_aws_log_format(ctx):
     pool = make_pool(ctx)
     user = make_user(ctx, pool)
     with ctx.store.tx():
-        logs.create_group(ctx, "/aws/vendedlogs/activity")
-        logs.set_log_delivery_configuration(
+        logs_api.create_group(ctx, "/aws/vendedlogs/activity")
+        delivery.set_log_delivery_configuration(
             ctx,
             {
                 "UserPoolId": pool["Id"],
@@ -316,7 +317,9 @@ def test_events_delivered_in_aws_log_format(ctx):
                     {
                         "LogLevel": "INFO",
                         "EventSource": "userAuthEvents",
-                        "CloudWatchLogsConfiguration": {"LogGroupArn": logs.group_arn(ctx, "/aws/vendedlogs/activity")},
+                        "CloudWatchLogsConfiguration": {
+                            "LogGroupArn": logs_api.group_arn(ctx, "/aws/vendedlogs/activity")
+                        },
                     }
                 ],
             },
@@ -327,7 +330,7 @@ def test_events_delivered_in_aws_log_format(ctx):
             ctx, pool, "alice", "SignIn", "InProgress", assessment, [("Password", "Success")], context(), client_id="c1"
         )
     found = call(
-        logs.filter_log_events,
+        logs_api.filter_log_events,
         ctx,
         {"logGroupName": "/aws/vendedlogs/activity", "filterPattern": '{ $.message.eventType = "SignIn" }'},
     )

@@ -8,8 +8,9 @@ import datetime as dt
 import pytest
 from pycognito.aws_srp import AWSSRP, calculate_u, compute_hkdf, hex_to_long, long_to_hex
 
-from console.emulator import passwords, srp
-from console.emulator.keys import b64url  # noqa: F401 - the module must import without a server
+from console.emulator.user_pools import passwords
+from console.emulator.user_pools.auth import srp
+from console.emulator.user_pools.keys import b64url  # noqa: F401 - the module must import without a server
 
 POOL_ID = "us-east-1_AbCdEfGhI"
 USER = "alice"
@@ -128,7 +129,8 @@ def test_session_key_in_turns_matches_session_key() -> None:
     import asyncio
     import secrets as _secrets
 
-    from console.emulator import passwords, srp
+    from console.emulator.user_pools import passwords
+    from console.emulator.user_pools.auth import srp
 
     record = passwords.make_verifier("abc", "user", "Passw0rd!")
     b_hex, big_b_hex = srp.server_ephemeral(record["verifier"])

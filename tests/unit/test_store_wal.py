@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from console.emulator import store as store_module
-from console.emulator.store import Store
+from console.emulator.core import store as store_module
+from console.emulator.core.store import Store
 
 
 def _write_steadily(path: Path, transactions: int) -> int:
     """The largest size the WAL reached, in bytes, over ``transactions`` back-to-back commits."""
-    db = Store(path)
+    db = Store(path, {})
     try:
         db.run("CREATE TABLE t (k TEXT PRIMARY KEY, v TEXT)")
         largest = 0

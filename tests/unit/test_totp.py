@@ -7,7 +7,7 @@ import base64
 import pyotp
 import pytest
 
-from console.emulator import mfa
+from console.emulator.user_pools import mfa
 
 # RFC 6238 Appendix B: the SHA-1 seed is the ASCII string "12345678901234567890"; 8-digit values.
 RFC_SECRET_SHA1 = base64.b32encode(b"12345678901234567890").decode()

@@ -1,0 +1,1 @@
+"""The local Cognito's shared core: HTTP app and dispatch, serving, wire protocol, store, errors."""

@@ -1,0 +1,248 @@
+"""The local Cognito's HTTP app: one port, the AWS JSON 1.1 protocol, and the plain HTTP endpoints.
+
+``POST /`` carries ``X-Amz-Target: <Prefix>.<Operation>``; the prefix picks the service model, the model
+validates the body, the registry picks the handler, and every failure becomes an AWS-shaped error here
+and nowhere else.
+
+The service packages are listed in ``SERVICE_PACKAGES``. Each names the modules that hold its handlers
+(``HANDLER_MODULES``: they register their operations and HTTP routes when imported) and its schema
+(``MIGRATIONS``); nothing else is imported to find handlers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import json
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
+
+from . import ids, invocations, protocol, registry, schema, signatures, sigv4, workers
+from .context import RequestContext, ServerConfig
+from .errors import AwsError
+from .store import Migrations, Store, compact_json
+
+log = logging.getLogger("console.emulator")
+
+MAX_BODY = 1024 * 1024  # AWS rejects larger JSON requests; SetUICustomization needs about 180 KB
+_JSON = "application/x-amz-json-1.1"
+
+# In the order their schemas apply.
+SERVICE_PACKAGES = ("console.emulator.user_pools", "console.emulator.cloudwatch_logs")
+
+
+def load_services() -> Migrations:
+    """Import every service package's handler modules; return the schema of the core and of each package."""
+    migrations: dict[str, Any] = dict(schema.MIGRATIONS)
+    for name in SERVICE_PACKAGES:
+        package = importlib.import_module(name)
+        for module in package.HANDLER_MODULES:
+            importlib.import_module(f"{name}.{module}")
+        migrations.update(package.MIGRATIONS)
+    return migrations
+
+
+def open_store(path: str | Path) -> Store:
+    """The store at ``path`` with every service's schema applied."""
+    return Store(path, load_services())
+
+
+class ServerState:
+    """What lives as long as the server: the store, the configuration, per-module caches."""
+
+    def __init__(self, config: ServerConfig, store: Store) -> None:
+        self.config = config
+        self.store = store
+        self.shared: dict[str, Any] = {}
+        # Beyond loopback, admin calls must be SigV4-signed with these (see sigv4.py).
+        self.credentials = None if config.host in sigv4.LOOPBACK else sigv4.credentials_from_env()
+
+    def context(self, operation: str = "", request: Request | None = None) -> RequestContext:
+        ctx = RequestContext(
+            store=self.store,
+            config=self.config,
+            operation=operation,
+            request_id=ids.request_id(),
+            state=self.shared,
+        )
+        if request is not None:
+            ctx.headers = {k.lower(): v for k, v in request.headers.items()}
+            ctx.source_ip = request.client.host if request.client else "127.0.0.1"
+        return ctx
+
+
+def error_response(err: AwsError, request_id: str = "") -> Response:
+    body = json.dumps({"__type": err.code, "message": err.message}).encode()
+    headers = {
+        "x-amzn-ErrorType": f"{err.code}:",
+        "x-amzn-RequestId": request_id or ids.request_id(),
+    }
+    # Only printable ASCII may go into a header: a message that echoes a control character (a member's
+    # value) would make the HTTP layer refuse the whole response.
+    if err.message and all(" " <= c <= "~" for c in err.message):
+        headers["x-amzn-ErrorMessage"] = err.message[:1024]
+    return Response(body, status_code=err.status, headers=headers, media_type=_JSON)
+
+
+async def read_body(request: Request) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > MAX_BODY:
+        raise AwsError("SerializationException", f"Request body exceeds {MAX_BODY} bytes.", 413)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY:
+            raise AwsError("SerializationException", f"Request body exceeds {MAX_BODY} bytes.", 413)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def dispatch_json(request: Request) -> Response:
+    with workers.serving():
+        # Requests that arrived together with this one start too before it goes on, so that it sees
+        # them waiting and hands its crypto to a worker process (workers.py).
+        await asyncio.sleep(0)
+        return await _dispatch_json(request)
+
+
+async def _dispatch_json(request: Request) -> Response:
+    state: ServerState = request.app.state.emulator
+    request_id = ids.request_id()
+    try:
+        target = request.headers.get("x-amz-target", "")
+        if not target:
+            query = getattr(request.app.state, "query_protocol", None)
+            if query is not None:
+                return await query(request)
+            raise AwsError("UnknownOperationException", "Missing X-Amz-Target header.")
+        prefix, _, name = target.partition(".")
+        service = protocol.JSON_SERVICES.get(prefix)
+        if service is None or not name:
+            raise AwsError("UnknownOperationException", f"Unknown operation {target}.")
+        model = protocol.service_model(service)
+        if name not in model.operation_names:
+            raise AwsError("UnknownOperationException", f"Unknown operation {target}.")
+        op_model = model.operation_model(name)
+        body = await read_body(request)
+        try:
+            params = json.loads(body) if body.strip() else {}
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            # RecursionError: JSON nested deeper than the parser's recursion limit (say 10,000 "[").
+            raise AwsError("SerializationException", "Could not parse the request body as JSON.") from None
+        params = protocol.validate_input(op_model, params)
+        handler = registry.lookup(service, name)
+        if handler is None:
+            raise AwsError(
+                "UnsupportedOperationException",
+                f"{name} is not supported by the local Cognito yet.",
+            )
+        if state.config.host not in sigv4.LOOPBACK and not handler.public:
+            if state.credentials is None:
+                raise AwsError("UnrecognizedClientException", "Admin calls are disabled: no credentials set.", 403)
+            sigv4.verify(
+                request.method,
+                str(request.url),
+                {k.lower(): v for k, v in request.headers.items()},
+                body,
+                state.credentials,
+                time.time(),
+            )
+        ctx = state.context(name, request)
+        ctx.request_id = request_id
+        signatures.defer(ctx)
+        if handler.is_async:
+            result = await invocations.settle(ctx, lambda: handler.handler(ctx, params))
+        else:
+
+            def attempt() -> Any:
+                with state.store.tx():
+                    return handler.handler(ctx, params)
+
+            # Lambda triggers called by the handler are answered off the event loop (invocations.py).
+            result = await invocations.settle(ctx, attempt)
+        shaped = protocol.shape_output(op_model.output_shape, result or {})
+        # Tokens are signed now, after the commit (signatures.py).
+        return Response(
+            await signatures.complete(ctx, compact_json(shaped)),
+            media_type=_JSON,
+            headers={"x-amzn-RequestId": request_id},
+        )
+    except AwsError as err:
+        return error_response(err, request_id)
+    except Exception:
+        log.exception("internal error in %s", request.headers.get("x-amz-target"))
+        return error_response(
+            AwsError("InternalErrorException", "An internal error occurred in the local Cognito.", 500),
+            request_id,
+        )
+
+
+async def outbox(request: Request) -> Response:
+    """Every email and SMS the local Cognito has "sent", oldest first (optionally ?user_pool_id=)."""
+    state: ServerState = request.app.state.emulator
+    pool = request.query_params.get("user_pool_id")
+    if pool:
+        rows = state.store.all("SELECT * FROM outbox WHERE user_pool_id = ? ORDER BY id", (pool,))
+    else:
+        rows = state.store.all("SELECT * FROM outbox ORDER BY id")
+    return JSONResponse([dict(r) for r in rows])
+
+
+async def health(request: Request) -> Response:
+    state: ServerState = request.app.state.emulator
+    return JSONResponse(
+        {
+            "service": "cognito-local",
+            "region": state.config.region,
+            "schema": state.store.schema_versions(),
+            "operations": {svc: len(registry.implemented(svc)) for svc in ("cognito-idp", "cognito-identity", "logs")},
+        }
+    )
+
+
+class _App(Starlette):
+    """Starlette, with the AWS JSON endpoint (``POST /``, nearly every request) taken before Starlette's
+    middleware and router: ``dispatch_json`` turns every error into an AWS error itself."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"] == "/" and scope["method"] == "POST":
+            scope["app"] = self
+            response = await dispatch_json(Request(scope, receive))
+            await response(scope, receive, send)
+            return
+        await super().__call__(scope, receive, send)
+
+
+def create_app(config: ServerConfig, store: Store | None = None) -> Starlette:
+    """The app over ``store`` (opened with ``open_store``), or over the database in ``config.data_dir``."""
+    if store is None:
+        store = open_store(Path(config.data_dir) / "cognito.db")
+    else:
+        load_services()
+    routes = [
+        Route("/", dispatch_json, methods=["POST"]),
+        Route("/_emulator/outbox", outbox, methods=["GET"]),
+        Route("/_emulator/health", health, methods=["GET"]),
+    ]
+    routes += [Route(r.path, r.endpoint, methods=list(r.methods)) for r in registry.http_routes()]
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        return error_response(AwsError("ResourceNotFoundException", f"No such path: {request.url.path}", 404))
+
+    async def bad_method(request: Request, exc: Exception) -> Response:
+        return error_response(
+            AwsError("UnknownOperationException", f"{request.method} is not allowed on {request.url.path}", 405)
+        )
+
+    app = _App(routes=routes, exception_handlers={404: not_found, 405: bad_method})
+    app.state.emulator = ServerState(config, store)
+    return app

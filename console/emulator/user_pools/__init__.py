@@ -1,0 +1,28 @@
+"""Amazon Cognito user pools (``cognito-idp``): pools, app clients, users, groups, sign-in and tokens."""
+
+from .schema import MIGRATIONS
+
+# The modules that register cognito-idp operations and HTTP routes (JWKS, discovery, import uploads).
+HANDLER_MODULES = (
+    "pools",
+    "clients",
+    "domains",
+    "resource_servers",
+    "identity_providers",
+    "ui_customization",
+    "keys",
+    "wellknown",
+    "groups",
+    "admin_users",
+    "signup",
+    "self_service",
+    "mfa",
+    "devices",
+    "tokens",
+    "auth.flows",
+    "risk",
+    "auth_events",
+    "user_import",
+)
+
+__all__ = ["HANDLER_MODULES", "MIGRATIONS"]

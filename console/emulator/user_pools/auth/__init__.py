@@ -1,0 +1,1 @@
+"""Sign-in: the step engine and one module per flow."""

@@ -1,0 +1,725 @@
+"""Where the account and sign-in flows meet the issue-4 building blocks: triggers, risk, auth events.
+
+The flows (signup, admin_users, self_service, mfa, auth, tokens) call these small functions so that
+each hook is one line in the flow:
+
+- ``deliver``: every code/invitation message. The CustomMessage trigger (every trigger source)
+  customises it; a configured CustomEmailSender / CustomSMSSender replaces the outbox delivery.
+- ``pre_sign_up``, ``post_confirmation``: the PreSignUp and PostConfirmation triggers.
+- ``password_risk``: compromised-credentials detection for SIGN_UP and PASSWORD_CHANGE (SignUp,
+  ChangePassword, ConfirmForgotPassword), BLOCK or NO_ACTION per the client's or pool's
+  CompromisedCredentialsRiskConfiguration, never blocking in AUDIT mode.
+- ``record`` / ``record_later``: auth events (``auth_events.record_event``) with EventRisk and
+  EventContextData from the request's UserContextData / ContextData.
+- sign-in (auth.py, tokens.py): ``begin``, ``sign_in_risk``, ``forced_mfa``, ``signed_in``,
+  ``sign_in_failed``, ``migrate_user`` and ``pre_token``.
+
+Writes that must survive a failed request
+-----------------------------------------
+A failed attempt raises and rolls the request's transaction back, but its auth event must be kept.
+Plain handlers wrapped with ``survives`` (and signup's ``keeps_attempts`` handlers) run their body in a
+SAVEPOINT; the closures queued with ``after(ctx, write)`` run after the body, whether it succeeded or
+was rolled back. The sign-in flows use auth.py's ``Deferred`` the same way (``sign_in_failed`` returns
+the closure to add). An event whose user does not exist after the rollback (a blocked sign-up) still
+goes to the pool's CloudWatch log group, as it has no user to belong to in AdminListUserAuthEvents.
+
+The error for a compromised password blocked on SIGN_UP / PASSWORD_CHANGE is not documented [U]:
+``InvalidPasswordException`` "Password is compromised, please choose another password." here. A
+compromised password blocked on SIGN_IN sets the user RESET_REQUIRED (documented) and answers
+NotAuthorizedException "Unable to login because of security reasons." [U].
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from console.emulator.cloudwatch_logs import delivery
+from console.emulator.core import outbox as messaging
+from console.emulator.core.context import RequestContext
+from console.emulator.core.errors import AwsError, invalid_parameter
+
+from . import auth_events, risk, triggers, users
+
+COMPROMISED_MESSAGE = "Password is compromised, please choose another password."
+_AFTER = "_flow_hooks_after"
+_REQ = "_flow_hooks_req"
+_CLIENT = "_flow_hooks_client"
+_RISK = "_flow_hooks_risk"
+
+# -- writes that survive a rollback -------------------------------------------------------------------
+
+
+def after(ctx: RequestContext, write: Callable[[], Any]) -> None:
+    """Queue ``write`` to run once the handler body ends, committed even when the body failed."""
+    ctx.__dict__.setdefault(_AFTER, []).append(write)
+
+
+def run_after(ctx: RequestContext) -> None:
+    writes = ctx.__dict__.pop(_AFTER, [])
+    for write in writes:
+        write()
+
+
+def survives(fn: Callable[[RequestContext, dict[str, Any]], dict[str, Any]]) -> Callable[..., Any]:
+    """Make a plain handler's ``after`` writes survive an AWS error that rolls its own writes back."""
+
+    @functools.wraps(fn)
+    async def handler(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
+        error: AwsError | None = None
+        result: dict[str, Any] = {}
+        with ctx.store.tx():
+            ctx.store.run("SAVEPOINT flow_hooks")
+            try:
+                result = fn(ctx, req)
+            except AwsError as exc:
+                error = exc
+                ctx.store.run("ROLLBACK TO flow_hooks")
+            ctx.store.run("RELEASE flow_hooks")
+            run_after(ctx)
+        if error is not None:
+            raise error
+        return result
+
+    return handler
+
+
+# -- request context --------------------------------------------------------------------------------
+
+
+def begin(ctx: RequestContext, req: Mapping[str, Any], client: Mapping[str, Any] | None = None) -> None:
+    """Remember the request (its UserContextData / ContextData) and the app client for the hooks."""
+    ctx.__dict__[_REQ] = req
+    ctx.__dict__[_CLIENT] = client
+
+
+def context_data(ctx: RequestContext, client: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    req = ctx.__dict__.get(_REQ) or {}
+    return auth_events.event_context(ctx, req, client if client is not None else ctx.__dict__.get(_CLIENT))
+
+
+def _client_id(client: Mapping[str, Any] | str | None) -> str | None:
+    if client is None or isinstance(client, str):
+        return client
+    return client.get("ClientId")
+
+
+# -- auth events ------------------------------------------------------------------------------------
+
+
+def record(
+    ctx: RequestContext,
+    pool: Mapping[str, Any],
+    user: users.User,
+    event_type: str,
+    response: str,
+    *,
+    assessment: Any = None,
+    challenges: Iterable[Any] | None = None,
+    client: Mapping[str, Any] | None = None,
+) -> str | None:
+    """Record one auth event now (inside the request's transaction)."""
+    if auth_events.security_mode(pool) == "OFF":
+        return None
+    return auth_events.record_event(
+        ctx,
+        pool,
+        user,
+        event_type,
+        response,
+        assessment,
+        challenges,
+        context_data(ctx, client),
+        client_id=_client_id(client or ctx.__dict__.get(_CLIENT)),
+    )
+
+
+def record_later(
+    ctx: RequestContext,
+    pool: Mapping[str, Any],
+    user: users.User,
+    event_type: str,
+    response: str,
+    *,
+    assessment: Any = None,
+    challenges: Iterable[Any] | None = None,
+    client: Mapping[str, Any] | None = None,
+) -> Callable[[], None]:
+    """A closure recording the event after a rollback (the user re-read; log-only if it is gone)."""
+    context = context_data(ctx, client)
+    client_id = _client_id(client or ctx.__dict__.get(_CLIENT))
+
+    def write() -> None:
+        if auth_events.security_mode(pool) == "OFF":
+            return
+        fresh = users.by_key(ctx, user.pool_id, user.username_key)
+        if fresh is not None:
+            auth_events.record_event(
+                ctx, pool, fresh, event_type, response, assessment, challenges, context, client_id=client_id
+            )
+            return
+        _log_only(ctx, pool, user, event_type, response, assessment, challenges, context, client_id)
+
+    return write
+
+
+def _log_only(
+    ctx: RequestContext,
+    pool: Mapping[str, Any],
+    user: users.User,
+    event_type: str,
+    response: str,
+    assessment: Any,
+    challenges: Iterable[Any] | None,
+    context: Mapping[str, Any],
+    client_id: str | None,
+) -> None:
+    shown = {k: v for k, v in context.items() if k not in ("HasContextData", "DeviceKey") and v is not None}
+    event = {
+        "EventId": str(uuid.uuid4()),
+        "EventType": event_type,
+        "CreationDate": ctx.now,
+        "EventResponse": response,
+        "EventRisk": auth_events._risk_doc(assessment),
+        "ChallengeResponses": auth_events._challenge_list(challenges),
+        "EventContextData": shown,
+        "UserSub": user.sub,
+        "Username": user.username,
+        "ClientId": client_id or "",
+        "RequestId": ctx.request_id,
+        "HasContextData": bool(context.get("HasContextData")),
+    }
+    delivery.deliver_auth_event(ctx, pool["Id"], event)
+
+
+# -- threat protection ------------------------------------------------------------------------------
+
+
+def assess(
+    ctx: RequestContext,
+    pool: Mapping[str, Any],
+    client: Mapping[str, Any] | str | None,
+    user: users.User | None,
+    *,
+    event: str,
+    password: str | None,
+) -> tuple[risk.RiskAssessment, risk.RiskAction, dict[str, Any]]:
+    mode = auth_events.security_mode(pool)
+    if mode == "OFF":
+        return risk.NO_RISK, risk.RiskAction("NO_ACTION"), {}
+    client_id = _client_id(client) if not isinstance(client, str) else client
+    config = risk.effective_config(ctx, pool["Id"], client_id)
+    client_doc = client if isinstance(client, Mapping) else None
+    assessment = risk.assess(ctx, pool, client_id, user, context_data(ctx, client_doc), event=event, password=password)
+    return assessment, risk.decide_actions(config, assessment, mode), config
+
+
+def password_risk(
+    ctx: RequestContext,
+    pool: Mapping[str, Any],
+    client: Mapping[str, Any] | None,
+    user: users.User,
+    password: str,
+    *,
+    event: str,
+    event_type: str,
+) -> risk.RiskAssessment:
+    """SIGN_UP / PASSWORD_CHANGE: raise (the Fail event kept) when a compromised password is blocked."""
+    assessment, action, _ = assess(ctx, pool, client, user, event=event, password=password)
+    if action.action == "BLOCK":
+        after(ctx, record_later(ctx, pool, user, event_type, "Fail", assessment=assessment, client=client))
+        if action.cause == "compromised":
+            raise AwsError("InvalidPasswordException", COMPROMISED_MESSAGE)
+        raise risk.block_error(action)
+    return assessment
+
+
+# -- messages ---------------------------------------------------------------------------------------
+
+
+def deliver(
+    ctx: RequestContext,
+    pool: dict[str, Any],
+    user: users.User,
+    *,
+    source: str,
+    channel: str,
+    destination: str,
+    body: str,
+    subject: str | None,
+    code: str | None,
+    client_id: str | None = None,
+    client_metadata: Mapping[str, str] | None = None,
+    username_parameter: str | None = None,
+    template: tuple[str | None, str | None] | None = None,
+) -> None:
+    """Deliver a message whose trigger source is ``source`` (``SignUp``, ``ForgotPassword``, ...).
+
+    ``template`` is the (body, subject) before the code and username were filled in: CustomMessage's
+    answer is such a template, in which ``{####}`` (and ``{username}``) are replaced.
+    """
+    if triggers.configured(pool, "CustomMessage") and code is not None:
+        attrs = triggers.user_attributes(pool, user)
+        request: dict[str, Any] = {
+            "userAttributes": attrs,
+            "codeParameter": "{####}",
+            "usernameParameter": "{username}" if username_parameter is not None else None,
+            "clientMetadata": dict(client_metadata or {}),
+        }
+        event = triggers.base_event(ctx, pool, client_id, user.username, f"CustomMessage_{source}", request)
+        answered = triggers.invoke(ctx, pool, "CustomMessage", event) or {}
+        response = answered.get("response") or {}
+        custom = response.get("smsMessage") if channel == "SMS" else response.get("emailMessage")
+        if custom:
+            body = _fill(custom, code, username_parameter)
+        if channel == "EMAIL" and response.get("emailSubject"):
+            subject = _fill(response["emailSubject"], code, username_parameter)
+    sender = "CustomSMSSender" if channel == "SMS" else "CustomEmailSender"
+    if triggers.configured(pool, sender):
+        event = triggers.sender_event(
+            ctx,
+            pool,
+            client_id,
+            user.username,
+            f"{sender}_{source}",
+            code=code,
+            user_attrs=triggers.user_attributes(pool, user),
+            client_metadata=dict(client_metadata or {}),
+        )
+        triggers.invoke(ctx, pool, sender, event)
+        return
+    messaging.send(
+        ctx,
+        pool_id=pool["Id"],
+        username=user.username,
+        channel=channel,
+        destination=destination,
+        body=body,
+        subject=subject,
+        code=code,
+    )
+
+
+def _fill(template: str, code: str | None, username_parameter: str | None) -> str:
+    out = template.replace("{####}", code or "")
+    if username_parameter is not None:
+        out = out.replace("{username}", username_parameter)
+    return out
+
+
+# -- PreSignUp / PostConfirmation -------------------------------------------------------------------
+
+
+@dataclass
+class PreSignUpAnswer:
+    auto_confirm: bool = False
+    auto_verify_email: bool = False
+    auto_verify_phone: bool = False
+
+
+def _validation_data(req: Mapping[str, Any]) -> dict[str, str]:
+    return {a["Name"]: a.get("Value", "") for a in req.get("ValidationData") or [] if "Name" in a}
+
+
+def pre_sign_up(
+    ctx: RequestContext,
+    pool: dict[str, Any],
+    client_id: str | None,
+    user: users.User,
+    req: Mapping[str, Any],
+    *,
+    source: str,
+) -> PreSignUpAnswer:
+    """PreSignUp_SignUp / PreSignUp_AdminCreateUser (whose response flags are ignored)."""
+    if not triggers.configured(pool, "PreSignUp"):
+        return PreSignUpAnswer()
+    attrs = {k: str(v) for k, v in user.attrs.items()}
+    request = {
+        "userAttributes": attrs,
+        "validationData": _validation_data(req),
+        "clientMetadata": dict(req.get("ClientMetadata") or {}),
+    }
+    event = triggers.base_event(ctx, pool, client_id, user.username, f"PreSignUp_{source}", request)
+    answered = triggers.invoke(ctx, pool, "PreSignUp", event) or {}
+    if source != "SignUp":
+        return PreSignUpAnswer()
+    response = answered.get("response") or {}
+    answer = PreSignUpAnswer(
+        bool(response.get("autoConfirmUser")),
+        bool(response.get("autoVerifyEmail")),
+        bool(response.get("autoVerifyPhone")),
+    )
+    if answer.auto_verify_email and not user.attrs.get("email"):
+        raise invalid_parameter("Cannot auto verify email without an email address.")  # [U] wording
+    if answer.auto_verify_phone and not user.attrs.get("phone_number"):
+        raise invalid_parameter("Cannot auto verify phone_number without a phone number.")  # [U] wording
+    return answer
+
+
+def post_confirmation(
+    ctx: RequestContext,
+    pool: dict[str, Any],
+    client_id: str | None,
+    user: users.User,
+    *,
+    source: str,
+    client_metadata: Mapping[str, str] | None = None,
+) -> None:
+    """PostConfirmation_ConfirmSignUp / PostConfirmation_ConfirmForgotPassword; a failure fails the call."""
+    if not triggers.configured(pool, "PostConfirmation"):
+        return
+    request = {
+        "userAttributes": triggers.user_attributes(pool, user),
+        "clientMetadata": dict(client_metadata or {}),
+    }
+    event = triggers.base_event(ctx, pool, client_id, user.username, f"PostConfirmation_{source}", request)
+    triggers.invoke(ctx, pool, "PostConfirmation", event)
+
+
+# -- UserMigration ----------------------------------------------------------------------------------
+
+
+def migrate_user(
+    ctx: RequestContext,
+    pool: dict[str, Any],
+    client: Mapping[str, Any],
+    username: str,
+    *,
+    password: str | None,
+    source: str,
+    req: Mapping[str, Any] | None = None,
+    client_metadata: Mapping[str, str] | None = None,
+) -> users.User | None:
+    """UserMigration_Authentication (with the password) / _ForgotPassword: the user it creates, or None.
+
+    ``finalUserStatus`` CONFIRMED keeps the password (the policy is not enforced); otherwise the user is
+    RESET_REQUIRED. ``enableSMSMFA`` turns SMS MFA on for the user (when it has a phone number).
+    ``messageAction`` / ``desiredDeliveryMediums`` choose a welcome message AWS does not document the text
+    of [U]: nothing is sent, which is what SUPPRESS asks for.
+    """
+    if not triggers.configured(pool, "UserMigration"):
+        return None
+    from console.emulator.core import ids
+
+    from . import (
+        attributes,
+        passwords,
+        pools,  # the account modules import this one
+    )
+
+    request: dict[str, Any] = {
+        "validationData": _validation_data(req or {}),
+        "clientMetadata": dict(client_metadata or {}),
+    }
+    if password is not None:
+        request["password"] = password
+    event = triggers.base_event(ctx, pool, _client_id(client), username, f"UserMigration_{source}", request)
+    answered = triggers.invoke(ctx, pool, "UserMigration", event)
+    if answered is None:
+        return None
+    response = answered.get("response") or {}
+    given = response.get("userAttributes")
+    if not isinstance(given, dict) or not given:
+        raise AwsError("UserNotFoundException", "User does not exist.")
+    status = response.get("finalUserStatus") or "RESET_REQUIRED"
+    if status not in ("CONFIRMED", "RESET_REQUIRED"):
+        raise AwsError("InvalidLambdaResponseException", "Unrecognizable lambda output")
+    raw = {str(k): str(v) for k, v in given.items() if k not in ("sub", "cognito:user_status")}
+    username_attrs = pools.username_attributes(pool)
+    if username_attrs:
+        if "email" in username_attrs and attributes.is_email(username):
+            raw.setdefault("email", username)
+        elif "phone_number" in username_attrs and attributes.is_phone(username):
+            raw.setdefault("phone_number", username)
+    attrs = attributes.validate_attributes(pool, raw, op="AdminCreateUser", admin=True, creating=True)
+    attrs = {k: v for k, v in attrs.items() if v != ""}
+    sub = ids.sub()
+    stored = sub if username_attrs else username
+    user = users.User(
+        pool_id=pool["Id"],
+        username=stored,
+        username_key=users.username_key(pool, stored),
+        sub=sub,
+        status=status,
+        enabled=True,
+        created=ctx.now,
+        modified=ctx.now,
+        attrs=attrs,
+    )
+    attributes.alias_conflict(ctx, pool, None, attrs, force=bool(response.get("forceAliasCreation")), creating=True)
+    if status == "CONFIRMED" and password is not None:
+        user.secret = passwords.set_password(pool, stored, password, {}, now=ctx.now, temporary=False)
+    if response.get("enableSMSMFA") is True and attrs.get("phone_number"):
+        # The migrated user must complete SMS MFA to sign in (the pool's MFA decides whether it is asked).
+        user.mfa = {"enabled": ["SMS_MFA"], "preferred": "SMS_MFA"}
+    users.insert(ctx, pool, user)
+    return user
+
+
+# -- sign-in ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class SignInRisk:
+    assessment: risk.RiskAssessment = risk.NO_RISK
+    action: risk.RiskAction = field(default_factory=lambda: risk.RiskAction("NO_ACTION"))
+    config: dict[str, Any] = field(default_factory=dict)
+
+
+def sign_in_risk(
+    ctx: RequestContext, pool: dict[str, Any], client: Mapping[str, Any], user: users.User, password: str | None
+) -> None:
+    """After the first factor: assess the sign-in (compromised password only when one was sent);
+    BLOCK raises (the user set RESET_REQUIRED for compromised credentials, the Fail event kept)."""
+    assessment, action, config = assess(ctx, pool, client, user, event="SIGN_IN", password=password)
+    ctx.__dict__[_RISK] = SignInRisk(assessment, action, config)
+    if action.action != "BLOCK":
+        return
+    from console.emulator.user_pools.auth.sessions import (
+        Deferred,  # auth_sessions imports tokens, which imports this module
+    )
+
+    writes: list[Callable[[], Any]] = []
+    if action.cause == "compromised":
+
+        def reset() -> None:
+            fresh = users.by_key(ctx, user.pool_id, user.username_key)
+            if fresh is not None:
+                fresh.status = "RESET_REQUIRED"
+                users.save(ctx, pool, fresh)
+
+        writes.append(reset)
+    challenges = [("Password", "Success")]
+    writes.append(record_later(ctx, pool, user, "SignIn", "Fail", assessment=assessment, challenges=challenges))
+    if action.notify:
+
+        def tell() -> None:
+            risk.notify(ctx, pool, user, config, action, None, context_data(ctx))
+
+        writes.append(tell)
+    raise Deferred(risk.block_error(action), *writes)
+
+
+def forced_mfa(ctx: RequestContext, pool: dict[str, Any], user: users.User) -> str | None:
+    """The MFA challenge adaptive authentication asks for (MFA_IF_CONFIGURED / MFA_REQUIRED), or None.
+
+    MFA_REQUIRED for a user without any MFA method raises the adaptive-authentication block.
+    """
+    state: SignInRisk | None = ctx.__dict__.get(_RISK)
+    if state is None or state.action.action not in ("MFA_IF_CONFIGURED", "MFA_REQUIRED"):
+        return None
+    from . import (
+        mfa,
+        pools,  # mfa imports the account modules
+    )
+
+    methods = list(mfa.enabled_mfa(pool, user))
+    if not methods:
+        if pools.sms_mfa_enabled(pool) and user.attrs.get("phone_number_verified") == "true":
+            methods = ["SMS_MFA"]
+        elif pools.email_mfa_enabled(pool) and user.attrs.get("email_verified") == "true":
+            methods = ["EMAIL_OTP"]
+    if methods:
+        preferred = mfa.preferred_mfa(pool, user)
+        return preferred if preferred in methods else methods[0]
+    if state.action.action == "MFA_REQUIRED":
+        from console.emulator.user_pools.auth.sessions import Deferred
+
+        raise Deferred(
+            risk.block_error(state.action),
+            record_later(
+                ctx, pool, user, "SignIn", "Fail", assessment=state.assessment, challenges=[("Password", "Success")]
+            ),
+        )
+    return None
+
+
+def saved_risk(ctx: RequestContext) -> dict[str, Any] | None:
+    """The sign-in's risk decision as JSON, for the challenge Session: a sign-in that continues in a
+    later request (NEW_PASSWORD_REQUIRED, SELECT_MFA_TYPE, ...) keeps it (``restore_risk``)."""
+    state: SignInRisk | None = ctx.__dict__.get(_RISK)
+    if state is None:
+        return None
+    return {"assessment": asdict(state.assessment), "action": asdict(state.action), "config": state.config}
+
+
+def restore_risk(ctx: RequestContext, saved: Mapping[str, Any] | None) -> None:
+    """Take up the risk decision a challenge Session carried (``saved_risk``), so that ``forced_mfa`` and
+    ``signed_in`` act on the decision made at the first factor."""
+    if not saved:
+        return
+    assessment = {**saved["assessment"], "reasons": tuple(saved["assessment"].get("reasons") or ())}
+    ctx.__dict__[_RISK] = SignInRisk(
+        risk.RiskAssessment(**assessment), risk.RiskAction(**saved["action"]), dict(saved.get("config") or {})
+    )
+
+
+def _sign_in_challenges(ctx: RequestContext, first_factor: str) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    if first_factor in ("PASSWORD", "SRP"):
+        out.append(("Password", "Success"))
+    req = ctx.__dict__.get(_REQ) or {}
+    if req.get("ChallengeName") in ("SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA", "SMS_OTP"):
+        out.append(("Mfa", "Success"))
+    return out
+
+
+def signed_in(
+    ctx: RequestContext, pool: dict[str, Any], client: Mapping[str, Any], user: users.User, first_factor: str
+) -> None:
+    """The SignIn Pass event (with the sign-in's risk) and any account-takeover notification."""
+    if auth_events.security_mode(pool) == "OFF":
+        return
+    state: SignInRisk | None = ctx.__dict__.get(_RISK)
+    if state is None:
+        state = SignInRisk(*assess(ctx, pool, client, user, event="SIGN_IN", password=None))
+    event_id = record(
+        ctx,
+        pool,
+        user,
+        "SignIn",
+        "Pass",
+        assessment=state.assessment,
+        challenges=_sign_in_challenges(ctx, first_factor),
+        client=client,
+    )
+    if state.action.notify:
+        risk.notify(ctx, pool, user, state.config, state.action, event_id, context_data(ctx, client))
+
+
+def sign_in_failed(
+    ctx: RequestContext, pool: dict[str, Any], user: users.User, challenge: str = "Password"
+) -> Callable[[], None]:
+    """The closure recording a failed SignIn (wrong password or MFA code), for auth.py's Deferred."""
+    challenges = (
+        [(challenge, "Failure")] if challenge == "Password" else [("Password", "Success"), (challenge, "Failure")]
+    )
+    return record_later(ctx, pool, user, "SignIn", "Fail", challenges=challenges)
+
+
+# -- PreTokenGeneration -----------------------------------------------------------------------------
+
+_PROTECTED = frozenset(
+    {
+        "iss", "sub", "aud", "exp", "iat", "auth_time", "jti", "origin_jti", "token_use", "cognito:username",
+        "nonce", "at_hash", "identities", "acr", "amr", "event_id", "client_id", "username", "device_key",
+        "version", "scope",
+    }
+)  # fmt: skip
+
+
+# The operations whose ClientMetadata reaches PreTokenGeneration (InitiateAuth's goes only to PreSignUp,
+# PreAuthentication and UserMigration, as the model's ClientMetadata documentation says).
+_METADATA_TO_PRE_TOKEN = frozenset(
+    {"RespondToAuthChallenge", "AdminRespondToAuthChallenge", "GetTokensFromRefreshToken"}
+)
+
+
+@dataclass
+class TokenCustomization:
+    """What PreTokenGeneration answered, applied to the claims before signing."""
+
+    id_add: dict[str, Any] = field(default_factory=dict)
+    id_suppress: list[str] = field(default_factory=list)
+    access_add: dict[str, Any] = field(default_factory=dict)
+    access_suppress: list[str] = field(default_factory=list)
+    scopes_add: list[str] = field(default_factory=list)
+    scopes_suppress: list[str] = field(default_factory=list)
+    groups: dict[str, Any] | None = None  # replaces the group claims when set
+
+    def apply_id(self, claims: dict[str, Any]) -> None:
+        _apply(claims, self.id_add, self.id_suppress)
+
+    def apply_access(self, claims: dict[str, Any]) -> None:
+        _apply(claims, self.access_add, self.access_suppress)
+        if self.scopes_add or self.scopes_suppress:
+            scopes = [s for s in str(claims.get("scope") or "").split() if s]
+            scopes += [s for s in self.scopes_add if s not in scopes]
+            claims["scope"] = " ".join(s for s in scopes if s not in self.scopes_suppress)
+
+
+def _apply(claims: dict[str, Any], add: Mapping[str, Any], suppress: Iterable[str]) -> None:
+    for name, value in add.items():
+        if name not in _PROTECTED:
+            claims[name] = value
+    for name in suppress:
+        if name not in _PROTECTED:
+            claims.pop(name, None)
+
+
+def _group_claims(details: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    groups = details.get("groupsToOverride")
+    if groups:
+        out["cognito:groups"] = list(groups)
+    roles = details.get("iamRolesToOverride")
+    if roles:
+        out["cognito:roles"] = list(roles)
+    if details.get("preferredRole"):
+        out["cognito:preferred_role"] = details["preferredRole"]
+    return out
+
+
+def pre_token(
+    ctx: RequestContext,
+    pool: dict[str, Any],
+    client: Mapping[str, Any],
+    user: users.User,
+    groups: Mapping[str, Any],
+    *,
+    source: str,
+    scopes: list[str] | None = None,
+) -> TokenCustomization:
+    """Invoke PreTokenGeneration (V1_0, V2_0 or V3_0) for ``TokenGeneration_<source>``."""
+    if not triggers.configured(pool, "PreTokenGeneration"):
+        return TokenCustomization()
+    version = triggers.pre_token_version(pool)
+    request: dict[str, Any] = {
+        "userAttributes": triggers.user_attributes(pool, user),
+        "groupConfiguration": {
+            "groupsToOverride": list(groups.get("cognito:groups") or []),
+            "iamRolesToOverride": list(groups.get("cognito:roles") or []),
+            "preferredRole": groups.get("cognito:preferred_role"),
+        },
+    }
+    if version != "V1_0":
+        request["scopes"] = list(scopes or ["aws.cognito.signin.user.admin"])
+    metadata = (ctx.__dict__.get(_REQ) or {}).get("ClientMetadata")
+    if metadata and ctx.operation in _METADATA_TO_PRE_TOKEN:
+        request["clientMetadata"] = dict(metadata)
+    event = triggers.pre_token_event(ctx, pool, _client_id(client), user.username, f"TokenGeneration_{source}", request)
+    answered = triggers.invoke(ctx, pool, "PreTokenGeneration", event) or {}
+    response = answered.get("response") or {}
+    out = TokenCustomization()
+    if version == "V1_0":
+        details = response.get("claimsOverrideDetails") or {}
+        if not isinstance(details, dict):
+            raise AwsError("InvalidLambdaResponseException", "Unrecognizable lambda output")
+        added = details.get("claimsToAddOrOverride") or {}
+        if not isinstance(added, dict) or any(not isinstance(v, str) for v in added.values()):
+            raise AwsError("InvalidLambdaResponseException", "Unrecognizable lambda output")
+        out.id_add = dict(added)
+        out.id_suppress = list(details.get("claimsToSuppress") or [])
+        if "groupOverrideDetails" in details:
+            out.groups = _group_claims(details.get("groupOverrideDetails") or {})
+        return out
+    details = response.get("claimsAndScopeOverrideDetails") or {}
+    if not isinstance(details, dict):
+        raise AwsError("InvalidLambdaResponseException", "Unrecognizable lambda output")
+    id_gen = details.get("idTokenGeneration") or {}
+    access_gen = details.get("accessTokenGeneration") or {}
+    out.id_add = dict(id_gen.get("claimsToAddOrOverride") or {})
+    out.id_suppress = list(id_gen.get("claimsToSuppress") or [])
+    out.access_add = dict(access_gen.get("claimsToAddOrOverride") or {})
+    out.access_suppress = list(access_gen.get("claimsToSuppress") or [])
+    out.scopes_add = list(access_gen.get("scopesToAdd") or [])
+    out.scopes_suppress = list(access_gen.get("scopesToSuppress") or [])
+    if "groupOverrideDetails" in details:
+        out.groups = _group_claims(details.get("groupOverrideDetails") or {})
+    for value in (*out.id_add.values(), *out.access_add.values()):
+        json.dumps(value)  # JSON values only; anything else would have failed to arrive here
+    return out

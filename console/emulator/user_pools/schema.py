@@ -1,0 +1,299 @@
+"""The SQLite schema of the user pools: each area's migrations, in version order.
+
+An area's name and its versions are recorded in each database (``schema_migrations``): a shipped migration
+is never edited, a change is a new version.
+"""
+
+from __future__ import annotations
+
+from console.emulator.core.store import Migrations
+
+MIGRATIONS: Migrations = {
+    # The tables every module of the package shares: pools and the things inside them. The area keeps the
+    # name databases recorded it under when it also held the outbox (now core/schema.py's).
+    "core": {
+        1: """
+    CREATE TABLE pools (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        created REAL NOT NULL,
+        modified REAL NOT NULL,
+        doc TEXT NOT NULL                   -- UserPoolType as JSON, minus computed fields
+    );
+    CREATE TABLE clients (
+        id TEXT PRIMARY KEY,
+        pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        created REAL NOT NULL,
+        modified REAL NOT NULL,
+        doc TEXT NOT NULL                   -- UserPoolClientType as JSON, minus secrets
+    );
+    CREATE INDEX clients_by_pool ON clients(pool_id, id);
+    CREATE TABLE client_secrets (
+        id TEXT PRIMARY KEY,
+        client_id TEXT NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        secret TEXT NOT NULL,
+        created REAL NOT NULL
+    );
+    CREATE INDEX client_secrets_by_client ON client_secrets(client_id, created);
+    CREATE TABLE users (
+        pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+        username_key TEXT NOT NULL,         -- the username, case-folded unless the pool is case sensitive
+        username TEXT NOT NULL,
+        sub TEXT NOT NULL,
+        status TEXT NOT NULL,               -- UserStatusType
+        enabled INTEGER NOT NULL DEFAULT 1,
+        created REAL NOT NULL,
+        modified REAL NOT NULL,
+        attrs TEXT NOT NULL,                -- {name: value}
+        mfa TEXT NOT NULL DEFAULT '{}',     -- MFA settings and preferences
+        secret TEXT NOT NULL DEFAULT '{}',  -- password verifier, history, temporary-password expiry
+        PRIMARY KEY (pool_id, username_key)
+    ) WITHOUT ROWID;
+    CREATE UNIQUE INDEX users_by_sub ON users(pool_id, sub);
+    CREATE INDEX users_by_status ON users(pool_id, status, username_key);
+    CREATE INDEX users_by_enabled ON users(pool_id, enabled, username_key);
+    -- One row per searchable or alias attribute value, so filters and alias look-ups use an index.
+    CREATE TABLE user_attrs (
+        pool_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        value TEXT NOT NULL,
+        username_key TEXT NOT NULL,
+        PRIMARY KEY (pool_id, name, value, username_key),
+        FOREIGN KEY (pool_id, username_key) REFERENCES users(pool_id, username_key) ON DELETE CASCADE
+    ) WITHOUT ROWID;
+    CREATE INDEX user_attrs_by_user ON user_attrs(pool_id, username_key);
+    CREATE TABLE groups (
+        pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        created REAL NOT NULL,
+        modified REAL NOT NULL,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (pool_id, name)
+    ) WITHOUT ROWID;
+    CREATE TABLE user_groups (
+        pool_id TEXT NOT NULL,
+        group_name TEXT NOT NULL,
+        username_key TEXT NOT NULL,
+        PRIMARY KEY (pool_id, group_name, username_key),
+        FOREIGN KEY (pool_id, group_name) REFERENCES groups(pool_id, name) ON DELETE CASCADE,
+        FOREIGN KEY (pool_id, username_key) REFERENCES users(pool_id, username_key) ON DELETE CASCADE
+    ) WITHOUT ROWID;
+    CREATE INDEX user_groups_by_user ON user_groups(pool_id, username_key, group_name);
+    CREATE TABLE identity_providers (
+        pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        created REAL NOT NULL,
+        modified REAL NOT NULL,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (pool_id, name)
+    ) WITHOUT ROWID;
+    CREATE TABLE domains (
+        domain TEXT PRIMARY KEY,
+        pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+        doc TEXT NOT NULL
+    );
+    CREATE INDEX domains_by_pool ON domains(pool_id);
+    CREATE TABLE resource_servers (
+        pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+        identifier TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (pool_id, identifier)
+    ) WITHOUT ROWID;
+    CREATE TABLE ui_customizations (
+        pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+        client_id TEXT NOT NULL,            -- 'ALL' for the pool-wide setting
+        doc TEXT NOT NULL,
+        PRIMARY KEY (pool_id, client_id)
+    ) WITHOUT ROWID;
+    """,
+    },
+    # auth/sessions.py
+    "auth": {
+        1: """
+    CREATE TABLE auth_sessions (
+        id TEXT PRIMARY KEY,                -- SHA-256 of the Session string
+        pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+        client_id TEXT NOT NULL,
+        username_key TEXT NOT NULL,
+        challenge TEXT NOT NULL,            -- the challenge this session answers
+        state TEXT NOT NULL,                -- JSON
+        created REAL NOT NULL,
+        expires REAL NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX auth_sessions_by_user ON auth_sessions(pool_id, username_key, challenge);
+    CREATE INDEX auth_sessions_by_expiry ON auth_sessions(expires);
+    """,
+    },
+    # auth_events.py
+    "auth_events": {
+        1: """
+    CREATE TABLE auth_events (
+        pool_id TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        username_key TEXT NOT NULL,
+        created REAL NOT NULL,
+        event_type TEXT NOT NULL,
+        response TEXT NOT NULL,
+        ip TEXT,
+        device TEXT,
+        doc TEXT NOT NULL,                  -- AuthEventType as JSON
+        PRIMARY KEY (pool_id, event_id),
+        FOREIGN KEY (pool_id, username_key) REFERENCES users(pool_id, username_key) ON DELETE CASCADE
+    ) WITHOUT ROWID;
+    CREATE INDEX auth_events_by_user ON auth_events(pool_id, username_key, created DESC, event_id DESC);
+    CREATE TABLE auth_event_keys (
+        name TEXT PRIMARY KEY,
+        secret TEXT NOT NULL
+    );
+    """,
+    },
+    # signup.py
+    "codes": {
+        1: """
+    CREATE TABLE codes (
+        pool_id TEXT NOT NULL,
+        username_key TEXT NOT NULL,
+        purpose TEXT NOT NULL,              -- signup | forgot | verify:<attribute> | mfa:<challenge>
+        digest TEXT NOT NULL,               -- HMAC-SHA256 of the code under the server's code key
+        created REAL NOT NULL,
+        expires REAL NOT NULL,
+        data TEXT NOT NULL DEFAULT '{}',    -- what the code is for (attribute, pending value, ...)
+        PRIMARY KEY (pool_id, username_key, purpose),
+        FOREIGN KEY (pool_id, username_key) REFERENCES users(pool_id, username_key) ON DELETE CASCADE
+    ) WITHOUT ROWID;
+    CREATE TABLE code_attempts (
+        pool_id TEXT NOT NULL,
+        username_key TEXT NOT NULL,
+        operation TEXT NOT NULL,
+        at REAL NOT NULL,
+        FOREIGN KEY (pool_id, username_key) REFERENCES users(pool_id, username_key) ON DELETE CASCADE
+    );
+    CREATE INDEX code_attempts_by_user ON code_attempts(pool_id, username_key, operation, at);
+    CREATE TABLE code_key (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        key TEXT NOT NULL
+    );
+    CREATE TABLE signup_sessions (
+        digest TEXT PRIMARY KEY,            -- SHA-256 of the Session value
+        pool_id TEXT NOT NULL,
+        username_key TEXT NOT NULL,
+        client_id TEXT NOT NULL,
+        stage TEXT NOT NULL,                -- signed_up (from SignUp) | confirmed (from ConfirmSignUp)
+        expires REAL NOT NULL,
+        FOREIGN KEY (pool_id, username_key) REFERENCES users(pool_id, username_key) ON DELETE CASCADE
+    );
+    """,
+    },
+    # devices.py
+    "devices": {
+        1: """
+    CREATE TABLE devices (
+        pool_id TEXT NOT NULL,
+        username_key TEXT NOT NULL,
+        device_key TEXT NOT NULL,
+        group_key TEXT NOT NULL,
+        confirmed INTEGER NOT NULL DEFAULT 0,   -- 1 once ConfirmDevice stored its verifier
+        remembered INTEGER NOT NULL DEFAULT 0,
+        salt TEXT,                              -- hex
+        verifier TEXT,                          -- hex
+        name TEXT,
+        last_ip TEXT,
+        created REAL NOT NULL,
+        modified REAL NOT NULL,
+        last_auth REAL,
+        attrs TEXT NOT NULL DEFAULT '{}',
+        PRIMARY KEY (pool_id, device_key),
+        FOREIGN KEY (pool_id) REFERENCES pools(id) ON DELETE CASCADE,
+        FOREIGN KEY (pool_id, username_key) REFERENCES users(pool_id, username_key) ON DELETE CASCADE
+    ) WITHOUT ROWID;
+    CREATE INDEX devices_by_user ON devices(pool_id, username_key, created, device_key);
+    """,
+    },
+    # keys.py
+    "keys": {
+        1: """
+    CREATE TABLE pool_keys (
+        pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+        purpose TEXT NOT NULL,              -- id | access | secret
+        kid TEXT NOT NULL,
+        material TEXT NOT NULL,             -- PEM (PKCS#8) for RSA keys, base64 for the symmetric key
+        certificate TEXT,                   -- base64 DER, for the id key (GetSigningCertificate)
+        created REAL NOT NULL,
+        PRIMARY KEY (pool_id, purpose)
+    ) WITHOUT ROWID;
+    """,
+    },
+    # risk.py
+    "risk": {
+        1: """
+    CREATE TABLE risk_configurations (
+        pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+        client_id TEXT NOT NULL,            -- 'ALL' for the pool-wide configuration
+        modified REAL NOT NULL,
+        doc TEXT NOT NULL,                  -- RiskConfigurationType minus UserPoolId/ClientId/LastModifiedDate
+        PRIMARY KEY (pool_id, client_id)
+    ) WITHOUT ROWID;
+    """,
+    },
+    # auth/srp.py
+    "srp": {
+        1: """
+    CREATE TABLE srp_used (
+        block_id TEXT PRIMARY KEY,          -- one row per SECRET_BLOCK answered, right or wrong
+        expires REAL NOT NULL
+    );
+    CREATE INDEX srp_used_by_expiry ON srp_used(expires);
+    """,
+    },
+    # tokens.py
+    "tokens": {
+        1: """
+    CREATE TABLE token_origins (
+        origin_jti TEXT PRIMARY KEY,
+        event_id TEXT NOT NULL,
+        pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+        client_id TEXT NOT NULL,
+        sub TEXT NOT NULL,
+        auth_time INTEGER NOT NULL,
+        device_key TEXT,
+        scopes TEXT,                        -- JSON list, or NULL for SDK sign-in
+        created REAL NOT NULL,
+        expires REAL NOT NULL,              -- when nothing issued under it can be valid any more
+        revoked REAL
+    );
+    CREATE INDEX token_origins_by_event ON token_origins(event_id);
+    CREATE INDEX token_origins_by_user ON token_origins(pool_id, sub);
+    CREATE INDEX token_origins_by_expiry ON token_origins(expires);
+    CREATE TABLE refresh_tokens (
+        token_id TEXT PRIMARY KEY,
+        origin_jti TEXT NOT NULL REFERENCES token_origins(origin_jti) ON DELETE CASCADE,
+        created REAL NOT NULL,
+        expires REAL NOT NULL,
+        superseded REAL                     -- rotated: when the successor was issued
+    );
+    CREATE INDEX refresh_tokens_by_origin ON refresh_tokens(origin_jti);
+    """,
+    },
+    # user_import.py
+    "user_import": {
+        1: """
+    CREATE TABLE user_import_jobs (
+        job_id TEXT PRIMARY KEY,
+        pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+        created REAL NOT NULL,
+        doc TEXT NOT NULL                   -- UserImportJobType plus progress (_line, _expires)
+    );
+    CREATE INDEX user_import_jobs_by_pool ON user_import_jobs(pool_id, created, job_id);
+    CREATE TABLE user_import_uploads (
+        job_id TEXT PRIMARY KEY REFERENCES user_import_jobs(job_id) ON DELETE CASCADE,
+        body BLOB NOT NULL
+    );
+    CREATE TABLE user_import_keys (
+        name TEXT PRIMARY KEY,
+        secret TEXT NOT NULL
+    );
+    """,
+    },
+}
