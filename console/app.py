@@ -17,7 +17,13 @@ from qasync import QEventLoop
 
 from console.secrets import SecretStore
 from console.services.boto import BotoCognito, run_blocking, shutdown_executor
-from console.services.connections import ConnectionManager, ServiceFactory, current_pool
+from console.services.connections import (
+    ConnectionManager,
+    ServiceFactory,
+    aws_profiles,
+    cognito_regions,
+    current_pool,
+)
 from console.services.protocol import CognitoService, Connection, ConnectionKind, PoolSummary
 from console.settings import Settings
 from console.views import theme
@@ -73,6 +79,7 @@ class Console:
             local_port=ns.local_port,
             local_data_dir=ns.local_data_dir or "",
         )
+        self.choosing: asyncio.Task[None] | None = None  # the connection dialog, while it is up
         self.ctx.poolChanged.connect(self._remember_pool)
         self.ctx.connectionLost.connect(lambda _exc: self.connections.connection_lost())
 
@@ -133,12 +140,36 @@ class Console:
 
     # --- choosing a connection ---------------------------------------------------------------------------
     def choose_connection(self) -> None:
+        """Show the connection dialog; a second request while it is up is ignored."""
+        if self.choosing is None or self.choosing.done():
+            self.choosing = self.ctx.spawn(self.choose_connection_in_dialog())
+
+    async def connection_dialog(self) -> ConnectionDialog:
+        """The connection dialog over the saved connections, offering the regions that serve Cognito user pools
+        and the AWS profiles (both read from files, so off the event loop)."""
+        regions = await run_blocking(cognito_regions)
+        profiles = await run_blocking(aws_profiles)
         current = self.connections.connection or self.settings.connection(None)
-        dialog = ConnectionDialog(self.settings.connections(), current, self.secrets.persistent, self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        conn, secret = dialog.value()
-        self.ctx.spawn(self.apply_connection_choice(list(dialog.removed), conn, secret))
+        connections = self.settings.connections()
+        return ConnectionDialog(
+            connections, current, self.secrets.persistent, regions, profiles or ["default"], self.window
+        )
+
+    async def choose_connection_in_dialog(self) -> None:
+        dialog = await self.connection_dialog()
+        # open() and a future rather than exec(): a nested event loop inside this task would stop every other
+        # task (a re-probe, a details load) from running while the dialog is up.
+        closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        dialog.finished.connect(lambda _result: None if closed.done() else closed.set_result(None))
+        dialog.open()
+        try:
+            await closed
+            if dialog.result() != QDialog.DialogCode.Accepted:
+                return
+            conn, secret = dialog.value()
+            self.ctx.spawn(self.apply_connection_choice(list(dialog.removed), conn, secret))
+        finally:
+            dialog.deleteLater()
 
     async def apply_connection_choice(self, removed: list[str], conn: Connection, secret: str | None) -> bool:
         """Forget removed connections, keep a typed secret, then open the chosen connection. keyring writes

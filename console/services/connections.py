@@ -1,5 +1,6 @@
-"""The connection lifecycle, without Qt: open a connection (a newer choice supersedes one still opening), find
-or start the local Cognito and seed its demo pool on first use, re-probe a lost connection with back-off, and
+"""Connections, without Qt: what a connection can point at (the regions that serve Cognito user pools, the
+AWS profiles), and the lifecycle: open a connection (a newer choice supersedes one still opening), find or
+start the local Cognito and seed its demo pool on first use, re-probe a lost connection with back-off, and
 restart a local Cognito child of ours that died.
 
 The composition root injects the factory that makes a service for a connection, and shows what happens
@@ -9,6 +10,7 @@ through ``ConnectionEvents``.
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Awaitable, Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import replace
@@ -31,6 +33,40 @@ Sleep = Callable[[float], Awaitable[None]]
 RECONNECT_DELAYS: tuple[float, ...] = (1, 2, 4, 8, 15, 30)
 
 
+# --- what a connection can point at --------------------------------------------------------------------------
+# Both read files (botocore's endpoint data, ~/.aws): call them with run_blocking. boto3 and botocore are
+# imported inside, as in make_client, so that their import cost falls on that worker thread.
+@functools.cache
+def cognito_regions() -> tuple[str, ...]:
+    """Every region where botocore's endpoint data (botocore/data/endpoints.json) lists cognito-idp, partition by
+    partition in botocore's order (aws, aws-cn, aws-us-gov, ...); a partition without cognito-idp adds none.
+
+    The same answer as boto3's ``Session().get_available_regions("cognito-idp", partition_name=...)``, read
+    without a session so that a malformed ~/.aws/config cannot take the list away.
+    """
+    from botocore.loaders import create_loader
+    from botocore.regions import EndpointResolver
+
+    resolver = EndpointResolver(create_loader().load_data("endpoints"))
+    return tuple(
+        region
+        for partition in resolver.get_available_partitions()
+        for region in resolver.get_available_endpoints("cognito-idp", partition_name=partition)
+    )
+
+
+def aws_profiles() -> list[str]:
+    """The profiles in the AWS config and credentials files (empty when there are none or they do not parse)."""
+    import botocore.exceptions
+    import botocore.session
+
+    try:
+        return list(botocore.session.Session().available_profiles)
+    except botocore.exceptions.BotoCoreError:  # a malformed ~/.aws/config must not keep the dialog from opening
+        return []
+
+
+# --- the lifecycle --------------------------------------------------------------------------------------------
 class SecretReader(Protocol):
     """Where a connection's secret access key is kept (the keyring-backed store)."""
 

@@ -14,14 +14,6 @@ from typing import Any, Generic, Protocol, TypeVar
 
 T = TypeVar("T")
 
-AWS_REGIONS = (
-    "us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "eu-west-1", "eu-west-2",
-    "eu-west-3", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "ap-south-1",
-    "ap-south-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-southeast-1",
-    "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "sa-east-1", "me-south-1", "me-central-1",
-    "af-south-1", "il-central-1",
-)  # fmt: skip
-
 # ListUsers' Filter accepts exactly these attributes (AWS API reference, ListUsers).
 SEARCHABLE_ATTRIBUTES = (
     "username", "email", "phone_number", "name", "given_name", "family_name", "preferred_username",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlparse
 
@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QHeaderVie
 
 from console.models.keyvalue import KeyValueModel
 from console.services.protocol import (
-    AWS_REGIONS,
     AppClient,
     Connection,
     ConnectionKind,
@@ -696,23 +695,24 @@ class IdentityProviderDialog(FormDialog):
 KINDS = [ConnectionKind.LOCAL, ConnectionKind.PROFILE, ConnectionKind.KEYS]
 
 
-def aws_profiles() -> list[str]:
-    try:
-        import botocore.session
-
-        return list(botocore.session.Session().available_profiles)
-    except Exception:
-        return []
+DEFAULT_REGION = "us-east-1"
+# Region names as AWS forms them (us-east-1, us-gov-west-1, cn-north-1, eusc-de-east-1): one that botocore does
+# not list yet can still be typed.
+REGION = re.compile(r"^[a-z]{2,4}(-[a-z]+)+-\d+$")
 
 
 class ConnectionDialog(FormDialog):
+    """Choose, add or remove a connection. The regions and AWS profiles it offers come from the service layer
+    (botocore's endpoint data and ~/.aws), given by whoever opens it."""
+
     def __init__(
         self,
         connections: list[Connection],
         current: Connection,
         keyring_persistent: bool,
+        regions: Sequence[str],
+        profiles: Sequence[str],
         parent: QWidget | None = None,
-        profiles: list[str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_ConnectionDialog()
@@ -723,8 +723,8 @@ class ConnectionDialog(FormDialog):
         self.ui.savedCombo.addItem("New connection…", None)
         for c in connections:
             self.ui.savedCombo.addItem(c.name, c.name)
-        self.ui.regionCombo.addItems(list(AWS_REGIONS))
-        self.ui.profileCombo.addItems(profiles if profiles is not None else aws_profiles() or ["default"])
+        self.ui.regionCombo.addItems(list(regions))
+        self.ui.profileCombo.addItems(list(profiles))
         self.ui.secretHint.setText(
             "The secret access key is stored in your system keyring, never in settings files."
             if keyring_persistent
@@ -742,6 +742,7 @@ class ConnectionDialog(FormDialog):
         self.ui.removeButton.setEnabled(c is not None and c.kind is not ConnectionKind.LOCAL)
         if c is None:
             self.ui.nameEdit.setText("")
+            self.ui.regionCombo.setCurrentText(DEFAULT_REGION)
             self.ui.kindCombo.setCurrentIndex(1)
             self._kind_changed(1)
             return
@@ -784,7 +785,7 @@ class ConnectionDialog(FormDialog):
             return "Name the connection."
         kind = KINDS[self.ui.kindCombo.currentIndex()]
         region = self.ui.regionCombo.currentText().strip()
-        if kind is not ConnectionKind.LOCAL and not re.match(r"^[a-z]{2}(-gov)?-[a-z]+-\d$", region):
+        if kind is not ConnectionKind.LOCAL and not REGION.match(region):
             return "Choose an AWS region such as us-east-1."
         if kind is ConnectionKind.KEYS:
             if not re.match(r"^(AKIA|ASIA)[A-Z0-9]{12,}$", self.ui.accessKeyEdit.text().strip()):
@@ -799,7 +800,7 @@ class ConnectionDialog(FormDialog):
         conn = Connection(
             name=self.ui.nameEdit.text().strip(),
             kind=kind,
-            region="us-east-1" if kind is ConnectionKind.LOCAL else self.ui.regionCombo.currentText().strip(),
+            region=DEFAULT_REGION if kind is ConnectionKind.LOCAL else self.ui.regionCombo.currentText().strip(),
             profile=self.ui.profileCombo.currentText().strip() if kind is ConnectionKind.PROFILE else None,
             access_key_id=self.ui.accessKeyEdit.text().strip() if kind is ConnectionKind.KEYS else None,
             port=self.ui.portSpin.value(),

@@ -91,6 +91,65 @@ def test_keyring_fallback_banner_for_typed_keys(qapp: Any, qtbot: Any, aloop: An
     assert "eu-west-1" in app.window.connection_label.text()
 
 
+def test_region_picker_lists_every_region_botocore_says_serves_cognito_idp(
+    qapp: Any, qtbot: Any, aloop: Any, tmp_path: Path, memory_keyring: Any
+) -> None:
+    """The source of truth is botocore's endpoint data (botocore/data/endpoints.json, the "cognito-idp" service
+    in each partition), as boto3's Session.get_available_regions reads it. A hand-kept list missed regions that
+    opened after it was written (ap-east-2, ap-southeast-5/6/7, ca-west-1, mx-central-1) and GovCloud."""
+    import boto3
+
+    app = make_console(qapp, tmp_path, SecretStore(memory_keyring))
+    qtbot.addWidget(app.window)
+    dialog = aloop.run_until_complete(app.connection_dialog())
+    combo = dialog.ui.regionCombo
+    listed = [combo.itemText(i) for i in range(combo.count())]
+    for region in ("us-east-1", "ap-east-2", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7", "ca-west-1",
+                   "mx-central-1", "us-gov-west-1", "us-gov-east-1"):  # fmt: skip
+        assert region in listed, region
+    session = boto3.session.Session()
+    expected = [
+        region
+        for partition in session.get_available_partitions()
+        for region in session.get_available_regions("cognito-idp", partition_name=partition)
+    ]
+    assert listed == expected
+
+
+def test_choosing_a_connection_in_the_dialog_opens_it(
+    qapp: Any, qtbot: Any, aloop: Any, tmp_path: Path, memory_keyring: Any, cognito: Any, demo: dict[str, str]
+) -> None:
+    """The dialog is shown without a nested event loop: this test's own coroutine (a task, like a re-probe or
+    a details load) keeps running while the dialog is up, and OK opens the chosen connection. (The session's
+    local Cognito is seeded first by the demo fixture: the console must not seed it with its own demo.)"""
+    from console.views.dialogs import ConnectionDialog
+
+    app = make_console(qapp, tmp_path, SecretStore(memory_keyring))
+    qtbot.addWidget(app.window)
+    port = int(cognito.base_url.rsplit(":", 1)[-1])
+
+    async def scenario() -> ConnectionDialog:
+        app.choose_connection()
+        app.choose_connection()  # a second request while the first dialog is up opens no other
+        while not (dialogs := [w for w in app.window.findChildren(ConnectionDialog) if w.isVisible()]):
+            await asyncio.sleep(0.01)
+        assert len(dialogs) == 1
+        dialog = dialogs[0]
+        assert dialog.ui.savedCombo.currentText() == LOCAL_DEFAULT.name
+        dialog.ui.portSpin.setValue(port)  # the session's local Cognito: found there, not started
+        dialog.ok_button().click()
+        assert app.choosing is not None
+        await app.choosing
+        while app.connections.connection is None or app.ctx.is_busy:
+            await asyncio.sleep(0.01)
+        return dialog
+
+    aloop.run_until_complete(asyncio.wait_for(scenario(), 30))
+    assert app.connections.connection is not None and app.connections.connection.endpoint_url == cognito.base_url
+    assert app.connections.local is not None and app.connections.local.process is None  # not a child of ours
+    assert app.settings.connection(None).port == port
+
+
 def test_packaging_names_agree() -> None:
     """The .desktop file, the AppStream metainfo and the app's desktop file name are one id."""
     import configparser

@@ -183,13 +183,15 @@ def test_group_dialog_checks_role_arn(qtbot: Any) -> None:
 
 
 def test_connection_dialog_checks_keys_and_region(qtbot: Any) -> None:
+    from console.services.connections import cognito_regions
     from console.services.protocol import LOCAL_DEFAULT, ConnectionKind
     from console.views.dialogs import ConnectionDialog
 
-    dialog = ConnectionDialog([LOCAL_DEFAULT], LOCAL_DEFAULT, keyring_persistent=False, profiles=["default"])
+    dialog = ConnectionDialog([LOCAL_DEFAULT], LOCAL_DEFAULT, False, cognito_regions(), ["default"])
     qtbot.addWidget(dialog)
     assert "session only" in dialog.ui.secretHint.text()
     dialog.ui.savedCombo.setCurrentIndex(0)  # new connection
+    assert dialog.ui.regionCombo.currentText() == "us-east-1"
     dialog.ui.nameEdit.setText("work")
     dialog.ui.kindCombo.setCurrentIndex(2)  # access keys
     dialog.ui.regionCombo.setCurrentText("eu-west-1")
@@ -200,8 +202,10 @@ def test_connection_dialog_checks_keys_and_region(qtbot: Any) -> None:
     dialog.ui.secretKeyEdit.setText("secret")
     dialog.ui.regionCombo.setCurrentText("moon-1")
     assert dialog.validate() == "Choose an AWS region such as us-east-1."
+    for region in (*cognito_regions(), "cn-north-1"):  # botocore's, and one it does not list for Cognito
+        dialog.ui.regionCombo.setCurrentText(region)
+        assert dialog.validate() is None, region
     dialog.ui.regionCombo.setCurrentText("eu-west-1")
-    assert dialog.validate() is None
     conn, secret = dialog.value()
     assert conn.kind is ConnectionKind.KEYS and conn.access_key_id == "AKIAEXAMPLEEXAMPLE" and secret == "secret"
     assert "secret" not in conn.to_dict().values()

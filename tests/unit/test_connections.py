@@ -13,7 +13,13 @@ from typing import Any
 import pytest
 
 from console.services import errors
-from console.services.connections import RECONNECT_DELAYS, ConnectionManager, current_pool
+from console.services.connections import (
+    RECONNECT_DELAYS,
+    ConnectionManager,
+    aws_profiles,
+    cognito_regions,
+    current_pool,
+)
 from console.services.protocol import Connection, ConnectionKind, PoolSummary
 
 POOL = PoolSummary("us-east-1_demo", "demo-pool")
@@ -204,6 +210,37 @@ class _Secrets:
 
 def run(factory: Callable[[], Coroutine[Any, Any, Any]]) -> Any:
     return asyncio.run(factory())
+
+
+# --- what a connection can point at ---------------------------------------------------------------------
+def test_cognito_regions_are_those_of_botocore_endpoint_data(tmp_path: Any, monkeypatch: Any) -> None:
+    """botocore's endpoint data (botocore/data/endpoints.json: the cognito-idp service in each partition) is the
+    source: every region it lists, GovCloud's included, and nothing else; a malformed ~/.aws/config changes
+    nothing (the list is read without a session)."""
+    import boto3
+
+    session = boto3.session.Session()
+    expected = tuple(
+        region
+        for partition in session.get_available_partitions()
+        for region in session.get_available_regions("cognito-idp", partition_name=partition)
+    )
+    assert {"us-east-1", "ca-west-1", "ap-southeast-7", "mx-central-1", "us-gov-west-1"} <= set(expected)
+    config = tmp_path / "config"
+    config.write_text("[profile broken\nregion = nowhere\n")
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(config))
+    cognito_regions.cache_clear()
+    assert cognito_regions() == expected
+    assert aws_profiles() == []  # the malformed file has no profiles to offer, and raises nothing
+
+
+def test_aws_profiles_come_from_the_config_and_credentials_files(tmp_path: Any, monkeypatch: Any) -> None:
+    config, credentials = tmp_path / "config", tmp_path / "credentials"
+    config.write_text("[default]\nregion = eu-west-1\n[profile work]\nregion = us-gov-west-1\n")
+    credentials.write_text("[ci]\naws_access_key_id = AKIAEXAMPLEEXAMPLE\n")
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(config))
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(credentials))
+    assert sorted(aws_profiles()) == ["ci", "default", "work"]
 
 
 # --- opening ---------------------------------------------------------------------------------------------
