@@ -92,3 +92,16 @@ def make_console(
     )
     settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     return Console(qapp, ns, settings, secrets, "light", service_factory=BotoCognito)
+
+
+def run_until_idle(aloop: Any, ctx: AppContext) -> None:
+    """Run the loop until the views' background tasks (detail loads, pages) have finished, at most 5 s."""
+
+    async def idle() -> None:
+        for _ in range(500):
+            await asyncio.sleep(0.01)
+            pending = [t for t in asyncio.all_tasks() if t is not asyncio.current_task() and not t.done()]
+            if not pending and not ctx.is_busy:
+                return
+
+    aloop.run_until_complete(idle())

@@ -1,153 +1,38 @@
-"""The composition root: first start on a local Cognito child, a killed child, the keyring fallback banner."""
+"""The composition root: the screenshot mode and the ids the packaging files share."""
 
 from __future__ import annotations
 
-import asyncio
-import socket
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-from keyring.backends import fail
-
 from console.secrets import SecretStore
-from console.services.protocol import LOCAL_DEFAULT, Connection, ConnectionKind
+from console.services.protocol import Connection, ConnectionKind
 from tests.gui.conftest import make_console
+from tests.memory_keyring import MemoryKeyring
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture
-def console(qapp: Any, qtbot: Any, aloop: Any, tmp_path: Path, memory_keyring: Any) -> Iterator[Any]:
-    app = make_console(
-        qapp, tmp_path, SecretStore(memory_keyring), port=free_port(), data_dir=str(tmp_path / "local-cognito")
-    )
-    qtbot.addWidget(app.window)
-    yield app
-    app.connections.close()
-
-
-def test_first_start_starts_seeds_and_stops_only_its_child(console: Any, aloop: Any) -> None:
-    console.window.show_view("pools")
-    assert aloop.run_until_complete(console.open_connection(LOCAL_DEFAULT, load_view=False))
-    assert console.connections.local is not None and console.connections.local.started_by_us
-    pools = console.window.views["pools"]
-    aloop.run_until_complete(pools.load())
-    assert any(p.name == "demo-pool" for p in pools.model.items())
-    assert console.window.ui.poolCombo.currentData() == console.ctx.pool_id != ""
-    assert "Local Cognito" in console.window.connection_label.text()
-    assert not console.window.ui.keyringBanner.isVisibleTo(console.window)
-    process = console.connections.local.process
-    console.connections.local.stop()
-    assert process.poll() is not None
-
-
-def test_killed_local_cognito_shows_state_and_recovers(console: Any, aloop: Any) -> None:
-    window = console.window
-    window.show_view("pools")
-    console.connections.reconnect_delays = (0.2, 0.5)
-    assert aloop.run_until_complete(console.open_connection(LOCAL_DEFAULT, load_view=False))
-    pools = window.views["pools"]
-    aloop.run_until_complete(pools.load())
-    old = console.connections.local.process
-    old.kill()
-    old.wait()
-
-    restored: asyncio.Future[None] = aloop.create_future()
-    console.ctx.connectionRestored.connect(lambda: None if restored.done() else restored.set_result(None))
-    aloop.run_until_complete(pools.load())  # fails: the server is gone
-    # A clear state: the banner names the failure, the status bar says the connection is lost.
-    assert window.ui.banner.isVisibleTo(window)
-    assert "Cannot reach Cognito" in window.ui.bannerText.text()
-    assert window.connection_label.property("lost") is True
-    assert "connection lost" in window.connection_label.text()
-    assert console.connections.reconnect_task is not None and not console.connections.reconnect_task.done()
-
-    aloop.run_until_complete(asyncio.wait_for(restored, 60))
-    assert console.connections.local.process is not old and console.connections.local.alive()
-    assert window.connection_label.property("lost") is False
-    assert not window.ui.banner.isVisibleTo(window)
-    aloop.run_until_complete(pools.load())
-    assert any(p.name == "demo-pool" for p in pools.model.items())  # same data directory, nothing lost
-
-
-def test_keyring_fallback_banner_for_typed_keys(qapp: Any, qtbot: Any, aloop: Any, tmp_path: Path) -> None:
-    app = make_console(qapp, tmp_path, SecretStore(fail.Keyring()))
-    qtbot.addWidget(app.window)
-    assert not app.secrets.persistent
-    keys = Connection("work", ConnectionKind.KEYS, "eu-west-1", access_key_id="AKIAEXAMPLEEXAMPLE")
-    errors: list[Any] = []
-    app.ctx.errorRaised.connect(errors.append)
-    # No secret was typed this session, so the connection cannot open; the banner says keys are not kept.
-    assert not aloop.run_until_complete(app.open_connection(keys))
-    assert app.window.ui.keyringBanner.isVisibleTo(app.window)
-    assert "not be remembered" in app.window.ui.keyringBanner.text()
-    assert errors and errors[0].code == "NoCredentialsError"
-    assert "eu-west-1" in app.window.connection_label.text()
-
-
-def test_region_picker_lists_every_region_botocore_says_serves_cognito_idp(
-    qapp: Any, qtbot: Any, aloop: Any, tmp_path: Path, memory_keyring: Any
+def test_token_inspector_screenshot_shows_a_verified_demo_token(
+    qapp: Any, qtbot: Any, aloop: Any, tmp_path: Any, cognito: Any, demo: dict[str, str]
 ) -> None:
-    """The source of truth is botocore's endpoint data (botocore/data/endpoints.json, the "cognito-idp" service
-    in each partition), as boto3's Session.get_available_regions reads it. A hand-kept list missed regions that
-    opened after it was written (ap-east-2, ap-southeast-5/6/7, ca-west-1, mx-central-1) and GovCloud."""
-    import boto3
+    """--screenshot FILE --view token-inspector on the local Cognito renders a decoded, verified token."""
 
-    app = make_console(qapp, tmp_path, SecretStore(memory_keyring))
+    port = int(cognito.base_url.rsplit(":", 1)[-1])  # found there, not started
+    app = make_console(qapp, tmp_path, SecretStore(MemoryKeyring()), port=port)
     qtbot.addWidget(app.window)
-    dialog = aloop.run_until_complete(app.connection_dialog())
-    combo = dialog.ui.regionCombo
-    listed = [combo.itemText(i) for i in range(combo.count())]
-    for region in ("us-east-1", "ap-east-2", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7", "ca-west-1",
-                   "mx-central-1", "us-gov-west-1", "us-gov-east-1"):  # fmt: skip
-        assert region in listed, region
-    session = boto3.session.Session()
-    expected = [
-        region
-        for partition in session.get_available_partitions()
-        for region in session.get_available_regions("cognito-idp", partition_name=partition)
-    ]
-    assert listed == expected
+    app.ns.screenshot = str(tmp_path / "token-inspector.png")
+    app.ns.view = "token-inspector"
+    conn = Connection("Local Cognito", ConnectionKind.LOCAL)
 
+    async def scenario() -> int:
+        app.window.show_view("token-inspector")
+        ok = await app.open_connection(conn, load_view=False)
+        return int(await app.screenshot(tmp_path / "token-inspector.png", "token-inspector", ok))
 
-def test_choosing_a_connection_in_the_dialog_opens_it(
-    qapp: Any, qtbot: Any, aloop: Any, tmp_path: Path, memory_keyring: Any, cognito: Any, demo: dict[str, str]
-) -> None:
-    """The dialog is shown without a nested event loop: this test's own coroutine (a task, like a re-probe or
-    a details load) keeps running while the dialog is up, and OK opens the chosen connection. (The session's
-    local Cognito is seeded first by the demo fixture: the console must not seed it with its own demo.)"""
-    from console.views.dialogs import ConnectionDialog
-
-    app = make_console(qapp, tmp_path, SecretStore(memory_keyring))
-    qtbot.addWidget(app.window)
-    port = int(cognito.base_url.rsplit(":", 1)[-1])
-
-    async def scenario() -> ConnectionDialog:
-        app.choose_connection()
-        app.choose_connection()  # a second request while the first dialog is up opens no other
-        while not (dialogs := [w for w in app.window.findChildren(ConnectionDialog) if w.isVisible()]):
-            await asyncio.sleep(0.01)
-        assert len(dialogs) == 1
-        dialog = dialogs[0]
-        assert dialog.ui.savedCombo.currentText() == LOCAL_DEFAULT.name
-        dialog.ui.portSpin.setValue(port)  # the session's local Cognito: found there, not started
-        dialog.ok_button().click()
-        assert app.choosing is not None
-        await app.choosing
-        while app.connections.connection is None or app.ctx.is_busy:
-            await asyncio.sleep(0.01)
-        return dialog
-
-    aloop.run_until_complete(asyncio.wait_for(scenario(), 30))
-    assert app.connections.connection is not None and app.connections.connection.endpoint_url == cognito.base_url
-    assert app.connections.local is not None and app.connections.local.process is None  # not a child of ours
-    assert app.settings.connection(None).port == port
+    assert aloop.run_until_complete(scenario()) == 0
+    view = app.window.views["token-inspector"]
+    assert view.ui.verdict.text().startswith("✔"), view.ui.verdict.text()
+    assert view.claims.rowCount() > 5
+    assert (tmp_path / "token-inspector.png").stat().st_size > 0
 
 
 def test_packaging_names_agree() -> None:
