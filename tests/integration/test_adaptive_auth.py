@@ -1,6 +1,7 @@
 """Adaptive authentication over the wire: the account-takeover risk level (risk.py's documented score)
-decides MFA_IF_CONFIGURED / MFA_REQUIRED / BLOCK, with notification emails; failed MFA codes are recorded;
-SRP sign-in never runs the compromised-password check (COGNITO-FACTS §3, §5.3).
+decides MFA_IF_CONFIGURED / MFA_REQUIRED / BLOCK, with notification emails, and the decision holds when the
+sign-in continues after NEW_PASSWORD_REQUIRED; failed MFA codes are recorded; SRP sign-in never runs the
+compromised-password check (COGNITO-FACTS §3, §5.3).
 
 Risk levels are steered with AdminInitiateAuth's ContextData (a known or new IP address) and failed
 attempts, as the score in risk.py documents: a user's first sign-in with context data has no risk; a new IP
@@ -26,6 +27,8 @@ SMS_CONFIG = {"SnsCallerArn": "arn:aws:iam::000000000000:role/sms", "ExternalId"
 HOME, AWAY = "10.0.0.1", "203.0.113.9"
 BLOCKED = ("NotAuthorizedException", "Unable to login because of security reasons.")
 COMPROMISED = "P@ssw0rd"  # in resources/breached-passwords.txt; meets the default policy
+TEMPORARY = "Tempor4ry-Pass!"
+NEW = "N3w-Passw0rd-Here!"
 
 
 @pytest.fixture
@@ -278,3 +281,65 @@ def test_audit_mode_records_but_never_acts(idp, plus, cognito):
     latest = events_of(idp, plus, "uli")[0]
     assert latest["EventRisk"]["RiskLevel"] == "Low"
     assert mails(cognito, plus, "uli@example.com") == []
+
+
+# -- a sign-in that continues after NEW_PASSWORD_REQUIRED ----------------------------------------------------
+
+
+def force_new_password(idp: Any, pool_id: str, username: str) -> None:
+    idp.admin_set_user_password(UserPoolId=pool_id, Username=username, Password=TEMPORARY, Permanent=False)
+
+
+def answer_new_password(idp: Any, pool_id: str, client_id: str, username: str, step: dict[str, Any]) -> Any:
+    return idp.admin_respond_to_auth_challenge(
+        UserPoolId=pool_id,
+        ClientId=client_id,
+        ChallengeName="NEW_PASSWORD_REQUIRED",
+        Session=step["Session"],
+        ChallengeResponses={"USERNAME": username, "NEW_PASSWORD": NEW},
+        ContextData=context(AWAY),
+    )
+
+
+def test_low_risk_mfa_is_asked_after_the_new_password_challenge(idp: Any, plus: str, cognito: Any) -> None:
+    """MFA_IF_CONFIGURED decided at the password step still applies when the sign-in continues after
+    NEW_PASSWORD_REQUIRED in a later request: no tokens before the SMS code."""
+    client_id = new_client(idp, plus)["ClientId"]
+    user_with_phone(idp, plus, "pia")
+    admin_sign_in(idp, plus, client_id, "pia", HOME)  # history: HOME is known
+    force_new_password(idp, plus, "pia")
+    step = admin_sign_in(idp, plus, client_id, "pia", AWAY, TEMPORARY)  # new IP: Low
+    assert step["ChallengeName"] == "NEW_PASSWORD_REQUIRED"
+    after = answer_new_password(idp, plus, client_id, "pia", step)
+    assert "AuthenticationResult" not in after
+    assert after["ChallengeName"] == "SMS_MFA"
+    sms = [m for m in cognito.outbox(plus) if m.get("channel") == "SMS"][-1]
+    done = idp.admin_respond_to_auth_challenge(
+        UserPoolId=plus,
+        ClientId=client_id,
+        ChallengeName="SMS_MFA",
+        Session=after["Session"],
+        ChallengeResponses={"USERNAME": "pia", "SMS_MFA_CODE": sms["code"]},
+        ContextData=context(HOME),  # the decision travels with the session, not re-made here
+    )
+    assert done["AuthenticationResult"]["AccessToken"]
+    latest = events_of(idp, plus, "pia")[0]
+    assert latest["EventResponse"] == "Pass"
+    assert latest["EventRisk"]["RiskLevel"] == "Low"
+    assert latest["ChallengeResponses"][-1] == {"ChallengeName": "Mfa", "ChallengeResponse": "Success"}
+
+
+def test_medium_risk_mfa_required_blocks_after_the_new_password_challenge(idp: Any, plus: str) -> None:
+    """MFA_REQUIRED for a user without MFA blocks the sign-in, also when it continues after
+    NEW_PASSWORD_REQUIRED; the new password is not kept."""
+    client_id = new_client(idp, plus)["ClientId"]
+    user_without_mfa(idp, plus, "quin")
+    admin_sign_in(idp, plus, client_id, "quin", HOME)
+    force_new_password(idp, plus, "quin")
+    fail_times(idp, plus, client_id, "quin", 3)
+    step = admin_sign_in(idp, plus, client_id, "quin", AWAY, TEMPORARY)  # new IP + 3 failures: Medium
+    assert step["ChallengeName"] == "NEW_PASSWORD_REQUIRED"
+    with pytest.raises(ClientError) as exc:
+        answer_new_password(idp, plus, client_id, "quin", step)
+    assert error(exc) == BLOCKED
+    assert idp.admin_get_user(UserPoolId=plus, Username="quin")["UserStatus"] == "FORCE_CHANGE_PASSWORD"

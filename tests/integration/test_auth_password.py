@@ -139,6 +139,30 @@ def test_secret_hash(idp: Any, pool: dict[str, Any]) -> None:
     password_auth(idp, cid, "dan", SECRET_HASH=secret_hash(second["ClientSecretValue"], "dan", cid))
 
 
+@pytest.mark.parametrize("flow", ["USER_PASSWORD_AUTH", "USER_AUTH"])
+def test_wrong_secret_hash_does_not_tell_who_exists(idp: Any, pool: dict[str, Any], flow: str) -> None:
+    """With PreventUserExistenceErrors, a caller without the client secret gets the same answer for a
+    user who exists and one who does not (the SECRET_HASH is checked either way)."""
+    client = new_client(idp, pool["Id"], GenerateSecret=True, PreventUserExistenceErrors="ENABLED")
+    new_user(idp, pool["Id"], "known-user")
+    answers = []
+    for name in ("known-user", "nobody-here"):
+        params = {"USERNAME": name, "SECRET_HASH": "d3JvbmctaGFzaA=="}
+        if flow == "USER_PASSWORD_AUTH":
+            params["PASSWORD"] = "Wr0ng-Password!"
+        with pytest.raises(ClientError) as exc:
+            idp.initiate_auth(ClientId=client["ClientId"], AuthFlow=flow, AuthParameters=params)
+        answers.append(error(exc))
+    assert (
+        answers[0]
+        == answers[1]
+        == (
+            "NotAuthorizedException",
+            f"Unable to verify secret hash for client {client['ClientId']}",
+        )
+    )
+
+
 def test_user_states(idp: Any, pool: dict[str, Any], app: dict[str, Any]) -> None:
     new_user(idp, pool["Id"], "off")
     idp.admin_disable_user(UserPoolId=pool["Id"], Username="off")
@@ -161,6 +185,21 @@ def test_user_states(idp: Any, pool: dict[str, Any], app: dict[str, Any]) -> Non
         "PasswordResetRequiredException",
         "Password reset required for the user",
     )
+
+
+def test_reset_required_user_with_prevent_user_existence_errors(idp: Any, pool: dict[str, Any]) -> None:
+    """COGNITO-FACTS §5.3 / import: a RESET_REQUIRED user signing in gets PasswordResetRequiredException,
+    or NotAuthorizedException when PreventUserExistenceErrors is ENABLED (as an unknown user would)."""
+    client = new_client(idp, pool["Id"], PreventUserExistenceErrors="ENABLED")
+    new_user(idp, pool["Id"], "reset-me", attributes={"email": "reset-me@example.com", "email_verified": "true"})
+    idp.admin_reset_user_password(UserPoolId=pool["Id"], Username="reset-me")
+    with pytest.raises(ClientError) as exc:
+        password_auth(idp, client["ClientId"], "reset-me")
+    assert error(exc) == ("NotAuthorizedException", "Incorrect username or password.")
+    legacy = new_client(idp, pool["Id"], PreventUserExistenceErrors="LEGACY")
+    with pytest.raises(ClientError) as exc:
+        password_auth(idp, legacy["ClientId"], "reset-me")
+    assert error(exc)[0] == "PasswordResetRequiredException"
 
 
 def test_lockout_after_repeated_failures(idp: Any, pool: dict[str, Any], app: dict[str, Any]) -> None:
@@ -220,6 +259,32 @@ def test_new_password_required(idp: Any, pool: dict[str, Any], app: dict[str, An
     ) == ("NotAuthorizedException", "Invalid session for the user, session is expired.")
     password_auth(idp, app["ClientId"], "temp")
     assert fails(password_auth, idp, app["ClientId"], "temp", "Temp0rary-Pass!")[0] == "NotAuthorizedException"
+
+
+def test_new_password_session_ends_when_the_temporary_password_is_replaced(idp: Any, pool: dict[str, Any]) -> None:
+    """NEW_PASSWORD_REQUIRED from an old temporary password cannot set a password once an administrator
+    issued a new temporary password."""
+    client = new_client(idp, pool["Id"])
+    idp.admin_create_user(
+        UserPoolId=pool["Id"], Username="temp-user", TemporaryPassword="Old-Temp-Passw0rd!", MessageAction="SUPPRESS"
+    )
+    pending = idp.initiate_auth(
+        ClientId=client["ClientId"],
+        AuthFlow="USER_PASSWORD_AUTH",
+        AuthParameters={"USERNAME": "temp-user", "PASSWORD": "Old-Temp-Passw0rd!"},
+    )
+    assert pending["ChallengeName"] == "NEW_PASSWORD_REQUIRED"
+    idp.admin_set_user_password(
+        UserPoolId=pool["Id"], Username="temp-user", Password="New-Temp-Passw0rd!", Permanent=False
+    )
+    with pytest.raises(ClientError) as exc:
+        idp.respond_to_auth_challenge(
+            ClientId=client["ClientId"],
+            ChallengeName="NEW_PASSWORD_REQUIRED",
+            Session=pending["Session"],
+            ChallengeResponses={"USERNAME": "temp-user", "NEW_PASSWORD": PASSWORD},
+        )
+    assert error(exc)[0] == "NotAuthorizedException"
 
 
 def test_admin_new_password_challenge(idp: Any, pool: dict[str, Any], app: dict[str, Any]) -> None:

@@ -1,4 +1,5 @@
-"""USER_AUTH (choice-based sign-in): SELECT_CHALLENGE, PREFERRED_CHALLENGE, PASSWORD, PASSWORD_SRP, EMAIL_OTP."""
+"""USER_AUTH (choice-based sign-in): SELECT_CHALLENGE, PREFERRED_CHALLENGE, PASSWORD, PASSWORD_SRP, EMAIL_OTP,
+and the simulated challenges unknown users get under PreventUserExistenceErrors (COGNITO-FACTS §2, §5)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ from botocore.exceptions import ClientError
 from pycognito.aws_srp import AWSSRP
 
 from tests.integration.auth_support import PASSWORD, claims, error, new_client, new_user
+from tests.srp_client import SrpClient
+
+INCORRECT = ("NotAuthorizedException", "Incorrect username or password.")
 
 
 @pytest.fixture
@@ -25,6 +29,12 @@ def choice_pool(idp: Any) -> Any:
 
 def start(idp: Any, client_id: str, username: str, **params: str) -> Any:
     return idp.initiate_auth(ClientId=client_id, AuthFlow="USER_AUTH", AuthParameters={"USERNAME": username, **params})
+
+
+def respond(idp: Any, client_id: str, name: str, session: str, **responses: str) -> Any:
+    return idp.respond_to_auth_challenge(
+        ClientId=client_id, ChallengeName=name, Session=session, ChallengeResponses=responses
+    )
 
 
 def test_select_challenge_lists_what_the_user_can_do(idp: Any, choice_pool: dict[str, Any]) -> None:
@@ -164,3 +174,69 @@ def test_sign_in_with_the_session_of_confirm_sign_up(cognito: Any, idp: Any, cho
             Session=confirmed["Session"],
         )
     assert error(exc) == ("NotAuthorizedException", "Invalid session for the user, session is expired.")
+
+
+# -- unknown users under PreventUserExistenceErrors ------------------------------------------------------------
+
+
+def test_user_auth_unknown_user_gets_a_simulated_select_challenge(idp: Any, choice_pool: dict[str, Any]) -> None:
+    client_id = new_client(idp, choice_pool["Id"], PreventUserExistenceErrors="ENABLED")["ClientId"]
+    new_user(idp, choice_pool["Id"], "real-one")  # a password only
+    real = start(idp, client_id, "real-one")
+    ghost = start(idp, client_id, "nobody-home")
+    assert ghost["ChallengeName"] == real["ChallengeName"] == "SELECT_CHALLENGE"
+    assert ghost["AvailableChallenges"] == real["AvailableChallenges"] == ["PASSWORD", "PASSWORD_SRP"]
+    assert ghost["ChallengeParameters"] == real["ChallengeParameters"]
+    assert ghost["Session"]
+    # Any password answer to the simulated session is refused as a wrong password would be.
+    with pytest.raises(ClientError) as exc:
+        respond(idp, client_id, "SELECT_CHALLENGE", ghost["Session"], USERNAME="nobody-home", ANSWER="PASSWORD",
+                PASSWORD=PASSWORD)  # fmt: skip
+    assert error(exc) == INCORRECT
+    # An unavailable choice is refused exactly as for the real user.
+    answers = []
+    for name, first in (("real-one", real), ("nobody-home", start(idp, client_id, "nobody-home"))):
+        with pytest.raises(ClientError) as exc:
+            respond(idp, client_id, "SELECT_CHALLENGE", first["Session"], USERNAME=name, ANSWER="EMAIL_OTP")
+        answers.append(error(exc))
+    assert answers[0] == answers[1]
+
+
+def test_user_auth_unknown_user_password_challenge_then_incorrect(idp: Any, choice_pool: dict[str, Any]) -> None:
+    client_id = new_client(idp, choice_pool["Id"], PreventUserExistenceErrors="ENABLED")["ClientId"]
+    first = start(idp, client_id, "nobody-home")
+    step = respond(idp, client_id, "SELECT_CHALLENGE", first["Session"], USERNAME="nobody-home", ANSWER="PASSWORD")
+    assert step["ChallengeName"] == "PASSWORD"
+    with pytest.raises(ClientError) as exc:
+        respond(idp, client_id, "PASSWORD", step["Session"], USERNAME="nobody-home", PASSWORD=PASSWORD)
+    assert error(exc) == INCORRECT
+    # PREFERRED_CHALLENGE with a password: refused at once, as for a real user's wrong password.
+    with pytest.raises(ClientError) as exc:
+        start(idp, client_id, "nobody-home", PREFERRED_CHALLENGE="PASSWORD", PASSWORD=PASSWORD)
+    assert error(exc) == INCORRECT
+
+
+def test_user_auth_unknown_user_srp_choice_is_simulated(idp: Any, choice_pool: dict[str, Any]) -> None:
+    client_id = new_client(idp, choice_pool["Id"], PreventUserExistenceErrors="ENABLED")["ClientId"]
+    first = start(idp, client_id, "nobody-home")
+    srp = SrpClient(choice_pool["Id"], "nobody-home", PASSWORD)
+    step = respond(
+        idp, client_id, "SELECT_CHALLENGE", first["Session"], USERNAME="nobody-home", ANSWER="PASSWORD_SRP",
+        SRP_A=srp.srp_a(),
+    )  # fmt: skip
+    assert step["ChallengeName"] == "PASSWORD_VERIFIER"
+    assert set(step["ChallengeParameters"]) == {"SALT", "SECRET_BLOCK", "SRP_B", "USERNAME", "USER_ID_FOR_SRP"}
+    with pytest.raises(ClientError) as exc:
+        idp.respond_to_auth_challenge(
+            ClientId=client_id,
+            ChallengeName="PASSWORD_VERIFIER",
+            ChallengeResponses=srp.answer(step["ChallengeParameters"]),
+        )
+    assert error(exc) == INCORRECT
+
+
+def test_user_auth_unknown_user_legacy_still_user_not_found(idp: Any, choice_pool: dict[str, Any]) -> None:
+    client_id = new_client(idp, choice_pool["Id"], PreventUserExistenceErrors="LEGACY")["ClientId"]
+    with pytest.raises(ClientError) as exc:
+        start(idp, client_id, "nobody-home")
+    assert error(exc) == ("UserNotFoundException", "User does not exist.")

@@ -13,6 +13,7 @@ from botocore.exceptions import ClientError
 from pycognito.aws_srp import AWSSRP, generate_hash_device
 
 from tests.conftest import unique
+from tests.integration.test_mfa import enrol
 from tests.integration.test_self_service import FLOWS, make_user, sign_in
 from tests.integration.test_signup import STRONG, attrs_of, error_of, new_client, new_pool
 
@@ -256,3 +257,96 @@ def test_degenerate_device_verifier_is_refused(idp, tracked):
         assert error_of(exc)[0] == "InvalidParameterException"
     # The device is still unconfirmed: a proper verifier is accepted afterwards.
     confirm(idp, signed)
+
+
+def test_device_srp_with_a_not_remembered_device_does_not_skip_mfa(idp: Any) -> None:
+    """DEVICE_SRP_AUTH offered for a remembered device, answered with another device of the user that is
+    not remembered: MFA may only be skipped on remembered devices."""
+    pool = new_pool(idp, DeviceConfiguration=ALWAYS)
+    client = new_client(idp, pool["Id"], ExplicitAuthFlows=[*FLOWS, "ALLOW_USER_SRP_AUTH"])
+    name = make_user(idp, pool)
+    home = device_sign_in(idp, pool, client, name)
+    confirm(idp, home, "home")
+    shared = device_sign_in(idp, pool, client, name)
+    shared_password, _ = confirm(idp, shared, "shared")
+    idp.update_device_status(
+        AccessToken=shared.token, DeviceKey=shared.device_key, DeviceRememberedStatus="not_remembered"
+    )
+    idp.set_user_pool_mfa_config(
+        UserPoolId=pool["Id"], SoftwareTokenMfaConfiguration={"Enabled": True}, MfaConfiguration="ON"
+    )
+    enrol(idp, home.token)
+    idp.set_user_mfa_preference(
+        AccessToken=home.token, SoftwareTokenMfaSettings={"Enabled": True, "PreferredMfa": True}
+    )
+    srp = srp_for(idp, pool, client, name, shared, shared_password)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # pycognito uses datetime.utcnow
+        started = srp.get_auth_params()
+        started["DEVICE_KEY"] = home.device_key  # the remembered device's key: not a secret
+        first = idp.initiate_auth(ClientId=client["ClientId"], AuthFlow="USER_SRP_AUTH", AuthParameters=started)
+        second = idp.respond_to_auth_challenge(
+            ClientId=client["ClientId"],
+            ChallengeName="PASSWORD_VERIFIER",
+            ChallengeResponses={
+                **srp.process_challenge(first["ChallengeParameters"], started),
+                "DEVICE_KEY": home.device_key,
+            },
+        )
+        assert second["ChallengeName"] == "DEVICE_SRP_AUTH"
+        with pytest.raises(ClientError) as exc:
+            third = idp.respond_to_auth_challenge(
+                ClientId=client["ClientId"],
+                ChallengeName="DEVICE_SRP_AUTH",
+                Session=second["Session"],
+                ChallengeResponses={
+                    "USERNAME": name,
+                    "DEVICE_KEY": shared.device_key,
+                    "SRP_A": format(srp.large_a_value, "x"),
+                },
+            )
+            idp.respond_to_auth_challenge(
+                ClientId=client["ClientId"],
+                ChallengeName="DEVICE_PASSWORD_VERIFIER",
+                ChallengeResponses=srp.process_device_challenge(third["ChallengeParameters"]),
+            )
+    assert error_of(exc)[0] in ("NotAuthorizedException", "ResourceNotFoundException")
+
+
+def test_device_forgotten_during_device_srp_cannot_sign_in(idp: Any) -> None:
+    """A device forgotten (or no longer remembered) between DEVICE_SRP_AUTH and DEVICE_PASSWORD_VERIFIER
+    no longer proves anything: its answer gives no tokens."""
+    pool = new_pool(idp, DeviceConfiguration=ALWAYS)
+    client = new_client(idp, pool["Id"], ExplicitAuthFlows=[*FLOWS, "ALLOW_USER_SRP_AUTH"])
+    name = make_user(idp, pool)
+    signed = device_sign_in(idp, pool, client, name)
+    device_password, _ = confirm(idp, signed)
+    srp = srp_for(idp, pool, client, name, signed, device_password)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # pycognito uses datetime.utcnow
+        params = srp.get_auth_params()
+        first = idp.initiate_auth(ClientId=client["ClientId"], AuthFlow="USER_SRP_AUTH", AuthParameters=params)
+        second = idp.respond_to_auth_challenge(
+            ClientId=client["ClientId"],
+            ChallengeName="PASSWORD_VERIFIER",
+            ChallengeResponses=srp.process_challenge(first["ChallengeParameters"], params),
+        )
+        assert second["ChallengeName"] == "DEVICE_SRP_AUTH"
+        third = idp.respond_to_auth_challenge(
+            ClientId=client["ClientId"],
+            ChallengeName="DEVICE_SRP_AUTH",
+            Session=second["Session"],
+            ChallengeResponses={
+                "USERNAME": name,
+                "DEVICE_KEY": signed.device_key,
+                "SRP_A": format(srp.large_a_value, "x"),
+            },
+        )
+        idp.admin_forget_device(UserPoolId=pool["Id"], Username=name, DeviceKey=signed.device_key)
+        with pytest.raises(ClientError) as exc:
+            idp.respond_to_auth_challenge(
+                ClientId=client["ClientId"],
+                ChallengeName="DEVICE_PASSWORD_VERIFIER",
+                ChallengeResponses=srp.process_device_challenge(third["ChallengeParameters"]),
+            )
+    assert error_of(exc)[0] == "NotAuthorizedException"

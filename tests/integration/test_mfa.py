@@ -14,6 +14,7 @@ from botocore.exceptions import ClientError
 
 from console.emulator.user_pools import mfa
 from tests.conftest import unique
+from tests.integration import auth_support
 from tests.integration.test_self_service import FLOWS, access_token, make_user, sign_in
 from tests.integration.test_signup import error_of, new_client, new_pool
 
@@ -191,6 +192,60 @@ def test_mfa_setup_with_sessions(idp):
     )
     assert "AccessToken" in done["AuthenticationResult"]
     assert get_mfa(idp, pool, name)["UserMFASettingList"] == ["SOFTWARE_TOKEN_MFA"]
+
+
+def test_mfa_setup_session_needs_its_own_verified_token(idp: Any) -> None:
+    """An MFA_SETUP Session answered without VerifySoftwareToken on it must not give tokens, even when
+    the user has meanwhile set up an authenticator through another sign-in (MFA would be skipped)."""
+    pool = totp_pool(idp, "ON")
+    client = auth_support.new_client(idp, pool["Id"])
+    auth_support.new_user(idp, pool["Id"], "mallory-target")
+    attacker = auth_support.password_auth(idp, client["ClientId"], "mallory-target")
+    assert attacker["ChallengeName"] == "MFA_SETUP"
+    # The owner sets up an authenticator through a sign-in of their own.
+    owner = auth_support.password_auth(idp, client["ClientId"], "mallory-target")
+    associated = idp.associate_software_token(Session=owner["Session"])
+    verified = idp.verify_software_token(Session=associated["Session"], UserCode=code_for(associated["SecretCode"]))
+    idp.respond_to_auth_challenge(
+        ClientId=client["ClientId"],
+        ChallengeName="MFA_SETUP",
+        Session=verified["Session"],
+        ChallengeResponses={"USERNAME": "mallory-target"},
+    )
+    # The first Session never verified a code: no tokens for it.
+    with pytest.raises(ClientError) as exc:
+        idp.respond_to_auth_challenge(
+            ClientId=client["ClientId"],
+            ChallengeName="MFA_SETUP",
+            Session=attacker["Session"],
+            ChallengeResponses={"USERNAME": "mallory-target"},
+        )
+    assert error_of(exc)[0] == "NotAuthorizedException"
+
+
+@pytest.mark.parametrize("change", ["reset", "new_password"])
+def test_mfa_session_ends_when_the_password_is_reset_or_changed(idp: Any, change: str) -> None:
+    """A sign-in waiting for its MFA code is over once an administrator resets or sets the password."""
+    pool = totp_pool(idp)
+    client = new_client(idp, pool["Id"], ExplicitAuthFlows=FLOWS)
+    name = make_user(idp, pool, email="mfa-user@example.com", email_verified="true")
+    token = access_token(idp, pool, client, name)
+    secret = enrol(idp, token)
+    idp.set_user_mfa_preference(AccessToken=token, SoftwareTokenMfaSettings={"Enabled": True, "PreferredMfa": True})
+    pending = sign_in(idp, pool, client, name)
+    assert pending["ChallengeName"] == "SOFTWARE_TOKEN_MFA"
+    if change == "reset":
+        idp.admin_reset_user_password(UserPoolId=pool["Id"], Username=name)
+    else:
+        idp.admin_set_user_password(UserPoolId=pool["Id"], Username=name, Password="N3w-Passw0rd!!", Permanent=True)
+    with pytest.raises(ClientError) as exc:
+        idp.respond_to_auth_challenge(
+            ClientId=client["ClientId"],
+            ChallengeName="SOFTWARE_TOKEN_MFA",
+            Session=pending["Session"],
+            ChallengeResponses={"USERNAME": name, "SOFTWARE_TOKEN_MFA_CODE": code_for(secret)},
+        )
+    assert error_of(exc)[0] in ("NotAuthorizedException", "PasswordResetRequiredException")
 
 
 # -- preferences ----------------------------------------------------------------------------------------------

@@ -96,6 +96,21 @@ def test_wrong_answer_uses_up_the_secret_block(idp: Any, pool: dict[str, Any], a
     assert error(exc)[0] == "NotAuthorizedException"
 
 
+def test_srp_answer_refused_for_a_disabled_user_cannot_be_replayed(idp: Any, pool: dict[str, Any]) -> None:
+    """A PASSWORD_VERIFIER answer is single-use even when it was refused for the user's state."""
+    client = new_client(idp, pool["Id"])
+    new_user(idp, pool["Id"], "replay-me")
+    _, responses = answer(idp, pool["Id"], client["ClientId"], "replay-me")
+    idp.admin_disable_user(UserPoolId=pool["Id"], Username="replay-me")
+    with pytest.raises(ClientError) as exc:
+        respond(idp, client["ClientId"], responses)
+    assert error(exc) == ("NotAuthorizedException", "User is disabled.")
+    idp.admin_enable_user(UserPoolId=pool["Id"], Username="replay-me")
+    with pytest.raises(ClientError) as exc:
+        respond(idp, client["ClientId"], responses)
+    assert error(exc)[0] == "NotAuthorizedException"
+
+
 def test_tampered_block_stale_timestamp_and_other_client(idp: Any, pool: dict[str, Any], app: dict[str, Any]) -> None:
     new_user(idp, pool["Id"], "fin")
     _, responses = answer(idp, pool["Id"], app["ClientId"], "fin")
