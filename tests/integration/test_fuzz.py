@@ -40,7 +40,7 @@ from tests.srp_client import SrpClient
 SEED = int(os.environ.get("FUZZ_SEED", "20240611"))
 PER_OP = int(os.environ.get("FUZZ_PER_OP", "4"))
 # Async handlers commit in several short transactions, and some failures rightly leave a trace (failed
-# sign-in counters, auth events); FUZZ_STORE_ASYNC=1 reports their writes on failure too, for review.
+# sign-in counters, auth events); FUZZ_STORE_ASYNC=1 reports their writes on failure too, to be read.
 STORE_ASYNC = os.environ.get("FUZZ_STORE_ASYNC") == "1"
 PREFIX = {"cognito-idp": "AWSCognitoIdentityProviderService", "logs": "Logs_20140328"}
 JSON_TYPE = "application/x-amz-json-1.1"
@@ -481,12 +481,6 @@ UNLISTED_CODES: dict[tuple[str, str], str] = {
 }
 
 
-# Requests that trip bugs in modules this test's author may not edit; each has an xfail test below, and
-# the fuzz loop leaves them to it.
-def known_bug(op: str, body: Any) -> str | None:
-    return None
-
-
 @pytest.mark.parametrize(("service", "op"), _operations(), ids=lambda v: v)
 def test_fuzz_operation(fuzz_server: FuzzServer, worlds: Worlds, service: str, op: str) -> None:
     model = IDP_MODEL if service == "cognito-idp" else LOGS_MODEL
@@ -502,8 +496,6 @@ def test_fuzz_operation(fuzz_server: FuzzServer, worlds: Worlds, service: str, o
     wrote = False
     try:
         for req in plain + rich:
-            if known_bug(op, req.body):
-                continue
             before = version()
             try:
                 r = fuzz_server.call(service, op, req.body)
@@ -847,7 +839,7 @@ def test_forged_pagination_tokens(fuzz_server: FuzzServer, worlds: Worlds) -> No
     assert "Traceback" not in fuzz_server.new_log()
 
 
-# -- regressions: one request per bug the fuzzing found --------------------------------------------------------
+# -- single requests the fuzzing found mishandled, each pinned -------------------------------------------------
 
 
 def test_control_characters_in_an_echoed_value_keep_the_response(fuzz_server: FuzzServer) -> None:
