@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import json
 from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
 
+from console.emulator.core import paging
 from tests.conftest import unique
 
 ROLE = "arn:aws:iam::123456789012:role/readers"
@@ -91,6 +94,25 @@ def test_list_groups_paging(idp: Any, pool: dict[str, Any]) -> None:
     with pytest.raises(ClientError) as exc:
         idp.list_groups(UserPoolId=pool["Id"], NextToken="bogus")
     assert error_of(exc)[0] == "InvalidParameterException"
+
+
+@pytest.mark.parametrize("huge", [2**63, 2**70, -(2**63) - 1])
+def test_a_token_with_a_huge_integer_is_invalid_not_a_500(idp: Any, pool: dict[str, Any], huge: int) -> None:
+    """ListGroups, AdminListGroupsForUser and ListUsersInGroup refuse a NextToken whose key is an integer
+    SQLite cannot bind, as any token they did not make."""
+    add_user(idp, pool, "alice")
+    idp.create_group(UserPoolId=pool["Id"], GroupName="g")
+    forged = base64.urlsafe_b64encode(json.dumps(["groups", [huge]]).encode()).decode().rstrip("=")
+    calls = [
+        (idp.list_groups, {}, forged),
+        (idp.list_groups, {}, paging.encode("groups", [huge])),
+        (idp.admin_list_groups_for_user, {"Username": "alice"}, paging.encode("user-groups", [huge])),
+        (idp.list_users_in_group, {"GroupName": "g"}, paging.encode("group-users", [huge])),
+    ]
+    for call, kwargs, token in calls:
+        with pytest.raises(ClientError) as exc:
+            call(UserPoolId=pool["Id"], NextToken=token, **kwargs)
+        assert error_of(exc) == ("InvalidParameterException", "Invalid pagination token.")
 
 
 def test_membership(idp: Any, pool: dict[str, Any]) -> None:

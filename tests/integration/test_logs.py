@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
 import time
 from typing import Any
 
 import pytest
+from botocore.exceptions import ClientError
 
+from console.emulator.core import paging
 from tests.conftest import make_client, unique
 
 
@@ -189,6 +192,46 @@ def test_filter_json_patterns(logs, group):
     assert count('{ $.message.tags[1] = "y" }') == 1
     with pytest.raises(logs.exceptions.InvalidParameterException):
         logs.filter_log_events(logGroupName=group, filterPattern="{ $.x = ")
+
+
+@pytest.mark.parametrize("huge", [2**63, 2**70, -(2**63) - 1])
+def test_a_token_with_a_huge_integer_is_invalid_not_a_500(logs, group, huge):
+    """FilterLogEvents, GetLogEvents and DescribeLogStreams refuse a nextToken holding an integer SQLite
+    cannot bind with the Logs API's own error, as any token they did not make."""
+    logs.create_log_stream(logGroupName=group, logStreamName="s")
+    logs.put_log_events(logGroupName=group, logStreamName="s", logEvents=[{"timestamp": now_ms(), "message": "m"}])
+    forged = base64.urlsafe_b64encode(json.dumps(["filtered-events", [huge, 1]]).encode()).decode().rstrip("=")
+    calls = [
+        (logs.filter_log_events, {}, forged),
+        (logs.filter_log_events, {}, paging.encode("filtered-events", [1, huge])),
+        (logs.get_log_events, {"logStreamName": "s"}, "f/" + paging.encode("log-events", [huge, 1])),
+        (logs.get_log_events, {"logStreamName": "s"}, f"b/{huge}/1"),
+        (logs.describe_log_streams, {}, paging.encode("log-streams", [huge])),
+    ]
+    for call, kwargs, token in calls:
+        with pytest.raises(ClientError) as exc:
+            call(logGroupName=group, nextToken=token, **kwargs)
+        err = exc.value.response["Error"]
+        assert (err["Code"], err["Message"]) == ("InvalidParameterException", "The specified nextToken is invalid.")
+
+
+def test_get_log_events_tokens_page_both_ways(logs, group):
+    logs.create_log_stream(logGroupName=group, logStreamName="s")
+    t = now_ms()
+    logs.put_log_events(
+        logGroupName=group, logStreamName="s", logEvents=[{"timestamp": t + i, "message": f"m{i}"} for i in range(5)]
+    )
+    head = logs.get_log_events(logGroupName=group, logStreamName="s", startFromHead=True, limit=2)
+    assert [e["message"] for e in head["events"]] == ["m0", "m1"]
+    assert head["nextForwardToken"].startswith("f/") and head["nextBackwardToken"].startswith("b/")
+    more = logs.get_log_events(logGroupName=group, logStreamName="s", nextToken=head["nextForwardToken"], limit=2)
+    assert [e["message"] for e in more["events"]] == ["m2", "m3"]
+    back = logs.get_log_events(logGroupName=group, logStreamName="s", nextToken=more["nextBackwardToken"], limit=2)
+    assert [e["message"] for e in back["events"]] == ["m0", "m1"]
+    tail = logs.get_log_events(logGroupName=group, logStreamName="s", nextToken=more["nextForwardToken"])
+    assert [e["message"] for e in tail["events"]] == ["m4"]
+    end = logs.get_log_events(logGroupName=group, logStreamName="s", nextToken=tail["nextForwardToken"])
+    assert end["events"] == [] and end["nextForwardToken"] == tail["nextForwardToken"]  # CloudWatch's end mark
 
 
 def test_filter_unknown_group(logs):

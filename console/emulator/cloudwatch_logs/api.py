@@ -12,14 +12,12 @@ when it stopped early, as CloudWatch does (a page may hold fewer events than ``l
 
 from __future__ import annotations
 
-import base64
 import itertools
-import json
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from console.emulator.cloudwatch_logs.filter_patterns import FilterPatternError, compile_filter
+from console.emulator.core import paging
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, invalid_parameter
 from console.emulator.core.registry import operation
@@ -162,30 +160,12 @@ def append_events(
 
 # -- tokens ----------------------------------------------------------------------------------------
 
-
-def _encode_token(*values: Any) -> str:
-    raw = json.dumps(list(values), separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+INVALID_NEXT = "The specified nextToken is invalid."
 
 
-def _decode_token(token: str, *types: type) -> list[Any]:
-    """The values of a token made by ``_encode_token``, one of each of ``types``.
-
-    Clients hand tokens back, so a forged one (a list where a name was, a 70-bit integer) is refused
-    here rather than failing inside the query."""
-    try:
-        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
-        values = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        raise invalid_parameter("The specified nextToken is invalid.") from None
-    if not isinstance(values, list) or len(values) != len(types):
-        raise invalid_parameter("The specified nextToken is invalid.")
-    for value, kind in zip(values, types, strict=True):
-        if isinstance(value, bool) or not isinstance(value, kind):
-            raise invalid_parameter("The specified nextToken is invalid.")
-        if isinstance(value, int) and not -(2**63) <= value < 2**63:
-            raise invalid_parameter("The specified nextToken is invalid.")
-    return values
+def _decode_token(token: str, kind: str, *types: type) -> list[Any]:
+    """The values of a ``paging`` token of ``kind``; anything else is the Logs API's own error."""
+    return paging.decode(token, kind, types, message=INVALID_NEXT)
 
 
 # -- log groups and streams ------------------------------------------------------------------------
@@ -239,7 +219,7 @@ def describe_log_groups(ctx: RequestContext, req: dict[str, Any]) -> dict[str, A
     if prefix and pattern:
         raise invalid_parameter("LogGroup name prefix and LogGroup name pattern are mutually exclusive parameters.")
     limit = int(req.get("limit") or 50)
-    after = _decode_token(req["nextToken"], str)[0] if req.get("nextToken") else ""
+    after = _decode_token(req["nextToken"], "log-groups", str)[0] if req.get("nextToken") else ""
     sql = "SELECT * FROM log_groups WHERE name > ?"
     params: list[Any] = [after]
     if prefix:
@@ -265,7 +245,7 @@ def describe_log_groups(ctx: RequestContext, req: dict[str, Any]) -> dict[str, A
             break
     out: dict[str, Any] = {"logGroups": [_describe_group(ctx, r) for r in rows[:limit]]}
     if len(rows) > limit:
-        out["nextToken"] = _encode_token(rows[limit - 1]["name"])
+        out["nextToken"] = paging.encode("log-groups", [rows[limit - 1]["name"]])
     return out
 
 
@@ -301,7 +281,7 @@ def describe_log_streams(ctx: RequestContext, req: dict[str, Any]) -> dict[str, 
         raise invalid_parameter("Cannot order by LastEventTime with a logStreamNamePrefix.")
     descending = bool(req.get("descending", False))
     limit = int(req.get("limit") or 50)
-    offset = int(_decode_token(req["nextToken"], int)[0]) if req.get("nextToken") else 0
+    offset = _decode_token(req["nextToken"], "log-streams", int)[0] if req.get("nextToken") else 0
     sql = "SELECT * FROM log_streams WHERE group_id = ?"
     params: list[Any] = [group["id"]]
     if prefix:
@@ -316,7 +296,7 @@ def describe_log_streams(ctx: RequestContext, req: dict[str, Any]) -> dict[str, 
     rows = ctx.store.all(sql, [*params, limit + 1, offset])
     out: dict[str, Any] = {"logStreams": [_describe_stream(ctx, group["name"], r) for r in rows[:limit]]}
     if len(rows) > limit:
-        out["nextToken"] = _encode_token(offset + limit)
+        out["nextToken"] = paging.encode("log-streams", [offset + limit])
     return out
 
 
@@ -374,7 +354,8 @@ def _window(req: dict[str, Any]) -> tuple[int, int]:
 
 @operation("logs", "GetLogEvents")
 def get_log_events(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
-    """One stream's events in time order; tokens ``f/<ts>/<id>`` (after) and ``b/<ts>/<id>`` (before)."""
+    """One stream's events in time order. As CloudWatch's, a forward token starts ``f/`` and a backward
+    one ``b/``; the rest is a ``paging`` token of the (timestamp, id) position."""
     group = _require_group(ctx, req)
     stream = _stream(ctx, group["id"], req["logStreamName"])
     if stream is None:
@@ -385,13 +366,12 @@ def get_log_events(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     forward = bool(req.get("startFromHead", False))
     pos: tuple[int, int] | None = None
     if token:
-        m = re.fullmatch(r"([fb])/(-?\d+)/(-?\d+)", token)
-        if m is None:
-            raise invalid_parameter("The specified nextToken is invalid.")
-        forward = m.group(1) == "f"
-        pos = (int(m.group(2)), int(m.group(3)))
-        if not all(-(2**63) <= p < 2**63 for p in pos):  # beyond SQLite's integers: not one of ours
-            raise invalid_parameter("The specified nextToken is invalid.")
+        direction, slash, rest = token.partition("/")
+        if direction not in ("f", "b") or not slash:
+            raise invalid_parameter(INVALID_NEXT)
+        forward = direction == "f"
+        ts, eid = _decode_token(rest, "log-events", int, int)
+        pos = (ts, eid)
     base = "SELECT id, ts, ingest, message FROM log_events WHERE stream_id = ? AND ts >= ? AND ts <= ?"
     params: list[Any] = [stream["id"], start, end]
     if forward:
@@ -408,15 +388,13 @@ def get_log_events(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     events = [{"timestamp": r["ts"], "message": r["message"], "ingestionTime": r["ingest"]} for r in rows]
     if rows:
         first, last = rows[0], rows[-1]
-        fwd = f"f/{last['ts']}/{last['id']}"
-        back = f"b/{first['ts']}/{first['id']}"
+        after, before = (last["ts"], last["id"]), (first["ts"], first["id"])
     elif pos is not None:
-        # Nothing further: CloudWatch hands back the position it was given.
-        fwd = f"f/{pos[0]}/{pos[1]}"
-        back = f"b/{pos[0]}/{pos[1]}"
+        after = before = pos  # nothing further: CloudWatch hands back the position it was given
     else:
-        fwd = f"f/{end if forward else start}/0"
-        back = f"b/{start}/0"
+        after, before = (end if forward else start, 0), (start, 0)
+    fwd = "f/" + paging.encode("log-events", after)
+    back = "b/" + paging.encode("log-events", before)
     return {"events": events, "nextForwardToken": fwd, "nextBackwardToken": back}
 
 
@@ -465,9 +443,9 @@ def filter_log_events(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any
         sql += " AND e.stream_id IN " + _marks(len(stream_names))
         params += list(stream_names)
     if req.get("nextToken"):
-        ts, eid = _decode_token(req["nextToken"], int, int)
+        ts, eid = _decode_token(req["nextToken"], "filtered-events", int, int)
         sql += " AND (e.ts > ? OR (e.ts = ? AND e.id > ?))"
-        params += [int(ts), int(ts), int(eid)]
+        params += [ts, ts, eid]
     # Rows are read lazily: a page fills (10,000 events or 1 MB) long before the scan budget is spent on
     # a busy group, and reading the rest would cost more than the page itself.
     matched: list[Any] = []
@@ -504,5 +482,5 @@ def filter_log_events(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any
     ]
     out: dict[str, Any] = {"events": events, "searchedLogStreams": []}
     if not exhausted and last is not None:
-        out["nextToken"] = _encode_token(last["ts"], last["id"])
+        out["nextToken"] = paging.encode("filtered-events", [last["ts"], last["id"]])
     return out

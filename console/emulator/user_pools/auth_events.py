@@ -6,9 +6,9 @@ and ResendCode. An event is kept (and delivered to the pool's ``userAuthEvents``
 (``UserPoolAddOns.AdvancedSecurityMode`` AUDIT or ENFORCED), as on AWS. Events belong to their user and
 go with it when the user (or the pool) is deleted.
 
-Operations: AdminListUserAuthEvents (newest first, ``MaxResults`` 0..60 with 0 meaning 60, ``NextToken``
-``<EventId>#<ISO time>`` as AWS forms it), AdminUpdateAuthEventFeedback, UpdateAuthEventFeedback (with
-the ``FeedbackToken`` issued per event by ``feedback_token``, an HMAC over pool, user and event that the
+Operations: AdminListUserAuthEvents (newest first, ``MaxResults`` 0..60 with 0 meaning 60, a ``NextToken``
+holding the last event's time and id), AdminUpdateAuthEventFeedback, UpdateAuthEventFeedback (with the
+``FeedbackToken`` issued per event by ``feedback_token``, an HMAC over pool, user and event that the
 account-takeover notification emails carry).
 
 ``event_context`` turns a request's ``UserContextData`` / ``ContextData`` into ``EventContextData``:
@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import datetime as dt
 import hashlib
 import hmac
 import json
@@ -38,6 +37,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
 from console.emulator.cloudwatch_logs import delivery
+from console.emulator.core import paging
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, invalid_parameter, not_authorized, resource_not_found
 from console.emulator.core.registry import http_route, idp
@@ -304,10 +304,6 @@ def count_since(
 # -- operations ------------------------------------------------------------------------------------
 
 
-def _iso(ts: float) -> str:
-    return dt.datetime.fromtimestamp(ts, dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
 @idp("AdminListUserAuthEvents")
 def admin_list_user_auth_events(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     pool = pools.get_pool(ctx, req["UserPoolId"])
@@ -318,18 +314,7 @@ def admin_list_user_auth_events(ctx: RequestContext, req: dict[str, Any]) -> dic
     params: list[Any] = [pool["Id"], user.username_key]
     token = req.get("NextToken")
     if token:
-        event_id, sep, when = token.partition("#")
-        try:
-            created = dt.datetime.fromisoformat(when.replace("Z", "+00:00")).timestamp()
-        except ValueError:
-            created = None
-        if not sep or created is None:
-            raise invalid_parameter("Invalid pagination token.")
-        row = ctx.store.one(
-            "SELECT created FROM auth_events WHERE pool_id = ? AND event_id = ?", (pool["Id"], event_id)
-        )
-        if row is not None:
-            created = row["created"]  # the exact stored time, not the millisecond rendering
+        created, event_id = paging.decode(token, "auth-events", (float, str))
         sql += " AND (created < ? OR (created = ? AND event_id < ?))"
         params += [created, created, event_id]
     rows = ctx.store.all(sql + " ORDER BY created DESC, event_id DESC LIMIT ?", [*params, limit + 1])
@@ -342,7 +327,7 @@ def admin_list_user_auth_events(ctx: RequestContext, req: dict[str, Any]) -> dic
     out: dict[str, Any] = {"AuthEvents": events}
     if len(rows) > limit:
         last = rows[limit - 1]
-        out["NextToken"] = f"{last['event_id']}#{_iso(last['created'])}"
+        out["NextToken"] = paging.encode("auth-events", [last["created"], last["event_id"]])
     return out
 
 

@@ -11,13 +11,13 @@ import hmac
 from typing import Any
 from urllib.parse import urlsplit
 
-from console.emulator.core import ids
+from console.emulator.core import ids, paging
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, client_not_found, invalid_parameter, resource_not_found
 from console.emulator.core.registry import idp
 from console.emulator.core.store import dumps, loads, loads_document
 
-from .pools import decode_token, encode_token, get_pool, schema_attribute
+from .pools import get_pool, schema_attribute
 
 DEFAULT_AUTH_FLOWS = ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH"]
 LEGACY_AUTH_FLOWS = {"ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWORD_AUTH"}
@@ -378,7 +378,8 @@ def list_user_pool_clients(ctx: RequestContext, req: dict[str, Any]) -> dict[str
     pool = get_pool(ctx, req["UserPoolId"])
     limit = int(req.get("MaxResults") or 60)
     # Keyset paging: the token names the last client of the previous page.
-    created, last = decode_token(req["NextToken"], 2) if req.get("NextToken") else (-1.0, "")
+    token = req.get("NextToken")
+    created, last = paging.decode(token, "clients", (float, str)) if token else (-1.0, "")
     rows = ctx.store.all(
         "SELECT id, name, created FROM clients WHERE pool_id = ? AND (created, id) > (?, ?)"
         " ORDER BY created, id LIMIT ?",
@@ -390,7 +391,7 @@ def list_user_pool_clients(ctx: RequestContext, req: dict[str, Any]) -> dict[str
         ]
     }
     if len(rows) > limit:
-        out["NextToken"] = encode_token(rows[limit - 1]["created"], rows[limit - 1]["id"])
+        out["NextToken"] = paging.encode("clients", [rows[limit - 1]["created"], rows[limit - 1]["id"]])
     return out
 
 

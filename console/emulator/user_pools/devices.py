@@ -19,6 +19,7 @@ import string
 import uuid
 from typing import Any
 
+from console.emulator.core import paging
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, invalid_parameter, resource_not_found
 from console.emulator.core.registry import idp
@@ -198,13 +199,7 @@ def _page(ctx: RequestContext, user: users.User, req: dict[str, Any]) -> dict[st
     where = ""
     token = req.get("PaginationToken")
     if token:
-        try:
-            created_text, _, key = base64.urlsafe_b64decode(token.encode() + b"==").decode().partition("|")
-            created = float(created_text)
-        except (ValueError, UnicodeDecodeError, binascii.Error):
-            raise invalid_parameter("Invalid pagination token.") from None
-        if not key:
-            raise invalid_parameter("Invalid pagination token.")
+        created, key = paging.decode(token, "devices", (float, str))
         where = " AND (created > ? OR (created = ? AND device_key > ?))"
         params += [created, created, key]
     rows = ctx.store.all(
@@ -216,9 +211,7 @@ def _page(ctx: RequestContext, user: users.User, req: dict[str, Any]) -> dict[st
     out: dict[str, Any] = {"Devices": [device_type(r) for r in rows[:limit]]}
     if len(rows) > limit:
         last = rows[limit - 1]
-        out["PaginationToken"] = (
-            base64.urlsafe_b64encode(f"{last['created']!r}|{last['device_key']}".encode()).decode().rstrip("=")
-        )
+        out["PaginationToken"] = paging.encode("devices", [last["created"], last["device_key"]])
     return out
 
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from console.emulator.core import paging
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, resource_not_found
 from console.emulator.core.registry import idp
 from console.emulator.core.store import dumps, loads
 
 from . import pools, users
-from .admin_users import decode_token, encode_token, page_limit, user_type
+from .admin_users import page_limit, user_type
 
 
 def group_not_found() -> AwsError:
@@ -93,17 +94,17 @@ def delete_group(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
 def list_groups(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     pool = pools.get_pool(ctx, req["UserPoolId"])
     limit = page_limit(req.get("Limit"))
-    after = decode_token(req.get("NextToken"), "groups", 1)
+    token = req.get("NextToken")
     params: list[Any] = [pool["Id"]]
     where = "pool_id = ?"
-    if after is not None:
+    if token:
         where += " AND name > ?"
-        params.append(after[0])
+        params += paging.decode(token, "groups", (str,))
     params.append(limit + 1)
     rows = ctx.store.all(f"SELECT name, doc FROM groups WHERE {where} ORDER BY name LIMIT ?", params)  # noqa: S608
     out: dict[str, Any] = {"Groups": [loads(r["doc"]) for r in rows[:limit]]}
     if len(rows) > limit:
-        out["NextToken"] = encode_token("groups", [rows[limit - 1]["name"]])
+        out["NextToken"] = paging.encode("groups", [rows[limit - 1]["name"]])
     return out
 
 
@@ -136,12 +137,12 @@ def admin_list_groups_for_user(ctx: RequestContext, req: dict[str, Any]) -> dict
     pool = pools.get_pool(ctx, req["UserPoolId"])
     user = users.get(ctx, pool, req["Username"])
     limit = page_limit(req.get("Limit"))
-    after = decode_token(req.get("NextToken"), "user-groups", 1)
+    token = req.get("NextToken")
     params: list[Any] = [pool["Id"], user.username_key]
     where = "m.pool_id = ? AND m.username_key = ?"
-    if after is not None:
+    if token:
         where += " AND m.group_name > ?"
-        params.append(after[0])
+        params += paging.decode(token, "user-groups", (str,))
     params.append(limit + 1)
     sql = (
         "SELECT m.group_name, g.doc FROM user_groups m JOIN groups g ON g.pool_id = m.pool_id AND g.name = m.group_name"
@@ -149,7 +150,7 @@ def admin_list_groups_for_user(ctx: RequestContext, req: dict[str, Any]) -> dict
     rows = ctx.store.all(f"{sql} WHERE {where} ORDER BY m.group_name LIMIT ?", params)
     out: dict[str, Any] = {"Groups": [loads(r["doc"]) for r in rows[:limit]]}
     if len(rows) > limit:
-        out["NextToken"] = encode_token("user-groups", [rows[limit - 1]["group_name"]])
+        out["NextToken"] = paging.encode("user-groups", [rows[limit - 1]["group_name"]])
     return out
 
 
@@ -158,17 +159,17 @@ def list_users_in_group(ctx: RequestContext, req: dict[str, Any]) -> dict[str, A
     pool = pools.get_pool(ctx, req["UserPoolId"])
     get_group(ctx, pool["Id"], req["GroupName"])
     limit = page_limit(req.get("Limit"))
-    after = decode_token(req.get("NextToken"), "group-users", 1)
+    token = req.get("NextToken")
     params: list[Any] = [pool["Id"], req["GroupName"]]
     where = "m.pool_id = ? AND m.group_name = ?"
-    if after is not None:
+    if token:
         where += " AND m.username_key > ?"
-        params.append(after[0])
+        params += paging.decode(token, "group-users", (str,))
     params.append(limit + 1)
     sql = "SELECT u.* FROM user_groups m JOIN users u ON u.pool_id = m.pool_id AND u.username_key = m.username_key"
     rows = ctx.store.all(f"{sql} WHERE {where} ORDER BY m.username_key LIMIT ?", params)
     found = [users.from_row(r) for r in rows[:limit]]
     out: dict[str, Any] = {"Users": [user_type(u) for u in found]}
     if len(rows) > limit:
-        out["NextToken"] = encode_token("group-users", [found[-1].username_key])
+        out["NextToken"] = paging.encode("group-users", [found[-1].username_key])
     return out

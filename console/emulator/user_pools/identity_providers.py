@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from console.emulator.core import paging
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, invalid_parameter, resource_not_found
 from console.emulator.core.registry import idp
@@ -383,7 +384,7 @@ def delete_identity_provider(ctx: RequestContext, req: dict[str, Any]) -> dict[s
 def list_identity_providers(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     pool = pools.get_pool(ctx, req["UserPoolId"])
     limit = int(req.get("MaxResults") or 60)
-    (after,) = pools.decode_token(req["NextToken"], 1) if req.get("NextToken") else ("",)
+    (after,) = paging.decode(req["NextToken"], "identity-providers", (str,)) if req.get("NextToken") else ("",)
     rows = ctx.store.all(
         "SELECT name, doc FROM identity_providers WHERE pool_id = ? AND name > ? ORDER BY name LIMIT ?",
         (pool["Id"], after, max(limit, 0) + 1),
@@ -395,7 +396,7 @@ def list_identity_providers(ctx: RequestContext, req: dict[str, Any]) -> dict[st
             {k: doc[k] for k in ("ProviderName", "ProviderType", "LastModifiedDate", "CreationDate")}
         )
     if limit and len(rows) > limit:
-        out["NextToken"] = pools.encode_token(rows[limit - 1]["name"])
+        out["NextToken"] = paging.encode("identity-providers", [rows[limit - 1]["name"]])
     return out
 
 

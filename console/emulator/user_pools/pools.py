@@ -6,11 +6,9 @@ A pool is stored as its ``UserPoolType`` document (JSON) in ``pools.doc``; compu
 
 from __future__ import annotations
 
-import base64
-import math
 from typing import Any
 
-from console.emulator.core import ids
+from console.emulator.core import ids, paging
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, invalid_parameter, pool_not_found, resource_not_found
 from console.emulator.core.registry import idp
@@ -520,36 +518,6 @@ def delete_user_pool(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]
     return {}
 
 
-def encode_token(*parts: Any) -> str:
-    return base64.urlsafe_b64encode(dumps(list(parts)).encode()).decode().rstrip("=")
-
-
-def decode_token(token: str, n: int) -> list[Any]:
-    """The parts of a pagination token made by ``encode_token``; a bad token is AWS's error."""
-    try:
-        padded = token + "=" * (-len(token) % 4)
-        parts = loads(base64.urlsafe_b64decode(padded.encode()).decode())
-    except (ValueError, UnicodeDecodeError):
-        parts = None
-    if not isinstance(parts, list) or len(parts) != n or not all(_token_scalar(p) for p in parts):
-        raise invalid_parameter("Invalid pagination token.")
-    return parts
-
-
-def _token_scalar(value: Any) -> bool:
-    """A token part SQLite can bind and compare: a string, a 64-bit integer or a finite float.
-
-    Tokens come back from clients, so a forged one (a list inside, a 70-bit integer) must be refused
-    here rather than fail in the query."""
-    if isinstance(value, bool):
-        return False
-    if isinstance(value, int):
-        return -(2**63) <= value < 2**63
-    if isinstance(value, float):
-        return math.isfinite(value)
-    return isinstance(value, str)
-
-
 @idp("ListUserPools")
 def list_user_pools(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     limit = int(req["MaxResults"])
@@ -559,7 +527,7 @@ def list_user_pools(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
             " constraint: Member must have value greater than or equal to 1"
         )
     if req.get("NextToken"):
-        created, last = decode_token(req["NextToken"], 2)
+        created, last = paging.decode(req["NextToken"], "pools", (float, str))
         rows = ctx.store.all(
             "SELECT id, created, doc FROM pools WHERE (created, id) > (?, ?) ORDER BY created, id LIMIT ?",
             (created, last, limit + 1),
@@ -580,7 +548,7 @@ def list_user_pools(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
         )
     if len(rows) > limit:
         last_row = rows[limit - 1]
-        out["NextToken"] = encode_token(last_row["created"], last_row["id"])
+        out["NextToken"] = paging.encode("pools", [last_row["created"], last_row["id"]])
     return out
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from console.emulator.core import paging
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, invalid_parameter, resource_not_found
 from console.emulator.core.registry import idp
 from console.emulator.core.store import dumps, loads
 
-from .pools import decode_token, encode_token, get_pool
+from .pools import get_pool
 
 MAX_RESOURCE_SERVERS = 25
 MAX_SCOPES = 100
@@ -104,12 +105,12 @@ def delete_resource_server(ctx: RequestContext, req: dict[str, Any]) -> dict[str
 def list_resource_servers(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     pool = get_pool(ctx, req["UserPoolId"])
     limit = int(req.get("MaxResults") or 50)
-    (after,) = decode_token(req["NextToken"], 1) if req.get("NextToken") else ("",)
+    (after,) = paging.decode(req["NextToken"], "resource-servers", (str,)) if req.get("NextToken") else ("",)
     rows = ctx.store.all(
         "SELECT identifier, doc FROM resource_servers WHERE pool_id = ? AND identifier > ? ORDER BY identifier LIMIT ?",
         (pool["Id"], after, limit + 1),
     )
     out: dict[str, Any] = {"ResourceServers": [loads(r["doc"]) for r in rows[:limit]]}
     if len(rows) > limit:
-        out["NextToken"] = encode_token(rows[limit - 1]["identifier"])
+        out["NextToken"] = paging.encode("resource-servers", [rows[limit - 1]["identifier"]])
     return out

@@ -46,7 +46,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from console.emulator.cloudwatch_logs import api as logs_api
-from console.emulator.core import ids
+from console.emulator.core import ids, paging
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, limit_exceeded, resource_not_found
 from console.emulator.core.registry import http_route, idp
@@ -174,7 +174,7 @@ def list_user_import_jobs(ctx: RequestContext, req: dict[str, Any]) -> dict[str,
     params: list[Any] = [pool["Id"]]
     token = req.get("PaginationToken")
     if token:
-        created, job_id = pools.decode_token(token, 2)
+        created, job_id = paging.decode(token, "user-import-jobs", (float, str))
         sql += " AND (created > ? OR (created = ? AND job_id > ?))"
         params += [created, created, job_id]
     rows = ctx.store.all(sql + " ORDER BY created, job_id LIMIT ?", [*params, limit + 1])
@@ -185,7 +185,8 @@ def list_user_import_jobs(ctx: RequestContext, req: dict[str, Any]) -> dict[str,
         jobs.append(_public(doc))
     out: dict[str, Any] = {"UserImportJobs": jobs}
     if len(rows) > limit:
-        out["PaginationToken"] = pools.encode_token(rows[limit - 1]["created"], rows[limit - 1]["job_id"])
+        last = rows[limit - 1]
+        out["PaginationToken"] = paging.encode("user-import-jobs", [last["created"], last["job_id"]])
     return out
 
 
