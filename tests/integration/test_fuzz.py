@@ -42,6 +42,19 @@ PER_OP = int(os.environ.get("FUZZ_PER_OP", "4"))
 # Async handlers commit in several short transactions, and some failures rightly leave a trace (failed
 # sign-in counters, auth events); FUZZ_STORE_ASYNC=1 reports their writes on failure too, to be read.
 STORE_ASYNC = os.environ.get("FUZZ_STORE_ASYNC") == "1"
+# Failures that rightly leave a trace (core/transaction.py's kept writes): the attempt counted against AWS's
+# per-user hourly quotas (user_pools/codes.py), and the auth event of a refused sign-up or password change.
+KEEPS_ON_FAILURE = frozenset(
+    {
+        "SignUp",
+        "ConfirmSignUp",
+        "ResendConfirmationCode",
+        "ConfirmForgotPassword",
+        "GetUserAttributeVerificationCode",
+        "VerifyUserAttribute",
+        "ChangePassword",
+    }
+)
 PREFIX = {"cognito-idp": "AWSCognitoIdentityProviderService", "logs": "Logs_20140328"}
 JSON_TYPE = "application/x-amz-json-1.1"
 READ_ONLY = ("Describe", "Get", "List", "AdminGet", "AdminList", "Filter")
@@ -511,7 +524,7 @@ def test_fuzz_operation(fuzz_server: FuzzServer, worlds: Worlds, service: str, o
             if (
                 r.status_code != 200
                 and handler is not None
-                and (STORE_ASYNC or not handler.is_async)
+                and (STORE_ASYNC or not (handler.is_async or op in KEEPS_ON_FAILURE))
                 and version() != before
             ):
                 problems.append("the store changed although the request failed")

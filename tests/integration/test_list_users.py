@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import re
 import sqlite3
 from pathlib import Path
@@ -10,7 +12,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from console.emulator.core import app, store
+from console.emulator.core import app, paging, store
 from console.emulator.core.context import RequestContext, ServerConfig
 from console.emulator.user_pools import admin_users, users
 from tests.conftest import unique
@@ -210,6 +212,34 @@ def test_bad_pagination_token(idp: Any, pool: dict[str, Any]) -> None:
     assert error_of(exc)[0] == "InvalidParameterException"
     # AWS (aws/aws-sdk-js#3705): "Paging marker <token> is invalid for request <request id>"
     assert re.fullmatch(f"Paging marker {re.escape(token)} is invalid for request [0-9a-f-]{{36}}", error_of(exc)[1])
+
+
+def _forged(value: Any) -> str:
+    """A token as a client could forge one: URL-safe base64, unpadded, of any JSON."""
+    return base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        _forged(["all", [2**64]]),  # ListUsers' own token shape with a key past SQLite's integers
+        _forged(["all", [2**70]]),
+        _forged(["all", [-(2**63) - 1]]),
+        paging.encode("all", [2**63]),
+    ],
+)
+def test_a_forged_token_with_a_huge_integer_is_invalid_not_a_500(idp: Any, pool: dict[str, Any], token: str) -> None:
+    """An integer beyond SQLite's signed 64 bits in a PaginationToken is an invalid token (it was an
+    OverflowError inside the query, answered 500 InternalErrorException)."""
+    create(idp, pool["Id"], "alice")
+    with pytest.raises(ClientError) as exc:
+        idp.list_users(UserPoolId=pool["Id"], PaginationToken=token)
+    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert error_of(exc)[0] == "InvalidParameterException"
+    assert re.fullmatch(f"Paging marker {re.escape(token)} is invalid for request [0-9a-f-]{{36}}", error_of(exc)[1])
+    with pytest.raises(ClientError) as exc:  # a filter whose sort key has two parts
+        idp.list_users(UserPoolId=pool["Id"], Filter='cognito:user_status ^= "F"', PaginationToken=token)
+    assert error_of(exc)[0] == "InvalidParameterException"
 
 
 def test_unknown_pool(idp: Any) -> None:

@@ -203,6 +203,114 @@ def test_sub_is_immutable_and_unique(idp: Any, pool: dict[str, Any]) -> None:
     assert got["sub"] == sub
 
 
+PASSWORD = "Passw0rd!x"
+
+
+def sub_of(user: dict[str, Any]) -> str:
+    return attrs_of(user.get("Attributes") or user.get("UserAttributes") or [])["sub"]
+
+
+def test_admin_user_operations_take_the_sub_in_a_pool_of_plain_usernames(idp: Any, pool: dict[str, Any]) -> None:
+    """API reference, Username of AdminGetUser, AdminUpdateUserAttributes, AdminDeleteUser and the other
+    Admin* user operations: "If username isn't an alias attribute in your user pool, you can also use
+    their sub in this request." A pool without UsernameAttributes keeps the username as given, and the
+    sub names the user all the same."""
+    pid = pool["Id"]
+    sub = sub_of(create(idp, pid, "alice", UserAttributes=user_attrs(email="alice@example.com")))
+    assert idp.admin_get_user(UserPoolId=pid, Username=sub)["Username"] == "alice"
+    idp.admin_update_user_attributes(UserPoolId=pid, Username=sub, UserAttributes=user_attrs(name="Alice"))
+    idp.admin_delete_user_attributes(UserPoolId=pid, Username=sub, UserAttributeNames=["email"])
+    idp.admin_set_user_password(UserPoolId=pid, Username=sub, Password=PASSWORD, Permanent=True)
+    idp.admin_disable_user(UserPoolId=pid, Username=sub)
+    assert idp.admin_get_user(UserPoolId=pid, Username="alice")["Enabled"] is False
+    idp.admin_enable_user(UserPoolId=pid, Username=sub)
+    idp.create_group(UserPoolId=pid, GroupName="readers")
+    idp.admin_add_user_to_group(UserPoolId=pid, Username=sub, GroupName="readers")
+    groups = idp.admin_list_groups_for_user(UserPoolId=pid, Username=sub)["Groups"]
+    assert [g["GroupName"] for g in groups] == ["readers"]
+    idp.admin_remove_user_from_group(UserPoolId=pid, Username=sub, GroupName="readers")
+    assert idp.admin_list_groups_for_user(UserPoolId=pid, Username="alice")["Groups"] == []
+    assert idp.admin_list_devices(UserPoolId=pid, Username=sub)["Devices"] == []
+    idp.admin_user_global_sign_out(UserPoolId=pid, Username=sub)
+    got = idp.admin_get_user(UserPoolId=pid, Username="alice")
+    assert (got["UserStatus"], got["Enabled"]) == ("CONFIRMED", True)
+    assert attrs_of(got["UserAttributes"]) == {"sub": sub, "name": "Alice"}
+    idp.admin_delete_user(UserPoolId=pid, Username=sub)
+    for name in (sub, "alice"):
+        with pytest.raises(ClientError) as exc:
+            idp.admin_get_user(UserPoolId=pid, Username=name)
+        assert error_of(exc) == ("UserNotFoundException", "User does not exist.")
+
+
+@pytest.mark.parametrize(
+    ("config", "username"),
+    [
+        ({"UsernameConfiguration": {"CaseSensitive": True}}, "Plain"),
+        ({"AliasAttributes": ["email"]}, "aliased"),
+        ({"AliasAttributes": ["phone_number", "preferred_username"]}, "aliased"),
+        ({"UsernameAttributes": ["email"]}, "who@example.com"),
+    ],
+)
+def test_the_sub_names_the_user_in_every_kind_of_pool(
+    idp: Any, make_pool: Any, config: dict[str, Any], username: str
+) -> None:
+    """API reference, Username of AdminGetUser: "The value of this parameter is typically your user's
+    username, but it can be any of their alias attributes. If username isn't an alias attribute in your
+    user pool, you can also use their sub in this request." The sub is never an alias attribute, so it
+    names its user whether the pool signs in with usernames, aliases, or email as the username."""
+    pool = make_pool(**config)
+    user = create(idp, pool["Id"], username)
+    assert idp.admin_get_user(UserPoolId=pool["Id"], Username=sub_of(user))["Username"] == user["Username"]
+
+
+def test_a_username_or_alias_that_is_another_users_sub_names_its_own_user(idp: Any, make_pool: Any) -> None:
+    """API reference, Username of AdminGetUser: "The value of this parameter is typically your user's
+    username, but it can be any of their alias attributes. If username isn't an alias attribute in your
+    user pool, you can also use their sub in this request." The sub is the last reading: a username, or
+    a preferred_username alias, that happens to be another user's sub names the user who has it."""
+    pool = make_pool(AliasAttributes=["preferred_username"])
+    pid = pool["Id"]
+    first_sub = sub_of(create(idp, pid, "first"))
+    create(idp, pid, first_sub)  # a username may look like a UUID, even another user's sub
+    assert idp.admin_get_user(UserPoolId=pid, Username=first_sub)["Username"] == first_sub
+    assert idp.admin_get_user(UserPoolId=pid, Username="first")["Username"] == "first"
+    second_sub = sub_of(create(idp, pid, "second"))
+    create(idp, pid, "third", UserAttributes=user_attrs(preferred_username=second_sub))
+    assert idp.admin_get_user(UserPoolId=pid, Username=second_sub)["Username"] == "third"
+    assert idp.admin_get_user(UserPoolId=pid, Username="second")["Username"] == "second"
+
+
+def test_the_public_operations_whose_username_may_be_the_sub(idp: Any, cognito: Any, make_pool: Any) -> None:
+    """API reference, Username of ConfirmSignUp, ResendConfirmationCode, ForgotPassword and
+    ConfirmForgotPassword, as of AdminGetUser: "The value of this parameter is typically your user's
+    username, but it can be any of their alias attributes. If username isn't an alias attribute in your
+    user pool, you can also use their sub in this request." SignUp's Username says only "typically a
+    username, but can be any alias attribute", and sign-in's USERNAME is not read as a sub."""
+    pool = make_pool(AutoVerifiedAttributes=["email"])
+    client = idp.create_user_pool_client(
+        UserPoolId=pool["Id"], ClientName=unique("c"), ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH"]
+    )["UserPoolClient"]
+    cid = client["ClientId"]
+    email = f"{unique()}@example.com"
+    sub = idp.sign_up(ClientId=cid, Username="dana", Password=PASSWORD, UserAttributes=user_attrs(email=email))[
+        "UserSub"
+    ]
+
+    def code() -> str:
+        return str([m for m in cognito.outbox(pool["Id"]) if m["destination"] == email][-1]["code"])
+
+    assert idp.resend_confirmation_code(ClientId=cid, Username=sub)["CodeDeliveryDetails"]["AttributeName"] == "email"
+    idp.confirm_sign_up(ClientId=cid, Username=sub, ConfirmationCode=code())
+    assert idp.admin_get_user(UserPoolId=pool["Id"], Username="dana")["UserStatus"] == "CONFIRMED"
+    idp.forgot_password(ClientId=cid, Username=sub)
+    idp.confirm_forgot_password(ClientId=cid, Username=sub, ConfirmationCode=code(), Password=PASSWORD + "2")
+    auth = {"USERNAME": "dana", "PASSWORD": PASSWORD + "2"}
+    assert idp.initiate_auth(ClientId=cid, AuthFlow="USER_PASSWORD_AUTH", AuthParameters=auth)["AuthenticationResult"]
+    with pytest.raises(ClientError) as exc:
+        idp.initiate_auth(ClientId=cid, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={**auth, "USERNAME": sub})
+    assert error_of(exc)[0] in ("NotAuthorizedException", "UserNotFoundException")
+
+
 # -- custom attributes ----------------------------------------------------------------------------------
 
 CUSTOM_SCHEMA = [

@@ -25,7 +25,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
-from . import ids, invocations, protocol, registry, schema, signatures, sigv4, workers
+from . import ids, invocations, protocol, registry, schema, signatures, sigv4, transaction, workers
 from .context import RequestContext, ServerConfig
 from .errors import AwsError
 from .store import Migrations, Store, compact_json
@@ -162,13 +162,9 @@ async def _dispatch_json(request: Request) -> Response:
         if handler.is_async:
             result = await invocations.settle(ctx, lambda: handler.handler(ctx, params))
         else:
-
-            def attempt() -> Any:
-                with state.store.tx():
-                    return handler.handler(ctx, params)
-
-            # Lambda triggers called by the handler are answered off the event loop (invocations.py).
-            result = await invocations.settle(ctx, attempt)
+            # One transaction with the writes it keeps (transaction.py); Lambda triggers called by the
+            # handler are answered off the event loop (invocations.py).
+            result = await invocations.settle(ctx, lambda: transaction.run(ctx, handler.handler, ctx, params))
         shaped = protocol.shape_output(op_model.output_shape, result or {})
         # Tokens are signed now, after the commit (signatures.py).
         return Response(

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -27,6 +28,46 @@ class ServerConfig:
 
 
 @dataclass
+class Scratch:
+    """What a request's work notes as it goes. A replayed attempt (invocations.py) starts again from the
+    copy taken before the first, so nothing a rolled-back attempt noted leaks into the next."""
+
+    # Writes committed whether or not the request fails (a counted wrong code, an auth event): the
+    # transaction runner (transaction.py) runs them after the work, in its transaction when it succeeds,
+    # in one of their own after the rollback when it fails.
+    kept: list[Callable[[], Any]] = field(default_factory=list)
+    # The request and app client the hooks of a sign-up or sign-in describe (user_pools/flow_hooks.py).
+    request: Mapping[str, Any] = field(default_factory=dict)
+    client: Mapping[str, Any] | None = None
+    # The sign-in's risk assessment, once made (user_pools/flow_hooks.py's SignInRisk).
+    sign_in_risk: Any = None
+
+    def copy(self) -> Scratch:
+        return replace(self, kept=list(self.kept))
+
+
+@dataclass
+class Invocations:
+    """This request's Lambda answers, by call order, for replaying its work (invocations.py)."""
+
+    memo: dict[int, Any] = field(default_factory=dict)
+    count: int = 0
+    settling: bool = False
+    stable: list[Any] = field(default_factory=list)
+    stable_count: int = 0
+
+
+@dataclass
+class Signing:
+    """Tokens a request signs once its response is serialized (signatures.py): placeholders carry the
+    request's random ``nonce``; ``early`` holds signatures a worker started before the end."""
+
+    nonce: str
+    jobs: list[Any] = field(default_factory=list)
+    early: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
 class RequestContext:
     store: Store
     config: ServerConfig
@@ -38,6 +79,13 @@ class RequestContext:
     now: float = field(default_factory=time.time)
     # Shared per-server state for modules that need caches or executors (keys, process pools).
     state: dict[str, Any] = field(default_factory=dict)
+    scratch: Scratch = field(default_factory=Scratch)
+    invocations: Invocations = field(default_factory=Invocations)
+    signing: Signing | None = None
+
+    def keep(self, write: Callable[[], Any]) -> None:
+        """Commit ``write`` whether or not this request's work fails (see ``Scratch.kept``)."""
+        self.scratch.kept.append(write)
 
     @property
     def region(self) -> str:

@@ -19,8 +19,6 @@ each step on its own.
 from __future__ import annotations
 
 import asyncio
-import copy
-import dataclasses
 import inspect
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -47,14 +45,14 @@ def next_answer(ctx: RequestContext, call: Callable[[], Any]) -> Any:
     ``call`` blocks (HTTP to the Lambda endpoint) and returns the answer or raises AwsError. Outside
     ``settle`` (a background job) it is made in place.
     """
-    memo = ctx.__dict__.setdefault(_MEMO, {})
-    index = ctx.__dict__.get(_COUNT, 0)
-    ctx.__dict__[_COUNT] = index + 1
-    if index not in memo:
-        if not ctx.__dict__.get(_SETTLING):
+    state = ctx.invocations
+    index = state.count
+    state.count += 1
+    if index not in state.memo:
+        if not state.settling:
             return call()
         raise PendingInvocation(index, call)
-    outcome = memo[index]
+    outcome = state.memo[index]
     if isinstance(outcome, AwsError):
         raise AwsError(outcome.code, outcome.message, outcome.status)
     return outcome
@@ -66,62 +64,40 @@ async def settle(ctx: RequestContext, attempt: Callable[[], Any]) -> Any:
     ``attempt`` is synchronous work in its own transaction, or an ``async def`` handler made of one
     transaction.
     """
-    outer = ctx.__dict__.get(_SETTLING, False)
-    ctx.__dict__[_SETTLING] = True
-    saved = _snapshot(ctx)
+    state = ctx.invocations
+    outer = state.settling
+    state.settling = True
+    saved = ctx.scratch.copy()
     try:
         while True:
-            ctx.__dict__[_COUNT] = 0
-            ctx.__dict__[_STABLE_COUNT] = 0
+            state.count = 0
+            state.stable_count = 0
             try:
                 result = attempt()
                 return await result if inspect.isawaitable(result) else result
             except PendingInvocation as pending:
-                memo = ctx.__dict__.setdefault(_MEMO, {})
                 try:
-                    memo[pending.index] = await asyncio.to_thread(pending.call)
+                    state.memo[pending.index] = await asyncio.to_thread(pending.call)
                 except AwsError as err:
-                    memo[pending.index] = err
-                _restore(ctx, saved)
+                    state.memo[pending.index] = err
+                ctx.scratch = saved.copy()
     finally:
-        ctx.__dict__[_SETTLING] = outer
+        state.settling = outer
 
 
 def stable(ctx: RequestContext, make: Callable[[], T]) -> T:
     """A random value (a code, a sub) that is the same again when the work is replayed, so that what a
     function was sent (a custom sender gets the code) is what the request finally stores."""
-    values: list[Any] = ctx.__dict__.setdefault(_STABLE, [])
-    index = ctx.__dict__.get(_STABLE_COUNT, 0)
-    ctx.__dict__[_STABLE_COUNT] = index + 1
-    if index == len(values):
-        values.append(make())
-    value: T = values[index]
+    state = ctx.invocations
+    index = state.stable_count
+    state.stable_count += 1
+    if index == len(state.stable):
+        state.stable.append(make())
+    value: T = state.stable[index]
     return value
 
 
 def reset_memo(ctx: RequestContext) -> None:
     """Forget answers (between the committed steps of a multi-step flow: each step numbers its own)."""
-    ctx.__dict__[_MEMO] = {}
-    ctx.__dict__[_STABLE] = []
-
-
-_MEMO = "_invocations_memo"
-_COUNT = "_invocations_count"
-_SETTLING = "_invocations_settling"
-_STABLE = "_invocations_stable"
-_STABLE_COUNT = "_invocations_stable_count"
-_OWN = {_MEMO, _COUNT, _SETTLING, _STABLE, _STABLE_COUNT}
-
-
-_FIELDS = {f.name for f in dataclasses.fields(RequestContext)} | _OWN
-
-
-def _snapshot(ctx: RequestContext) -> dict[str, Any]:
-    """Request-scoped scratch state modules keep on ``ctx`` (flow_hooks' pending writes, risk...)."""
-    return {k: copy.copy(v) for k, v in ctx.__dict__.items() if k not in _FIELDS}
-
-
-def _restore(ctx: RequestContext, saved: dict[str, Any]) -> None:
-    for key in [k for k in ctx.__dict__ if k not in _FIELDS]:
-        del ctx.__dict__[key]
-    ctx.__dict__.update({k: copy.copy(v) for k, v in saved.items()})
+    ctx.invocations.memo = {}
+    ctx.invocations.stable = []

@@ -25,11 +25,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
 from . import workers
-from .context import RequestContext
-
-_JOBS = "signatures.jobs"
-_NONCE = "signatures.nonce"
-_EARLY = "signatures.early"  # marker -> a worker's answer under way
+from .context import RequestContext, Signing
 
 Job = tuple[str, str, rsa.RSAPrivateKey, bytes]  # marker, kid, key, signing input
 
@@ -42,31 +38,34 @@ def rs256(key: rsa.RSAPrivateKey, signing_input: bytes) -> str:
 
 def defer(ctx: RequestContext) -> None:
     """From now on, ``sign`` in this request leaves placeholders for ``complete`` to fill."""
-    ctx.__dict__[_JOBS] = []
-    ctx.__dict__[_NONCE] = secrets.token_hex(12)
+    ctx.signing = Signing(nonce=secrets.token_hex(12))
 
 
 def sign(ctx: RequestContext, kid: str, key: rsa.RSAPrivateKey, signing_input: bytes) -> str:
     """The signature, or in a deferring request a placeholder that ``complete`` replaces with it."""
-    jobs: list[Job] | None = ctx.__dict__.get(_JOBS)
-    if jobs is None:
+    signing = ctx.signing
+    if signing is None:
         return rs256(key, signing_input)
-    marker = f"~{ctx.__dict__[_NONCE]}~{len(jobs)}~"
+    jobs: list[Job] = signing.jobs
+    marker = f"~{signing.nonce}~{len(jobs)}~"
     job = (marker, kid, key, signing_input)
     jobs.append(job)
     if len(jobs) == 1 and workers.pick() is None and (worker := workers.idle()) is not None:
         # Alone, with a core to spare: the worker signs the first token now, while this request goes on
         # with the rest of its work (a rolled-back attempt's answer is never used).
-        ctx.__dict__.setdefault(_EARLY, {})[marker] = _submit(worker, [job])
+        signing.early[marker] = _submit(worker, [job])
     return marker
 
 
 async def complete(ctx: RequestContext, body: bytes) -> bytes:
     """``body`` with every placeholder it holds replaced by its signature."""
-    jobs = [job for job in ctx.__dict__.get(_JOBS) or [] if job[0].encode("ascii") in body]
-    early: dict[str, asyncio.Future[tuple[bool, Any] | None]] = ctx.__dict__.get(_EARLY) or {}
-    ctx.__dict__[_JOBS] = []
-    ctx.__dict__[_EARLY] = {}
+    signing = ctx.signing
+    if signing is None:
+        return body
+    jobs = [job for job in signing.jobs if job[0].encode("ascii") in body]
+    early: dict[str, asyncio.Future[tuple[bool, Any] | None]] = signing.early
+    signing.jobs = []
+    signing.early = {}
     if not jobs:
         return body
     handed = [(early[job[0]], [job]) for job in jobs if job[0] in early]

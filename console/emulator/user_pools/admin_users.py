@@ -10,29 +10,20 @@ linear in the pool's size.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import hashlib
-import json
 import re
 from typing import Any
 
-from console.emulator.core import ids, invocations
-from console.emulator.core import outbox as messaging
+from console.emulator.core import ids, invocations, paging
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, invalid_parameter, not_authorized, user_not_found
 from console.emulator.core.registry import idp
 
-from . import attributes, flow_hooks, passwords, pools, users
+from . import attributes, codes, flow_hooks, mfa_settings, passwords, pools, users
 from .users import User
 
 # AWS's default invitation (AdminCreateUserConfig.InviteMessageTemplate unset).
 DEFAULT_INVITE_SUBJECT = "Your temporary password"
 DEFAULT_INVITE_MESSAGE = "Your username is {username} and temporary password is {####}."
-# AWS's default verification message (VerificationMessageTemplate unset).
-DEFAULT_CODE_SUBJECT = "Your verification code"
-DEFAULT_CODE_MESSAGE = "Your verification code is {####}."
-RESET_CODE_TTL = 3600.0  # forgot-password codes last one hour
 
 MAX_LIMIT = 60
 
@@ -42,9 +33,8 @@ MAX_LIMIT = 60
 
 def mfa_fields(user: User) -> dict[str, Any]:
     """UserMFASettingList / PreferredMfaSetting / MFAOptions as AdminGetUser answers them, when set."""
-    from . import mfa  # mfa imports signup, which imports this module
 
-    return mfa.mfa_settings_for_get_user(user)
+    return mfa_settings.mfa_settings_for_get_user(user)
 
 
 def user_type(user: User, attributes_to_get: list[str] | None = None) -> dict[str, Any]:
@@ -72,29 +62,6 @@ def _render(template: str, *, username: str, code: str) -> str:
 
 
 # -- AdminCreateUser ------------------------------------------------------------------------------------
-
-
-def check_username_format(pool: dict[str, Any], username: str) -> str | None:
-    """For username-attribute pools: which attribute ``username`` is. Raises AWS's format errors."""
-    username_attrs = pools.username_attributes(pool)
-    if username_attrs:
-        if "email" in username_attrs and attributes.is_email(username):
-            return "email"
-        if "phone_number" in username_attrs and attributes.is_phone(username):
-            return "phone_number"
-        if username_attrs == ["email"]:
-            raise invalid_parameter("Username should be an email.")
-        if username_attrs == ["phone_number"]:
-            raise invalid_parameter("Username should be a phone number.")
-        raise invalid_parameter("Username should be either an email or a phone number.")
-    aliases = pools.alias_attributes(pool)
-    if "email" in aliases and attributes.is_email(username):
-        raise invalid_parameter("Username cannot be of email format, since user pool is configured for email alias.")
-    if "phone_number" in aliases and attributes.is_phone(username):
-        raise invalid_parameter(
-            "Username cannot be of phone number format, since user pool is configured for phone number alias."
-        )
-    return None
 
 
 def _temporary_password(pool: dict[str, Any]) -> str:
@@ -178,7 +145,7 @@ def admin_create_user(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any
         _send_invitation(ctx, pool, existing, name, password, mediums, req.get("ClientMetadata"))
         return {"User": user_type(existing)}
 
-    username_attr = check_username_format(pool, name)
+    username_attr = users.check_username_format(pool, name)
     given = attributes.as_dict(req.get("UserAttributes"))
     if username_attr and not any(k == username_attr for k, _ in given):
         given.append((username_attr, name))
@@ -193,7 +160,7 @@ def admin_create_user(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any
     for attr in ("email", "phone_number"):
         if f"{attr}_verified" in attrs and not attrs.get(attr):
             attrs.pop(f"{attr}_verified")
-    attributes.alias_conflict(ctx, pool, None, attrs, force=bool(req.get("ForceAliasCreation")), creating=True)
+    users.alias_conflict(ctx, pool, None, attrs, force=bool(req.get("ForceAliasCreation")), creating=True)
 
     password = temporary or _temporary_password(pool)
     user = User(
@@ -293,7 +260,7 @@ def admin_update_user_attributes(ctx: RequestContext, req: dict[str, Any]) -> di
         pool, req["UserAttributes"], op="AdminUpdateUserAttributes", admin=True, creating=False, existing=user.attrs
     )
     awaiting = apply_attribute_update(ctx, pool, user, changes)
-    attributes.alias_conflict(ctx, pool, user, user.attrs, creating=False)
+    users.alias_conflict(ctx, pool, user, user.attrs, creating=False)
     users.save(ctx, pool, user)
     # As AWS, a changed email / phone number the pool auto-verifies gets a verification code.
     auto = set(pool.get("AutoVerifiedAttributes") or [])
@@ -307,12 +274,11 @@ def admin_update_user_attributes(ctx: RequestContext, req: dict[str, Any]) -> di
 
 def _send_verification_code(ctx: RequestContext, pool: dict[str, Any], user: User, name: str, value: str) -> None:
     """A code for VerifyUserAttribute, kept and delivered by the self-service side's code store."""
-    from . import signup  # signup imports this module
 
-    code = signup.store_code(
-        ctx, user, f"verify:{name}", ttl=signup.VERIFY_CODE_TTL, data={"attribute": name, "value": value}
+    code = codes.store_code(
+        ctx, user, f"verify:{name}", ttl=codes.VERIFY_CODE_TTL, data={"attribute": name, "value": value}
     )
-    signup.send_code(ctx, pool, user, name, value, code, source="UpdateUserAttribute")
+    codes.send_code(ctx, pool, user, name, value, code, source="UpdateUserAttribute")
 
 
 @idp("AdminDeleteUserAttributes")
@@ -376,7 +342,6 @@ def admin_confirm_sign_up(ctx: RequestContext, req: dict[str, Any]) -> dict[str,
 # -- passwords ------------------------------------------------------------------------------------------
 
 # [U] exact wording. Not a password: the error message.
-PASSWORD_HISTORY_MESSAGE = "The password history policy has been violated."  # noqa: S105
 
 
 @idp("AdminSetUserPassword")
@@ -388,64 +353,14 @@ def admin_set_user_password(ctx: RequestContext, req: dict[str, Any]) -> dict[st
     passwords.enforce_policy(pool, password)
     size = int(passwords.policy_of(pool).get("PasswordHistorySize") or 0)
     if permanent and passwords.in_history(pools.pool_suffix(pool["Id"]), user.username, password, user.secret, size):
-        raise AwsError("PasswordHistoryPolicyViolationException", PASSWORD_HISTORY_MESSAGE)
+        raise passwords.history_violation()
     user.secret = passwords.set_password(
         pool, user.username, password, user.secret, now=ctx.now, temporary=not permanent
     )
-    user.secret.pop("forgot_password", None)
+    codes.drop_code(ctx, user, "forgot")  # a password the administrator set ends a reset in progress
     user.status = "CONFIRMED" if permanent else "FORCE_CHANGE_PASSWORD"
     users.save(ctx, pool, user)
     return {}
-
-
-def recovery_destination(pool: dict[str, Any], user: User) -> tuple[str, str, str] | None:
-    """(channel, destination, attribute) a password-reset code goes to, per AccountRecoverySetting.
-
-    Without AccountRecoverySetting, AWS's legacy order applies: a verified phone number, then a
-    verified email. ``admin_only`` alone means no code is sent (None).
-    """
-    setting = pool.get("AccountRecoverySetting") or {}
-    mechanisms = sorted(setting.get("RecoveryMechanisms") or [], key=lambda m: m.get("Priority", 0))
-    order = [m["Name"] for m in mechanisms] or ["verified_phone_number", "verified_email"]
-    for mechanism in order:
-        if mechanism == "verified_email" and user.attrs.get("email") and user.attrs.get("email_verified") == "true":
-            return "EMAIL", user.attrs["email"], "email"
-        if (
-            mechanism == "verified_phone_number"
-            and user.attrs.get("phone_number")
-            and user.attrs.get("phone_number_verified") == "true"
-        ):
-            return "SMS", user.attrs["phone_number"], "phone_number"
-    return None
-
-
-def code_digest(code: str) -> str:
-    return hashlib.sha256(code.encode()).hexdigest()
-
-
-def issue_reset_code(ctx: RequestContext, pool: dict[str, Any], user: User, channel: str, destination: str) -> str:
-    """A forgot-password code: its digest and expiry in ``user.secret["forgot_password"]``, the code to
-    the outbox with the pool's verification message. The caller saves the user."""
-    code = invocations.stable(ctx, ids.numeric_code)
-    user.secret["forgot_password"] = {"code_sha256": code_digest(code), "expires": ctx.now + RESET_CODE_TTL}
-    template = pool.get("VerificationMessageTemplate") or {}
-    if channel == "EMAIL":
-        body = template.get("EmailMessage") or pool.get("EmailVerificationMessage") or DEFAULT_CODE_MESSAGE
-        subject = template.get("EmailSubject") or pool.get("EmailVerificationSubject") or DEFAULT_CODE_SUBJECT
-    else:
-        body = template.get("SmsMessage") or pool.get("SmsVerificationMessage") or DEFAULT_CODE_MESSAGE
-        subject = None
-    messaging.send(
-        ctx,
-        pool_id=pool["Id"],
-        username=user.username,
-        channel=channel,
-        destination=destination,
-        subject=subject,
-        body=_render(body, username=user.username, code=code),
-        code=code,
-    )
-    return code
 
 
 @idp("AdminResetUserPassword")
@@ -454,14 +369,11 @@ def admin_reset_user_password(ctx: RequestContext, req: dict[str, Any]) -> dict[
     user = users.get(ctx, pool, req["Username"])
     if user.status == "FORCE_CHANGE_PASSWORD":
         raise not_authorized("User password cannot be reset in the current state.")
-    target = recovery_destination(pool, user)
-    mechanisms = [m.get("Name") for m in (pool.get("AccountRecoverySetting") or {}).get("RecoveryMechanisms") or []]
-    if target is None and mechanisms != ["admin_only"]:
-        raise invalid_parameter(
-            "Cannot reset password for the user as there is no registered/verified email or phone_number"
-        )
-    if target is not None:
-        issue_reset_code(ctx, pool, user, target[0], target[1])
+    attribute = codes.recovery_attribute(pool, user)
+    if attribute is not None:
+        codes.send_reset_code(ctx, pool, user, attribute, client_metadata=req.get("ClientMetadata"))
+    elif not codes.admin_only(pool):
+        raise invalid_parameter(codes.NO_RECOVERY_DESTINATION)
     if user.status != "UNCONFIRMED":
         user.status = "RESET_REQUIRED"
     users.save(ctx, pool, user)
@@ -509,26 +421,6 @@ def successor(prefix: str) -> str | None:
             return "".join(chars)
         chars.pop()
     return None
-
-
-def encode_token(kind: str, key: list[Any]) -> str:
-    raw = json.dumps([kind, key], separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def decode_token(token: str | None, kind: str, parts: int) -> list[Any] | None:
-    if token is None:
-        return None
-    try:
-        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
-        found_kind, key = json.loads(raw)
-    except (binascii.Error, ValueError, TypeError):
-        raise invalid_parameter("Invalid pagination token.") from None
-    if found_kind != kind or not isinstance(key, list) or len(key) != parts:
-        raise invalid_parameter("Invalid pagination token.")
-    if not all(isinstance(k, str | int) for k in key):
-        raise invalid_parameter("Invalid pagination token.")
-    return key
 
 
 def _range(column: str, prefix: str, params: list[Any]) -> str:
@@ -608,8 +500,11 @@ def list_users_page(
                 kind, order = f"{attr}^=", ["a.value", "a.username_key"]
                 params.append(attr)
                 where = "a.pool_id = ? AND a.name = ? AND " + _range("a.value", indexed, params)
-    after = decode_token(token, kind, len(order))
-    if after is not None:
+    if token is not None:
+        # AWS (aws/aws-sdk-js#3705): "Paging marker <token> is invalid for request <request id>", for a
+        # token replayed with another Filter as for one that is not a token at all.
+        message = f"Paging marker {token} is invalid for request {ctx.request_id}"
+        after = paging.decode(token, kind, [str] * len(order), message=message)
         if len(order) == 1:
             where += f" AND {order[0]} > ?"
         else:
@@ -628,7 +523,7 @@ def list_users_page(
     next_token = None
     if more and rows:
         last = rows[-1]
-        next_token = encode_token(kind, [last[f"k{i}"] for i in range(len(order))])
+        next_token = paging.encode(kind, [last[f"k{i}"] for i in range(len(order))])
     return found, next_token
 
 
@@ -645,16 +540,7 @@ def list_users(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
         if any(name not in schema for name in wanted):
             raise invalid_parameter("One or more requested attributes do not exist.")  # [U] exact wording
     filt = parse_filter(req.get("Filter"))
-    try:
-        found, token = list_users_page(ctx, pool, filt, page_limit(req.get("Limit")), req.get("PaginationToken"))
-    except AwsError as err:
-        if err.message != "Invalid pagination token.":
-            raise
-        # AWS: "Paging marker <token> is invalid for request <request id>" when a token is replayed
-        # with another Filter (aws/aws-sdk-js#3705).
-        raise invalid_parameter(
-            f"Paging marker {req.get('PaginationToken')} is invalid for request {ctx.request_id}"
-        ) from None
+    found, token = list_users_page(ctx, pool, filt, page_limit(req.get("Limit")), req.get("PaginationToken"))
     out: dict[str, Any] = {"Users": [user_type(u, wanted) for u in found]}
     if token:
         out["PaginationToken"] = token

@@ -1,4 +1,4 @@
-"""User attributes against the pool's schema: names, types, constraints, mutability, aliases.
+"""User attributes against the pool's schema: names, types, constraints, mutability.
 
 Shared by the admin operations (AdminCreateUser, AdminUpdateUserAttributes, ...) and the self-service
 ones (SignUp, UpdateUserAttributes, ...). Every check raises the AWS error the real service answers:
@@ -16,16 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from console.emulator.core.errors import AwsError, invalid_parameter
-
-from . import pools
-
-if TYPE_CHECKING:
-    from console.emulator.core.context import RequestContext
-
-    from .users import User
 
 SCHEMA_PREFIX = "Attributes did not conform to the schema: "
 
@@ -299,65 +292,3 @@ def filter_readable(client: Mapping[str, Any] | None, attrs: Mapping[str, str]) 
         return dict(attrs)
     permitted = set(allowed) | {"sub"}
     return {k: v for k, v in attrs.items() if k in permitted}
-
-
-def alias_conflict(
-    ctx: RequestContext,
-    pool: Mapping[str, Any],
-    user: User | None,
-    attrs: Mapping[str, str],
-    *,
-    force: bool = False,
-    creating: bool = False,
-) -> None:
-    """Enforce uniqueness of username attributes and aliases for ``attrs`` (the user's full attributes).
-
-    - Pools with ``UsernameAttributes``: no other user may have the same email / phone_number, verified
-      or not. Creating: ``UsernameExistsException``; updating: ``AliasExistsException``; message
-      ``An account with the given email already exists.`` (``phone_number`` likewise).
-    - Pools with ``AliasAttributes``: a *verified* email / phone_number (``<attr>_verified == "true"``
-      in ``attrs``) may not be another user's verified alias, and preferred_username may not be another
-      user's, else ``AliasExistsException`` with the same message. With ``force`` (ForceAliasCreation)
-      the alias moves: the other user's ``<attr>_verified`` becomes ``"false"`` and is saved.
-    - ``user`` is the user being changed (excluded from the search), None for a new one.
-
-    Must run inside the request's transaction.
-    """
-    from . import users  # users imports pools only; import here to keep the module graph acyclic
-
-    pool_dict = dict(pool)
-    me = user.username_key if user is not None else None
-    username_attrs = pools.username_attributes(pool_dict)
-    if username_attrs:
-        for attr in ("email", "phone_number"):
-            value = attrs.get(attr)
-            if attr not in username_attrs or not value:
-                continue
-            others = [u for u in users.by_attribute(ctx, pool_dict, attr, value) if u.username_key != me]
-            if others:
-                code = "UsernameExistsException" if creating else "AliasExistsException"
-                raise AwsError(code, f"An account with the given {attr} already exists.")
-        return
-    for attr in pools.alias_attributes(pool_dict):
-        value = attrs.get(attr)
-        if not value:
-            continue
-        if attr == "preferred_username":
-            others = [u for u in users.by_attribute(ctx, pool_dict, attr, value) if u.username_key != me]
-            if others:
-                raise AwsError("AliasExistsException", "An account with the given preferred_username already exists.")
-            continue
-        if attrs.get(f"{attr}_verified") != "true":
-            continue
-        others = [
-            u
-            for u in users.by_attribute(ctx, pool_dict, attr, value)
-            if u.username_key != me and u.attrs.get(f"{attr}_verified") == "true"
-        ]
-        if not others:
-            continue
-        if not force:
-            raise AwsError("AliasExistsException", f"An account with the given {attr} already exists.")
-        for other in others:
-            other.attrs[f"{attr}_verified"] = "false"
-            users.save(ctx, pool_dict, other)

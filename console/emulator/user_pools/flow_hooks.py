@@ -1,7 +1,7 @@
-"""Where the account and sign-in flows meet the issue-4 building blocks: triggers, risk, auth events.
+"""Where the account and sign-in flows meet triggers, threat protection and auth events.
 
-The flows (signup, admin_users, self_service, mfa, auth, tokens) call these small functions so that
-each hook is one line in the flow:
+The flows (signup, admin_users, self_service, mfa, auth) call these small functions so that each hook is
+one line in the flow:
 
 - ``deliver``: every code/invitation message. The CustomMessage trigger (every trigger source)
   customises it; a configured CustomEmailSender / CustomSMSSender replaces the outbox delivery.
@@ -11,17 +11,13 @@ each hook is one line in the flow:
   CompromisedCredentialsRiskConfiguration, never blocking in AUDIT mode.
 - ``record`` / ``record_later``: auth events (``auth_events.record_event``) with EventRisk and
   EventContextData from the request's UserContextData / ContextData.
-- sign-in (auth.py, tokens.py): ``begin``, ``sign_in_risk``, ``forced_mfa``, ``signed_in``,
-  ``sign_in_failed``, ``migrate_user`` and ``pre_token``.
+- sign-in (auth/): ``begin``, ``sign_in_risk``, ``forced_mfa``, ``signed_in``, ``sign_in_failed`` and
+  ``migrate_user``. (The Pre Token Generation trigger is pre_token.py's.)
 
-Writes that must survive a failed request
------------------------------------------
-A failed attempt raises and rolls the request's transaction back, but its auth event must be kept.
-Plain handlers wrapped with ``survives`` (and signup's ``keeps_attempts`` handlers) run their body in a
-SAVEPOINT; the closures queued with ``after(ctx, write)`` run after the body, whether it succeeded or
-was rolled back. The sign-in flows use auth.py's ``Deferred`` the same way (``sign_in_failed`` returns
-the closure to add). An event whose user does not exist after the rollback (a blocked sign-up) still
-goes to the pool's CloudWatch log group, as it has no user to belong to in AdminListUserAuthEvents.
+A failed attempt raises and rolls the request's transaction back, but its auth event must be kept: the
+hooks hand it to ``ctx.keep`` (core/transaction.py). An event whose user does not exist after the
+rollback (a blocked sign-up) still goes to the pool's CloudWatch log group, as it has no user to belong
+to in AdminListUserAuthEvents.
 
 The error for a compromised password blocked on SIGN_UP / PASSWORD_CHANGE is not documented [U]:
 ``InvalidPasswordException`` "Password is compromised, please choose another password." here. A
@@ -31,78 +27,36 @@ NotAuthorizedException "Unable to login because of security reasons." [U].
 
 from __future__ import annotations
 
-import functools
-import json
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from console.emulator.cloudwatch_logs import delivery
+from console.emulator.core import ids
 from console.emulator.core import outbox as messaging
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, invalid_parameter
 
-from . import auth_events, risk, triggers, users
+from . import attributes, auth_events, mfa_settings, passwords, pools, risk, triggers, users
 
 COMPROMISED_MESSAGE = "Password is compromised, please choose another password."
-_AFTER = "_flow_hooks_after"
-_REQ = "_flow_hooks_req"
-_CLIENT = "_flow_hooks_client"
-_RISK = "_flow_hooks_risk"
-
-# -- writes that survive a rollback -------------------------------------------------------------------
-
-
-def after(ctx: RequestContext, write: Callable[[], Any]) -> None:
-    """Queue ``write`` to run once the handler body ends, committed even when the body failed."""
-    ctx.__dict__.setdefault(_AFTER, []).append(write)
-
-
-def run_after(ctx: RequestContext) -> None:
-    writes = ctx.__dict__.pop(_AFTER, [])
-    for write in writes:
-        write()
-
-
-def survives(fn: Callable[[RequestContext, dict[str, Any]], dict[str, Any]]) -> Callable[..., Any]:
-    """Make a plain handler's ``after`` writes survive an AWS error that rolls its own writes back."""
-
-    @functools.wraps(fn)
-    async def handler(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
-        error: AwsError | None = None
-        result: dict[str, Any] = {}
-        with ctx.store.tx():
-            ctx.store.run("SAVEPOINT flow_hooks")
-            try:
-                result = fn(ctx, req)
-            except AwsError as exc:
-                error = exc
-                ctx.store.run("ROLLBACK TO flow_hooks")
-            ctx.store.run("RELEASE flow_hooks")
-            run_after(ctx)
-        if error is not None:
-            raise error
-        return result
-
-    return handler
-
 
 # -- request context --------------------------------------------------------------------------------
 
 
 def begin(ctx: RequestContext, req: Mapping[str, Any], client: Mapping[str, Any] | None = None) -> None:
     """Remember the request (its UserContextData / ContextData) and the app client for the hooks."""
-    ctx.__dict__[_REQ] = req
-    ctx.__dict__[_CLIENT] = client
+    ctx.scratch.request = req
+    ctx.scratch.client = client
 
 
 def context_data(ctx: RequestContext, client: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    req = ctx.__dict__.get(_REQ) or {}
-    return auth_events.event_context(ctx, req, client if client is not None else ctx.__dict__.get(_CLIENT))
+    req = ctx.scratch.request
+    return auth_events.event_context(ctx, req, client if client is not None else ctx.scratch.client)
 
 
-def _client_id(client: Mapping[str, Any] | str | None) -> str | None:
+def client_id_of(client: Mapping[str, Any] | str | None) -> str | None:
     if client is None or isinstance(client, str):
         return client
     return client.get("ClientId")
@@ -134,7 +88,7 @@ def record(
         assessment,
         challenges,
         context_data(ctx, client),
-        client_id=_client_id(client or ctx.__dict__.get(_CLIENT)),
+        client_id=client_id_of(client or ctx.scratch.client),
     )
 
 
@@ -151,7 +105,7 @@ def record_later(
 ) -> Callable[[], None]:
     """A closure recording the event after a rollback (the user re-read; log-only if it is gone)."""
     context = context_data(ctx, client)
-    client_id = _client_id(client or ctx.__dict__.get(_CLIENT))
+    client_id = client_id_of(client or ctx.scratch.client)
 
     def write() -> None:
         if auth_events.security_mode(pool) == "OFF":
@@ -211,7 +165,7 @@ def assess(
     mode = auth_events.security_mode(pool)
     if mode == "OFF":
         return risk.NO_RISK, risk.RiskAction("NO_ACTION"), {}
-    client_id = _client_id(client) if not isinstance(client, str) else client
+    client_id = client_id_of(client) if not isinstance(client, str) else client
     config = risk.effective_config(ctx, pool["Id"], client_id)
     client_doc = client if isinstance(client, Mapping) else None
     assessment = risk.assess(ctx, pool, client_id, user, context_data(ctx, client_doc), event=event, password=password)
@@ -231,7 +185,7 @@ def password_risk(
     """SIGN_UP / PASSWORD_CHANGE: raise (the Fail event kept) when a compromised password is blocked."""
     assessment, action, _ = assess(ctx, pool, client, user, event=event, password=password)
     if action.action == "BLOCK":
-        after(ctx, record_later(ctx, pool, user, event_type, "Fail", assessment=assessment, client=client))
+        ctx.keep(record_later(ctx, pool, user, event_type, "Fail", assessment=assessment, client=client))
         if action.cause == "compromised":
             raise AwsError("InvalidPasswordException", COMPROMISED_MESSAGE)
         raise risk.block_error(action)
@@ -403,21 +357,13 @@ def migrate_user(
     """
     if not triggers.configured(pool, "UserMigration"):
         return None
-    from console.emulator.core import ids
-
-    from . import (
-        attributes,
-        passwords,
-        pools,  # the account modules import this one
-    )
-
     request: dict[str, Any] = {
         "validationData": _validation_data(req or {}),
         "clientMetadata": dict(client_metadata or {}),
     }
     if password is not None:
         request["password"] = password
-    event = triggers.base_event(ctx, pool, _client_id(client), username, f"UserMigration_{source}", request)
+    event = triggers.base_event(ctx, pool, client_id_of(client), username, f"UserMigration_{source}", request)
     answered = triggers.invoke(ctx, pool, "UserMigration", event)
     if answered is None:
         return None
@@ -450,7 +396,7 @@ def migrate_user(
         modified=ctx.now,
         attrs=attrs,
     )
-    attributes.alias_conflict(ctx, pool, None, attrs, force=bool(response.get("forceAliasCreation")), creating=True)
+    users.alias_conflict(ctx, pool, None, attrs, force=bool(response.get("forceAliasCreation")), creating=True)
     if status == "CONFIRMED" and password is not None:
         user.secret = passwords.set_password(pool, stored, password, {}, now=ctx.now, temporary=False)
     if response.get("enableSMSMFA") is True and attrs.get("phone_number"):
@@ -476,14 +422,9 @@ def sign_in_risk(
     """After the first factor: assess the sign-in (compromised password only when one was sent);
     BLOCK raises (the user set RESET_REQUIRED for compromised credentials, the Fail event kept)."""
     assessment, action, config = assess(ctx, pool, client, user, event="SIGN_IN", password=password)
-    ctx.__dict__[_RISK] = SignInRisk(assessment, action, config)
+    ctx.scratch.sign_in_risk = SignInRisk(assessment, action, config)
     if action.action != "BLOCK":
         return
-    from console.emulator.user_pools.auth.sessions import (
-        Deferred,  # auth_sessions imports tokens, which imports this module
-    )
-
-    writes: list[Callable[[], Any]] = []
     if action.cause == "compromised":
 
         def reset() -> None:
@@ -492,16 +433,16 @@ def sign_in_risk(
                 fresh.status = "RESET_REQUIRED"
                 users.save(ctx, pool, fresh)
 
-        writes.append(reset)
+        ctx.keep(reset)
     challenges = [("Password", "Success")]
-    writes.append(record_later(ctx, pool, user, "SignIn", "Fail", assessment=assessment, challenges=challenges))
+    ctx.keep(record_later(ctx, pool, user, "SignIn", "Fail", assessment=assessment, challenges=challenges))
     if action.notify:
 
         def tell() -> None:
             risk.notify(ctx, pool, user, config, action, None, context_data(ctx))
 
-        writes.append(tell)
-    raise Deferred(risk.block_error(action), *writes)
+        ctx.keep(tell)
+    raise risk.block_error(action)
 
 
 def forced_mfa(ctx: RequestContext, pool: dict[str, Any], user: users.User) -> str | None:
@@ -509,39 +450,32 @@ def forced_mfa(ctx: RequestContext, pool: dict[str, Any], user: users.User) -> s
 
     MFA_REQUIRED for a user without any MFA method raises the adaptive-authentication block.
     """
-    state: SignInRisk | None = ctx.__dict__.get(_RISK)
+    state: SignInRisk | None = ctx.scratch.sign_in_risk
     if state is None or state.action.action not in ("MFA_IF_CONFIGURED", "MFA_REQUIRED"):
         return None
-    from . import (
-        mfa,
-        pools,  # mfa imports the account modules
-    )
-
-    methods = list(mfa.enabled_mfa(pool, user))
+    methods = list(mfa_settings.enabled_mfa(pool, user))
     if not methods:
         if pools.sms_mfa_enabled(pool) and user.attrs.get("phone_number_verified") == "true":
             methods = ["SMS_MFA"]
         elif pools.email_mfa_enabled(pool) and user.attrs.get("email_verified") == "true":
             methods = ["EMAIL_OTP"]
     if methods:
-        preferred = mfa.preferred_mfa(pool, user)
+        preferred = mfa_settings.preferred_mfa(pool, user)
         return preferred if preferred in methods else methods[0]
     if state.action.action == "MFA_REQUIRED":
-        from console.emulator.user_pools.auth.sessions import Deferred
-
-        raise Deferred(
-            risk.block_error(state.action),
+        ctx.keep(
             record_later(
                 ctx, pool, user, "SignIn", "Fail", assessment=state.assessment, challenges=[("Password", "Success")]
-            ),
+            )
         )
+        raise risk.block_error(state.action)
     return None
 
 
 def saved_risk(ctx: RequestContext) -> dict[str, Any] | None:
     """The sign-in's risk decision as JSON, for the challenge Session: a sign-in that continues in a
     later request (NEW_PASSWORD_REQUIRED, SELECT_MFA_TYPE, ...) keeps it (``restore_risk``)."""
-    state: SignInRisk | None = ctx.__dict__.get(_RISK)
+    state: SignInRisk | None = ctx.scratch.sign_in_risk
     if state is None:
         return None
     return {"assessment": asdict(state.assessment), "action": asdict(state.action), "config": state.config}
@@ -553,7 +487,7 @@ def restore_risk(ctx: RequestContext, saved: Mapping[str, Any] | None) -> None:
     if not saved:
         return
     assessment = {**saved["assessment"], "reasons": tuple(saved["assessment"].get("reasons") or ())}
-    ctx.__dict__[_RISK] = SignInRisk(
+    ctx.scratch.sign_in_risk = SignInRisk(
         risk.RiskAssessment(**assessment), risk.RiskAction(**saved["action"]), dict(saved.get("config") or {})
     )
 
@@ -562,7 +496,7 @@ def _sign_in_challenges(ctx: RequestContext, first_factor: str) -> list[tuple[st
     out: list[tuple[str, str]] = []
     if first_factor in ("PASSWORD", "SRP"):
         out.append(("Password", "Success"))
-    req = ctx.__dict__.get(_REQ) or {}
+    req = ctx.scratch.request
     if req.get("ChallengeName") in ("SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA", "SMS_OTP"):
         out.append(("Mfa", "Success"))
     return out
@@ -574,7 +508,7 @@ def signed_in(
     """The SignIn Pass event (with the sign-in's risk) and any account-takeover notification."""
     if auth_events.security_mode(pool) == "OFF":
         return
-    state: SignInRisk | None = ctx.__dict__.get(_RISK)
+    state: SignInRisk | None = ctx.scratch.sign_in_risk
     if state is None:
         state = SignInRisk(*assess(ctx, pool, client, user, event="SIGN_IN", password=None))
     event_id = record(
@@ -594,132 +528,8 @@ def signed_in(
 def sign_in_failed(
     ctx: RequestContext, pool: dict[str, Any], user: users.User, challenge: str = "Password"
 ) -> Callable[[], None]:
-    """The closure recording a failed SignIn (wrong password or MFA code), for auth.py's Deferred."""
+    """The closure recording a failed SignIn (wrong password or MFA code), for ``ctx.keep``."""
     challenges = (
         [(challenge, "Failure")] if challenge == "Password" else [("Password", "Success"), (challenge, "Failure")]
     )
     return record_later(ctx, pool, user, "SignIn", "Fail", challenges=challenges)
-
-
-# -- PreTokenGeneration -----------------------------------------------------------------------------
-
-_PROTECTED = frozenset(
-    {
-        "iss", "sub", "aud", "exp", "iat", "auth_time", "jti", "origin_jti", "token_use", "cognito:username",
-        "nonce", "at_hash", "identities", "acr", "amr", "event_id", "client_id", "username", "device_key",
-        "version", "scope",
-    }
-)  # fmt: skip
-
-
-# The operations whose ClientMetadata reaches PreTokenGeneration (InitiateAuth's goes only to PreSignUp,
-# PreAuthentication and UserMigration, as the model's ClientMetadata documentation says).
-_METADATA_TO_PRE_TOKEN = frozenset(
-    {"RespondToAuthChallenge", "AdminRespondToAuthChallenge", "GetTokensFromRefreshToken"}
-)
-
-
-@dataclass
-class TokenCustomization:
-    """What PreTokenGeneration answered, applied to the claims before signing."""
-
-    id_add: dict[str, Any] = field(default_factory=dict)
-    id_suppress: list[str] = field(default_factory=list)
-    access_add: dict[str, Any] = field(default_factory=dict)
-    access_suppress: list[str] = field(default_factory=list)
-    scopes_add: list[str] = field(default_factory=list)
-    scopes_suppress: list[str] = field(default_factory=list)
-    groups: dict[str, Any] | None = None  # replaces the group claims when set
-
-    def apply_id(self, claims: dict[str, Any]) -> None:
-        _apply(claims, self.id_add, self.id_suppress)
-
-    def apply_access(self, claims: dict[str, Any]) -> None:
-        _apply(claims, self.access_add, self.access_suppress)
-        if self.scopes_add or self.scopes_suppress:
-            scopes = [s for s in str(claims.get("scope") or "").split() if s]
-            scopes += [s for s in self.scopes_add if s not in scopes]
-            claims["scope"] = " ".join(s for s in scopes if s not in self.scopes_suppress)
-
-
-def _apply(claims: dict[str, Any], add: Mapping[str, Any], suppress: Iterable[str]) -> None:
-    for name, value in add.items():
-        if name not in _PROTECTED:
-            claims[name] = value
-    for name in suppress:
-        if name not in _PROTECTED:
-            claims.pop(name, None)
-
-
-def _group_claims(details: Mapping[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    groups = details.get("groupsToOverride")
-    if groups:
-        out["cognito:groups"] = list(groups)
-    roles = details.get("iamRolesToOverride")
-    if roles:
-        out["cognito:roles"] = list(roles)
-    if details.get("preferredRole"):
-        out["cognito:preferred_role"] = details["preferredRole"]
-    return out
-
-
-def pre_token(
-    ctx: RequestContext,
-    pool: dict[str, Any],
-    client: Mapping[str, Any],
-    user: users.User,
-    groups: Mapping[str, Any],
-    *,
-    source: str,
-    scopes: list[str] | None = None,
-) -> TokenCustomization:
-    """Invoke PreTokenGeneration (V1_0, V2_0 or V3_0) for ``TokenGeneration_<source>``."""
-    if not triggers.configured(pool, "PreTokenGeneration"):
-        return TokenCustomization()
-    version = triggers.pre_token_version(pool)
-    request: dict[str, Any] = {
-        "userAttributes": triggers.user_attributes(pool, user),
-        "groupConfiguration": {
-            "groupsToOverride": list(groups.get("cognito:groups") or []),
-            "iamRolesToOverride": list(groups.get("cognito:roles") or []),
-            "preferredRole": groups.get("cognito:preferred_role"),
-        },
-    }
-    if version != "V1_0":
-        request["scopes"] = list(scopes or ["aws.cognito.signin.user.admin"])
-    metadata = (ctx.__dict__.get(_REQ) or {}).get("ClientMetadata")
-    if metadata and ctx.operation in _METADATA_TO_PRE_TOKEN:
-        request["clientMetadata"] = dict(metadata)
-    event = triggers.pre_token_event(ctx, pool, _client_id(client), user.username, f"TokenGeneration_{source}", request)
-    answered = triggers.invoke(ctx, pool, "PreTokenGeneration", event) or {}
-    response = answered.get("response") or {}
-    out = TokenCustomization()
-    if version == "V1_0":
-        details = response.get("claimsOverrideDetails") or {}
-        if not isinstance(details, dict):
-            raise AwsError("InvalidLambdaResponseException", "Unrecognizable lambda output")
-        added = details.get("claimsToAddOrOverride") or {}
-        if not isinstance(added, dict) or any(not isinstance(v, str) for v in added.values()):
-            raise AwsError("InvalidLambdaResponseException", "Unrecognizable lambda output")
-        out.id_add = dict(added)
-        out.id_suppress = list(details.get("claimsToSuppress") or [])
-        if "groupOverrideDetails" in details:
-            out.groups = _group_claims(details.get("groupOverrideDetails") or {})
-        return out
-    details = response.get("claimsAndScopeOverrideDetails") or {}
-    if not isinstance(details, dict):
-        raise AwsError("InvalidLambdaResponseException", "Unrecognizable lambda output")
-    id_gen = details.get("idTokenGeneration") or {}
-    access_gen = details.get("accessTokenGeneration") or {}
-    out.id_add = dict(id_gen.get("claimsToAddOrOverride") or {})
-    out.id_suppress = list(id_gen.get("claimsToSuppress") or [])
-    out.access_add = dict(access_gen.get("claimsToAddOrOverride") or {})
-    out.access_suppress = list(access_gen.get("claimsToSuppress") or [])
-    out.scopes_add = list(access_gen.get("scopesToAdd") or [])
-    out.scopes_suppress = list(access_gen.get("scopesToSuppress") or [])
-    if "groupOverrideDetails" in details:
-        out.groups = _group_claims(details.get("groupOverrideDetails") or {})
-    for value in (*out.id_add.values(), *out.access_add.values()):
-        json.dumps(value)  # JSON values only; anything else would have failed to arrive here
-    return out

@@ -1,20 +1,7 @@
 """Multi-factor authentication: RFC 6238 TOTP, software tokens, users' MFA preferences, SMS / email codes.
 
-The user's MFA state lives in ``User.mfa`` (the ``users.mfa`` JSON column). Keys:
-
-- ``enabled``: list of the MFA methods the user has enabled, a subset of ``SMS_MFA``,
-  ``SOFTWARE_TOKEN_MFA``, ``EMAIL_OTP`` (AdminGetUser / GetUser ``UserMFASettingList``).
-- ``preferred``: the preferred method (``PreferredMfaSetting``), one of ``enabled``, or absent.
-- ``MFAOptions``: the legacy SMS settings of SetUserSettings / AdminSetUserSettings, as given
-  (``[{"DeliveryMedium": "SMS", "AttributeName": "phone_number"}]``); absent when none.
-- ``totp_secret``: Base32 secret of the verified authenticator app (absent before VerifySoftwareToken).
-- ``totp_name``: its FriendlyDeviceName, when one was given.
-- ``totp_pending``: Base32 secret from AssociateSoftwareToken awaiting VerifySoftwareToken;
-  ``totp_pending_at``: when it was issued.
-- ``totp_last_step``: the last TOTP time step accepted at sign-in (a code is accepted once).
-
-``mfa_settings_for_get_user(user)`` turns this into GetUser / AdminGetUser's fields. For sign-in,
-``enabled_mfa``, ``preferred_mfa``, ``send_mfa_code`` and ``check_mfa_code`` are what auth needs.
+The user's MFA state, and what sign-in reads of it, is mfa_settings.py's. ``send_mfa_code`` and
+``check_mfa_code`` are what sign-in needs from here.
 """
 
 from __future__ import annotations
@@ -31,9 +18,8 @@ from console.emulator.core.errors import AwsError, invalid_parameter, not_author
 from console.emulator.core.registry import idp
 from console.emulator.user_pools.auth import sessions as auth_sessions
 
-from . import clients, flow_hooks, pools, signup, tokens, users
+from . import clients, codes, flow_hooks, mfa_settings, pools, tokens, users
 
-METHODS = ("SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP")
 TOTP_STEP = 30
 TOTP_DIGITS = 6
 TOTP_WINDOW = 1  # one step either side: AWS accepts 30 s of clock skew
@@ -94,65 +80,6 @@ def new_secret() -> str:
     return base64.b32encode(secrets.token_bytes(20)).decode("ascii")
 
 
-# -- the user's MFA state ---------------------------------------------------------------------------------
-
-
-def _enabled(user: users.User) -> list[str]:
-    return [m for m in METHODS if m in (user.mfa.get("enabled") or [])]
-
-
-def enabled_mfa(pool: dict[str, Any], user: users.User) -> list[str]:
-    """The MFA methods the user has enabled that the pool currently offers (SMS_MFA, SOFTWARE_TOKEN_MFA,
-    EMAIL_OTP), in that order. A method needs its delivery: a phone number for SMS, an email for email."""
-    out: list[str] = []
-    for method in _enabled(user):
-        if method == "SMS_MFA" and (not pools.sms_mfa_enabled(pool) or not user.attrs.get("phone_number")):
-            continue
-        if method == "SOFTWARE_TOKEN_MFA" and (not pools.totp_mfa_enabled(pool) or not user.mfa.get("totp_secret")):
-            continue
-        if method == "EMAIL_OTP" and (not pools.email_mfa_enabled(pool) or not user.attrs.get("email")):
-            continue
-        out.append(method)
-    return out
-
-
-def preferred_mfa(pool: dict[str, Any], user: users.User) -> str | None:
-    """The user's preferred method if it is still enabled and offered, else None."""
-    preferred = user.mfa.get("preferred")
-    return preferred if preferred in enabled_mfa(pool, user) else None
-
-
-def mfa_settings_for_get_user(user: users.User) -> dict[str, Any]:
-    """GetUser / AdminGetUser's ``UserMFASettingList``, ``PreferredMfaSetting`` and ``MFAOptions``
-    (each key present only when it has a value, as AWS omits them)."""
-    out: dict[str, Any] = {}
-    enabled = _enabled(user)
-    if enabled:
-        out["UserMFASettingList"] = enabled
-    preferred = user.mfa.get("preferred")
-    if preferred and preferred in enabled:
-        out["PreferredMfaSetting"] = preferred
-    options = user.mfa.get("MFAOptions")
-    if options:
-        out["MFAOptions"] = list(options)
-    return out
-
-
-def _set_method(user: users.User, method: str, enabled: bool) -> None:
-    current = set(_enabled(user))
-    if enabled:
-        current.add(method)
-    else:
-        current.discard(method)
-        if user.mfa.get("preferred") == method:
-            user.mfa.pop("preferred", None)
-    ordered = [m for m in METHODS if m in current]
-    if ordered:
-        user.mfa["enabled"] = ordered
-    else:
-        user.mfa.pop("enabled", None)
-
-
 # -- SMS / email codes at sign-in -------------------------------------------------------------------------
 
 
@@ -182,7 +109,7 @@ def send_mfa_code(
     destination = user.attrs.get(attribute)
     if not destination:
         raise invalid_parameter(f"User does not have delivery config set to turn on {challenge}")
-    code = signup.store_code(ctx, user, f"mfa:{_code_kind(challenge)}", ttl=ttl, digits=digits)
+    code = codes.store_code(ctx, user, f"mfa:{_code_kind(challenge)}", ttl=ttl, digits=digits)
     flow_hooks.deliver(
         ctx,
         pool,
@@ -215,7 +142,7 @@ def check_mfa_code(ctx: RequestContext, pool: dict[str, Any], user: users.User, 
         user.mfa["totp_last_step"] = step
         users.save(ctx, pool, user, touch=False)
         return True
-    outcome, _ = signup.check_code(ctx, user, f"mfa:{_code_kind(challenge)}", code)
+    outcome, _ = codes.check_code(ctx, user, f"mfa:{_code_kind(challenge)}", code)
     return outcome == "ok"
 
 
@@ -287,7 +214,7 @@ def verify_software_token(ctx: RequestContext, req: dict[str, Any]) -> dict[str,
     else:
         user.mfa.pop("totp_name", None)
     # A verified authenticator is a registered MFA method; it becomes the preferred one only on request.
-    _set_method(user, "SOFTWARE_TOKEN_MFA", True)
+    mfa_settings.set_method(user, "SOFTWARE_TOKEN_MFA", True)
     users.save(ctx, pool, user)
     out: dict[str, Any] = {"Status": "SUCCESS"}
     if handle is not None:
@@ -327,7 +254,7 @@ def apply_preferences(ctx: RequestContext, pool: dict[str, Any], user: users.Use
         if setting is None:
             continue
         enabled = bool(setting.get("Enabled")) or bool(setting.get("PreferredMfa"))
-        _set_method(user, method, enabled)
+        mfa_settings.set_method(user, method, enabled)
         if setting.get("PreferredMfa"):
             user.mfa["preferred"] = method
         elif user.mfa.get("preferred") == method and "PreferredMfa" in setting:
@@ -367,10 +294,10 @@ def apply_settings(ctx: RequestContext, pool: dict[str, Any], user: users.User, 
         raise invalid_parameter("User does not have delivery config set to turn on SMS_MFA")
     if kept:
         user.mfa["MFAOptions"] = kept[:1]
-        _set_method(user, "SMS_MFA", True)
+        mfa_settings.set_method(user, "SMS_MFA", True)
     else:
         user.mfa.pop("MFAOptions", None)
-        _set_method(user, "SMS_MFA", False)
+        mfa_settings.set_method(user, "SMS_MFA", False)
     users.save(ctx, pool, user)
 
 

@@ -177,3 +177,11 @@ def set_password(
     else:
         new.pop("temporary_expires", None)
     return new
+
+
+PASSWORD_HISTORY_MESSAGE = "The password history policy has been violated."  # noqa: S105
+
+
+def history_violation() -> AwsError:
+    """A new password that is one of the user's last PasswordHistorySize passwords."""
+    return AwsError("PasswordHistoryPolicyViolationException", PASSWORD_HISTORY_MESSAGE)

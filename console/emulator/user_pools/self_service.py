@@ -16,7 +16,20 @@ from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import invalid_parameter, not_authorized
 from console.emulator.core.registry import idp
 
-from . import admin_users, attributes, clients, flow_hooks, mfa, passwords, pools, signup, tokens, users
+from . import (
+    admin_users,
+    attributes,
+    clients,
+    codes,
+    flow_hooks,
+    mfa,
+    mfa_settings,
+    passwords,
+    pools,
+    signup,
+    tokens,
+    users,
+)
 
 VERIFIABLE = ("email", "phone_number")
 WRONG_PASSWORD = "Incorrect username or password."  # noqa: S105 - an error message
@@ -44,10 +57,10 @@ def _send_verification(
     client_id: str | None = None,
     client_metadata: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    code = signup.store_code(
-        ctx, user, f"verify:{name}", ttl=signup.VERIFY_CODE_TTL, data={"attribute": name, "value": value}
+    code = codes.store_code(
+        ctx, user, f"verify:{name}", ttl=codes.VERIFY_CODE_TTL, data={"attribute": name, "value": value}
     )
-    return signup.send_code(
+    return codes.send_code(
         ctx, pool, user, name, value, code, source=source, client_id=client_id, client_metadata=client_metadata
     )
 
@@ -66,7 +79,7 @@ def get_user(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
         "Username": user.username,
         "UserAttributes": [{"Name": "sub", "Value": user.sub}]
         + [{"Name": k, "Value": v} for k, v in readable.items() if k != "sub"],
-        **mfa.mfa_settings_for_get_user(user),
+        **mfa_settings.mfa_settings_for_get_user(user),
     }
 
 
@@ -77,7 +90,11 @@ def get_user_auth_factors(ctx: RequestContext, req: dict[str, Any]) -> dict[str,
 
     pool, user, _ = _authorize(ctx, req["AccessToken"])
     factors = [f for f in first_factors(pool, user) if f != "PASSWORD_SRP"]  # one PASSWORD factor
-    return {"Username": user.username, "ConfiguredUserAuthFactors": factors, **mfa.mfa_settings_for_get_user(user)}
+    return {
+        "Username": user.username,
+        "ConfiguredUserAuthFactors": factors,
+        **mfa_settings.mfa_settings_for_get_user(user),
+    }
 
 
 @idp("UpdateUserAttributes", public=True)
@@ -91,7 +108,7 @@ def update_user_attributes(ctx: RequestContext, req: dict[str, Any]) -> dict[str
         pool, wanted, op="UpdateUserAttributes", admin=False, creating=False, existing=user.attrs
     )
     awaiting = admin_users.apply_attribute_update(ctx, pool, user, changes)
-    attributes.alias_conflict(ctx, pool, user, user.attrs, creating=False)
+    users.alias_conflict(ctx, pool, user, user.attrs, creating=False)
     users.save(ctx, pool, user)
     auto = set(pool.get("AutoVerifiedAttributes") or [])
     details: list[dict[str, Any]] = []
@@ -115,10 +132,7 @@ def update_user_attributes(ctx: RequestContext, req: dict[str, Any]) -> dict[str
 
 
 @idp("GetUserAttributeVerificationCode", public=True)
-@signup.keeps_attempts
-def get_user_attribute_verification_code(
-    ctx: RequestContext, req: dict[str, Any], attempts: signup.Attempts
-) -> dict[str, Any]:
+def get_user_attribute_verification_code(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     pool, user, client = _authorize(ctx, req["AccessToken"])
     name = req["AttributeName"]
     if name not in VERIFIABLE:
@@ -126,7 +140,7 @@ def get_user_attribute_verification_code(
     value = _target_value(user, name)
     if not value:
         raise invalid_parameter(f"User does not have a value for the attribute: {name}")
-    signup.count_attempt(ctx, attempts, user, "GetUserAttributeVerificationCode")
+    codes.count_attempt(ctx, user, "GetUserAttributeVerificationCode")
     details = _send_verification(
         ctx, pool, user, name, value, "VerifyUserAttribute", client.get("ClientId"), req.get("ClientMetadata")
     )
@@ -134,14 +148,13 @@ def get_user_attribute_verification_code(
 
 
 @idp("VerifyUserAttribute", public=True)
-@signup.keeps_attempts
-def verify_user_attribute(ctx: RequestContext, req: dict[str, Any], attempts: signup.Attempts) -> dict[str, Any]:
+def verify_user_attribute(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     pool, user, _ = _authorize(ctx, req["AccessToken"])
     name = req["AttributeName"]
     if name not in VERIFIABLE:
         raise invalid_parameter(f"Invalid attribute name {name}: only email and phone_number can be verified.")
-    signup.count_attempt(ctx, attempts, user, "VerifyUserAttribute")
-    data = signup.require_code(ctx, user, f"verify:{name}", req["Code"])
+    codes.count_attempt(ctx, user, "VerifyUserAttribute")
+    data = codes.require_code(ctx, user, f"verify:{name}", req["Code"])
     value = data.get("value")
     pending = dict(user.secret.get("pending_attributes") or {})
     if value and pending.get(name) == value:
@@ -155,8 +168,8 @@ def verify_user_attribute(ctx: RequestContext, req: dict[str, Any], attempts: si
         user.attrs[f"{name}_verified"] = "true"
     else:
         # The attribute changed after this code was sent: the code verified a value the user no longer has.
-        raise signup.AwsError("CodeMismatchException", signup.CODE_MISMATCH)
-    attributes.alias_conflict(ctx, pool, user, user.attrs, creating=False)
+        raise signup.AwsError("CodeMismatchException", codes.CODE_MISMATCH)
+    users.alias_conflict(ctx, pool, user, user.attrs, creating=False)
     users.save(ctx, pool, user)
     return {}
 
@@ -190,10 +203,9 @@ def delete_user_attributes(ctx: RequestContext, req: dict[str, Any]) -> dict[str
 
 
 @idp("ChangePassword", public=True)
-@signup.keeps_attempts
-def change_password(ctx: RequestContext, req: dict[str, Any], attempts: signup.Attempts) -> dict[str, Any]:
+def change_password(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     pool, user, client = _authorize(ctx, req["AccessToken"])
-    signup.count_attempt(ctx, attempts, user, "ChangePassword")
+    codes.count_attempt(ctx, user, "ChangePassword")
     flow_hooks.begin(ctx, req, client or None)
     previous = req.get("PreviousPassword")
     suffix = pools.pool_suffix(pool["Id"])
@@ -201,7 +213,7 @@ def change_password(ctx: RequestContext, req: dict[str, Any], attempts: signup.A
     if has_password and (
         previous is None or not passwords.check_password(suffix, user.username, previous, user.secret)
     ):
-        flow_hooks.after(ctx, flow_hooks.record_later(ctx, pool, user, "PasswordChange", "Fail"))
+        ctx.keep(flow_hooks.record_later(ctx, pool, user, "PasswordChange", "Fail"))
         raise not_authorized(WRONG_PASSWORD)
     assessment = flow_hooks.password_risk(
         ctx, pool, client or None, user, req["ProposedPassword"], event="PASSWORD_CHANGE", event_type="PasswordChange"

@@ -32,7 +32,7 @@ from console.emulator.core.errors import AwsError, not_authorized
 from console.emulator.core.registry import idp
 from console.emulator.core.store import compact_json, loads
 
-from . import clients, keys, pools, users
+from . import clients, keys, pools, pre_token, users
 from .keys import b64url, b64url_decode
 from .users import User
 
@@ -340,9 +340,7 @@ def _mint(
     oauth = bool(origin.get("scopes"))
     groups = group_claims(ctx, user)
     scopes = loads(origin["scopes"]) if origin.get("scopes") else [ADMIN_SCOPE]
-    from . import flow_hooks  # the PreTokenGeneration trigger (flow_hooks imports the account modules)
-
-    custom = flow_hooks.pre_token(ctx, pool, client, user, groups, source=source, scopes=scopes)
+    custom = pre_token.pre_token(ctx, pool, client, user, groups, source=source, scopes=scopes)
     if custom.groups is not None:
         groups = custom.groups
     access = access_claims(

@@ -4,6 +4,7 @@ Username semantics follow AWS:
 - ``UsernameAttributes`` (email and/or phone_number as the username): the stored username is the
   ``sub`` UUID; a user is found by that or by the email / phone number.
 - ``AliasAttributes``: a user is found by a *verified* email or phone number, or by preferred_username.
+- In every pool, the ``Username`` of the Admin* user operations may also be the user's ``sub`` (``get``).
 - ``UsernameConfiguration.CaseSensitive = false``: usernames (and email / preferred_username aliases)
   match case-insensitively; the username keeps the case it was created with.
 
@@ -13,14 +14,15 @@ look-ups use an index instead of scanning the pool.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from console.emulator.core.context import RequestContext
-from console.emulator.core.errors import AwsError, user_not_found
+from console.emulator.core.errors import AwsError, invalid_parameter, user_not_found
 from console.emulator.core.store import dumps, loads_document
 
-from . import pools
+from . import attributes, pools
 
 # Attributes mirrored into the index: those ListUsers can filter on, and those that can be aliases.
 INDEXED = ("email", "phone_number", "name", "given_name", "family_name", "preferred_username")
@@ -99,11 +101,28 @@ def by_attribute(ctx: RequestContext, pool: dict[str, Any], name: str, value: st
     return [u for u in found if u is not None]
 
 
-def find(ctx: RequestContext, pool: dict[str, Any], name: str) -> User | None:
-    """The user that ``name`` signs in as: username, then sub or username attribute, then alias."""
+def find(ctx: RequestContext, pool: dict[str, Any], name: str, *, sub: bool = False) -> User | None:
+    """The user that ``name`` signs in as: username (the sub itself where email / phone number are the
+    username), then username attribute or alias; with ``sub``, then the user whose ``sub`` it is.
+
+    ``sub`` is for the operations whose API reference says of ``Username`` "you can also use their sub":
+    the Admin* user operations (``get``), ConfirmSignUp, ResendConfirmationCode, ForgotPassword,
+    ConfirmForgotPassword and UpdateAuthEventFeedback. SignUp's Username and sign-in's USERNAME are a
+    username or an alias only."""
     user = by_key(ctx, pool["Id"], username_key(pool, name))
-    if user is not None:
-        return user
+    if user is None:
+        user = _by_sign_in_attribute(ctx, pool, name)
+    if user is None and sub:
+        # The API reference for Username: "typically your user's username, but it can be any of their
+        # alias attributes. If username isn't an alias attribute in your user pool, you can also use
+        # their sub in this request." So the sub is looked up last: a username (or an alias) that
+        # happens to be another user's sub names its own user, which a sub could otherwise hide.
+        user = by_sub(ctx, pool["Id"], name)
+    return user
+
+
+def _by_sign_in_attribute(ctx: RequestContext, pool: dict[str, Any], name: str) -> User | None:
+    """The user whose username attribute (any value) or alias (verified, or preferred_username) is ``name``."""
     username_attrs = pools.username_attributes(pool)
     if username_attrs:
         for attr in username_attrs:
@@ -118,7 +137,9 @@ def find(ctx: RequestContext, pool: dict[str, Any], name: str) -> User | None:
 
 
 def get(ctx: RequestContext, pool: dict[str, Any], name: str) -> User:
-    user = find(ctx, pool, name)
+    """The user a request's ``Username`` names, as the operations whose API reference allows "their sub"
+    read it (every Admin* user operation): username, alias or sub. ``UserNotFoundException`` otherwise."""
+    user = find(ctx, pool, name, sub=True)
     if user is None:
         raise user_not_found()
     return user
@@ -202,3 +223,89 @@ def groups_of(ctx: RequestContext, user: User) -> list[str]:
         (user.pool_id, user.username_key),
     )
     return [r["group_name"] for r in rows]
+
+
+# -- usernames and aliases ---------------------------------------------------------------------------
+
+
+def check_username_format(pool: dict[str, Any], username: str) -> str | None:
+    """For username-attribute pools: which attribute ``username`` is. Raises AWS's format errors."""
+    username_attrs = pools.username_attributes(pool)
+    if username_attrs:
+        if "email" in username_attrs and attributes.is_email(username):
+            return "email"
+        if "phone_number" in username_attrs and attributes.is_phone(username):
+            return "phone_number"
+        if username_attrs == ["email"]:
+            raise invalid_parameter("Username should be an email.")
+        if username_attrs == ["phone_number"]:
+            raise invalid_parameter("Username should be a phone number.")
+        raise invalid_parameter("Username should be either an email or a phone number.")
+    aliases = pools.alias_attributes(pool)
+    if "email" in aliases and attributes.is_email(username):
+        raise invalid_parameter("Username cannot be of email format, since user pool is configured for email alias.")
+    if "phone_number" in aliases and attributes.is_phone(username):
+        raise invalid_parameter(
+            "Username cannot be of phone number format, since user pool is configured for phone number alias."
+        )
+    return None
+
+
+def alias_conflict(
+    ctx: RequestContext,
+    pool: Mapping[str, Any],
+    user: User | None,
+    attrs: Mapping[str, str],
+    *,
+    force: bool = False,
+    creating: bool = False,
+) -> None:
+    """Enforce uniqueness of username attributes and aliases for ``attrs`` (the user's full attributes).
+
+    - Pools with ``UsernameAttributes``: no other user may have the same email / phone_number, verified
+      or not. Creating: ``UsernameExistsException``; updating: ``AliasExistsException``; message
+      ``An account with the given email already exists.`` (``phone_number`` likewise).
+    - Pools with ``AliasAttributes``: a *verified* email / phone_number (``<attr>_verified == "true"``
+      in ``attrs``) may not be another user's verified alias, and preferred_username may not be another
+      user's, else ``AliasExistsException`` with the same message. With ``force`` (ForceAliasCreation)
+      the alias moves: the other user's ``<attr>_verified`` becomes ``"false"`` and is saved.
+    - ``user`` is the user being changed (excluded from the search), None for a new one.
+
+    Must run inside the request's transaction.
+    """
+    pool_dict = dict(pool)
+    me = user.username_key if user is not None else None
+    username_attrs = pools.username_attributes(pool_dict)
+    if username_attrs:
+        for attr in ("email", "phone_number"):
+            value = attrs.get(attr)
+            if attr not in username_attrs or not value:
+                continue
+            others = [u for u in by_attribute(ctx, pool_dict, attr, value) if u.username_key != me]
+            if others:
+                code = "UsernameExistsException" if creating else "AliasExistsException"
+                raise AwsError(code, f"An account with the given {attr} already exists.")
+        return
+    for attr in pools.alias_attributes(pool_dict):
+        value = attrs.get(attr)
+        if not value:
+            continue
+        if attr == "preferred_username":
+            others = [u for u in by_attribute(ctx, pool_dict, attr, value) if u.username_key != me]
+            if others:
+                raise AwsError("AliasExistsException", "An account with the given preferred_username already exists.")
+            continue
+        if attrs.get(f"{attr}_verified") != "true":
+            continue
+        others = [
+            u
+            for u in by_attribute(ctx, pool_dict, attr, value)
+            if u.username_key != me and u.attrs.get(f"{attr}_verified") == "true"
+        ]
+        if not others:
+            continue
+        if not force:
+            raise AwsError("AliasExistsException", f"An account with the given {attr} already exists.")
+        for other in others:
+            other.attrs[f"{attr}_verified"] = "false"
+            save(ctx, pool_dict, other)

@@ -128,6 +128,7 @@ def test_pre_sign_up_failure_creates_no_user(idp, server, fresh, answer, expecte
     assert sign_up(idp, client_id, "dave")["UserSub"]
 
 
+@pytest.mark.slow
 def test_pre_sign_up_timeout(idp, server, fresh):
     pool_id, client_id = make_pool(idp, {"PreSignUp": ARN.format("slow")})
     fresh.script("slow", Sleep(6.5))
@@ -457,3 +458,32 @@ def test_a_running_trigger_does_not_hold_up_other_requests(idp: Any, fresh: Fake
     assert outcome["result"]["UserConfirmed"] is True
     assert len(fresh.events("slow-presignup")) == 1
     assert idp.admin_get_user(UserPoolId=pool_id, Username="waiting")["UserStatus"] == "CONFIRMED"
+
+
+def test_admin_reset_user_password_takes_the_forgot_password_path(idp, server, fresh):
+    """AdminResetUserPassword sends its code as ForgotPassword does: through CustomMessage with the
+    CustomMessage_ForgotPassword source (Developer Guide, custom message trigger sources), and the code
+    it sends is the one ConfirmForgotPassword takes; a later ForgotPassword replaces it."""
+    pool_id, client_id = make_pool(idp, {"CustomMessage": ARN.format("msg")})
+    fresh.script("msg", custom_message)
+    sign_up(idp, client_id, "lena", email="lena@example.com")
+    idp.admin_confirm_sign_up(UserPoolId=pool_id, Username="lena")
+    idp.admin_update_user_attributes(
+        UserPoolId=pool_id, Username="lena", UserAttributes=[{"Name": "email_verified", "Value": "true"}]
+    )
+    idp.admin_reset_user_password(UserPoolId=pool_id, Username="lena")
+    sent = server.outbox(pool_id)[-1]
+    assert sent["subject"] == "[CustomMessage_ForgotPassword]"
+    assert fresh.events("msg")[-1]["triggerSource"] == "CustomMessage_ForgotPassword"
+    first_code = sent["code"]
+    idp.forgot_password(ClientId=client_id, Username="lena")
+    with pytest.raises(ClientError) as exc:
+        idp.confirm_forgot_password(
+            ClientId=client_id, Username="lena", ConfirmationCode=first_code, Password="N3w-Passw0rd!x"
+        )
+    assert error(exc)[0] == "CodeMismatchException"
+    idp.admin_reset_user_password(UserPoolId=pool_id, Username="lena")
+    idp.confirm_forgot_password(
+        ClientId=client_id, Username="lena", ConfirmationCode=code_for(server, pool_id), Password="N3w-Passw0rd!x"
+    )
+    assert password_auth(idp, client_id, "lena", "N3w-Passw0rd!x")["AuthenticationResult"]

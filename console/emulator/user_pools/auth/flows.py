@@ -10,7 +10,7 @@ fresh single-use Session (``auth_sessions``).
 The handlers are ``async``: each step runs in a short transaction of its own, and the big-number work of
 SRP and of password verification runs between transactions on the SRP worker pool, so the event loop is
 never held for a whole sign-in. Failed attempts are recorded even though the request fails
-(``Deferred``): lockout counts and used SRP secret blocks survive the error.
+(``ctx.keep``, core/transaction.py): lockout counts and used SRP secret blocks survive the error.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from console.emulator.core import invocations, workers
+from console.emulator.core import invocations, transaction, workers
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, client_not_found, invalid_parameter, not_authorized, user_not_found
 from console.emulator.core.registry import idp
@@ -30,8 +30,10 @@ from console.emulator.user_pools import (
     attributes,
     clients,
     devices,
+    flow_hooks,
     keys,
     mfa,
+    mfa_settings,
     passwords,
     pools,
     tokens,
@@ -41,7 +43,6 @@ from console.emulator.user_pools import (
 from console.emulator.user_pools.users import User
 
 from . import sessions, srp
-from .sessions import Deferred
 
 INCORRECT = "Incorrect username or password."
 CODE_MISMATCH = "Invalid code or auth state for the user."
@@ -62,15 +63,6 @@ _ADMIN_FLOWS = {
 }
 
 
-def _hooks() -> Any:
-    """flow_hooks: triggers, risk and auth events at the points of a sign-in."""
-    from console.emulator.user_pools import (
-        flow_hooks,  # flow_hooks imports the account modules, which import this one's peers
-    )
-
-    return flow_hooks
-
-
 # -- the step machinery ---------------------------------------------------------------------------------
 
 
@@ -84,26 +76,22 @@ class Compute:
 
 
 def _in_tx(ctx: RequestContext, fn: Callable[..., Any], *args: Any, inline: bool = False) -> Any:
-    try:
-        with ctx.store.tx():
-            written = ctx.store.changes()
-            result = fn(*args)
-            # With ``inline``, short arithmetic the request would do in place anyway is done here, and the
-            # step goes on in the same transaction; only while it has written nothing, so that a later
-            # refusal rolls back no more than it would have as a step of its own.
-            while (
-                inline
-                and isinstance(result, Compute)
-                and result.work is not srp.session_key
-                and ctx.store.changes() == written
-            ):
-                result = result.then(result.work(*result.args))
-            return result
-    except Deferred as deferred:
-        with ctx.store.tx():
-            for write in deferred.writes:
-                write()
-        raise AwsError(deferred.code, deferred.message, deferred.status) from None
+    def work() -> Any:
+        written = ctx.store.changes()
+        result = fn(*args)
+        # With ``inline``, short arithmetic the request would do in place anyway is done here, and the
+        # step goes on in the same transaction; only while it has written nothing, so that a later
+        # refusal rolls back no more than it would have as a step of its own.
+        while (
+            inline
+            and isinstance(result, Compute)
+            and result.work is not srp.session_key
+            and ctx.store.changes() == written
+        ):
+            result = result.then(result.work(*result.args))
+        return result
+
+    return transaction.run(ctx, work)
 
 
 async def _step(ctx: RequestContext, fn: Callable[..., Any], *args: Any) -> Any:
@@ -215,8 +203,8 @@ def _check_lockout(user: User, now: float) -> None:
         raise not_authorized(sessions.ATTEMPTS_EXCEEDED)
 
 
-def _failed_password(ctx: RequestContext, flow: Flow, user: User, *extra: Callable[[], Any]) -> Deferred:
-    """NotAuthorized for a wrong password, with the failure counted after the rollback."""
+def _failed_password(ctx: RequestContext, flow: Flow, user: User, *extra: Callable[[], Any]) -> AwsError:
+    """NotAuthorized for a wrong password, with the failure counted (and ``extra`` kept) after the rollback."""
 
     def count() -> None:
         fresh = users.by_key(ctx, user.pool_id, user.username_key)
@@ -224,7 +212,9 @@ def _failed_password(ctx: RequestContext, flow: Flow, user: User, *extra: Callab
             fresh.secret = sessions.record_failure(fresh.secret, ctx.now)
             users.save_secret(ctx, fresh)
 
-    return Deferred(not_authorized(INCORRECT), count, _hooks().sign_in_failed(ctx, flow.pool, user), *extra)
+    for write in (count, flow_hooks.sign_in_failed(ctx, flow.pool, user), *extra):
+        ctx.keep(write)
+    return not_authorized(INCORRECT)
 
 
 def _password_ok(ctx: RequestContext, user: User) -> None:
@@ -252,7 +242,7 @@ def _challenge(
     extra: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     # The risk decision of the first factor travels with the Session (adaptive MFA in a later request).
-    state = {**flow.state(), **(extra or {}), "pw": _password_mark(user), "risk": _hooks().saved_risk(ctx)}
+    state = {**flow.state(), **(extra or {}), "pw": _password_mark(user), "risk": flow_hooks.saved_risk(ctx)}
     session = sessions.create(ctx, flow.client, user.username_key, name, state)
     return {"ChallengeName": name, "Session": session, "ChallengeParameters": parameters}
 
@@ -298,7 +288,7 @@ def _tokens(ctx: RequestContext, flow: Flow, user: User) -> dict[str, Any]:
     if device_key is not None and new_device is None:
         devices.touch_device(ctx, flow.pool, user, device_key)
     _post_authentication(ctx, flow, user, new_device is not None)
-    _hooks().signed_in(ctx, flow.pool, flow.client, user, flow.first_factor)
+    flow_hooks.signed_in(ctx, flow.pool, flow.client, user, flow.first_factor)
     result = tokens.issue_tokens(
         ctx, flow.pool, flow.client, user, auth_time=flow.auth_time, device_key=device_key, source=flow.source
     )
@@ -338,12 +328,12 @@ def _pool_mfa_methods(pool: dict[str, Any]) -> list[str]:
 
 def _mfa_step(ctx: RequestContext, flow: Flow, user: User) -> dict[str, Any] | None:
     setting = flow.pool.get("MfaConfiguration") or "OFF"
-    forced = _hooks().forced_mfa(ctx, flow.pool, user)  # adaptive authentication may ask for MFA
+    forced = flow_hooks.forced_mfa(ctx, flow.pool, user)  # adaptive authentication may ask for MFA
     if forced is not None:
         return _mfa_challenge(ctx, flow, user, forced)
     if setting == "OFF":
         return None
-    enabled = list(mfa.enabled_mfa(flow.pool, user))
+    enabled = list(mfa_settings.enabled_mfa(flow.pool, user))
     if not enabled:
         if setting != "ON":
             return None
@@ -360,7 +350,7 @@ def _mfa_step(ctx: RequestContext, flow: Flow, user: User) -> dict[str, Any] | N
                 "MFA is required but no MFA method is available for the user.",
             )
         return _challenge(ctx, flow, user, "MFA_SETUP", {"MFAS_CAN_SETUP": json.dumps(can_setup)})
-    preferred = mfa.preferred_mfa(flow.pool, user)
+    preferred = mfa_settings.preferred_mfa(flow.pool, user)
     if preferred is None and len(enabled) > 1:
         return _challenge(ctx, flow, user, "SELECT_MFA_TYPE", {"MFAS_CAN_CHOOSE": json.dumps(enabled)})
     return _mfa_challenge(ctx, flow, user, preferred or enabled[0])
@@ -462,7 +452,7 @@ def _post_authentication(ctx: RequestContext, flow: Flow, user: User, new_device
 
 def _initiate(ctx: RequestContext, req: dict[str, Any], admin: bool) -> Any:
     client, pool = _client(ctx, req["ClientId"], req.get("UserPoolId") if admin else None)
-    _hooks().begin(ctx, req, client)
+    flow_hooks.begin(ctx, req, client)
     flow_name = req["AuthFlow"]
     table = _ADMIN_FLOWS if admin else _CLIENT_FLOWS
     if flow_name not in table:
@@ -506,7 +496,7 @@ def _find_for_password(ctx: RequestContext, flow: Flow, username: str, password:
     user = users.find(ctx, flow.pool, username)
     if user is None:
         # UserMigration_Authentication: a trigger may bring the user in from elsewhere.
-        user = _hooks().migrate_user(
+        user = flow_hooks.migrate_user(
             ctx,
             flow.pool,
             flow.client,
@@ -567,7 +557,7 @@ def _verify_password(ctx: RequestContext, flow: Flow, user: User, password: str)
         _password_ok(ctx, fresh)
         _check_usable(flow, fresh, password_checked=True)
         flow.first_factor = "PASSWORD"
-        _hooks().sign_in_risk(ctx, flow.pool, flow.client, fresh, password)
+        flow_hooks.sign_in_risk(ctx, flow.pool, flow.client, fresh, password)
         return _after_first_factor(ctx, flow, fresh)
 
     return Compute(passwords.check_password, (suffix, user.username, password, record), then)
@@ -674,19 +664,23 @@ def _password_verifier(
         # A simulated challenge (PreventUserExistenceErrors): the session key is derived as for a real
         # user before the refusal, so the answer's timing does not tell that nobody is there.
         if not srp.fresh_timestamp(timestamp, ctx.now):
-            raise Deferred(not_authorized(INCORRECT), claim)
+            ctx.keep(claim)
+            raise not_authorized(INCORRECT)
 
         def refuse(_: bytes | None) -> dict[str, Any]:
-            raise Deferred(not_authorized(INCORRECT), claim)
+            ctx.keep(claim)
+            raise not_authorized(INCORRECT)
 
         return Compute(srp.session_key, (state["a"], state["b"], state["B"], state["v"]), refuse)
     try:
         _check_usable(flow, user, password_checked=False)
         _check_lockout(user, ctx.now)
-    except AwsError as err:
-        raise _keeping(err, claim) from None
+    except AwsError:
+        ctx.keep(claim)
+        raise
     if not srp.fresh_timestamp(timestamp, ctx.now):
-        raise Deferred(not_authorized(INCORRECT), claim)
+        ctx.keep(claim)
+        raise not_authorized(INCORRECT)
 
     def then(key: bytes | None) -> dict[str, Any]:
         if not claim():
@@ -700,17 +694,13 @@ def _password_verifier(
             _password_ok(ctx, fresh)
             _check_usable(flow, fresh, password_checked=True)
             flow.first_factor = "SRP"
-            _hooks().sign_in_risk(ctx, flow.pool, flow.client, fresh, None)
+            flow_hooks.sign_in_risk(ctx, flow.pool, flow.client, fresh, None)
             return _after_first_factor(ctx, flow, fresh)
-        except AwsError as err:
-            raise _keeping(err, claim) from None  # refused for the user's state: the block stays used
+        except AwsError:
+            ctx.keep(claim)  # refused for the user's state: the block stays used
+            raise
 
     return Compute(srp.session_key, (state["a"], state["b"], state["B"], state["v"]), then)
-
-
-def _keeping(err: AwsError, *writes: Callable[[], Any]) -> Deferred:
-    """``err`` with ``writes`` (and any it already carried) kept after the rollback."""
-    return Deferred(err, *(err.writes if isinstance(err, Deferred) else ()), *writes)
 
 
 def _claimer(ctx: RequestContext, raw: bytes, expires: float) -> Callable[[], bool]:
@@ -786,14 +776,16 @@ def _device_verifier(
     flow = Flow.restore(pool, client, state.get("f") or {}, metadata)
     claim = _claimer(ctx, raw, float(state["exp"]))
     if not srp.fresh_timestamp(timestamp, ctx.now):
-        raise Deferred(not_authorized(INCORRECT), claim)
+        ctx.keep(claim)
+        raise not_authorized(INCORRECT)
 
     def then(key: bytes | None) -> dict[str, Any]:
         if not claim():
             raise not_authorized(INCORRECT)
         ok = srp.check_signature(key, state["g"], state["d"], raw, timestamp, signature)
         if not ok:
-            raise Deferred(not_authorized(INCORRECT), claim)
+            ctx.keep(claim)
+            raise not_authorized(INCORRECT)
         try:
             fresh = users.by_key(ctx, user.pool_id, user.username_key) or user
             device = _device(ctx, pool, fresh, state["d"])
@@ -804,8 +796,9 @@ def _device_verifier(
             flow.first_factor = "DEVICE"
             flow.source = "AuthenticateDevice"
             return _tokens(ctx, flow, fresh)
-        except AwsError as err:
-            raise _keeping(err, claim) from None
+        except AwsError:
+            ctx.keep(claim)
+            raise
 
     return Compute(srp.session_key, (state["a"], state["b"], state["B"], state["v"]), then)
 
@@ -926,10 +919,10 @@ def _custom_answer(
     try:
         return _custom_round(ctx, flow, user, history)
     except AwsError as err:
-        if err.code != "NotAuthorizedException" or isinstance(err, Deferred):
-            raise
-        # failAuthentication: the answered session stays used up after the rollback (no retrying it).
-        raise Deferred(err, lambda: sessions.consume(ctx, session)) from None
+        if err.code == "NotAuthorizedException":
+            # failAuthentication: the answered session stays used up after the rollback (no retrying it).
+            ctx.keep(lambda: sessions.consume(ctx, session))
+        raise
 
 
 # -- USER_AUTH (choice-based) ----------------------------------------------------------------------------
@@ -1030,7 +1023,7 @@ def _refresh(ctx: RequestContext, flow: Flow, params: dict[str, str]) -> dict[st
 @idp("GetTokensFromRefreshToken", public=True)
 def get_tokens_from_refresh_token(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     client = clients.get_client(ctx, req["ClientId"])
-    _hooks().begin(ctx, req, client)
+    flow_hooks.begin(ctx, req, client)
     if not clients.authenticates(ctx, client["ClientId"], req.get("ClientSecret")):
         raise not_authorized(f"Unable to verify secret hash for client {client['ClientId']}")
     rotating, _ = tokens.rotation(client)
@@ -1045,7 +1038,7 @@ def get_tokens_from_refresh_token(ctx: RequestContext, req: dict[str, Any]) -> d
 
 def _respond(ctx: RequestContext, req: dict[str, Any], admin: bool) -> Any:
     client, pool = _client(ctx, req["ClientId"], req.get("UserPoolId") if admin else None)
-    _hooks().begin(ctx, req, client)
+    flow_hooks.begin(ctx, req, client)
     name = req["ChallengeName"]
     responses: dict[str, str] = dict(req.get("ChallengeResponses") or {})
     metadata = req.get("ClientMetadata")
@@ -1066,7 +1059,7 @@ def _respond(ctx: RequestContext, req: dict[str, Any], admin: bool) -> Any:
     if session.challenge != name and not (session.challenge == "SELECT_CHALLENGE" and name in ("SELECT_CHALLENGE",)):
         raise invalid_parameter(f"Invalid challenge name {name} for the session.")  # [U] wording
     flow = Flow.restore(pool, client, session.state, metadata)
-    _hooks().restore_risk(ctx, session.state.get("risk"))
+    flow_hooks.restore_risk(ctx, session.state.get("risk"))
     if flow.phantom is not None:
         # CUSTOM_CHALLENGE or USER_AUTH for nobody: never signs in (see _custom_round, _verify_password).
         found: User | None = _phantom_user(flow, flow.phantom)
@@ -1098,11 +1091,11 @@ def _respond(ctx: RequestContext, req: dict[str, Any], admin: bool) -> Any:
         }[name]
         code = _param(responses, key)
         if not _check_code(ctx, flow, user, name, code):
-            writes: list[Callable[[], Any]] = [lambda: sessions.count_failure(ctx, session)]
+            ctx.keep(lambda: sessions.count_failure(ctx, session))
             if flow.first_factor in ("PASSWORD", "SRP"):
                 # A wrong MFA code: the SignIn Fail event (Password Success, Mfa Failure) is kept.
-                writes.append(_hooks().sign_in_failed(ctx, pool, user, "Mfa"))
-            raise Deferred(AwsError("CodeMismatchException", CODE_MISMATCH), *writes)
+                ctx.keep(flow_hooks.sign_in_failed(ctx, pool, user, "Mfa"))
+            raise AwsError("CodeMismatchException", CODE_MISMATCH)
         sessions.consume(ctx, session)
         if flow.first_factor == "OTP":
             flow.auth_time = ctx.now
@@ -1115,13 +1108,15 @@ def _respond(ctx: RequestContext, req: dict[str, Any], admin: bool) -> Any:
     if name == "SELECT_MFA_TYPE":
         answer = _param(responses, "ANSWER")
         answer = {"EMAIL_MFA": "EMAIL_OTP"}.get(answer, answer)
-        if answer not in mfa.enabled_mfa(pool, user):
+        if answer not in mfa_settings.enabled_mfa(pool, user):
             raise invalid_parameter("Invalid MFA type")  # [U] wording
         return _mfa_challenge(ctx, flow, user, answer)
     if name == "MFA_SETUP":
         # Only a Session that VerifySoftwareToken advanced ends the setup (not one left pending while
         # the user set up an authenticator through another sign-in).
-        if not session.state.get("software_token_verified") or "SOFTWARE_TOKEN_MFA" not in mfa.enabled_mfa(pool, user):
+        if not session.state.get("software_token_verified") or "SOFTWARE_TOKEN_MFA" not in mfa_settings.enabled_mfa(
+            pool, user
+        ):
             raise not_authorized(sessions.SESSION_EXPIRED)
         return _tokens(ctx, flow, user)
     if name == "DEVICE_SRP_AUTH":

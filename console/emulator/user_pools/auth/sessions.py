@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from console.emulator.core.context import RequestContext
-from console.emulator.core.errors import AwsError, invalid_parameter, not_authorized
+from console.emulator.core.errors import invalid_parameter, not_authorized
 from console.emulator.user_pools import clients
 
 SESSION_EXPIRED = "Invalid session for the user, session is expired."
@@ -226,11 +226,3 @@ def record_success(secret: dict[str, Any]) -> dict[str, Any]:
     out = dict(secret)
     out.pop("lockout")
     return out
-
-
-class Deferred(AwsError):
-    """An AWS error whose bookkeeping (failure counts, used SRP blocks) must survive the rollback."""
-
-    def __init__(self, err: AwsError, *writes: Any) -> None:
-        super().__init__(err.code, err.message, err.status)
-        self.writes = writes
