@@ -37,6 +37,11 @@ def emulator_parser() -> argparse.ArgumentParser:
         default=None,
         help="processes for signing and SRP arithmetic (default: one per core beyond the first, up to 4; 0: none)",
     )
+    p.add_argument(
+        "--movable-clock",
+        action="store_true",
+        help='let tests move the server\'s clock forward with POST /_emulator/clock {"advance": seconds}',
+    )
     return p
 
 
@@ -71,6 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             issuer_style=ns.issuer,
             parent_pid=ns.parent_pid,
             workers=ns.workers,
+            movable_clock=ns.movable_clock,
         )
         return serve(config, log_level=ns.log_level)
     ns = gui_parser().parse_args(args)

@@ -31,6 +31,12 @@ class LocalCognito:
             self.process.stdout.close()
         return self.process.returncode
 
+    def advance_clock(self, seconds: float) -> float:
+        """Move the server's clock forward (a server started with ``--movable-clock``); its new time."""
+        r = httpx.post(f"{self.base_url}/_emulator/clock", json={"advance": seconds}, timeout=10)
+        r.raise_for_status()
+        return float(r.json()["now"])
+
     def outbox(self, pool_id: str | None = None) -> list[dict]:
         params = {"user_pool_id": pool_id} if pool_id else None
         return httpx.get(f"{self.base_url}/_emulator/outbox", params=params, timeout=10).json()

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import base64
 import json
-import time
+from collections.abc import Iterator
 from typing import Any
 
+import httpx
 import pytest
 from botocore.exceptions import ClientError
 
-from tests.conftest import unique
+from tests.conftest import make_client, unique
 from tests.integration.auth_support import (
     PASSWORD,
     age_sessions,
@@ -26,6 +27,7 @@ from tests.integration.auth_support import (
     password_auth,
     tokens,
 )
+from tests.localcognito import LocalCognito, start
 from tests.srp_client import SrpClient
 
 WRONG = "Wr0ng-Passw0rd!"
@@ -49,26 +51,50 @@ def refused(call: Any, *args: Any, **kwargs: Any) -> tuple[str, str]:
 # -- lockout --------------------------------------------------------------------------------------------
 
 
-def test_lockout_back_off_doubles_and_is_not_extended(idp, pool):
-    app = new_client(idp, pool["Id"])["ClientId"]
-    new_user(idp, pool["Id"], "lock")
+@pytest.fixture(scope="module")
+def movable(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalCognito]:
+    """A local Cognito of this module's own whose clock the tests move forward (``--movable-clock``)."""
+    server = start(tmp_path_factory.mktemp("movable-clock"), "--movable-clock")
+    yield server
+    assert server.stop() == 0
+
+
+def test_lockout_back_off_doubles_and_is_not_extended(movable: LocalCognito) -> None:
+    idp = make_client(movable.base_url)
+    pool_id = idp.create_user_pool(PoolName="lockout")["UserPool"]["Id"]
+    app = new_client(idp, pool_id)["ClientId"]
+    new_user(idp, pool_id, "lock")
     for _ in range(5):
         assert refused(password_auth, idp, app, "lock", WRONG) == INCORRECT
     # Locked for 1 s: the right password and a wrong one are both refused, without extending it.
     assert refused(password_auth, idp, app, "lock") == EXCEEDED
     assert refused(password_auth, idp, app, "lock", WRONG) == EXCEEDED
-    time.sleep(1.2)
+    movable.advance_clock(1.2)
     # The lock is over (it was not extended); a sixth failure locks for 2 s.
     assert refused(password_auth, idp, app, "lock", WRONG) == INCORRECT
     assert refused(password_auth, idp, app, "lock") == EXCEEDED
-    time.sleep(1.2)
+    movable.advance_clock(1.2)
     assert refused(password_auth, idp, app, "lock") == EXCEEDED  # 2 s, not 1 s
-    time.sleep(1.0)
+    movable.advance_clock(1.0)
     assert password_auth(idp, app, "lock")["AuthenticationResult"]
     # A success resets the count: the next failure is an ordinary one.
     assert refused(password_auth, idp, app, "lock", WRONG) == INCORRECT
     assert password_auth(idp, app, "lock")["AuthenticationResult"]
-    assert state(idp, pool["Id"], "lock")[:2] == ("CONFIRMED", True)
+    assert state(idp, pool_id, "lock")[:2] == ("CONFIRMED", True)
+
+
+def test_the_clock_moves_only_forward_and_only_when_allowed(movable: LocalCognito, cognito: LocalCognito) -> None:
+    before = httpx.get(f"{movable.base_url}/_emulator/clock").json()
+    assert before["movable"] is True
+    assert movable.advance_clock(60) >= before["now"] + 60
+    for bad in ({"advance": -1}, {"advance": "soon"}, {"advance": True}, {"advance": 1e12}, []):
+        r = httpx.post(f"{movable.base_url}/_emulator/clock", json=bad)
+        assert r.status_code == 400
+        assert r.json()["__type"] == "InvalidParameterException"
+    refused_move = httpx.post(f"{cognito.base_url}/_emulator/clock", json={"advance": 1})
+    assert refused_move.status_code == 403
+    assert refused_move.json()["__type"] == "AccessDeniedException"
+    assert httpx.get(f"{cognito.base_url}/_emulator/clock").json()["offset"] == 0
 
 
 def test_lockout_covers_srp_and_admin_flows(idp, pool):

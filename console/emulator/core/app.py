@@ -72,6 +72,7 @@ class ServerState:
             operation=operation,
             request_id=ids.request_id(),
             state=self.shared,
+            now=self.config.now(),
         )
         if request is not None:
             ctx.headers = {k.lower(): v for k, v in request.headers.items()}
@@ -120,9 +121,6 @@ async def _dispatch_json(request: Request) -> Response:
     try:
         target = request.headers.get("x-amz-target", "")
         if not target:
-            query = getattr(request.app.state, "query_protocol", None)
-            if query is not None:
-                return await query(request)
             raise AwsError("UnknownOperationException", "Missing X-Amz-Target header.")
         prefix, _, name = target.partition(".")
         service = protocol.JSON_SERVICES.get(prefix)
@@ -143,7 +141,7 @@ async def _dispatch_json(request: Request) -> Response:
         if handler is None:
             raise AwsError(
                 "UnsupportedOperationException",
-                f"{name} is not supported by the local Cognito yet.",
+                f"{name} is not supported by the local Cognito.",
             )
         if state.config.host not in sigv4.LOOPBACK and not handler.public:
             if state.credentials is None:
@@ -205,6 +203,33 @@ async def health(request: Request) -> Response:
     )
 
 
+CLOCK_LIMIT = 10 * 366 * 86400.0  # a move no test needs more than; keeps dates inside what SQLite and JSON hold
+
+
+async def clock(request: Request) -> Response:
+    """``GET``: the server's clock; ``POST {"advance": seconds}``: move it forward (--movable-clock only).
+
+    Every rule that reads the request's clock follows: lockouts, code and session expiry, token lifetimes.
+    The clock never moves back: what the server already wrote stays in its past.
+    """
+    config: ServerConfig = request.app.state.emulator.config
+    if request.method == "POST":
+        if not config.movable_clock:
+            return error_response(
+                AwsError("AccessDeniedException", "The clock moves only on a server started with --movable-clock.", 403)
+            )
+        try:
+            advance = json.loads(await read_body(request) or b"{}").get("advance")
+        except (ValueError, AttributeError):
+            advance = None
+        if isinstance(advance, bool) or not isinstance(advance, int | float) or not 0 <= advance <= CLOCK_LIMIT:
+            return error_response(
+                AwsError("InvalidParameterException", "advance must be a number of seconds from 0 to 10 years.")
+            )
+        config.clock_offset = min(config.clock_offset + float(advance), CLOCK_LIMIT)
+    return JSONResponse({"now": config.now(), "offset": config.clock_offset, "movable": config.movable_clock})
+
+
 class _App(Starlette):
     """Starlette, with the AWS JSON endpoint (``POST /``, nearly every request) taken before Starlette's
     middleware and router: ``dispatch_json`` turns every error into an AWS error itself."""
@@ -228,6 +253,7 @@ def create_app(config: ServerConfig, store: Store | None = None) -> Starlette:
         Route("/", dispatch_json, methods=["POST"]),
         Route("/_emulator/outbox", outbox, methods=["GET"]),
         Route("/_emulator/health", health, methods=["GET"]),
+        Route("/_emulator/clock", clock, methods=["GET", "POST"]),
     ]
     routes += [Route(r.path, r.endpoint, methods=list(r.methods)) for r in registry.http_routes()]
 

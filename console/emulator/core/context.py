@@ -25,6 +25,14 @@ class ServerConfig:
     base_url: str = ""  # filled in once the socket is bound
     parent_pid: int | None = None  # stop when this process is gone
     workers: int | None = None  # processes for CPU-bound crypto (workers.py); None: one per spare core
+    # Tests may move the server's clock forward (POST /_emulator/clock) to reach a lockout's end or a code's
+    # expiry without waiting; only a server started with --movable-clock allows it.
+    movable_clock: bool = False
+    clock_offset: float = 0.0  # seconds the clock was moved forward
+
+    def now(self) -> float:
+        """The server's clock: the wall clock, plus what a test moved it forward by."""
+        return time.time() + self.clock_offset
 
 
 @dataclass

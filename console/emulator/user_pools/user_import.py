@@ -459,7 +459,7 @@ async def _run_job(store: Any, config: Any, state: dict[str, Any], job_id: str) 
         await _import(store, config, state, job_id)
     except Exception:
         log.exception("user import job %s crashed", job_id)
-        ctx = RequestContext(store=store, config=config, state=state, now=time.time())
+        ctx = RequestContext(store=store, config=config, state=state, now=config.now())
         with store.tx():
             row = store.one("SELECT doc FROM user_import_jobs WHERE job_id = ?", (job_id,))
             if row is not None:
@@ -470,7 +470,7 @@ async def _import(store: Any, config: Any, state: dict[str, Any], job_id: str) -
     lines: list[str] | None = None
     header: list[str] | None = None
     while True:
-        ctx = RequestContext(store=store, config=config, state=state, now=time.time(), operation="UserImport")
+        ctx = RequestContext(store=store, config=config, state=state, now=config.now(), operation="UserImport")
         with store.tx():
             row = store.one("SELECT doc FROM user_import_jobs WHERE job_id = ?", (job_id,))
             if row is None:

@@ -1,13 +1,11 @@
 """A pool's public discovery documents: ``/{userPoolId}/.well-known/jwks.json`` and ``openid-configuration``.
 
 The JWKS lists the pool's two signing keys (ID tokens, access tokens). The discovery document has the
-shape AWS serves for a pool (COGNITO-FACTS §7.6); when the hosted UI module knows the pool's domain
-endpoints (``hosted_ui.discovery_endpoints(ctx, pool_id)``), those replace the domain-less defaults.
+shape AWS serves for a pool (COGNITO-FACTS §7.6).
 """
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 from starlette.requests import Request
@@ -45,33 +43,19 @@ def discovery(ctx: RequestContext, pool_id: str) -> dict[str, Any]:
     issuer = ctx.issuer(pool_id)
     # Endpoints are where this server answers them, even when the issuer claim has AWS's form.
     here = f"{ctx.base_url}/{pool_id}"
-    endpoints = {
+    return {
         "authorization_endpoint": f"{here}/authorize",
         "end_session_endpoint": f"{here}/logout",
-        "revocation_endpoint": f"{here}/revoke",
-        "token_endpoint": f"{here}/token",
-        "userinfo_endpoint": f"{here}/userInfo",
-    }
-    try:
-        hosted_ui: Any = importlib.import_module(f"{__package__}.hosted_ui")
-    except ImportError:
-        hosted_ui = None
-    override = getattr(hosted_ui, "discovery_endpoints", None)
-    if override is not None:
-        endpoints.update(override(ctx, pool_id) or {})
-    return {
-        "authorization_endpoint": endpoints["authorization_endpoint"],
-        "end_session_endpoint": endpoints["end_session_endpoint"],
         "id_token_signing_alg_values_supported": ["RS256"],
         "issuer": issuer,
         "jwks_uri": f"{here}/.well-known/jwks.json",
         "response_types_supported": ["code", "token"],
-        "revocation_endpoint": endpoints["revocation_endpoint"],
+        "revocation_endpoint": f"{here}/revoke",
         "scopes_supported": ["openid", "email", "phone", "profile"],
         "subject_types_supported": ["public"],
-        "token_endpoint": endpoints["token_endpoint"],
+        "token_endpoint": f"{here}/token",
         "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
-        "userinfo_endpoint": endpoints["userinfo_endpoint"],
+        "userinfo_endpoint": f"{here}/userInfo",
     }
 
 
