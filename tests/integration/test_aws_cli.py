@@ -32,6 +32,7 @@ def aws(base_url: str, *args: str) -> dict:
     return json.loads(r.stdout) if r.stdout.strip() else {}
 
 
+@pytest.mark.slow
 def test_cli_round_trip(cognito) -> None:
     created = aws(cognito.base_url, "cognito-idp", "create-user-pool", "--pool-name", "from-cli")
     pool_id = created["UserPool"]["Id"]

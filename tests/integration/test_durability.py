@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 
 import httpx
+import pytest
 
 from tests.conftest import make_client
 from tests.localcognito import start
@@ -25,6 +26,7 @@ def _users(idp, pool_id: str) -> set[str]:
         kwargs["PaginationToken"] = page["PaginationToken"]
 
 
+@pytest.mark.slow
 def test_restart_keeps_everything(tmp_path: Path) -> None:
     server = start(tmp_path)
     idp = make_client(server.base_url)
@@ -55,6 +57,7 @@ def test_restart_keeps_everything(tmp_path: Path) -> None:
         assert again.stop() == 0
 
 
+@pytest.mark.slow
 def test_kill_9_loses_no_acknowledged_write(tmp_path: Path) -> None:
     server = start(tmp_path)
     idp = make_client(server.base_url)
@@ -73,6 +76,7 @@ def test_kill_9_loses_no_acknowledged_write(tmp_path: Path) -> None:
         again.stop()
 
 
+@pytest.mark.slow
 def test_fifty_concurrent_writers_lose_nothing(cognito, pool) -> None:
     errors: list[BaseException] = []
 

@@ -15,6 +15,7 @@ import pytest
 from tests.localcognito import start
 
 
+@pytest.mark.slow
 def test_sigint_and_sigterm_exit_zero(tmp_path: Path) -> None:
     for sig in (signal.SIGTERM, signal.SIGINT):
         server = start(tmp_path / sig.name)

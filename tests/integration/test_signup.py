@@ -622,6 +622,7 @@ def test_confirm_forgot_password_quota(idp, cognito, email_pool):
 # -- code lifetimes (a server of its own, whose stored clock we move) ------------------------------------------
 
 
+@pytest.mark.slow
 def test_codes_expire(tmp_path):
     server = start(tmp_path / "data")
     try:

@@ -143,6 +143,7 @@ def test_a_wrong_password_fails_the_same_through_a_worker(offloading: LocalCogni
     assert error(exc) == ("NotAuthorizedException", "Incorrect username or password.")
 
 
+@pytest.mark.slow
 def test_a_dead_worker_costs_nothing_but_speed(offloading: LocalCognito) -> None:
     idp, pool_id, client_id = _setup(offloading.base_url)
     (worker,) = _workers(offloading.process.pid, 1)
@@ -162,6 +163,7 @@ def test_a_dead_worker_costs_nothing_but_speed(offloading: LocalCognito) -> None
     _verify(offloading.base_url, pool_id, client_id, result)
 
 
+@pytest.mark.slow
 def test_a_stuck_worker_is_given_up_on_and_replaced(offloading: LocalCognito) -> None:
     idp, pool_id, client_id = _setup(offloading.base_url)
     (worker,) = _workers(offloading.process.pid, 1)
@@ -207,6 +209,7 @@ def test_the_worker_runs_as_a_subcommand_for_frozen_builds() -> None:
         del sys.frozen  # type: ignore[attr-defined]
 
 
+@pytest.mark.slow
 def test_concurrent_sign_ins_each_get_their_own_valid_tokens(tmp_path: Path) -> None:
     server = start(tmp_path / "data", "--workers", "2")
     try:
@@ -299,6 +302,7 @@ def test_ctrl_c_to_the_process_group_stops_quietly(tmp_path: Path) -> None:
     assert _wait_gone(worker)
 
 
+@pytest.mark.slow
 def test_a_quick_stop_on_asyncios_own_loop_reaps_workers_quietly(tmp_path: Path) -> None:
     """Without uvloop, asyncio's child watcher reaps the workers; nothing else may reap them first (it
     then warns 'Unknown child process')."""
@@ -322,6 +326,7 @@ def test_a_quick_stop_on_asyncios_own_loop_reaps_workers_quietly(tmp_path: Path)
         assert "Unknown child process" not in stderr and "Traceback" not in stderr, stderr
 
 
+@pytest.mark.slow
 def test_a_lone_sign_in_shares_its_signing_with_an_idle_worker(tmp_path: Path) -> None:
     """The default path of a request that is alone: its first token goes to the idle worker as soon as it
     is made (signatures.py), the second is signed in place; refresh and SRP the same way."""

@@ -27,11 +27,13 @@ def _write_steadily(path: Path, transactions: int) -> int:
         db.close()
 
 
+@pytest.mark.slow
 def test_the_wal_stays_bounded_under_sustained_writes(tmp_path: Path) -> None:
     limit = store_module.WAL_BACKSTOP_PAGES * 4096
     assert _write_steadily(tmp_path / "c.db", 30000) < limit * 1.25
 
 
+@pytest.mark.slow
 def test_without_the_backstop_it_would_not(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """What the backstop is for: the checkpointer thread alone never lets the WAL start over."""
     monkeypatch.setattr(store_module, "WAL_BACKSTOP_PAGES", 0)

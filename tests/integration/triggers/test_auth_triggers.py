@@ -115,6 +115,7 @@ def test_pre_authentication_for_unknown_users(idp, fresh):
     assert fresh.events("pre")[-1]["request"]["userNotFound"] is False
 
 
+@pytest.mark.slow
 def test_trigger_timeout_during_sign_in(idp, fresh):
     pool_id, client_id = make_pool(idp, PRE)
     new_user(idp, pool_id, "eli")
