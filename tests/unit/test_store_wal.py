@@ -29,15 +29,17 @@ def _write_steadily(path: Path, transactions: int) -> int:
 
 @pytest.mark.slow
 def test_the_wal_stays_bounded_under_sustained_writes(tmp_path: Path) -> None:
+    # Twice the backstop: a checkpoint that a loaded machine delays lets the WAL run past it for a while
+    # (42.5 MB against 32 MB was seen), where without the backstop it grows to hundreds of MB.
     limit = store_module.WAL_BACKSTOP_PAGES * 4096
-    assert _write_steadily(tmp_path / "c.db", 30000) < limit * 1.25
+    assert _write_steadily(tmp_path / "c.db", 30000) < limit * 2
 
 
 @pytest.mark.slow
 def test_without_the_backstop_it_would_not(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """What the backstop is for: the checkpointer thread alone never lets the WAL start over."""
     monkeypatch.setattr(store_module, "WAL_BACKSTOP_PAGES", 0)
-    assert _write_steadily(tmp_path / "c.db", 30000) > 8000 * 4096 * 1.25
+    assert _write_steadily(tmp_path / "c.db", 30000) > 8000 * 4096 * 2
 
 
 def test_closing_leaves_no_wal_behind(tmp_path: Path) -> None:
