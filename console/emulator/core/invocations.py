@@ -12,8 +12,8 @@ triggers settles them one by one. Each function is invoked once per request, as 
 nothing the first run wrote survives it.
 
 Work must be deterministic up to its trigger calls for the answers to line up; handlers are (their clock
-is ``ctx.now``, fixed per request). Anything that commits between steps (auth.py's sign-in steps) settles
-each step on its own.
+is ``ctx.now``, fixed per request). Work that commits between steps (the sign-in's, user_pools/auth/)
+settles each step on its own.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The registry from operation name to handler, one per service, filled by the API-area modules.
+"""The registry from operation name to handler, one per service, filled by the services' handler modules.
 
 A handler is ``def handler(ctx: RequestContext, req: dict) -> dict`` (or ``async def``). Plain handlers
 run inside one SQLite transaction, so a handler that raises leaves the store untouched. Async handlers

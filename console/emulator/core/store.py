@@ -1,4 +1,4 @@
-"""SQLite persistence for the local Cognito: one database file, WAL, versioned schema per API area.
+"""SQLite persistence for the local Cognito: one database file, WAL, a versioned schema per area.
 
 Each service package declares its tables in its ``schema.py`` (``MIGRATIONS``: area -> version -> SQL);
 the server hands them all to the store, which on open applies, in order, each migration it has not
