@@ -487,10 +487,6 @@ class DataVersion:
 UNLISTED_CODES: dict[tuple[str, str], str] = {
     ("AdminGetDevice", "UserNotFoundException"): "devices.py answers an unknown user as the other Admin* calls do",
     ("AdminListDevices", "UserNotFoundException"): "devices.py answers an unknown user as the other Admin* calls do",
-    # Reported, not verified against AWS: mfa.py refuses TOTP on a pool without it with this code, which
-    # the model lists for neither operation (AWS may answer InvalidParameterException here).
-    ("AdminSetUserMFAPreference", "SoftwareTokenMFANotFoundException"): "mfa.py, reported",
-    ("SetUserMFAPreference", "SoftwareTokenMFANotFoundException"): "mfa.py, reported",
 }
 
 

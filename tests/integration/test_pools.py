@@ -197,6 +197,29 @@ def test_schema_errors(idp, schema, message):
     assert error(exc) == ("InvalidParameterException", message)
 
 
+MISSING_DATA_TYPE = "Invalid AttributeDataType input, consider using the provided AttributeDataType enum."
+
+
+def test_custom_attribute_needs_a_data_type(idp, bare_pool, pool):
+    """A custom attribute without AttributeDataType is refused, not made a String. The message is what
+    CloudFormation deployments that add such schema entries get back from Cognito (aws/aws-cdk#8585,
+    https://github.com/aws/aws-cdk/issues/8585; anomalyco/sst#1645; aws-amplify/amplify-cli#9532). For
+    CreateUserPool only moto's test_create_user_pool_custom_attribute_without_data_type (not run against AWS)
+    says the same. Standard attributes may still leave the type out."""
+    with pytest.raises(ClientError) as exc:
+        idp.add_custom_attributes(UserPoolId=pool["Id"], CustomAttributes=[{"Name": "tier", "Mutable": True}])
+    assert error(exc) == ("InvalidParameterException", MISSING_DATA_TYPE)
+    with pytest.raises(ClientError) as exc:
+        idp.create_user_pool(PoolName="x", Schema=[{"Name": "tier"}])
+    assert error(exc) == ("InvalidParameterException", MISSING_DATA_TYPE)
+    made = bare_pool(Schema=[{"Name": "email", "Required": True, "Mutable": True}])
+    by_name = {a["Name"]: a for a in made["SchemaAttributes"]}
+    assert (by_name["email"]["AttributeDataType"], by_name["email"]["Required"]) == ("String", True)
+    assert not [a for a in made["SchemaAttributes"] if a["Name"].startswith("custom:")]
+    schema = idp.describe_user_pool(UserPoolId=pool["Id"])["UserPool"]["SchemaAttributes"]
+    assert "custom:tier" not in [a["Name"] for a in schema]
+
+
 def test_standard_attribute_type_cannot_change(idp):
     with pytest.raises(ClientError) as exc:
         idp.create_user_pool(PoolName="x", Schema=[{"Name": "email", "AttributeDataType": "Number"}])

@@ -355,7 +355,7 @@ def test_custom_attributes(idp: Any, make_pool: Any) -> None:
         ({"custom:age": "old"}, "custom:age"),
         ({"custom:flag": "yes"}, "custom:flag"),
         ({"custom:origin": "other"}, "custom:origin"),  # immutable after creation
-        ({"custom:unknown": "x"}, "Type for attribute {custom:unknown} could not be determined"),
+        ({"custom:unknown": "x"}, "custom:unknown: Attribute does not exist in the schema.\n"),
     ]
     for values, message in bad:
         with pytest.raises(ClientError) as exc:

@@ -173,7 +173,7 @@ def test_temporary_password_policy(idp: Any, pool: dict[str, Any]) -> None:
 
 def test_create_with_invalid_attributes(idp: Any, pool: dict[str, Any]) -> None:
     cases = [
-        ([{"Name": "custom:nope", "Value": "x"}], "Type for attribute {custom:nope} could not be determined"),
+        ([{"Name": "custom:nope", "Value": "x"}], "custom:nope: Attribute does not exist in the schema.\n"),
         ([{"Name": "email", "Value": "not-an-email"}], "Invalid email address format."),
         ([{"Name": "phone_number", "Value": "555-1234"}], "Invalid phone number format."),
         ([{"Name": "email_verified", "Value": "maybe"}], "email_verified"),
@@ -189,6 +189,27 @@ def test_create_with_invalid_attributes(idp: Any, pool: dict[str, Any]) -> None:
     assert idp.list_users(UserPoolId=pool["Id"])["Users"] == []
 
 
+def test_unknown_attributes_are_each_named(idp: Any, pool: dict[str, Any]) -> None:
+    """AdminCreateUser and AdminUpdateUserAttributes name every attribute the schema lacks, one line each,
+    as SignUp does (aws-amplify/amplify-flutter#509, aws-amplify/aws-sdk-android#1629,
+    aws-amplify/amplify-cli#1761). No source shows these two operations' own wording: SignUp's is assumed."""
+    unknown = [{"Name": "custom:firstName", "Value": "Ann"}, {"Name": "custom:lastName", "Value": "Lee"}]
+    expected = (
+        "InvalidParameterException",
+        "Attributes did not conform to the schema: custom:firstName: Attribute does not exist in the schema.\n"
+        "custom:lastName: Attribute does not exist in the schema.\n",
+    )
+    with pytest.raises(ClientError) as exc:
+        create(idp, pool, UserAttributes=[{"Name": "given_name", "Value": "Ann"}, *unknown])
+    assert error_of(exc) == expected
+    assert idp.list_users(UserPoolId=pool["Id"])["Users"] == []
+    name = unique()
+    create(idp, pool, name)
+    with pytest.raises(ClientError) as exc:
+        idp.admin_update_user_attributes(UserPoolId=pool["Id"], Username=name, UserAttributes=unknown)
+    assert error_of(exc) == expected
+
+
 def test_required_attribute_on_create(idp: Any) -> None:
     pool = idp.create_user_pool(
         PoolName=unique("pool"),
@@ -199,7 +220,7 @@ def test_required_attribute_on_create(idp: Any) -> None:
             create(idp, pool)
         assert error_of(exc) == (
             "InvalidParameterException",
-            "Attributes did not conform to the schema: email: The attribute is required",
+            "Attributes did not conform to the schema: email: The attribute is required\n",
         )
         name = unique()
         create(idp, pool, name, UserAttributes=[{"Name": "email", "Value": "e@example.com"}])
@@ -207,7 +228,7 @@ def test_required_attribute_on_create(idp: Any) -> None:
             idp.admin_delete_user_attributes(UserPoolId=pool["Id"], Username=name, UserAttributeNames=["email"])
         assert error_of(exc) == (
             "InvalidParameterException",
-            "Attributes did not conform to the schema: email: The attribute is required",
+            "Attributes did not conform to the schema: email: The attribute is required\n",
         )
         with pytest.raises(ClientError) as exc:
             idp.admin_update_user_attributes(
@@ -286,7 +307,7 @@ def test_update_attributes_errors(idp: Any, pool: dict[str, Any]) -> None:
         )
     assert error_of(exc) == (
         "InvalidParameterException",
-        "Attributes did not conform to the schema: Type for attribute {custom:nope} could not be determined",
+        "Attributes did not conform to the schema: custom:nope: Attribute does not exist in the schema.\n",
     )
     with pytest.raises(ClientError) as exc:
         idp.admin_update_user_attributes(
@@ -341,8 +362,15 @@ def test_delete_attributes(idp: Any, pool: dict[str, Any]) -> None:
     attrs = attrs_of(idp.admin_get_user(UserPoolId=pool["Id"], Username=name)["UserAttributes"])
     assert set(attrs) == {"sub"}
     with pytest.raises(ClientError) as exc:
-        idp.admin_delete_user_attributes(UserPoolId=pool["Id"], Username=name, UserAttributeNames=["custom:nope"])
-    assert error_of(exc)[0] == "InvalidParameterException"
+        idp.admin_delete_user_attributes(
+            UserPoolId=pool["Id"], Username=name, UserAttributeNames=["nickname", "custom:foo", "custom:bar"]
+        )
+    # Unconfirmed against AWS: moto's wording (test_admin_delete_user_attributes_non_existing_attribute).
+    assert error_of(exc) == (
+        "InvalidParameterException",
+        "Invalid user attributes: user.custom:foo: Attribute does not exist in the schema.\n"
+        "user.custom:bar: Attribute does not exist in the schema.\n",
+    )
     with pytest.raises(ClientError) as exc:
         idp.admin_delete_user_attributes(UserPoolId=pool["Id"], Username=name, UserAttributeNames=["sub"])
     assert error_of(exc)[0] == "InvalidParameterException"

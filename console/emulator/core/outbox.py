@@ -32,16 +32,20 @@ def send(
 
 
 def mask_email(email: str) -> str:
-    """``t***@e***`` as AWS shows it: first character of the local part and of the domain."""
+    """``t***@t***`` for ``test@test.com``: the first character of the local part and of the domain, no
+    top-level domain. moto's AWS-verified tests (``test_sign_up_with_verified_email``,
+    ``test_forgot_password_with_email_delivery_details``) assert ``t***@t***``; the Developer Guide's
+    CLI example (cognito-user-pool-managing-errors) shows ``j****@e****``, and a real sign-up pasted in
+    lukpod1/finvo's README shows ``l***@g***``."""
     local, _, domain = email.partition("@")
-    host, dot, tld = domain.rpartition(".")
-    if not host:
-        host, tld, dot = domain, "", ""
-    return f"{local[:1]}***@{host[:1]}***{dot}{tld}"
+    return f"{local[:1]}***@{domain[:1]}***"
 
 
 def mask_phone(phone: str) -> str:
-    """``+*******0839``: the plus, stars, and the last four digits."""
+    """``+*******0839``: the plus, stars, and the last four digits (Developer Guide, SMS text message MFA:
+    "hides all but the last four digits"; seen as ``+*******0008`` in amazon-cognito-identity-js#236)."""
+    # [U] Every observed mask is of a +1 number (seven stars); one star per hidden digit for other
+    # lengths is our guess.
     return "+" + "*" * max(len(phone) - 5, 1) + phone[-4:]
 
 

@@ -3,8 +3,9 @@
 Shared by the admin operations (AdminCreateUser, AdminUpdateUserAttributes, ...) and the self-service
 ones (SignUp, UpdateUserAttributes, ...). Every check raises the AWS error the real service answers:
 ``InvalidParameterException`` with ``Attributes did not conform to the schema: ...`` for schema
-violations, ``Invalid email address format.`` / ``Invalid phone number format.`` for malformed email or
-phone values, ``AliasExistsException`` / ``UsernameExistsException`` for alias conflicts.
+violations (UpdateUserAttributes: ``user.<name>: ...`` lines alone), ``Invalid email address format.`` /
+``Invalid phone number format.`` for malformed email or phone values, ``AliasExistsException`` /
+``UsernameExistsException`` for alias conflicts.
 
 Schema source: the pool document's ``SchemaAttributes`` (AWS lists custom attributes there with their
 ``custom:`` prefix, developer-only ones as ``dev:custom:``); a pool document without it is read as
@@ -21,6 +22,15 @@ from typing import Any
 from console.emulator.core.errors import AwsError, invalid_parameter
 
 SCHEMA_PREFIX = "Attributes did not conform to the schema: "
+UNKNOWN_ATTRIBUTE = "Attribute does not exist in the schema."
+
+# Operations whose schema errors AWS words per attribute as ``user.<name>: <text>``, without SCHEMA_PREFIX:
+# ``user.update_email: Attribute does not exist in the schema.\n`` (raw UpdateUserAttributes response in
+# Jaydev Ahire's account-takeover write-up, jaydevahire.medium.com post dd5468d5773d, March 2023;
+# aws-amplify/amplify-flutter#1531 lists five such lines). [U] That its other problems take the same form
+# (one app's tests show ``user.custom:role: Attribute cannot be updated.\n``). [U] AdminUpdateUserAttributes
+# keeps SCHEMA_PREFIX: no source shows its wording.
+_USER_PREFIXED_OPS = frozenset({"UpdateUserAttributes"})
 
 
 def _string(name: str, *, mutable: bool = True, required: bool = False, lo: int = 0, hi: int = 2048) -> dict:
@@ -132,6 +142,15 @@ def _bad(name: str, text: str) -> str:
     return f"{name}: {text}"
 
 
+def _schema_error(problems: list[str], *, user_prefixed: bool = False) -> AwsError:
+    """One InvalidParameterException for every problem, each on its own line ending in a newline, as AWS
+    writes them (aws-amplify/amplify-flutter#509, aws-amplify/amplify-cli#1761: the message ends in a newline
+    after its last ``...: Attribute does not exist in the schema.``)."""
+    if user_prefixed:
+        return invalid_parameter("".join(f"user.{problem}\n" for problem in problems))
+    return invalid_parameter(SCHEMA_PREFIX + "".join(f"{problem}\n" for problem in problems))
+
+
 def _check_value(name: str, value: str, schema: Mapping[str, Any]) -> tuple[str, str | None]:
     """(normalized value, problem or None) for one attribute value against its schema entry."""
     kind = schema.get("AttributeDataType", "String")
@@ -206,10 +225,11 @@ def validate_attributes(
       cleared, an immutable one may not be written at all.
 
     Raises ``InvalidParameterException``: ``Attributes did not conform to the schema: <problems>``
-    (problems ``name: text``, joined by newlines, e.g. ``email: The attribute is required``,
-    ``Type for attribute {custom:x} could not be determined``, ``custom:x: String must be no longer
-    than 5 characters``, ``custom:x: Attribute cannot be updated. (changing an immutable attribute)``),
-    or ``Invalid email address format.`` / ``Invalid phone number format.``.
+    (problems ``name: text``, each followed by a newline, e.g. ``email: The attribute is required``,
+    ``custom:x: Attribute does not exist in the schema.``, ``custom:x: String must be no longer
+    than 5 characters``, ``custom:x: Attribute cannot be updated. (changing an immutable attribute)``;
+    UpdateUserAttributes: the problems alone, each as ``user.<problem>``), or ``Invalid email address
+    format.`` / ``Invalid phone number format.``.
     """
     schema = schema_of(pool)
     pairs = as_dict(attrs)
@@ -218,7 +238,14 @@ def validate_attributes(
     for name, value in pairs:
         entry = schema.get(name)
         if entry is None or (name.startswith("dev:") and not admin):
-            problems.append(f"Type for attribute {{{name}}} could not be determined")
+            # Every unknown attribute is listed, in the request's order ([U] the order: AWS's reports list
+            # all of them, aws-amplify/amplify-flutter#509 and #1531, in an order that may not be the
+            # request's). SignUp: aws-amplify/amplify-flutter#509, aws-amplify/aws-sdk-android#1629,
+            # aws-amplify/amplify-cli#1761 (2018-2021). [U] One 2025 report of SignUp answers "Type for
+            # attribute {custom:role} could not be determined" instead (Kalplaoffice/kalpla-elearning
+            # commit 4559a13). [U] AdminCreateUser and AdminUpdateUserAttributes: no source shows their
+            # wording; SignUp's is used.
+            problems.append(_bad(name, UNKNOWN_ATTRIBUTE))
             continue
         if name in _NEVER_WRITABLE:
             problems.append(_bad(name, "Attribute cannot be updated. (changing an immutable attribute)"))
@@ -239,7 +266,7 @@ def validate_attributes(
             if not out.get(name) and f"{name}: The attribute is required" not in problems:
                 problems.append(_bad(name, "The attribute is required"))
     if problems:
-        raise invalid_parameter(SCHEMA_PREFIX + "\n".join(problems))
+        raise _schema_error(problems, user_prefixed=op in _USER_PREFIXED_OPS)
     if out.get("email") and not _EMAIL.match(out["email"]):
         raise invalid_parameter("Invalid email address format.")
     if out.get("phone_number") and not _PHONE.match(out["phone_number"]):
@@ -258,17 +285,24 @@ def is_phone(value: str) -> bool:
 def check_deletable(pool: Mapping[str, Any], names: Iterable[str]) -> None:
     """AdminDeleteUserAttributes / DeleteUserAttributes: names must exist, not be required or immutable."""
     schema = schema_of(pool)
+    wanted = list(names)
+    unknown = [name for name in wanted if name not in schema]
+    if unknown:
+        # [U] moto's wording (test_admin_delete_user_attributes_non_existing_attribute, a test not run
+        # against AWS): ``Invalid user attributes: user.custom:foo: Attribute does not exist in the
+        # schema.\n``, one line per unknown name. That unknown names are reported before other problems
+        # is also unconfirmed.
+        lines = "".join(f"user.{name}: {UNKNOWN_ATTRIBUTE}\n" for name in unknown)
+        raise invalid_parameter("Invalid user attributes: " + lines)
     problems: list[str] = []
-    for name in names:
-        entry = schema.get(name)
-        if entry is None:
-            problems.append(f"Type for attribute {{{name}}} could not be determined")
-        elif entry.get("Required") or name in _NEVER_WRITABLE:
+    for name in wanted:
+        entry = schema[name]
+        if entry.get("Required") or name in _NEVER_WRITABLE:
             problems.append(_bad(name, "The attribute is required"))
         elif not entry.get("Mutable", True):
             problems.append(_bad(name, "Attribute cannot be updated. (changing an immutable attribute)"))
     if problems:
-        raise invalid_parameter(SCHEMA_PREFIX + "\n".join(problems))
+        raise _schema_error(problems)
 
 
 def check_client_writable(client: Mapping[str, Any], names: Iterable[str]) -> None:

@@ -237,11 +237,13 @@ def apply_preferences(ctx: RequestContext, pool: dict[str, Any], user: users.Use
             continue
         if method == "SMS_MFA" and not user.attrs.get("phone_number"):
             raise invalid_parameter("User does not have delivery config set to turn on SMS_MFA")
-        if method == "SOFTWARE_TOKEN_MFA":
-            if not pools.totp_mfa_enabled(pool):
-                raise AwsError("SoftwareTokenMFANotFoundException", TOTP_NOT_ENABLED)
-            if not user.mfa.get("totp_secret"):
-                raise invalid_parameter("User does not have delivery config set to turn on SOFTWARE_TOKEN_MFA")
+        # A user without a verified authenticator: InvalidParameterException with this text, as reported for
+        # AdminSetUserMFAPreference in aws/aws-sdk-js-v3#4645 (2023); 2018-2019 reports of SetUserMFAPreference
+        # (aws-amplify/amplify-js#944, #1875) show "User has not set up software token mfa" instead.
+        # [U] A pool without TOTP: the same answer, since botocore's model lists SoftwareTokenMFANotFoundException
+        # for neither operation (one public Terraform comment reports this text for a pool with MFA off).
+        if method == "SOFTWARE_TOKEN_MFA" and not (pools.totp_mfa_enabled(pool) and user.mfa.get("totp_secret")):
+            raise invalid_parameter("User does not have delivery config set to turn on SOFTWARE_TOKEN_MFA")
         if method == "EMAIL_OTP":
             if not pools.email_mfa_enabled(pool):
                 raise invalid_parameter("Email MFA is not enabled for this user pool.")

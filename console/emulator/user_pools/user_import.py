@@ -412,7 +412,7 @@ def import_row(ctx: RequestContext, pool: dict[str, Any], header: list[str], lin
             pool, {k: v for k, v in row.items() if v != ""}, op="ImportUsers", admin=True, creating=True
         )
     except AwsError as err:
-        return "FAILED", err.message.replace("\n", "; ")
+        return "FAILED", err.message.strip().replace("\n", "; ")
     username_attrs = pools.username_attributes(pool)
     stored_name = username
     if username_attrs:
