@@ -19,7 +19,7 @@ HANDLER_MODULES = (
     "mfa",
     "devices",
     "tokens",
-    "auth.flows",
+    "auth.steps",
     "risk",
     "auth_events",
     "user_import",

@@ -86,7 +86,7 @@ def get_user(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
 @idp("GetUserAuthFactors", public=True)
 def get_user_auth_factors(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     """The signed-in user's MFA settings and the first factors USER_AUTH offers them."""
-    from console.emulator.user_pools.auth.flows import first_factors  # auth imports the account modules
+    from console.emulator.user_pools.auth.steps import first_factors  # auth imports the account modules
 
     pool, user, _ = _authorize(ctx, req["AccessToken"])
     factors = [f for f in first_factors(pool, user) if f != "PASSWORD_SRP"]  # one PASSWORD factor
