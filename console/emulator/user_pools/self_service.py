@@ -30,6 +30,7 @@ from . import (
     tokens,
     users,
 )
+from .auth.choice import first_factors
 
 VERIFIABLE = ("email", "phone_number")
 WRONG_PASSWORD = "Incorrect username or password."  # noqa: S105 - an error message
@@ -86,8 +87,6 @@ def get_user(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
 @idp("GetUserAuthFactors", public=True)
 def get_user_auth_factors(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     """The signed-in user's MFA settings and the first factors USER_AUTH offers them."""
-    from console.emulator.user_pools.auth.steps import first_factors  # auth imports the account modules
-
     pool, user, _ = _authorize(ctx, req["AccessToken"])
     factors = [f for f in first_factors(pool, user) if f != "PASSWORD_SRP"]  # one PASSWORD factor
     return {

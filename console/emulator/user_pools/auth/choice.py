@@ -1,0 +1,112 @@
+"""USER_AUTH, choice-based sign-in: the first factors a user may choose, and SELECT_CHALLENGE.
+
+The pool's SignInPolicy and what the user has (a password, a verified email or phone) decide the choices:
+PASSWORD, PASSWORD_SRP, EMAIL_OTP, SMS_OTP. The client names one in PREFERRED_CHALLENGE or answers
+SELECT_CHALLENGE; a one-time code is a first factor of its own, after which no MFA follows. USER_AUTH with
+the Session of ConfirmSignUp signs the user in straight after confirming.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from console.emulator.core.context import RequestContext
+from console.emulator.core.errors import invalid_parameter, not_authorized
+from console.emulator.user_pools import signup, users
+from console.emulator.user_pools.users import User
+
+from . import chain, completion, password, sessions, srp, srp_challenge
+from .steps import Flow, challenge, check_lockout, check_usable, param, phantom_user, pre_authentication, unknown_user
+
+
+def first_factors(pool: dict[str, Any], user: User) -> list[str]:
+    """The USER_AUTH challenges ``user`` can choose in ``pool`` (the pool's SignInPolicy and the user's
+    password and verified email / phone)."""
+    policy = ((pool.get("Policies") or {}).get("SignInPolicy") or {}).get("AllowedFirstAuthFactors") or ["PASSWORD"]
+    out: list[str] = []
+    has_password = bool(user.secret.get("verifier"))
+    if "PASSWORD" in policy and has_password:
+        out += ["PASSWORD", "PASSWORD_SRP"]
+    if "EMAIL_OTP" in policy and user.attrs.get("email") and user.attrs.get("email_verified") == "true":
+        out.append("EMAIL_OTP")
+    if "SMS_OTP" in policy and user.attrs.get("phone_number") and user.attrs.get("phone_number_verified") == "true":
+        out.append("SMS_OTP")
+    return out
+
+
+def start(ctx: RequestContext, flow: Flow, params: dict[str, str]) -> Any:
+    if flow.req.get("Session"):
+        return _sign_in_after_sign_up(ctx, flow, params)
+    username = param(params, "USERNAME")
+    user = users.find(ctx, flow.pool, username)
+    if user is None:
+        if not sessions.prevents_existence_errors(flow.client):
+            raise unknown_user(flow)
+        # PreventUserExistenceErrors: answered as a user with only a password would be (a simulated
+        # SELECT_CHALLENGE); every answer ends in "Incorrect username or password." (COGNITO-FACTS §2).
+        sessions.check_secret_hash(ctx, flow.client, params.get("SECRET_HASH"), username)
+        flow.phantom = username
+        user = phantom_user(flow, username)
+        user.secret = {"verifier": "simulated"}  # "has a password" for first_factors; never checked against
+    else:
+        sessions.check_secret_hash(ctx, flow.client, params.get("SECRET_HASH"), username, user.username)
+        check_usable(flow, user, password_checked=False)
+    available = first_factors(flow.pool, user)
+    preferred = params.get("PREFERRED_CHALLENGE")
+    if preferred and preferred in available:
+        return _choose(ctx, flow, user, preferred, params)
+    result = challenge(ctx, flow, user, "SELECT_CHALLENGE", {}, {"available": available})
+    result["AvailableChallenges"] = available
+    return result
+
+
+def _sign_in_after_sign_up(ctx: RequestContext, flow: Flow, params: dict[str, str]) -> Any:
+    """USER_AUTH with the Session of ConfirmSignUp: signed in straight after confirming."""
+    user = signup.consume_signup_session(
+        ctx, flow.pool, flow.client["ClientId"], flow.req["Session"], params.get("USERNAME") or None
+    )
+    if user is None:
+        raise not_authorized(sessions.SESSION_EXPIRED)
+    sessions.check_secret_hash(ctx, flow.client, params.get("SECRET_HASH"), params.get("USERNAME") or "", user.username)
+    check_usable(flow, user, password_checked=True)
+    flow.first_factor = "OTP"  # the confirmation code proved the user; no MFA follows
+    return chain.after_first_factor(ctx, flow, user)
+
+
+def _choose(ctx: RequestContext, flow: Flow, user: User, choice: str, values: dict[str, str]) -> Any:
+    if choice == "PASSWORD":
+        if values.get("PASSWORD"):
+            check_lockout(user, ctx.now)
+            return password.verify_password(ctx, flow, user, values["PASSWORD"])
+        return challenge(ctx, flow, user, "PASSWORD", {})
+    if choice == "PASSWORD_SRP":
+        if values.get("SRP_A"):
+            if not srp.valid_a(values["SRP_A"]):
+                raise invalid_parameter("SRP_A cannot be 0 mod N")
+            if flow.phantom is not None:  # nobody (PreventUserExistenceErrors): a simulated challenge
+                pre_authentication(ctx, flow, user)
+                return srp_challenge.issue(ctx, flow, None, user.username, values["SRP_A"])
+            return srp_challenge.issue(ctx, flow, user, user.username, values["SRP_A"])
+        return challenge(ctx, flow, user, "PASSWORD_SRP", {})
+    if choice in ("EMAIL_OTP", "SMS_OTP"):
+        flow.first_factor = "OTP"
+        return completion.send_code_challenge(ctx, flow, user, choice)
+    raise invalid_parameter(f"The challenge {choice} is not available for the user.")
+
+
+def answer_select_challenge(
+    ctx: RequestContext, flow: Flow, user: User, session: sessions.Session, responses: dict[str, str]
+) -> Any:
+    choice = param(responses, "ANSWER")
+    if choice not in (session.state.get("available") or []):
+        raise invalid_parameter(f"The challenge {choice} is not available for the user.")
+    return _choose(ctx, flow, user, choice, responses)
+
+
+def answer_password(ctx: RequestContext, flow: Flow, user: User, responses: dict[str, str]) -> Any:
+    check_lockout(user, ctx.now)
+    return password.verify_password(ctx, flow, user, param(responses, "PASSWORD"))
+
+
+def answer_password_srp(ctx: RequestContext, flow: Flow, user: User, responses: dict[str, str]) -> Any:
+    return _choose(ctx, flow, user, "PASSWORD_SRP", {"SRP_A": param(responses, "SRP_A")})
