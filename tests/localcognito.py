@@ -42,8 +42,11 @@ class LocalCognito:
         return httpx.get(f"{self.base_url}/_emulator/outbox", params=params, timeout=10).json()
 
 
-def start(data_dir: Path, *extra: str, port: int = 0, env: dict[str, str] | None = None) -> LocalCognito:
-    """Run ``python -m console emulator --port 0`` and wait for the first line, the base URL."""
+def start(
+    data_dir: Path, *extra: str, port: int = 0, env: dict[str, str] | None = None, log: Path | None = None
+) -> LocalCognito:
+    """Run ``python -m console emulator --port 0`` and wait for the first line, the base URL. With ``log``,
+    the server's log (its stderr) goes to that file, for tests that read it."""
     cmd = [
         sys.executable,
         "-m",
@@ -58,14 +61,19 @@ def start(data_dir: Path, *extra: str, port: int = 0, env: dict[str, str] | None
         str(os.getpid()),
         *extra,
     ]
-    process = subprocess.Popen(
-        cmd,
-        stdout=subprocess.PIPE,
-        stderr=None,
-        text=True,
-        env={**os.environ, **(env or {})},
-        cwd=Path(__file__).resolve().parents[1],
-    )
+    stderr = log.open("wb") if log is not None else None
+    try:
+        process = subprocess.Popen(
+            cmd,
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            text=True,
+            env={**os.environ, **(env or {})},
+            cwd=Path(__file__).resolve().parents[1],
+        )
+    finally:
+        if stderr is not None:
+            stderr.close()
     assert process.stdout is not None
     line = process.stdout.readline().strip()
     if not line.startswith("http"):
