@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
+import stat
 import threading
 import time
 from collections.abc import Iterator, Mapping, Sequence
@@ -43,7 +45,7 @@ class Store:
         self.path = str(path)
         self._migrations = migrations
         if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            _make_private(Path(self.path))
         self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA journal_mode=WAL")
@@ -190,6 +192,42 @@ class _Checkpointer:
         with contextlib.suppress(sqlite3.Error):
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._db.close()
+
+
+# The files SQLite keeps beside a database: the WAL, its shared-memory index, a rollback journal.
+_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def _make_private(path: Path) -> None:
+    """Make the database at ``path`` readable by its owner only (DESIGN.md: data directory 0700, files 0600):
+    it holds pool keys, password verifiers, MFA secrets and codes.
+
+    The database file is created 0600 before SQLite opens it, and SQLite gives the WAL, shared-memory and
+    journal files it creates the database file's mode, whatever the umask. Files of an older run, made
+    0644, are tightened here. The data directory is made 0700 when it is ours: when it is created here,
+    or when it holds nothing but this database's files (an older run made it 0755). A directory the user
+    named that holds other things (a project directory, say) keeps its mode: closing it could break
+    whatever else lives there, and with the files 0600 it reveals no more than their names. Modes are only
+    ever narrowed, never widened.
+    """
+    directory = path.parent
+    ours = {path.name, *(path.name + c for c in _COMPANIONS)}
+    if not directory.is_dir():
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _narrow(directory, 0o700)
+    elif all(entry.name in ours for entry in directory.iterdir()):
+        _narrow(directory, 0o700)
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    for file in (path, *(path.with_name(path.name + c) for c in _COMPANIONS)):
+        with contextlib.suppress(FileNotFoundError):
+            _narrow(file, 0o600)
+
+
+def _narrow(path: Path, allowed: int) -> None:
+    """Clear the permission bits of ``path`` beyond ``allowed`` (never adds one)."""
+    current = stat.S_IMODE(path.stat().st_mode)
+    if current & ~allowed:
+        os.chmod(path, current & allowed)
 
 
 def dumps(value: Any) -> str:
