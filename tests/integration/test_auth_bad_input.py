@@ -127,6 +127,33 @@ def test_lockout_covers_srp_and_admin_flows(idp, pool):
     )
 
 
+@pytest.mark.parametrize("flow", ["USER_PASSWORD_AUTH", "USER_SRP_AUTH"])
+def test_lockout_does_not_tell_who_exists(idp, pool, flow):
+    """Under PreventUserExistenceErrors an unknown username's answers follow a known user's: after five
+    wrong passwords both answer "Password attempts exceeded" (were only real users locked out, the
+    lockout would enumerate them; the Developer Guide's managing-errors page: the answers must not
+    indicate whether the user exists)."""
+    app = new_client(idp, pool["Id"], PreventUserExistenceErrors="ENABLED")["ClientId"]
+    new_user(idp, pool["Id"], "known")
+
+    def attempt(username: str) -> tuple[str, str]:
+        if flow == "USER_PASSWORD_AUTH":
+            return refused(password_auth, idp, app, username, WRONG)
+        srp = SrpClient(pool["Id"], username, WRONG)
+        step = idp.initiate_auth(
+            ClientId=app, AuthFlow="USER_SRP_AUTH", AuthParameters={"USERNAME": username, "SRP_A": srp.srp_a()}
+        )
+        return refused(
+            idp.respond_to_auth_challenge,
+            ClientId=app,
+            ChallengeName="PASSWORD_VERIFIER",
+            ChallengeResponses=srp.answer(step["ChallengeParameters"]),
+        )
+
+    answers = {name: [attempt(name) for _ in range(6)] for name in ("known", "nobody")}
+    assert answers["known"] == answers["nobody"] == [INCORRECT] * 5 + [EXCEEDED]
+
+
 # -- PASSWORD_VERIFIER ------------------------------------------------------------------------------------
 
 

@@ -296,4 +296,17 @@ MIGRATIONS: Migrations = {
     );
     """,
     },
+    # auth/sessions.py: failures for usernames that match nobody (PreventUserExistenceErrors)
+    "phantom_lockouts": {
+        1: """
+    CREATE TABLE phantom_lockouts (
+        pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+        username_key TEXT NOT NULL,
+        doc TEXT NOT NULL,                  -- the lockout state, as a user's secret keeps it
+        last REAL NOT NULL,
+        PRIMARY KEY (pool_id, username_key)
+    );
+    CREATE INDEX phantom_lockouts_by_last ON phantom_lockouts(last);
+    """,
+    },
 }

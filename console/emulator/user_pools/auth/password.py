@@ -72,11 +72,16 @@ def start_password(ctx: RequestContext, flow: Flow, params: dict[str, str]) -> A
 
 
 def _simulated_password_check(ctx: RequestContext, flow: Flow, username: str, password: str) -> Compute:
-    """A password check's work for a user who does not exist, then "Incorrect username or password."."""
+    """A password check's work for a user who does not exist, then the answer a user who exists would get:
+    "Incorrect username or password.", counted towards a lockout as a real user's failures are."""
     pool_keys = keys.require(ctx, flow.pool["Id"])
-    record = {"salt": srp.fake_salt(pool_keys.secret, users.username_key(flow.pool, username)), "verifier": "0"}
+    key = users.username_key(flow.pool, username)
+    record = {"salt": srp.fake_salt(pool_keys.secret, key), "verifier": "0"}
+    if sessions.phantom_locked(ctx, flow.pool["Id"], key):
+        raise not_authorized(sessions.ATTEMPTS_EXCEEDED)
 
     def refuse(_: bool) -> dict[str, Any]:
+        ctx.keep(lambda: sessions.record_phantom_failure(ctx, flow.pool["Id"], key))
         raise not_authorized(INCORRECT)
 
     suffix = pools.pool_suffix(flow.pool["Id"])
@@ -136,13 +141,19 @@ def answer_password_verifier(
     claim = srp_challenge.claimer(ctx, raw, float(state["exp"]))
     if user is None:
         # A simulated challenge (PreventUserExistenceErrors): the session key is derived as for a real
-        # user before the refusal, so the answer's timing does not tell that nobody is there.
+        # user before the refusal, so the answer's timing does not tell that nobody is there, and the
+        # failures lock the username out as a real user's would.
+        key = users.username_key(pool, username)
+        if sessions.phantom_locked(ctx, pool["Id"], key):
+            ctx.keep(claim)
+            raise not_authorized(sessions.ATTEMPTS_EXCEEDED)
         if not srp.fresh_timestamp(timestamp, ctx.now):
             ctx.keep(claim)
             raise not_authorized(INCORRECT)
 
         def refuse(_: bytes | None) -> dict[str, Any]:
             ctx.keep(claim)
+            ctx.keep(lambda: sessions.record_phantom_failure(ctx, pool["Id"], key))
             raise not_authorized(INCORRECT)
 
         return Compute(srp.session_key, (state["a"], state["b"], state["B"], state["v"]), refuse)

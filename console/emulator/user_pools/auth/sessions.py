@@ -226,3 +226,28 @@ def record_success(secret: dict[str, Any]) -> dict[str, Any]:
     out = dict(secret)
     out.pop("lockout")
     return out
+
+
+# -- the lockout of a username nobody has (PreventUserExistenceErrors) -------------------------------------
+# Were only real users locked out, five wrong passwords would tell who exists: a known user's answer turns
+# into "Password attempts exceeded", an unknown one's never would. Failures for a username that matches
+# nobody are counted the same way, per pool and username, and forgotten once their lockout has reset.
+
+
+def phantom_locked(ctx: RequestContext, pool_id: str, username_key: str) -> bool:
+    doc = ctx.store.value(
+        "SELECT doc FROM phantom_lockouts WHERE pool_id = ? AND username_key = ?", (pool_id, username_key)
+    )
+    return doc is not None and locked({"lockout": json.loads(doc)}, ctx.now)
+
+
+def record_phantom_failure(ctx: RequestContext, pool_id: str, username_key: str) -> None:
+    ctx.store.run("DELETE FROM phantom_lockouts WHERE last < ?", (ctx.now - LOCKOUT_RESET - LOCKOUT_MAX,))
+    doc = ctx.store.value(
+        "SELECT doc FROM phantom_lockouts WHERE pool_id = ? AND username_key = ?", (pool_id, username_key)
+    )
+    state = record_failure({"lockout": json.loads(doc)} if doc else {}, ctx.now)["lockout"]
+    ctx.store.run(
+        "INSERT OR REPLACE INTO phantom_lockouts (pool_id, username_key, doc, last) VALUES (?, ?, ?, ?)",
+        (pool_id, username_key, json.dumps(state), ctx.now),
+    )
