@@ -25,7 +25,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
-from . import ids, invocations, protocol, registry, schema, signatures, sigv4, transaction, workers
+from . import access_log, ids, invocations, protocol, registry, schema, signatures, sigv4, transaction, workers
 from .context import RequestContext, ServerConfig
 from .errors import AwsError
 from .store import Migrations, Store, compact_json
@@ -108,11 +108,21 @@ async def read_body(request: Request) -> bytes:
 
 
 async def dispatch_json(request: Request) -> Response:
+    started = time.perf_counter()
     with workers.serving():
         # Requests that arrived together with this one start too before it goes on, so that it sees
         # them waiting and hands its crypto to a worker process (workers.py).
         await asyncio.sleep(0)
-        return await _dispatch_json(request)
+        response = await _dispatch_json(request)
+    if access_log.enabled():
+        access_log.record(
+            request.headers.get("x-amz-target", ""),
+            response.status_code,
+            response.headers.get("x-amzn-errortype", "").rstrip(":"),
+            time.perf_counter() - started,
+            getattr(request.state, "identifiers", None),
+        )
+    return response
 
 
 async def _dispatch_json(request: Request) -> Response:
@@ -137,6 +147,8 @@ async def _dispatch_json(request: Request) -> Response:
             # RecursionError: JSON nested deeper than the parser's recursion limit (say 10,000 "[").
             raise AwsError("SerializationException", "Could not parse the request body as JSON.") from None
         params = protocol.validate_input(op_model, params)
+        if access_log.enabled():
+            request.state.identifiers = access_log.fields_of(params)
         handler = registry.lookup(service, name)
         if handler is None:
             raise AwsError(

@@ -17,7 +17,7 @@ from typing import Any
 import uvicorn
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
-from . import sigv4, workers
+from . import access_log, sigv4, workers
 from .app import create_app, open_store
 from .context import ServerConfig
 
@@ -129,9 +129,9 @@ def _loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
     return uvloop.new_event_loop
 
 
-def serve(config: ServerConfig, log_level: str = "warning") -> int:
-    """Run until SIGTERM or SIGINT; returns the process exit code."""
-    logging.basicConfig(level=getattr(logging, log_level.upper(), logging.WARNING), stream=sys.stderr)
+def serve(config: ServerConfig, log_level: str = "warning", log_format: str = "text") -> int:
+    """Run until SIGTERM or SIGINT; returns the process exit code. At ``info``, a line per request."""
+    access_log.configure(log_level, log_format)
     if not config.data_dir:
         config.data_dir = default_data_dir()
     if config.host not in sigv4.LOOPBACK:
