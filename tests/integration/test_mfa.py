@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import time
+from pathlib import Path
 from typing import Any
 
 import pyotp
@@ -13,10 +15,11 @@ import pytest
 from botocore.exceptions import ClientError
 
 from console.emulator.user_pools import mfa
-from tests.conftest import unique
+from tests.conftest import make_client, unique
 from tests.integration import auth_support
 from tests.integration.test_self_service import FLOWS, access_token, make_user, sign_in
 from tests.integration.test_signup import error_of, new_client, new_pool
+from tests.localcognito import start
 
 SMS_CONFIG = {"SnsCallerArn": "arn:aws:iam::000000000000:role/sms", "ExternalId": "ext"}
 TOTP_SETTINGS = {"Enabled": True, "PreferredMfa": True}
@@ -450,3 +453,96 @@ def test_select_mfa_type_when_two_are_enabled_without_preference(idp, totp_user)
     first = sign_in(idp, pool, client, name)
     assert first["ChallengeName"] == "SELECT_MFA_TYPE"
     assert json.loads(first["ChallengeParameters"]["MFAS_CAN_CHOOSE"]) == ["SMS_MFA", "SOFTWARE_TOKEN_MFA"]
+
+
+# -- software token secrets at rest ---------------------------------------------------------------------------
+
+
+def raw_user_row(data_dir: Path, pool_id: str, name: str) -> str:
+    """The user's row as it is on disk, every column as text."""
+    db = sqlite3.connect(data_dir / "cognito.db")
+    try:
+        row = db.execute("SELECT * FROM users WHERE pool_id = ? AND username = ?", (pool_id, name)).fetchone()
+    finally:
+        db.close()
+    assert row is not None
+    return " ".join(str(v) for v in row)
+
+
+BASE32_SECRET = re.compile(r"[A-Z2-7]{32}")
+
+
+def test_software_token_secrets_are_encrypted_at_rest(idp, cognito, totp_user):
+    pool, client, name, token = totp_user
+    pending = idp.associate_software_token(AccessToken=token)["SecretCode"]
+    row = raw_user_row(cognito.data_dir, pool["Id"], name)
+    assert pending not in row
+    assert not BASE32_SECRET.search(row)
+    idp.verify_software_token(AccessToken=token, UserCode=code_for(pending))
+    row = raw_user_row(cognito.data_dir, pool["Id"], name)
+    assert pending not in row
+    assert not BASE32_SECRET.search(row)
+    # The sealed secret still answers the sign-in's challenge.
+    idp.set_user_mfa_preference(AccessToken=token, SoftwareTokenMfaSettings=TOTP_SETTINGS)
+    challenge = sign_in(idp, pool, client, name)
+    assert challenge["ChallengeName"] == "SOFTWARE_TOKEN_MFA"
+    done = idp.admin_respond_to_auth_challenge(
+        UserPoolId=pool["Id"],
+        ClientId=client["ClientId"],
+        ChallengeName="SOFTWARE_TOKEN_MFA",
+        Session=challenge["Session"],
+        ChallengeResponses={"USERNAME": name, "SOFTWARE_TOKEN_MFA_CODE": code_for(pending)},
+    )
+    assert "AccessToken" in done["AuthenticationResult"]
+
+
+@pytest.mark.slow
+def test_clear_secrets_of_an_older_database_still_work_and_are_sealed(tmp_path: Path) -> None:
+    """A database written before secrets were encrypted keeps them in clear: they still answer, and the
+    next write seals them."""
+    server = start(tmp_path)
+    try:
+        idp = make_client(server.base_url)
+        pool = totp_pool(idp)
+        client = new_client(idp, pool["Id"], ExplicitAuthFlows=FLOWS)
+        name = make_user(idp, pool)
+        token = access_token(idp, pool, client, name)
+        secret = enrol(idp, token)
+        idp.set_user_mfa_preference(AccessToken=token, SoftwareTokenMfaSettings=TOTP_SETTINGS)
+        pending = idp.associate_software_token(AccessToken=token)["SecretCode"]
+    finally:
+        assert server.stop() == 0
+    # What an older release wrote: the Base32 secrets themselves.
+    db = sqlite3.connect(tmp_path / "cognito.db")
+    with db:
+        (mfa_json,) = db.execute(
+            "SELECT mfa FROM users WHERE pool_id = ? AND username = ?", (pool["Id"], name)
+        ).fetchone()
+        state = json.loads(mfa_json)
+        state["totp_secret"], state["totp_pending"] = secret, pending
+        db.execute("UPDATE users SET mfa = ? WHERE pool_id = ? AND username = ?", (json.dumps(state), pool["Id"], name))
+    db.close()
+    assert secret in raw_user_row(tmp_path, pool["Id"], name)
+
+    server = start(tmp_path)
+    try:
+        idp = make_client(server.base_url)
+        challenge = sign_in(idp, pool, client, name)
+        assert challenge["ChallengeName"] == "SOFTWARE_TOKEN_MFA"
+        done = idp.admin_respond_to_auth_challenge(
+            UserPoolId=pool["Id"],
+            ClientId=client["ClientId"],
+            ChallengeName="SOFTWARE_TOKEN_MFA",
+            Session=challenge["Session"],
+            ChallengeResponses={"USERNAME": name, "SOFTWARE_TOKEN_MFA_CODE": code_for(secret)},
+        )
+        assert "AccessToken" in done["AuthenticationResult"]
+        assert secret not in raw_user_row(tmp_path, pool["Id"], name)
+        # The clear pending secret still verifies, and what it becomes is sealed.
+        token = done["AuthenticationResult"]["AccessToken"]
+        idp.verify_software_token(AccessToken=token, UserCode=code_for(pending))
+        row = raw_user_row(tmp_path, pool["Id"], name)
+        assert pending not in row
+        assert not BASE32_SECRET.search(row)
+    finally:
+        assert server.stop() == 0

@@ -2,8 +2,9 @@
 
 AWS signs ID and access tokens with different keys, so a pool has two RSA pairs with stable ``kid``s,
 published in the pool's JWKS. A third, symmetric, key (AES-256) encrypts what only the local Cognito
-reads back: refresh tokens, SRP secret blocks. Keys are made the first time a pool needs them, kept in
-the ``pool_keys`` table (they survive restarts, so issued tokens stay valid) and cached per server.
+reads back: refresh tokens, SRP secret blocks, users' authenticator (TOTP) secrets. Keys are made the first
+time a pool needs them, kept in the ``pool_keys`` table (they survive restarts, so issued tokens stay valid)
+and cached per server.
 
 GetSigningCertificate answers with a self-signed X.509 certificate of the ID-token key, base64 DER as
 AWS returns it.
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cryptography import x509
+from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -60,6 +62,20 @@ class PoolKeys:
         if found is None:
             found = self._aeads[label] = AESGCM(hashlib.sha256(self.secret + b"|" + label.encode()).digest())
         return found
+
+    def seal(self, label: str, plain: bytes, context: bytes) -> str:
+        """``plain`` encrypted and authenticated under the ``label`` sub-key and bound to ``context`` (it opens
+        only with the same one): base64url of the nonce and the ciphertext, for storing as text."""
+        nonce = os.urandom(12)
+        return b64url(nonce + self.aead(label).encrypt(nonce, plain, context))
+
+    def unseal(self, label: str, sealed: str, context: bytes) -> bytes | None:
+        """What ``seal`` sealed, or None if ``sealed`` is not one of ours for this ``label`` and ``context``."""
+        try:
+            raw = b64url_decode(sealed)
+            return self.aead(label).decrypt(raw[:12], raw[12:], context)
+        except (ValueError, InvalidTag):
+            return None
 
     def public(self, kid: str) -> rsa.RSAPublicKey | None:
         if kid == self.id_kid:

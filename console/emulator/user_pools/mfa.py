@@ -133,10 +133,10 @@ def check_mfa_code(ctx: RequestContext, pool: dict[str, Any], user: users.User, 
     """Whether ``code`` answers ``challenge``: a TOTP code of the user's authenticator (each time step
     once), or the SMS / email code last sent (single use, unexpired). Constant-time comparisons."""
     if challenge == "SOFTWARE_TOKEN_MFA":
-        secret = user.mfa.get("totp_secret")
+        secret = mfa_settings.totp_secret(ctx, user, "totp_secret")
         if not secret:
             return False
-        step = totp_match(str(secret), code, ctx.now)
+        step = totp_match(secret, code, ctx.now)
         if step is None or step <= int(user.mfa.get("totp_last_step") or -1):
             return False
         user.mfa["totp_last_step"] = step
@@ -188,7 +188,7 @@ def _software_token_caller(
 def associate_software_token(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     pool, user, handle = _software_token_caller(ctx, req)
     secret = new_secret()
-    user.mfa["totp_pending"] = secret
+    mfa_settings.set_totp_secret(ctx, user, "totp_pending", secret)
     user.mfa["totp_pending_at"] = ctx.now
     users.save(ctx, pool, user, touch=False)
     out: dict[str, Any] = {"SecretCode": secret}
@@ -200,12 +200,12 @@ def associate_software_token(ctx: RequestContext, req: dict[str, Any]) -> dict[s
 @idp("VerifySoftwareToken", public=True)
 def verify_software_token(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     pool, user, handle = _software_token_caller(ctx, req)
-    pending = user.mfa.get("totp_pending")
+    pending = mfa_settings.totp_secret(ctx, user, "totp_pending")
     if not pending:
         raise invalid_parameter("User has not set up software token mfa")
-    if not totp_verify(str(pending), req["UserCode"], ctx.now):
+    if not totp_verify(pending, req["UserCode"], ctx.now):
         raise AwsError("EnableSoftwareTokenMFAException", "Code mismatch and fail enable Software Token MFA")
-    user.mfa["totp_secret"] = pending
+    mfa_settings.set_totp_secret(ctx, user, "totp_secret", pending)
     user.mfa.pop("totp_pending", None)
     user.mfa.pop("totp_pending_at", None)
     user.mfa.pop("totp_last_step", None)

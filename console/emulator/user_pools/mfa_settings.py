@@ -7,23 +7,59 @@ The user's MFA state lives in ``User.mfa`` (the ``users.mfa`` JSON column). Keys
 - ``preferred``: the preferred method (``PreferredMfaSetting``), one of ``enabled``, or absent.
 - ``MFAOptions``: the legacy SMS settings of SetUserSettings / AdminSetUserSettings, as given
   (``[{"DeliveryMedium": "SMS", "AttributeName": "phone_number"}]``); absent when none.
-- ``totp_secret``: Base32 secret of the verified authenticator app (absent before VerifySoftwareToken).
+- ``totp_secret``: the secret of the verified authenticator app (absent before VerifySoftwareToken).
 - ``totp_name``: its FriendlyDeviceName, when one was given.
-- ``totp_pending``: Base32 secret from AssociateSoftwareToken awaiting VerifySoftwareToken;
+- ``totp_pending``: the secret from AssociateSoftwareToken awaiting VerifySoftwareToken;
   ``totp_pending_at``: when it was issued.
 - ``totp_last_step``: the last TOTP time step accepted at sign-in (a code is accepted once).
 
 ``mfa_settings_for_get_user(user)`` turns this into GetUser / AdminGetUser's fields; sign-in reads
 ``enabled_mfa`` and ``preferred_mfa``.
+
+The two secrets are stored encrypted with the pool's symmetric key (keys.py, as refresh tokens are), bound
+to the pool, the user's ``sub`` and the field: ``totp_secret(ctx, user, field)`` reads one in clear,
+``set_totp_secret`` stores one. A database written before they were encrypted holds the Base32 secret
+itself: it is read as is, and sealed in ``User.mfa`` as it is read, so the save that follows its use (the
+accepted time step at sign-in, VerifySoftwareToken) stores it encrypted.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from . import pools, users
+from console.emulator.core.context import RequestContext
+
+from . import keys, pools, users
 
 METHODS = ("SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP")
+
+# A sealed secret's prefix: Base32 has no ":", so a clear secret of an older database never starts with it.
+_SEALED = "sealed:"
+_LABEL = "totp"  # the sub-key of the pool's symmetric key that seals TOTP secrets
+
+
+def totp_secret(ctx: RequestContext, user: users.User, field: str) -> str | None:
+    """The Base32 secret stored under ``field`` (``totp_secret`` or ``totp_pending``), or None if there is
+    none or it does not open (sealed for another user, or under keys the pool no longer has)."""
+    value = user.mfa.get(field)
+    if not isinstance(value, str) or not value:
+        return None
+    if not value.startswith(_SEALED):
+        set_totp_secret(ctx, user, field, value)  # an older database's clear secret: sealed at the next save
+        return value
+    opened = keys.require(ctx, user.pool_id).unseal(_LABEL, value.removeprefix(_SEALED), _bound_to(user, field))
+    return None if opened is None else opened.decode("ascii")
+
+
+def set_totp_secret(ctx: RequestContext, user: users.User, field: str, secret: str) -> None:
+    """Store the Base32 ``secret`` under ``field``, sealed (written by the caller's ``users.save``)."""
+    sealed = keys.require(ctx, user.pool_id).seal(_LABEL, secret.encode("ascii"), _bound_to(user, field))
+    user.mfa[field] = _SEALED + sealed
+
+
+def _bound_to(user: users.User, field: str) -> bytes:
+    """What a sealed secret is bound to: a secret copied to another user or field does not open."""
+    return f"{user.pool_id}|{user.sub}|{field}".encode()
 
 
 def _enabled(user: users.User) -> list[str]:
