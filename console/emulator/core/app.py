@@ -28,6 +28,7 @@ from starlette.types import Receive, Scope, Send
 from . import access_log, ids, invocations, protocol, registry, schema, signatures, sigv4, transaction, workers
 from .context import RequestContext, ServerConfig
 from .errors import AwsError
+from .outbox import messages as outbox_messages
 from .store import Migrations, Store, compact_json
 
 log = logging.getLogger("console.emulator")
@@ -196,11 +197,7 @@ async def outbox(request: Request) -> Response:
     """Every email and SMS the local Cognito has "sent", oldest first (optionally ?user_pool_id=)."""
     state: ServerState = request.app.state.emulator
     pool = request.query_params.get("user_pool_id")
-    if pool:
-        rows = state.store.all("SELECT * FROM outbox WHERE user_pool_id = ? ORDER BY id", (pool,))
-    else:
-        rows = state.store.all("SELECT * FROM outbox ORDER BY id")
-    return JSONResponse([dict(r) for r in rows])
+    return JSONResponse(outbox_messages(state.store, state.config.now(), pool))
 
 
 async def health(request: Request) -> Response:

@@ -1,13 +1,65 @@
 """Email and SMS delivery: every message goes to the outbox (``GET /_emulator/outbox``).
 
+Messages hold codes and temporary passwords, so the outbox keeps them for a day only
+(``COGNITO_LOCAL_OUTBOX_TTL`` seconds): no code lives longer (sign-up and attribute verification codes
+last a day, a forgotten password's an hour, sign-in's three minutes). A temporary password can outlive
+its message (AdminCreateUser's lasts 7 days by default): a test that needs it later reads it sooner, or
+sets a longer age. Expired messages are deleted whenever a message is written and whenever the outbox is
+read, by the server's clock (which tests may move forward).
+
 Also AWS's masking of delivery destinations (``CODE_DELIVERY_DESTINATION``, ``CodeDeliveryDetails``).
 """
 
 from __future__ import annotations
 
+import functools
+import logging
+import math
+import os
 from typing import Any
 
 from .context import RequestContext
+from .store import Store
+
+log = logging.getLogger("console.emulator")
+
+TTL_ENV = "COGNITO_LOCAL_OUTBOX_TTL"
+DEFAULT_TTL = 86400.0  # seconds
+
+
+def ttl() -> float:
+    """How long, in seconds, a message stays in the outbox: ``COGNITO_LOCAL_OUTBOX_TTL``, or a day."""
+    return _ttl_of(os.environ.get(TTL_ENV))
+
+
+@functools.cache
+def _ttl_of(raw: str | None) -> float:
+    if raw is None or not raw.strip():
+        return DEFAULT_TTL
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and value > 0):
+        log.warning("%s=%r is not a positive number of seconds: messages are kept a day", TTL_ENV, raw)
+        return DEFAULT_TTL
+    return value
+
+
+def purge(store: Store, now: float) -> int:
+    """Delete the messages older than ``ttl()`` at ``now``; how many were deleted."""
+    return store.run("DELETE FROM outbox WHERE created_at < ?", (now - ttl(),))
+
+
+def messages(store: Store, now: float, pool_id: str | None = None) -> list[dict[str, Any]]:
+    """The messages still in the outbox at ``now``, oldest first (of one user pool, or of all)."""
+    with store.tx():
+        purge(store, now)
+    if pool_id:
+        rows = store.all("SELECT * FROM outbox WHERE user_pool_id = ? ORDER BY id", (pool_id,))
+    else:
+        rows = store.all("SELECT * FROM outbox ORDER BY id")
+    return [dict(r) for r in rows]
 
 
 def send(
@@ -24,6 +76,7 @@ def send(
     """Record one delivered message; returns its outbox id."""
     if channel not in ("EMAIL", "SMS"):
         raise ValueError(f"unknown channel {channel}")
+    purge(ctx.store, ctx.now)
     return ctx.store.insert(
         "INSERT INTO outbox (user_pool_id, username, channel, destination, code, subject, body, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

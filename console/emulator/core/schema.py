@@ -24,5 +24,7 @@ MIGRATIONS: Migrations = {
         created_at REAL NOT NULL
     );
     """,
+        # Messages expire (outbox.py): each write and read deletes those older than a day.
+        2: "CREATE INDEX IF NOT EXISTS outbox_created ON outbox (created_at);",
     },
 }
