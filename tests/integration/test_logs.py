@@ -194,6 +194,27 @@ def test_filter_json_patterns(logs, group):
         logs.filter_log_events(logGroupName=group, filterPattern="{ $.x = ")
 
 
+@pytest.mark.parametrize("depth", [51, 330, 500])
+def test_a_pattern_nested_too_deep_is_invalid_not_a_500(logs, group, depth):
+    logs.create_log_stream(logGroupName=group, logStreamName="s")
+    logs.put_log_events(logGroupName=group, logStreamName="s", logEvents=[{"timestamp": now_ms(), "message": "{}"}])
+    pattern = "{ " + "(" * depth + "$.a = 1" + ")" * depth + " }"
+    assert len(pattern) <= 1024  # within the model's length: the compiler must refuse it itself
+    with pytest.raises(logs.exceptions.InvalidParameterException) as exc:
+        logs.filter_log_events(logGroupName=group, filterPattern=pattern)
+    assert exc.value.response["Error"]["Message"] == "Invalid filter pattern"
+    nested = "{ " + "(" * 50 + "$.a = 1" + ")" * 50 + " }"
+    assert logs.filter_log_events(logGroupName=group, filterPattern=nested)["events"] == []
+
+
+def test_a_pattern_longer_than_the_model_allows_is_invalid(logs, group):
+    """botocore checks no maximum length on the client side: the server refuses 1,025 characters."""
+    with pytest.raises(logs.exceptions.InvalidParameterException) as exc:
+        logs.filter_log_events(logGroupName=group, filterPattern="x" * 1025)
+    assert "Member must have length less than or equal to 1024" in exc.value.response["Error"]["Message"]
+    assert logs.filter_log_events(logGroupName=group, filterPattern="x" * 1024)["events"] == []
+
+
 @pytest.mark.parametrize("huge", [2**63, 2**70, -(2**63) - 1])
 def test_a_token_with_a_huge_integer_is_invalid_not_a_500(logs, group, huge):
     """FilterLogEvents, GetLogEvents and DescribeLogStreams refuse a nextToken holding an integer SQLite

@@ -15,13 +15,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+# The longest filterPattern FilterLogEvents takes: the FilterPattern shape's max in botocore's logs model.
+MAX_PATTERN_LENGTH = 1024
+# [U] How deep parentheses may nest in a JSON pattern. CloudWatch documents no limit; 50 is far beyond any
+# pattern a person writes, and keeps the recursive parser well inside Python's recursion limit (a pattern
+# of the maximum length could otherwise nest 500 deep).
+MAX_NESTING = 50
+
 
 class FilterPatternError(ValueError):
     """The pattern is not CloudWatch filter-pattern syntax."""
 
 
 def compile_filter(pattern: str) -> Callable[[str], bool]:
-    """A predicate ``message -> bool`` for a CloudWatch filter pattern; FilterPatternError if malformed."""
+    """A predicate ``message -> bool`` for a CloudWatch filter pattern; FilterPatternError if malformed,
+    longer than ``MAX_PATTERN_LENGTH`` or nested deeper than ``MAX_NESTING``."""
+    if len(pattern) > MAX_PATTERN_LENGTH:
+        raise FilterPatternError
     text = pattern.strip()
     if not text:
         return lambda message: True
@@ -108,6 +118,7 @@ class _JsonParser:
             self.tokens.append((kind, m.group(kind)))
             pos = m.end()
         self.i = 0
+        self.depth = 0  # parentheses open around the current token
 
     def peek(self) -> tuple[str, str] | None:
         return self.tokens[self.i] if self.i < len(self.tokens) else None
@@ -142,9 +153,13 @@ class _JsonParser:
     def primary(self) -> Any:
         kind, value = self.take()
         if (kind, value) == ("op", "("):
+            self.depth += 1
+            if self.depth > MAX_NESTING:
+                raise FilterPatternError
             inner = self.disjunction()
             if self.take() != ("op", ")"):
                 raise FilterPatternError
+            self.depth -= 1
             return inner
         if kind != "path":
             raise FilterPatternError
