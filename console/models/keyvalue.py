@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from .table import Index
+from .table import Index, plain_tooltip
 
 
 class KeyValueModel(QAbstractTableModel):
@@ -45,7 +45,7 @@ class KeyValueModel(QAbstractTableModel):
                     return f"{value}  ({extra})"
             return value
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1 and len(value) > 40:
-            return value
+            return plain_tooltip(value)
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

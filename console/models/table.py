@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,6 +28,14 @@ def local_time(value: datetime | float | int | None) -> str:
     if value.tzinfo is not None:
         value = value.astimezone()
     return value.strftime("%Y-%m-%d %H:%M")
+
+
+def plain_tooltip(text: str, limit: int = 2000) -> str:
+    """A tooltip that shows ``text`` as it is. Qt takes a tooltip that looks like markup for rich text (a
+    value "<h1>x</h1>" would show as a headline), and has no plain-text tooltips: escaped text inside a
+    paragraph is rich text that reads as the plain text."""
+    shown = text if len(text) <= limit else text[: limit - 1] + "…"
+    return f"<p style='white-space:pre-wrap'>{html.escape(shown)}</p>"
 
 
 def display(value: Any) -> str:
@@ -72,7 +81,7 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
             return display(column.value(record))
         if role == Qt.ItemDataRole.ToolTipRole:
             text = display(column.value(record))
-            return text if len(text) > 30 else None
+            return plain_tooltip(text) if len(text) > 30 else None
         if role == ObjectRole:
             return record
         if role == KeyRole:

@@ -204,7 +204,9 @@ class BotoCognito:
     async def call(self, operation: str, **params: Any) -> dict[str, Any]:
         """Call one cognito-idp operation by its boto3 method name, off the event loop."""
         client = await self.client()
-        method = getattr(client, operation)
+        method = getattr(client, operation, None)
+        if method is None:  # an operation newer than the installed botocore's models
+            raise errors.Unsupported("UnknownClientMethodError", f"botocore has no operation {operation}", operation)
         try:
             response: dict[str, Any] = await run_blocking(method, **params)
         except Exception as exc:
@@ -235,8 +237,10 @@ class BotoCognito:
             return pool
         try:
             cfg = await self.call("get_user_pool_mfa_config", UserPoolId=pool_id)
-        except (errors.Unsupported, errors.NotAuthorized):
-            return pool
+        except errors.ConnectionLost:
+            raise
+        except errors.ServiceError as exc:  # the pool is still shown; its MFA methods say why they are missing
+            return dataclasses.replace(pool, unavailable={"mfa_methods": exc})
         methods = [
             label
             for key, label in (
@@ -304,59 +308,73 @@ class BotoCognito:
         resp = await self.call("admin_get_user", UserPoolId=pool_id, Username=username)
         return user_from(resp)
 
-    async def user_details(self, pool_id: str, username: str) -> UserDetails:
-        user = await self.get_user(pool_id, username)
-        notes: list[str] = []
+    async def user_groups(self, pool_id: str, username: str) -> tuple[str, ...]:
         groups: list[str] = []
-        try:
-            token: str | None = None
-            while True:
-                kw: dict[str, Any] = {"UserPoolId": pool_id, "Username": username, "Limit": 60}
-                if token:
-                    kw["NextToken"] = token
-                resp = await self.call("admin_list_groups_for_user", **kw)
-                groups += [g["GroupName"] for g in resp.get("Groups", [])]
-                token = resp.get("NextToken")
-                if not token:
-                    break
-        except (errors.Unsupported, errors.NotAuthorized) as exc:  # as devices: the user is still shown
-            notes.append(f"Groups: {exc.code}: {exc.message}")
+        token: str | None = None
+        while True:
+            kw: dict[str, Any] = {"UserPoolId": pool_id, "Username": username, "Limit": 60}
+            if token:
+                kw["NextToken"] = token
+            resp = await self.call("admin_list_groups_for_user", **kw)
+            groups += [g["GroupName"] for g in resp.get("Groups", [])]
+            token = resp.get("NextToken")
+            if not token:
+                return tuple(groups)
+
+    async def user_devices(self, pool_id: str, username: str) -> tuple[Device, ...]:
+        resp = await self.call("admin_list_devices", UserPoolId=pool_id, Username=username, Limit=60)
         devices: list[Device] = []
-        try:
-            resp = await self.call("admin_list_devices", UserPoolId=pool_id, Username=username, Limit=60)
-            for d in resp.get("Devices", []):
-                attrs = _attrs(d.get("DeviceAttributes"))
-                devices.append(
-                    Device(
-                        d.get("DeviceKey", ""),
-                        attrs.get("device_name", ""),
-                        _dt(d.get("DeviceCreateDate")),
-                        _dt(d.get("DeviceLastAuthenticatedDate")),
-                    )
+        for d in resp.get("Devices", []):
+            attrs = _attrs(d.get("DeviceAttributes"))
+            devices.append(
+                Device(
+                    d.get("DeviceKey", ""),
+                    attrs.get("device_name", ""),
+                    _dt(d.get("DeviceCreateDate")),
+                    _dt(d.get("DeviceLastAuthenticatedDate")),
                 )
-        except (errors.Unsupported, errors.InvalidInput, errors.NotAuthorized) as exc:
-            notes.append(f"Devices: {exc.code}: {exc.message}")
+            )
+        return tuple(devices)
+
+    async def user_auth_events(self, pool_id: str, username: str) -> tuple[AuthEvent, ...]:
+        resp = await self.call("admin_list_user_auth_events", UserPoolId=pool_id, Username=username, MaxResults=20)
         events: list[AuthEvent] = []
-        try:
-            resp = await self.call("admin_list_user_auth_events", UserPoolId=pool_id, Username=username, MaxResults=20)
-            for e in resp.get("AuthEvents", []):
-                ctx = e.get("EventContextData") or {}
-                risk = e.get("EventRisk") or {}
-                events.append(
-                    AuthEvent(
-                        e.get("EventId", ""),
-                        e.get("EventType", ""),
-                        _dt(e.get("CreationDate")),
-                        e.get("EventResponse", ""),
-                        risk.get("RiskLevel", ""),
-                        ctx.get("IpAddress", ""),
-                    )
+        for e in resp.get("AuthEvents", []):
+            ctx = e.get("EventContextData") or {}
+            risk = e.get("EventRisk") or {}
+            events.append(
+                AuthEvent(
+                    e.get("EventId", ""),
+                    e.get("EventType", ""),
+                    _dt(e.get("CreationDate")),
+                    e.get("EventResponse", ""),
+                    risk.get("RiskLevel", ""),
+                    ctx.get("IpAddress", ""),
                 )
-        except errors.ServiceError as exc:
-            if isinstance(exc, errors.ConnectionLost):
+            )
+        return tuple(events)
+
+    async def user_details(self, pool_id: str, username: str) -> UserDetails:
+        """The user (whose failure is the call's) and each section that could be read; a section whose call
+        failed is in ``unavailable`` with the reason, so a policy or a backend without one operation still
+        shows the rest. A lost connection fails the whole call. (The users view loads the sections itself,
+        at once, each shown as it answers.)"""
+        user = await self.get_user(pool_id, username)
+        sections = {
+            "groups": self.user_groups,
+            "devices": self.user_devices,
+            "auth_events": self.user_auth_events,
+        }
+        found: dict[str, Any] = {}
+        unavailable: dict[str, errors.ServiceError] = {}
+        for key, read in sections.items():
+            try:
+                found[key] = await read(pool_id, username)
+            except errors.ConnectionLost:
                 raise
-            notes.append(f"Auth events: {exc.code}: {exc.message}")
-        return UserDetails(user, tuple(groups), tuple(devices), tuple(events), tuple(notes))
+            except errors.ServiceError as exc:
+                unavailable[key] = exc
+        return UserDetails(user, unavailable=unavailable, **found)
 
     async def create_user(
         self,
@@ -616,7 +634,7 @@ async def fetch_json(url: str, timeout: float = 10) -> dict[str, Any]:
         doc = await run_blocking(_get_json, url, timeout)
     except urllib.error.HTTPError as exc:
         code = "ResourceNotFoundException" if exc.code == 404 else f"HTTP{exc.code}"
-        raise errors.error_for(code, f"{url}: HTTP {exc.code} {exc.reason}", "GetJWKS") from exc
+        raise errors.error_for(code, f"{url}: HTTP {exc.code} {exc.reason}", "GetJWKS", exc.code) from exc
     except errors.ServiceError:
         raise
     except (OSError, ValueError) as exc:

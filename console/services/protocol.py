@@ -12,6 +12,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Generic, Protocol, TypeVar
 
+from .errors import ServiceError
+
 T = TypeVar("T")
 
 # ListUsers' Filter accepts exactly these attributes (AWS API reference, ListUsers).
@@ -113,6 +115,8 @@ class Pool:
     raw: Mapping[str, Any] = field(default_factory=dict)
     # From GetUserPoolMfaConfig (UserPoolType does not say which methods): "TOTP", "SMS", "EMAIL".
     mfa_methods: tuple[str, ...] = ()
+    # What the backend would not tell, by field ("mfa_methods"), and why: shown in place, not hidden.
+    unavailable: Mapping[str, ServiceError] = field(default_factory=dict)
 
     @property
     def password_policy(self) -> Mapping[str, Any]:
@@ -219,14 +223,24 @@ class AuthEvent:
     ip: str = ""
 
 
+USER_SECTIONS = {"groups": "Groups", "devices": "Devices", "auth_events": "Auth events"}
+
+
 @dataclass(frozen=True)
 class UserDetails:
     user: User
     groups: tuple[str, ...] = ()
     devices: tuple[Device, ...] = ()
     auth_events: tuple[AuthEvent, ...] = ()
-    # What the backend could not tell (e.g. advanced security off): shown, not hidden.
-    notes: tuple[str, ...] = ()
+    # What the backend would not tell, by section (USER_SECTIONS; e.g. auth events with advanced security
+    # off), and why: shown, not hidden.
+    unavailable: Mapping[str, ServiceError] = field(default_factory=dict)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return tuple(
+            f"{USER_SECTIONS.get(key, key)}: {exc.code}: {exc.message}" for key, exc in self.unavailable.items()
+        )
 
 
 @dataclass(frozen=True)
@@ -265,6 +279,10 @@ class CognitoService(Protocol):
     async def list_users(
         self, pool_id: str, flt: UserFilter | None = None, token: str | None = None, limit: int = 60
     ) -> Page[User]: ...
+    async def get_user(self, pool_id: str, username: str) -> User: ...
+    async def user_groups(self, pool_id: str, username: str) -> tuple[str, ...]: ...
+    async def user_devices(self, pool_id: str, username: str) -> tuple[Device, ...]: ...
+    async def user_auth_events(self, pool_id: str, username: str) -> tuple[AuthEvent, ...]: ...
     async def user_details(self, pool_id: str, username: str) -> UserDetails: ...
     async def create_user(
         self,

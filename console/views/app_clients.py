@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from console.models.resources import AppClientsModel
 from console.models.table import local_time
+from console.services.errors import ServiceError
 from console.services.protocol import AppClient, AppClientSummary
 
-from .base import ListView, document, listing, section, yes_no
+from .base import ListView, document, listing, pending, section, unavailable, yes_no
 from .context import AppContext
 from .dialogs import AppClientDialog
 
@@ -27,20 +28,38 @@ class AppClientsView(ListView):
         super().__init__(ctx, AppClientsModel(), parent)
         self.model.setParent(self)
         self.client: AppClient | None = None
-        self.ui.details.setOpenLinks(False)
-        self.ui.details.anchorClicked.connect(self._on_link)
 
     async def fetch(self, pool_id: str) -> list[Any]:
         return await self.ctx.require().list_app_clients(pool_id)
 
     async def show_details(self, summary: Any) -> None:
+        """DescribeUserPoolClient tells the settings; when it fails, the pane says why under what the listing
+        told (name and ID)."""
+        service = self.ctx.service
+        if service is None:
+            return
         claim = self._claim_details()
-        async with self.ctx.busy(f"Loading {summary.name}"):
-            client = await self.ctx.require().describe_app_client(self.ctx.pool_id, summary.id)
-            if not self._is_latest(claim):
-                return
-            self.client = client
-            self.show_client(reveal=False)
+        self.client = None
+        self.failures = {}
+        self.ui.details.setHtml(document(summary.name, summary.id, pending("Client")))
+        client = await self.ctx.attempt(
+            f"Loading {summary.name}", service.describe_app_client, self.ctx.pool_id, summary.id
+        )
+        if not self._is_latest(claim):
+            return
+        if isinstance(client, ServiceError):
+            self.failures = {"client": client}
+            self.ui.details.setHtml(
+                document(
+                    summary.name,
+                    summary.id,
+                    section("Client", [("Client ID", summary.id)]),
+                    unavailable("Settings", client, "client"),
+                )
+            )
+            return
+        self.client = client
+        self.show_client(reveal=False)
 
     def show_client(self, reveal: bool) -> None:
         c = self.client
@@ -101,8 +120,7 @@ class AppClientsView(ListView):
             )
         )
 
-    def _on_link(self, url: Any) -> None:
-        action, _, what = url.toString().partition(":")
+    def on_details_link(self, action: str, what: str) -> None:
         if self.client is None:
             return
         if action == "copy":

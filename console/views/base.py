@@ -1,5 +1,6 @@
-"""The shared shape of a view: a title, a load coroutine tests can await, and the list-and-details view that
-groups, app clients and identity providers share."""
+"""The shared shape of a view: a title, a load coroutine tests can await, details panes whose sections say in
+place why they could not be read, and the list-and-details view that groups, app clients and identity
+providers share."""
 
 from __future__ import annotations
 
@@ -7,12 +8,13 @@ import html
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QUrl
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QHeaderView, QMessageBox, QWidget
+from PySide6.QtWidgets import QHeaderView, QMessageBox, QTextBrowser, QWidget
 from qasync import asyncSlot
 
 from console.models.table import ObjectRole, SortRole
+from console.services.errors import ServiceError
 
 from . import assets
 from ._generated.ui_resource_view import Ui_ResourceView
@@ -29,15 +31,36 @@ class View(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.loaded_pool: str | None = None
+        # The failed sections of the details pane on show, by the key of their "Details…" link.
+        self.failures: dict[str, ServiceError] = {}
+        self.error_box: QMessageBox | None = None
 
     async def load(self) -> None:
         """Fetch what the view shows for the current pool (tests and screenshots await this)."""
+
+    def wire_details(self, browser: QTextBrowser) -> None:
+        """Links in the details pane come here: a failed section's "Details…" shows the server's full text."""
+        browser.setOpenLinks(False)
+        browser.anchorClicked.connect(self._on_details_link)
+
+    def _on_details_link(self, url: QUrl) -> None:
+        action, _, what = url.toString().partition(":")
+        if action == "error":
+            exc = self.failures.get(what)
+            if exc is not None:
+                self.error_box = error_details(self, exc)
+            return
+        self.on_details_link(action, what)
+
+    def on_details_link(self, action: str, what: str) -> None:
+        """A link of the view's own in its details pane (``action:what``)."""
 
     def confirm(self, title: str, text: str, destructive: bool = True, accept: str = "") -> bool:
         """Ask first; the accepting button names the action ("Delete"), and Cancel is the default."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning if destructive else QMessageBox.Icon.Question)
         box.setWindowTitle(title)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # names in it come from the server
         box.setText(text)
         box.setStandardButtons(QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Ok)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -74,6 +97,7 @@ class ListView(View):
         self.ui.editButton.clicked.connect(self.on_edit_clicked)
         self.ui.deleteButton.clicked.connect(self.on_delete_clicked)
         self.ui.splitter.setSizes([250, 430])
+        self.wire_details(self.ui.details)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -239,3 +263,40 @@ def document(title: str, subtitle: str, *sections: str) -> str:
 
 def yes_no(value: Any) -> str:
     return "Yes" if value else "No"
+
+
+MUTED = "#6b7280"
+WARNING = "#b45309"
+
+
+def pending(title: str, what: str = "Loading…") -> str:
+    """A section whose call has not answered yet."""
+    return _heading(title) + f"<p style='margin:0;color:{MUTED}'>{h(what)}</p>"
+
+
+def failure_note(exc: ServiceError, key: str) -> str:
+    """In a section's place: why its call failed, AWS's code, and a link to the server's full text."""
+    return (
+        f"<p style='margin:0;color:{WARNING}'>⚠ {h(exc.reason)}</p>"
+        f"<p style='margin:2px 0 0 0;color:{MUTED}'>{h(exc.label)}"
+        f" · <a href='error:{h(key)}'>Details…</a></p>"
+    )
+
+
+def unavailable(title: str, exc: ServiceError, key: str) -> str:
+    return _heading(title) + failure_note(exc, key)
+
+
+def error_details(parent: QWidget, exc: ServiceError) -> QMessageBox:
+    """The whole of a failure, on demand: why in a sentence, and the server's text untouched (an HTML page
+    too) under "Show Details…". Shown with open(), so no nested event loop runs while it is up."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(exc.title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(exc.reason + "\n\n" + exc.label + (f" · {exc.action}" if exc.action else ""))
+    box.setDetailedText(exc.full_text())
+    box.setStandardButtons(QMessageBox.StandardButton.Close)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

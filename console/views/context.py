@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Callable, Coroutine
-from typing import Any
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterator
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -14,6 +14,7 @@ from console.services import errors
 from console.services.protocol import CognitoService
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class AppContext(QObject):
@@ -52,33 +53,59 @@ class AppContext(QObject):
     def is_busy(self) -> bool:
         return bool(self._busy)
 
-    @contextlib.asynccontextmanager
-    async def busy(self, label: str) -> AsyncIterator[None]:
-        """Mark work in progress; our errors go to the window's banner instead of propagating (cancellation
-        propagates, after saying so)."""
+    @contextlib.contextmanager
+    def _working(self, label: str) -> Iterator[None]:
+        """The status bar's busy state while ``label`` runs in the current task (Cancel stops that task)."""
         entry = (asyncio.current_task(), label)
         self._busy.append(entry)
         self.busyChanged.emit(True, label)
         try:
             yield
-        except errors.ServiceError as exc:
-            self.errorRaised.emit(exc)
-            if isinstance(exc, errors.ConnectionLost):
-                self.connectionLost.emit(exc)
-        except asyncio.CancelledError:
-            # Said in the status bar, then re-raised: Cancel stops the whole slot, not just this step (the
-            # code after a cancelled users load went on to load groups). @asyncSlot and spawn() end quietly
-            # on it; callers that must tidy up (a bulk action's report) catch it and raise it again.
-            self.notice.emit(f"Cancelled: {label}")
-            raise
-        except Exception as exc:
-            # A bug of ours, not an AWS answer: still shown in the window (and logged with its traceback)
-            # rather than lost on stderr while the window looks as if nothing happened.
-            log.exception("unexpected error in %s", label)
-            self.errorRaised.emit(errors.ServiceError(type(exc).__name__, f"{label} failed unexpectedly: {exc}"))
         finally:
             self._busy.remove(entry)
             self.busyChanged.emit(bool(self._busy), self._busy[-1][1] if self._busy else "")
+
+    @contextlib.asynccontextmanager
+    async def busy(self, label: str) -> AsyncIterator[None]:
+        """Mark work in progress; our errors go to the window's banner instead of propagating (cancellation
+        propagates, after saying so)."""
+        with self._working(label):
+            try:
+                yield
+            except errors.ServiceError as exc:
+                self.errorRaised.emit(exc)
+                if isinstance(exc, errors.ConnectionLost):
+                    self.connectionLost.emit(exc)
+            except asyncio.CancelledError:
+                # Said in the status bar, then re-raised: Cancel stops the whole slot, not just this step (the
+                # code after a cancelled users load went on to load groups). @asyncSlot and spawn() end
+                # quietly on it; callers that must tidy up (a bulk action's report) catch it and raise it again.
+                self.notice.emit(f"Cancelled: {label}")
+                raise
+            except Exception as exc:
+                # A bug of ours, not an AWS answer: still shown in the window (and logged with its traceback)
+                # rather than lost on stderr while the window looks as if nothing happened.
+                log.exception("unexpected error in %s", label)
+                self.errorRaised.emit(errors.ServiceError(type(exc).__name__, f"{label} failed unexpectedly: {exc}"))
+
+    async def attempt(self, label: str, fn: Callable[..., Awaitable[T]], /, *args: Any) -> T | errors.ServiceError:
+        """Await ``fn(*args)``, one section of a details pane: its result, or the error that the view shows in
+        that section's place while the other sections show. A lost connection also goes to the window (which
+        reconnects). The call is made here, inside the busy state, so that nothing is left un-awaited."""
+        with self._working(label):
+            try:
+                return await fn(*args)
+            except errors.ServiceError as exc:
+                if isinstance(exc, errors.ConnectionLost):
+                    self.errorRaised.emit(exc)
+                    self.connectionLost.emit(exc)
+                return exc
+            except asyncio.CancelledError:
+                self.notice.emit(f"Cancelled: {label}")
+                raise
+            except Exception as exc:
+                log.exception("unexpected error in %s", label)
+                return errors.ServiceError(type(exc).__name__, f"{label} failed unexpectedly: {exc}")
 
     def cancel_all(self) -> int:
         count = 0

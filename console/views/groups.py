@@ -7,9 +7,10 @@ from PySide6.QtWidgets import QDialog, QWidget
 from console.models.resources import GroupsModel
 from console.models.table import local_time
 from console.models.users import UsersModel
-from console.services.protocol import Group, Page
+from console.services.errors import ServiceError
+from console.services.protocol import Group, Page, User
 
-from .base import ListView, document, section
+from .base import ListView, document, pending, section, unavailable
 from .context import AppContext
 from .dialogs import GroupDialog
 
@@ -30,29 +31,25 @@ class GroupsView(ListView):
         return await self.ctx.require().list_groups(pool_id)
 
     async def show_details(self, group: Group) -> None:
+        """The group as listed at once; its members when ListUsersInGroup answers, or why it did not."""
+        service = self.ctx.service
+        if service is None:
+            return
         claim = self._claim_details()
-        async with self.ctx.busy(f"Loading members of {group.name}"):
-            members = await self.ctx.require().group_members(self.ctx.pool_id, group.name)
-            if not self._is_latest(claim):
-                return
-            generation = self.members.begin_search()
+        self.failures = {}
+        generation = self.members.begin_search()
+        self.ui.details.setHtml(group_details(group, None))
+        members = await self.ctx.attempt(
+            f"Loading members of {group.name}", service.group_members, self.ctx.pool_id, group.name
+        )
+        if not self._is_latest(claim):
+            return
+        if isinstance(members, ServiceError):
+            self.members.fetch_failed(generation, members.summary)
+            self.failures = {"members": members}
+        else:
             self.members.append_page(generation, Page(tuple(members)))
-            self.ui.details.setHtml(
-                document(
-                    group.name,
-                    group.description,
-                    section(
-                        "Group",
-                        [
-                            ("Precedence", "None" if group.precedence is None else group.precedence),
-                            ("IAM role ARN", group.role_arn or "None"),
-                            ("Created", local_time(group.created)),
-                            ("Last modified", local_time(group.modified)),
-                        ],
-                    ),
-                    section(f"Members ({len(members)})", [(m.username, m.email) for m in members[:200]]),
-                )
-            )
+        self.ui.details.setHtml(group_details(group, members))
 
     async def edit(self, group: Group | None) -> None:
         dialog = GroupDialog(self, group, self.members if group else None)
@@ -71,3 +68,27 @@ class GroupsView(ListView):
             await self.ctx.require().delete_group(self.ctx.pool_id, group.name)
             self.model.remove(group.name)
             self._update_buttons()
+
+
+def group_details(group: Group, members: list[User] | ServiceError | None) -> str:
+    """A group's settings (from the listing) and its members: None while they load, or why they could not."""
+    if members is None:
+        members_html = pending("Members")
+    elif isinstance(members, ServiceError):
+        members_html = unavailable("Members", members, "members")
+    else:
+        members_html = section(f"Members ({len(members)})", [(m.username, m.email) for m in members[:200]])
+    return document(
+        group.name,
+        group.description,
+        section(
+            "Group",
+            [
+                ("Precedence", "None" if group.precedence is None else group.precedence),
+                ("IAM role ARN", group.role_arn or "None"),
+                ("Created", local_time(group.created)),
+                ("Last modified", local_time(group.modified)),
+            ],
+        ),
+        members_html,
+    )

@@ -6,9 +6,10 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from console.models.resources import PROVIDER_LABELS, IdentityProvidersModel
 from console.models.table import local_time
+from console.services.errors import ServiceError
 from console.services.protocol import IdentityProvider
 
-from .base import ListView, document, h, listing, section
+from .base import ListView, document, h, listing, pending, section, unavailable
 from .context import AppContext
 from .dialogs import IdentityProviderDialog
 
@@ -29,24 +30,44 @@ class IdentityProvidersView(ListView):
         return await self.ctx.require().list_identity_providers(pool_id)
 
     async def show_details(self, summary: IdentityProvider) -> None:
+        """DescribeIdentityProvider tells the details; when it fails, the pane says why under what the listing
+        told (name, type, dates)."""
+        service = self.ctx.service
+        if service is None:
+            return
         claim = self._claim_details()
-        async with self.ctx.busy(f"Loading {summary.name}"):
-            idp = await self.ctx.require().describe_identity_provider(self.ctx.pool_id, summary.name)
-            if not self._is_latest(claim):
-                return
-            details = {k: ("•" * 8 if "secret" in k or k == "private_key" else v) for k, v in idp.details.items()}
-            if "MetadataFile" in details:
-                details["MetadataFile"] = f"{len(idp.details['MetadataFile'])} characters of SAML metadata"
+        self.failures = {}
+        label = PROVIDER_LABELS.get(summary.type, summary.type)
+        self.ui.details.setHtml(document(summary.name, label, pending("Provider details")))
+        idp = await self.ctx.attempt(
+            f"Loading {summary.name}", service.describe_identity_provider, self.ctx.pool_id, summary.name
+        )
+        if not self._is_latest(claim):
+            return
+        if isinstance(idp, ServiceError):
+            self.failures = {"provider": idp}
             self.ui.details.setHtml(
                 document(
-                    idp.name,
-                    PROVIDER_LABELS.get(idp.type, idp.type),
-                    section("Provider details", sorted(details.items())),
-                    section("Attribute mapping", sorted(idp.attribute_mapping.items())),
-                    listing("Identifiers", idp.identifiers),
-                    f"<p style='color:#6b7280'>Created {h(local_time(idp.created))}</p>",
+                    summary.name,
+                    label,
+                    unavailable("Provider details", idp, "provider"),
+                    f"<p style='color:#6b7280'>Created {h(local_time(summary.created))}</p>",
                 )
             )
+            return
+        details = {k: ("•" * 8 if "secret" in k or k == "private_key" else v) for k, v in idp.details.items()}
+        if "MetadataFile" in details:
+            details["MetadataFile"] = f"{len(idp.details['MetadataFile'])} characters of SAML metadata"
+        self.ui.details.setHtml(
+            document(
+                idp.name,
+                PROVIDER_LABELS.get(idp.type, idp.type),
+                section("Provider details", sorted(details.items())),
+                section("Attribute mapping", sorted(idp.attribute_mapping.items())),
+                listing("Identifiers", idp.identifiers),
+                f"<p style='color:#6b7280'>Created {h(local_time(idp.created))}</p>",
+            )
+        )
 
     async def edit(self, summary: IdentityProvider | None) -> None:
         idp = None

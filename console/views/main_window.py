@@ -6,13 +6,13 @@ from typing import Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox, QProgressBar, QPushButton, QWidget
 
 from console.services import errors
 
 from . import assets
 from ._generated.ui_main_window import Ui_MainWindow
-from .base import View
+from .base import View, error_details
 from .context import AppContext
 
 NAV = [
@@ -42,6 +42,8 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(assets.app_icon())
         self.views: dict[str, View] = {}
         self.retry_action: Any = None
+        self.error: errors.ServiceError | None = None  # the one on the banner
+        self.error_box: QMessageBox | None = None
         self.on_connection_requested: Any = None  # set by the app: opens the connection dialog
         color = "#d1d5db" if theme_name == "dark" else "#374151"
         self.ui.nav.setIconSize(QSize(18, 18))
@@ -56,6 +58,8 @@ class MainWindow(QMainWindow):
         self.connection_label = QLabel(self)
         self.connection_label.setObjectName("connectionStatus")
         self.busy_label = QLabel(self)
+        for status_label in (self.connection_label, self.busy_label):
+            status_label.setTextFormat(Qt.TextFormat.PlainText)  # they name users, pools and endpoints
         self.busy_bar = QProgressBar(self)
         self.busy_bar.setRange(0, 0)
         self.busy_bar.setMaximumWidth(120)
@@ -73,13 +77,14 @@ class MainWindow(QMainWindow):
         self.ui.nav.currentRowChanged.connect(self._on_nav)
         self.ui.bannerClose.clicked.connect(self.ui.banner.hide)
         self.ui.bannerRetry.clicked.connect(self._on_retry)
+        self.ui.bannerDetails.clicked.connect(self.show_error_details)
         self.ui.poolCombo.currentIndexChanged.connect(self._on_pool_combo)
         self.ui.connectionButton.clicked.connect(
             lambda: self.on_connection_requested and self.on_connection_requested()
         )
         ctx.busyChanged.connect(self._set_busy)
         ctx.errorRaised.connect(self.show_error)
-        ctx.notice.connect(lambda text: self.ui.statusbar.showMessage(text, 6000))
+        ctx.notice.connect(lambda text: self.ui.statusbar.showMessage(errors.summarize(text), 6000))
         ctx.poolChanged.connect(self._on_pool_changed)
         ctx.poolsListed.connect(lambda pools: self.set_pools(pools, self.ctx.pool_id))
 
@@ -204,11 +209,19 @@ class MainWindow(QMainWindow):
         self.busy_label.setText(f"{label}…" if busy and label else "")
 
     def show_error(self, exc: errors.ServiceError, retry: Any = None) -> None:
-        where = f" ({exc.operation})" if exc.operation else ""
-        self.ui.bannerText.setText(f"<b>{exc.title}</b>{where} — <code>{exc.code}</code>: {exc.message}")
+        """The banner: what failed, and the server's message as plain text of a line or two (an HTML error
+        page reads as its title); "Details…" shows the whole answer when the banner does not."""
+        self.error = exc
+        self.ui.bannerTitle.setText(exc.title + (f" · {exc.action}" if exc.action else ""))
+        self.ui.bannerText.setText(f"{exc.label}: {exc.summary}" if exc.summary else exc.label)
+        self.ui.bannerDetails.setVisible(exc.trimmed)
         self.ui.bannerRetry.setVisible(isinstance(exc, errors.ConnectionLost) or retry is not None)
         self.retry_action = retry
         self.ui.banner.show()
+
+    def show_error_details(self) -> None:
+        if self.error is not None:
+            self.error_box = error_details(self, self.error)
 
     def _on_retry(self) -> None:
         self.ui.banner.hide()

@@ -15,7 +15,7 @@ from console.services.protocol import Pool
 
 from . import assets
 from ._generated.ui_resource_view import Ui_ResourceView
-from .base import View, document, make_proxy, section, selected_records, setup_table, yes_no
+from .base import View, document, failure_note, make_proxy, section, selected_records, setup_table, unavailable, yes_no
 from .context import AppContext
 from .dialogs import PoolDialog
 
@@ -47,6 +47,9 @@ class PoolsView(View):
         self.ui.editButton.clicked.connect(self.on_edit_clicked)
         self.ui.deleteButton.clicked.connect(self.on_delete_clicked)
         self.ui.splitter.setSizes([250, 430])
+        self.wire_details(self.ui.details)
+        # Pools whose DescribeUserPool failed, and why: their rows and panes show what the listing told.
+        self.describe_failures: dict[str, errors.ServiceError] = {}
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -66,13 +69,21 @@ class PoolsView(View):
             self.model.set_items(Pool(s.id, s.name, created=s.created, modified=s.modified) for s in summaries)
             self._update_buttons()
             self._announce()
-            # The key facts (estimated users, MFA) come from DescribeUserPool: a few at a time.
+            # The key facts (estimated users, MFA) come from DescribeUserPool: a few at a time. One that fails
+            # leaves its pool as listed, and its details pane says why.
             gate = asyncio.Semaphore(4)
+            self.describe_failures = {}
 
             async def describe(pool_id: str) -> None:
                 async with gate:
-                    pool = await service.describe_pool(pool_id)
-                self.model.upsert(pool)
+                    pool = await self.ctx.attempt(f"Loading user pool {pool_id}", service.describe_pool, pool_id)
+                if isinstance(pool, errors.ServiceError):
+                    self.describe_failures[pool_id] = pool
+                else:
+                    self.model.upsert(pool)
+                shown = self.current()
+                if shown is not None and shown.id == pool_id:
+                    self.on_selection_changed()
 
             await asyncio.gather(*(describe(s.id) for s in summaries))
             self.loaded_pool = self.ctx.pool_id
@@ -95,7 +106,9 @@ class PoolsView(View):
             self.ui.details.setHtml("<p style='color:#6b7280'>Select a user pool to see its settings.</p>")
             return
         self.ctx.set_pool(pool.id)
-        self.ui.details.setHtml(pool_details(pool))
+        failure = self.describe_failures.get(pool.id)
+        self.failures = {"pool": failure} if failure else dict(pool.unavailable)
+        self.ui.details.setHtml(pool_details(pool, failure))
 
     @asyncSlot()
     async def on_refresh_clicked(self) -> None:
@@ -119,6 +132,7 @@ class PoolsView(View):
         async with self.ctx.busy("Creating user pool"):
             service = self.ctx.require()
             created = await service.create_pool(request)
+            self.describe_failures.pop(created.id, None)
             self.model.upsert(created)
             self._announce()
             self.select(created.id)
@@ -150,6 +164,7 @@ class PoolsView(View):
         async with self.ctx.busy("Saving user pool"):
             service = self.ctx.require()
             pool = await service.update_pool(pool_id, changes)
+            self.describe_failures.pop(pool_id, None)
             self.model.upsert(pool)
             self._announce()
             if mfa is not None:
@@ -190,7 +205,16 @@ class PoolsView(View):
             self._update_buttons()
 
 
-def pool_details(pool: Pool) -> str:
+def pool_details(pool: Pool, failure: errors.ServiceError | None = None) -> str:
+    """A user pool's settings; ``failure`` is why DescribeUserPool could not tell them (the listing's facts
+    still show)."""
+    if failure is not None:
+        return document(
+            pool.name,
+            pool.id,
+            section("Overview", [("Created", local_time(pool.created)), ("Last modified", local_time(pool.modified))]),
+            unavailable("Settings", failure, "pool"),
+        )
     policy = pool.password_policy
     require = [
         label
@@ -209,6 +233,7 @@ def pool_details(pool: Pool) -> str:
     method_labels = {"TOTP": "Authenticator apps (TOTP)", "SMS": "SMS messages", "EMAIL": "Email messages"}
     mfa_methods = [method_labels.get(m, m) for m in pool.mfa_methods]
     mfa_label = {"OFF": "Off", "OPTIONAL": "Optional", "ON": "Required"}.get(pool.mfa, pool.mfa)
+    mfa_failure = pool.unavailable.get("mfa_methods")
     schema_rows = [
         (
             a.get("Name", ""),
@@ -252,8 +277,10 @@ def pool_details(pool: Pool) -> str:
         ),
         section(
             "Multi-factor authentication",
-            [("MFA", mfa_label)] + ([("Methods", ", ".join(mfa_methods) or "—")] if pool.mfa != "OFF" else []),
-        ),
+            [("MFA", mfa_label)]
+            + ([("Methods", ", ".join(mfa_methods) or "—")] if pool.mfa != "OFF" and not mfa_failure else []),
+        )
+        + (failure_note(mfa_failure, "mfa_methods") if mfa_failure else ""),
         section("Attribute schema", schema_rows),
         section("Tags", sorted(pool.tags.items())),
     )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import gc
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +16,12 @@ from qasync import asyncSlot
 
 from console.models.table import local_time
 from console.models.users import STATUS_LABELS, UsersModel
-from console.services.protocol import SEARCHABLE_ATTRIBUTES, User, UserDetails, UserFilter
+from console.services.errors import ServiceError
+from console.services.protocol import SEARCHABLE_ATTRIBUTES, AuthEvent, Device, User, UserFilter
 
 from . import assets
 from ._generated.ui_users_view import Ui_UsersView
-from .base import View, document, section, selected_records, setup_table
+from .base import View, document, listing, pending, section, selected_records, setup_table, unavailable
 from .context import AppContext
 from .dialogs import AttributesDialog, UserDialog
 
@@ -80,7 +83,7 @@ class UsersView(View):
         # search fields say while the next search waits for its debounce.
         self._search: tuple[int, UserFilter] = (0, self.current_filter())
         self._details_task: asyncio.Task[Any] | None = None
-        self.details: UserDetails | None = None
+        self.pane: UserPane | None = None
         self.groups: list[str] = []
 
         menu = QMenu(self)
@@ -118,6 +121,7 @@ class UsersView(View):
         self.ui.exportButton.clicked.connect(self.on_export_clicked)
         self.ui.columnsButton.clicked.connect(self.on_columns_clicked)
         self.ui.splitter.setSizes([420, 260])
+        self.wire_details(self.ui.details)
         self._update_buttons()
 
     def _size_columns(self) -> None:
@@ -152,7 +156,7 @@ class UsersView(View):
         self._search = (generation, self.current_filter())
         self._pages = 0
         gc.unfreeze()  # rows of the last search go back to the collector (they are freed by refcount anyway)
-        self.details = None
+        self.pane = None
         self.ui.details.setHtml(NO_SELECTION)
         if pool_id != self.loaded_pool:
             self.groups = []  # another pool's groups are no choice for "Add to group" here
@@ -216,6 +220,7 @@ class UsersView(View):
         self._update_buttons()
         users = self.selected()
         if len(users) != 1:
+            self.pane = None
             self.ui.details.setHtml(
                 f"<p style='color:#6b7280'>{len(users)} users selected: the Actions menu applies to all of them.</p>"
                 if users
@@ -224,12 +229,38 @@ class UsersView(View):
             return
         if self._details_task is not None:
             self._details_task.cancel()
-        self._details_task = self.ctx.spawn(self.show_details(users[0].username))
+        self._details_task = self.ctx.spawn(self.show_details(users[0]))
 
-    async def show_details(self, username: str) -> None:
-        async with self.ctx.busy(f"Loading {username}"):
-            self.details = await self.ctx.require().user_details(self.ctx.pool_id, username)
-            self.ui.details.setHtml(user_details_html(self.details))
+    async def show_details(self, listed: User) -> None:
+        """Fill the details pane section by section: each shows as its call answers, or says in its place why
+        it could not be read, while the others show (the listed record stands in until AdminGetUser answers)."""
+        service = self.ctx.service
+        if service is None:
+            return
+        pool, name = self.ctx.pool_id, listed.username
+        pane = self.pane = UserPane(listed)
+        self._show_pane()
+        calls: dict[str, tuple[str, Callable[[str, str], Awaitable[Any]]]] = {
+            "user": (f"Loading {name}", service.get_user),
+            "groups": (f"Loading the groups of {name}", service.user_groups),
+            "devices": (f"Loading the devices of {name}", service.user_devices),
+            "auth_events": (f"Loading the auth events of {name}", service.user_auth_events),
+        }
+
+        async def load_section(key: str, label: str, read: Callable[[str, str], Awaitable[Any]]) -> None:
+            result = await self.ctx.attempt(label, read, pool, name)
+            if self.pane is pane:  # not another user's pane by now
+                setattr(pane, key, result)
+                self._show_pane()
+
+        await asyncio.gather(*(load_section(key, label, read) for key, (label, read) in calls.items()))
+
+    def _show_pane(self) -> None:
+        pane = self.pane
+        if pane is None:
+            return
+        self.failures = pane.failures()
+        self.ui.details.setHtml(user_details_html(pane))
 
     # --- actions --------------------------------------------------------------------------------------
     @asyncSlot()
@@ -274,13 +305,13 @@ class UsersView(View):
 
     async def _refresh_user(self, username: str, pool: str | None = None) -> None:
         pool = pool or self.ctx.pool_id
-        details = await self.ctx.require().user_details(pool, username)
+        user = await self.ctx.require().get_user(pool, username)
         if self.ctx.pool_id != pool:
             return  # another pool was chosen while this user was read
-        self.model.upsert(details.user)
-        if len(self.selected()) == 1 and self.selected()[0].username == username:
-            self.details = details
-            self.ui.details.setHtml(user_details_html(details))
+        self.model.upsert(user)
+        selected = self.selected()
+        if len(selected) == 1 and selected[0].username == username:
+            await self.show_details(user)
 
     @asyncSlot()
     async def on_action(self, key: str) -> None:
@@ -297,19 +328,23 @@ class UsersView(View):
             if not ok:
                 return
         if key == "set_password":
+            # The user name goes in the title: a dialog's label would take a name that looks like markup for it.
             password, ok = QInputDialog.getText(
-                self, "Set password", f"New password for {users[0]}:", QLineEdit.EchoMode.Password
+                self, f"Set password for {users[0]}", "New password:", QLineEdit.EchoMode.Password
             )
             if not ok or not password:
                 return
-            answer = QMessageBox.question(
-                self,
-                "Set password",
+            box = QMessageBox(QMessageBox.Icon.Question, "Set password", "", parent=self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setText(
                 f"Make the new password of {users[0]} permanent?\n\nNo: it is temporary, and the user must "
-                "choose a new one at the next sign-in.",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.No,
+                "choose a new one at the next sign-in."
             )
+            box.setStandardButtons(
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel
+            )
+            box.setDefaultButton(QMessageBox.StandardButton.No)
+            answer = box.exec()
             if answer == QMessageBox.StandardButton.Cancel:
                 return
             permanent = answer == QMessageBox.StandardButton.Yes
@@ -424,29 +459,70 @@ class UsersView(View):
         self.ctx.setProperty("userColumns", columns)
 
 
-def user_details_html(d: UserDetails) -> str:
-    u = d.user
+@dataclass
+class UserPane:
+    """One user's details pane: each section is None while its call runs, then what it read, or the error
+    that says in its place why it could not be read."""
+
+    listed: User  # the row from ListUsers, shown until AdminGetUser answers (or instead, when it fails)
+    user: User | ServiceError | None = None
+    groups: tuple[str, ...] | ServiceError | None = None
+    devices: tuple[Device, ...] | ServiceError | None = None
+    auth_events: tuple[AuthEvent, ...] | ServiceError | None = None
+
+    def failures(self) -> dict[str, ServiceError]:
+        return {
+            key: value
+            for key in ("user", "groups", "devices", "auth_events")
+            if isinstance(value := getattr(self, key), ServiceError)
+        }
+
+
+def user_details_html(pane: UserPane) -> str:
+    u = pane.user if isinstance(pane.user, User) else pane.listed
     attrs = sorted(u.attributes.items())
+    if isinstance(pane.user, User):
+        mfa = section("MFA", [("Methods", ", ".join(u.mfa) or "None"), ("Preferred", u.preferred_mfa or "—")])
+    elif isinstance(pane.user, ServiceError):
+        mfa = unavailable("MFA", pane.user, "user")
+    else:
+        mfa = pending("MFA")
     return document(
         u.username,
         f"sub {u.sub} · {STATUS_LABELS.get(u.status, u.status)} · {'Enabled' if u.enabled else 'Disabled'}",
-        section(
-            "Account",
-            [
-                ("Created", local_time(u.created)),
-                ("Last modified", local_time(u.modified)),
-                ("MFA", ", ".join(u.mfa) or "None"),
-                ("Preferred MFA", u.preferred_mfa or "—"),
-                ("Groups", ", ".join(d.groups) or "None"),
-            ],
+        section("Account", [("Created", local_time(u.created)), ("Last modified", local_time(u.modified))]),
+        section("Attributes", attrs)
+        + (
+            "<p style='margin:2px 0 0 0;color:#6b7280'>As listed: AdminGetUser failed (see MFA).</p>"
+            if isinstance(pane.user, ServiceError)
+            else ""
         ),
-        section("Attributes", attrs),
-        section("Devices", [(dev.name or dev.key, local_time(dev.last_authenticated)) for dev in d.devices]),
-        section(
+        mfa,
+        _part("Groups", pane.groups, "groups", lambda groups: listing("Groups", groups)),
+        _part(
+            "Devices",
+            pane.devices,
+            "devices",
+            lambda devices: section(
+                "Devices", [(dev.name or dev.key, local_time(dev.last_authenticated)) for dev in devices]
+            ),
+        ),
+        _part(
             "Auth events",
-            [(local_time(e.created), f"{e.event_type} {e.response} {e.risk} {e.ip}".strip()) for e in d.auth_events],
+            pane.auth_events,
+            "auth_events",
+            lambda events: section(
+                "Auth events",
+                [(local_time(e.created), f"{e.event_type} {e.response} {e.risk} {e.ip}".strip()) for e in events],
+            ),
         ),
-        section("Not available from this backend", [(n.split(":", 1)[0], n.split(":", 1)[-1]) for n in d.notes])
-        if d.notes
-        else "",
     )
+
+
+def _part(title: str, value: Any, key: str, show: Callable[[Any], str]) -> str:
+    """A section: loading, why it could not be read, or what ``show`` makes of its value."""
+    if value is None:
+        return pending(title)
+    if isinstance(value, ServiceError):
+        return unavailable(title, value, key)
+    return show(value)

@@ -23,6 +23,7 @@ from console.services.seed import seed_demo
 from console.settings import Settings
 from console.views.context import AppContext
 from tests.conftest import make_client
+from tests.gui.partial_cognito import PartialCognito, serving
 from tests.memory_keyring import MemoryKeyring
 
 
@@ -105,3 +106,25 @@ def run_until_idle(aloop: Any, ctx: AppContext) -> None:
                 return
 
     aloop.run_until_complete(idle())
+
+
+@pytest.fixture(scope="session")
+def partial_endpoint(cognito: Any) -> Iterator[PartialCognito]:
+    with serving(cognito.base_url) as endpoint:
+        yield endpoint
+
+
+@pytest.fixture
+def partial(qapp: Any, partial_endpoint: PartialCognito, demo: dict[str, str]) -> Iterator[Any]:
+    """A context whose connection is the partial endpoint: set ``partial.endpoint.failures`` to make chosen
+    operations fail; the rest reach the local Cognito and its demo pool."""
+    partial_endpoint.failures.clear()
+    context = AppContext()
+    conn = Connection("Partial Cognito", ConnectionKind.LOCAL, endpoint_url=partial_endpoint.base_url)
+    context.set_service(BotoCognito(conn))
+    context.pool_id = demo["pool_id"]
+    context.errors = []  # type: ignore[attr-defined]
+    context.errorRaised.connect(context.errors.append)  # type: ignore[attr-defined]
+    context.endpoint = partial_endpoint  # type: ignore[attr-defined]
+    yield context
+    partial_endpoint.failures.clear()

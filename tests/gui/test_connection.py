@@ -96,7 +96,7 @@ def test_killed_local_cognito_shows_state_and_recovers(console: Any, aloop: Any)
     aloop.run_until_complete(pools.load())  # fails: the server is gone
     # A clear state: the banner names the failure, the status bar says the connection is lost.
     assert window.ui.banner.isVisibleTo(window)
-    assert "Cannot reach Cognito" in window.ui.bannerText.text()
+    assert "Cannot reach Cognito" in window.ui.bannerTitle.text()
     assert window.connection_label.property("lost") is True
     assert "connection lost" in window.connection_label.text()
     assert console.connections.reconnect_task is not None and not console.connections.reconnect_task.done()

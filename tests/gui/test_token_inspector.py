@@ -7,6 +7,7 @@ import asyncio
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 
 from tests.conftest import make_client, unique
 
@@ -41,7 +42,9 @@ def test_token_inspector_verifies_a_real_token(qtbot: Any, aloop: Any, ctx: Any,
     assert view.ui.headerTable.textElideMode() == Qt.TextElideMode.ElideMiddle
     kid = view.decoded.header["kid"]
     row = next(r for r in range(view.header.rowCount()) if view.header.index(r, 0).data() == "kid")
-    assert view.header.index(row, 1).data(Qt.ItemDataRole.ToolTipRole) == kid
+    tooltip = QTextDocument()
+    tooltip.setHtml(view.header.index(row, 1).data(Qt.ItemDataRole.ToolTipRole))
+    assert tooltip.toPlainText() == kid
     view.ui.tokenEdit.setPlainText("not a token")
     assert view.decoded is None and "three parts" in view.ui.verdict.text()
 

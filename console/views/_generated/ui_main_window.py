@@ -93,12 +93,35 @@ class Ui_MainWindow(object):
         self.bannerLayout = QHBoxLayout(self.banner)
         self.bannerLayout.setObjectName(u"bannerLayout")
         self.bannerLayout.setContentsMargins(12, 8, 8, 8)
+        self.bannerTexts = QVBoxLayout()
+        self.bannerTexts.setSpacing(2)
+        self.bannerTexts.setObjectName(u"bannerTexts")
+        self.bannerTitle = QLabel(self.banner)
+        self.bannerTitle.setObjectName(u"bannerTitle")
+        font = QFont()
+        font.setBold(True)
+        self.bannerTitle.setFont(font)
+        self.bannerTitle.setTextFormat(Qt.PlainText)
+        self.bannerTitle.setWordWrap(True)
+        self.bannerTitle.setTextInteractionFlags(Qt.TextSelectableByMouse)
+
+        self.bannerTexts.addWidget(self.bannerTitle)
+
         self.bannerText = QLabel(self.banner)
         self.bannerText.setObjectName(u"bannerText")
+        self.bannerText.setTextFormat(Qt.PlainText)
         self.bannerText.setWordWrap(True)
         self.bannerText.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
-        self.bannerLayout.addWidget(self.bannerText)
+        self.bannerTexts.addWidget(self.bannerText)
+
+
+        self.bannerLayout.addLayout(self.bannerTexts)
+
+        self.bannerDetails = QPushButton(self.banner)
+        self.bannerDetails.setObjectName(u"bannerDetails")
+
+        self.bannerLayout.addWidget(self.bannerDetails)
 
         self.bannerRetry = QPushButton(self.banner)
         self.bannerRetry.setObjectName(u"bannerRetry")
@@ -111,6 +134,7 @@ class Ui_MainWindow(object):
 
         self.bannerLayout.addWidget(self.bannerClose)
 
+        self.bannerLayout.setStretch(0, 1)
 
         self.contentLayout.addWidget(self.banner)
 
@@ -150,6 +174,10 @@ class Ui_MainWindow(object):
         self.poolLabel.setText(QCoreApplication.translate("MainWindow", u"User pool:", None))
 #if QT_CONFIG(tooltip)
         self.poolCombo.setToolTip(QCoreApplication.translate("MainWindow", u"The user pool the views work on (Ctrl+P)", None))
+#endif // QT_CONFIG(tooltip)
+        self.bannerDetails.setText(QCoreApplication.translate("MainWindow", u"Details\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.bannerDetails.setToolTip(QCoreApplication.translate("MainWindow", u"The server's whole answer", None))
 #endif // QT_CONFIG(tooltip)
         self.bannerRetry.setText(QCoreApplication.translate("MainWindow", u"Retry", None))
 #if QT_CONFIG(tooltip)

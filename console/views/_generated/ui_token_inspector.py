@@ -41,6 +41,7 @@ class Ui_TokenInspector(object):
         sizePolicy.setVerticalStretch(0)
         sizePolicy.setHeightForWidth(self.verdict.sizePolicy().hasHeightForWidth())
         self.verdict.setSizePolicy(sizePolicy)
+        self.verdict.setTextFormat(Qt.PlainText)
         self.verdict.setWordWrap(True)
         self.verdict.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
