@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
+import ipaddress
 import json
+import socket
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
+import boto3
 import pytest
 from botocore.exceptions import ClientError
+
+from tests.conftest import make_client
+from tests.localcognito import start
 
 GOOGLE = {"client_id": "gid", "client_secret": "gsecret", "authorize_scopes": "openid email"}
 SAML_METADATA = """<?xml version="1.0"?>
@@ -305,3 +313,189 @@ def test_unknown_pool(idp):
             UserPoolId="us-east-1_nothere00", ProviderName="Google", ProviderType="Google", ProviderDetails=GOOGLE
         )
     assert error(exc)[0] == "ResourceNotFoundException"
+
+
+# -- what the server fetches: no private, link-local or (beyond loopback) loopback addresses -------------------
+
+
+@contextlib.contextmanager
+def http_server(host: str, routes: dict[str, tuple[int, dict[str, str], bytes]]) -> Iterator[str]:
+    """A small HTTP server on ``host`` answering ``routes`` (path -> status, headers, body); its base URL."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            status, headers, body = routes.get(self.path, (404, {}, b""))
+            self.send_response(status)
+            for name, value in {**headers, "Content-Length": str(len(body))}.items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    server_class = type("Server", (ThreadingHTTPServer,), {"address_family": family})
+    server = server_class((host, 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{f'[{host}]' if family == socket.AF_INET6 else host}:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+def private_address() -> str | None:
+    """An address of this machine that is neither loopback nor global (a LAN, container or ULA address),
+    where a test server can listen as an internal service would; None if it has none."""
+    for family, probe in ((socket.AF_INET, "192.0.2.1"), (socket.AF_INET6, "2001:db8::1")):
+        try:
+            with socket.socket(family, socket.SOCK_DGRAM) as s:
+                s.connect((probe, 9))  # UDP: no packet is sent; the kernel picks the source address
+                address = ipaddress.ip_address(s.getsockname()[0])
+        except OSError:
+            continue
+        if not address.is_loopback and not address.is_global and not address.is_link_local:
+            return str(address)
+    return None
+
+
+@pytest.fixture(scope="module")
+def internal() -> Iterator[str]:
+    """A service on a private address of this machine, serving SAML metadata and a discovery document."""
+    host = private_address()
+    if host is None:
+        pytest.skip("this machine has no private address to listen on")
+    discovery = {
+        "issuer": "https://idp.example.com",
+        "authorization_endpoint": "https://idp.example.com/authorize",
+        "token_endpoint": "https://idp.example.com/token",
+        "userinfo_endpoint": "https://idp.example.com/userinfo",
+        "jwks_uri": "https://idp.example.com/jwks",
+    }
+    as_json = {"Content-Type": "application/json"}
+    routes = {
+        "/metadata": (200, {"Content-Type": "application/xml"}, SAML_METADATA.encode()),
+        "/.well-known/openid-configuration": (200, as_json, json.dumps(discovery).encode()),
+    }
+    with http_server(host, routes) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def redirector(internal: str) -> Iterator[str]:
+    """A server on loopback whose every answer redirects to the internal service."""
+    routes = {
+        "/metadata": (302, {"Location": f"{internal}/metadata"}, b""),
+        "/.well-known/openid-configuration": (307, {"Location": f"{internal}/.well-known/openid-configuration"}, b""),
+    }
+    with http_server("127.0.0.1", routes) as base:
+        yield base
+
+
+SAML_UNREACHABLE = ("InvalidParameterException", "Could not retrieve the SAML metadata from MetadataURL.")
+OIDC_UNREACHABLE = (
+    "InvalidParameterException",
+    "Unable to contact well-known endpoint for oidc_issuer; provide authorize_url, token_url, attributes_url and"
+    " jwks_uri.",
+)
+
+
+def oidc_details(issuer: str) -> dict[str, str]:
+    return {"client_id": "cid", "attributes_request_method": "GET", "oidc_issuer": issuer, "authorize_scopes": "openid"}
+
+
+def test_saml_metadata_on_a_private_address_is_not_fetched(idp, pool, internal):
+    with pytest.raises(ClientError) as exc:
+        idp.create_identity_provider(
+            UserPoolId=pool["Id"],
+            ProviderName="inside",
+            ProviderType="SAML",
+            ProviderDetails={"MetadataURL": f"{internal}/metadata"},
+        )
+    assert error(exc) == SAML_UNREACHABLE
+
+
+def test_a_redirect_to_a_private_address_is_not_followed(idp, pool, redirector):
+    with pytest.raises(ClientError) as exc:
+        idp.create_identity_provider(
+            UserPoolId=pool["Id"],
+            ProviderName="bounced",
+            ProviderType="SAML",
+            ProviderDetails={"MetadataURL": f"{redirector}/metadata"},
+        )
+    assert error(exc) == SAML_UNREACHABLE
+    with pytest.raises(ClientError) as exc:
+        idp.create_identity_provider(
+            UserPoolId=pool["Id"], ProviderName="bounced", ProviderType="OIDC", ProviderDetails=oidc_details(redirector)
+        )
+    assert error(exc) == OIDC_UNREACHABLE
+    # The same refusal on update, whose fetch is the same.
+    idp.create_identity_provider(
+        UserPoolId=pool["Id"], ProviderName="saml", ProviderType="SAML", ProviderDetails={"MetadataFile": SAML_METADATA}
+    )
+    with pytest.raises(ClientError) as exc:
+        idp.update_identity_provider(
+            UserPoolId=pool["Id"], ProviderName="saml", ProviderDetails={"MetadataURL": f"{redirector}/metadata"}
+        )
+    assert error(exc) == SAML_UNREACHABLE
+
+
+def test_a_redirect_on_loopback_is_followed(idp, pool):
+    """A local identity provider (the main use of a local Cognito) may redirect within loopback."""
+    with (
+        http_server("127.0.0.1", {"/metadata": (200, {}, SAML_METADATA.encode())}) as target,
+        http_server("127.0.0.1", {"/m": (301, {"Location": f"{target}/metadata"}, b"")}) as first,
+    ):
+        out = idp.create_identity_provider(
+            UserPoolId=pool["Id"],
+            ProviderName="local-saml",
+            ProviderType="SAML",
+            ProviderDetails={"MetadataURL": f"{first}/m"},
+        )["IdentityProvider"]
+    assert out["ProviderDetails"]["SSORedirectBindingURI"] == "https://idp.example.com/sso"
+
+
+@pytest.mark.slow
+def test_private_fetches_can_be_allowed(tmp_path: Path, internal: str) -> None:
+    server = start(tmp_path, env={"COGNITO_LOCAL_ALLOW_PRIVATE_FETCH": "1"})
+    try:
+        idp = make_client(server.base_url)
+        pool_id = idp.create_user_pool(PoolName="allowed")["UserPool"]["Id"]
+        out = idp.create_identity_provider(
+            UserPoolId=pool_id,
+            ProviderName="inside",
+            ProviderType="SAML",
+            ProviderDetails={"MetadataURL": f"{internal}/metadata"},
+        )["IdentityProvider"]
+        assert out["ProviderDetails"]["SSORedirectBindingURI"] == "https://idp.example.com/sso"
+    finally:
+        assert server.stop() == 0
+
+
+KEYS = {"COGNITO_LOCAL_ACCESS_KEY_ID": "AKIDLOCALTEST", "COGNITO_LOCAL_SECRET_ACCESS_KEY": "s3cr3t/local+key"}
+
+
+@pytest.mark.slow
+def test_beyond_loopback_loopback_is_not_fetched_either(tmp_path: Path, issuer: str) -> None:
+    """A server others can reach (here 127.0.0.2, which it treats as public) fetches nothing on its own
+    machine's loopback: that would reach services listening only there."""
+    server = start(tmp_path, "--host", "127.0.0.2", env=KEYS)
+    try:
+        idp = boto3.client(
+            "cognito-idp",
+            endpoint_url=server.base_url,
+            region_name="us-east-1",
+            aws_access_key_id=KEYS["COGNITO_LOCAL_ACCESS_KEY_ID"],
+            aws_secret_access_key=KEYS["COGNITO_LOCAL_SECRET_ACCESS_KEY"],
+        )
+        pool_id = idp.create_user_pool(PoolName="public")["UserPool"]["Id"]
+        with pytest.raises(ClientError) as exc:
+            idp.create_identity_provider(
+                UserPoolId=pool_id, ProviderName="corp", ProviderType="OIDC", ProviderDetails=oidc_details(issuer)
+            )
+        assert error(exc) == OIDC_UNREACHABLE
+    finally:
+        assert server.stop() == 0

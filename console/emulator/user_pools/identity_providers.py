@@ -3,17 +3,33 @@
 AWS completes an OIDC provider's endpoints from the issuer's discovery document and a SAML provider's
 endpoints from its metadata, so these handlers are ``async``: they fetch outside any transaction and
 open short transactions around the store work.
+
+Those fetches go where a caller's URL says, so they are kept from reaching what only this machine's
+network can (server-side request forgery: a cloud's metadata service at 169.254.169.254, an internal
+service): every address the host name resolves to, for the first URL and for each redirect (followed
+here, at most ``MAX_REDIRECTS``), must be a global one; private (10/8, 172.16/12, 192.168/16, fc00::/7),
+link-local (169.254/16, fe80::/10), shared, reserved and unspecified addresses are refused, and the
+connection goes to the address that was checked (a second resolution could answer otherwise). Loopback
+is allowed while the server itself listens on loopback: an identity provider on the developer's own
+machine is what a local Cognito is most often pointed at, and whoever can call the server there can
+reach loopback anyway. A server others can reach refuses loopback too. ``COGNITO_LOCAL_ALLOW_PRIVATE_FETCH=1``
+allows every address (an identity provider on the same private network, in containers). A refused fetch
+answers as an unreachable one does.
 """
 
 from __future__ import annotations
 
+import asyncio
+import ipaddress
+import os
+import socket
 import xml.etree.ElementTree as ET
 from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
 
-from console.emulator.core import paging
+from console.emulator.core import paging, sigv4
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, invalid_parameter, resource_not_found
 from console.emulator.core.registry import idp
@@ -138,20 +154,80 @@ def _check_details(provider_type: str, details: dict[str, str]) -> dict[str, str
     return details
 
 
-async def _fetch(url: str) -> bytes | None:
+ALLOW_PRIVATE_FETCH_ENV = "COGNITO_LOCAL_ALLOW_PRIVATE_FETCH"
+# [U] AWS documents no limit on the redirects it follows for a MetadataURL or an issuer's discovery
+# document; five is what a well-behaved server needs, and bounds what a misbehaving one costs.
+MAX_REDIRECTS = 5
+_REDIRECTS = (301, 302, 303, 307, 308)
+
+
+def address_allowed(address: str, *, loopback: bool) -> bool:
+    """Whether a fetch may connect to ``address``: a global one, or loopback when ``loopback`` is allowed."""
     try:
-        async with httpx.AsyncClient(timeout=_FETCH_TIMEOUT, follow_redirects=True) as http:
-            response = await http.get(url)
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped  # ::ffff:10.0.0.1 is 10.0.0.1
+    if ip.is_loopback:
+        return loopback
+    return ip.is_global and not ip.is_multicast
+
+
+async def _resolve(host: str, port: int) -> list[str]:
+    """Every address ``host`` resolves to (an address literal is its own)."""
+    infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
+
+
+async def _fetch(ctx: RequestContext, url: str) -> bytes | None:
+    """The body of ``url`` when it answers 200 (after redirects), else None: unreachable, refused (see the
+    module's docstring), or any other failure, which the callers answer as AWS does."""
+    allow_all = os.environ.get(ALLOW_PRIVATE_FETCH_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+    loopback = allow_all or ctx.config.host in sigv4.LOOPBACK
+    try:
+        # trust_env off: through a proxy, the proxy would resolve and connect, and no address could be checked.
+        async with httpx.AsyncClient(timeout=_FETCH_TIMEOUT, follow_redirects=False, trust_env=False) as http:
+            target = httpx.URL(url)
+            for _ in range(MAX_REDIRECTS + 1):
+                response = await _get(http, target, allow_all=allow_all, loopback=loopback)
+                if response is None:
+                    return None
+                location = response.headers.get("location")
+                if response.status_code not in _REDIRECTS or not location:
+                    return response.content if response.status_code == 200 else None
+                target = target.join(location)
     except Exception:
-        # Any failure to fetch (httpx.InvalidURL, OverflowError from connect() for a port past 65535)
-        # means "could not retrieve", which the callers answer as AWS does.
+        # Any failure to fetch (httpx.InvalidURL, OverflowError from connect() for a port past 65535, a name
+        # that does not resolve) means "could not retrieve".
         return None
-    if response.status_code != 200:
-        return None
-    return response.content
+    return None  # too many redirects
 
 
-async def _discover(details: dict[str, str]) -> dict[str, str]:
+async def _get(http: httpx.AsyncClient, url: httpx.URL, *, allow_all: bool, loopback: bool) -> httpx.Response | None:
+    """GET ``url`` from an address of its host that passed the check, or None if one does not."""
+    if url.scheme not in ("http", "https") or not url.host:
+        return None
+    host = url.raw_host.decode("ascii")
+    addresses = await _resolve(host, url.port or (443 if url.scheme == "https" else 80))
+    if not addresses or not (allow_all or all(address_allowed(a, loopback=loopback) for a in addresses)):
+        return None
+    # The connection goes to an address that was checked, under the URL's own name (Host header, TLS SNI
+    # and certificate check).
+    extensions = {"sni_hostname": host} if url.scheme == "https" else {}
+    failure: Exception | None = None
+    for address in addresses:
+        try:
+            return await http.get(
+                url.copy_with(host=address), headers={"Host": url.netloc.decode("ascii")}, extensions=extensions
+            )
+        except httpx.ConnectError as exc:  # the next address, as a client given several would try
+            failure = exc
+    assert failure is not None
+    raise failure
+
+
+async def _discover(ctx: RequestContext, details: dict[str, str]) -> dict[str, str]:
     """Fill an OIDC provider's endpoints from ``{issuer}/.well-known/openid-configuration``."""
     wanted = {
         "authorize_url": "authorization_endpoint",
@@ -161,7 +237,7 @@ async def _discover(details: dict[str, str]) -> dict[str, str]:
     }
     if all(details.get(k) for k in wanted):
         return details
-    body = await _fetch(details["oidc_issuer"].rstrip("/") + "/.well-known/openid-configuration")
+    body = await _fetch(ctx, details["oidc_issuer"].rstrip("/") + "/.well-known/openid-configuration")
     document: Any = None
     if body is not None:
         try:
@@ -209,13 +285,13 @@ def _saml_endpoints(metadata: bytes | str) -> dict[str, str]:
     return out
 
 
-async def _complete(provider_type: str, details: dict[str, str]) -> dict[str, str]:
+async def _complete(ctx: RequestContext, provider_type: str, details: dict[str, str]) -> dict[str, str]:
     if provider_type == "OIDC":
-        return await _discover(details)
+        return await _discover(ctx, details)
     if provider_type == "SAML":
         if details.get("MetadataFile"):
             return {**details, **_saml_endpoints(details["MetadataFile"])}
-        fetched = await _fetch(details["MetadataURL"])
+        fetched = await _fetch(ctx, details["MetadataURL"])
         if fetched is None:
             raise invalid_parameter("Could not retrieve the SAML metadata from MetadataURL.")
         return {**details, **_saml_endpoints(fetched)}
@@ -291,7 +367,7 @@ async def create_identity_provider(ctx: RequestContext, req: dict[str, Any]) -> 
         details = _check_details(provider_type, req["ProviderDetails"])
         mapping = _check_mapping(pool, provider_type, req.get("AttributeMapping"))
         identifiers = _check_identifiers(ctx, pool_id, name, req.get("IdpIdentifiers") or [])
-    details = await _complete(provider_type, details)
+    details = await _complete(ctx, provider_type, details)
     with ctx.store.tx():
         pool = pools.get_pool(ctx, pool_id)
         if ctx.store.value("SELECT 1 FROM identity_providers WHERE pool_id = ? AND name = ?", (pool_id, name)):
@@ -353,7 +429,7 @@ async def update_identity_provider(ctx: RequestContext, req: dict[str, Any]) -> 
         if req.get("IdpIdentifiers") is not None:
             identifiers = _check_identifiers(ctx, pool_id, name, req["IdpIdentifiers"])
     if details is not None:
-        details = await _complete(provider_type, details)
+        details = await _complete(ctx, provider_type, details)
     with ctx.store.tx():
         doc = get_provider(ctx, pool_id, name)
         if details is not None:

@@ -1,0 +1,182 @@
+"""What CreateIdentityProvider / UpdateIdentityProvider may fetch (SAML metadata, OIDC discovery): global
+addresses, loopback only while the server is on loopback, every address of a name and every redirect
+checked, redirects bounded."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, cast
+
+import httpx
+import pytest
+
+from console.emulator.core.context import RequestContext, ServerConfig
+from console.emulator.user_pools import identity_providers
+from console.emulator.user_pools.identity_providers import ALLOW_PRIVATE_FETCH_ENV, MAX_REDIRECTS, address_allowed
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "10.0.0.1",
+        "172.16.5.4",
+        "172.31.255.255",
+        "192.168.1.1",
+        "169.254.169.254",  # a cloud's instance metadata service
+        "100.64.0.1",  # shared address space (carrier-grade NAT)
+        "0.0.0.0",  # noqa: S104 - an address to refuse: connecting to it reaches this machine
+        "fc00::1",
+        "fd00:ec2::254",  # the metadata service over IPv6
+        "fe80::1",
+        "::",
+        "::ffff:10.0.0.1",  # an IPv4-mapped private address
+        "::ffff:169.254.169.254",
+        "224.0.0.1",
+        "not an address",
+    ],
+)
+def test_private_link_local_and_special_addresses_are_refused(address: str) -> None:
+    assert not address_allowed(address, loopback=True)
+    assert not address_allowed(address, loopback=False)
+
+
+@pytest.mark.parametrize("address", ["127.0.0.1", "127.0.0.2", "::1", "::ffff:127.0.0.1"])
+def test_loopback_only_when_allowed(address: str) -> None:
+    assert address_allowed(address, loopback=True)
+    assert not address_allowed(address, loopback=False)
+
+
+@pytest.mark.parametrize("address", ["93.184.216.34", "8.8.8.8", "2606:4700:4700::1111", "172.32.0.1"])
+def test_global_addresses_are_allowed(address: str) -> None:
+    assert address_allowed(address, loopback=False)
+
+
+def context(host: str = "127.0.0.1") -> RequestContext:
+    return RequestContext(store=cast(Any, None), config=ServerConfig(host=host))
+
+
+@pytest.fixture
+def gets(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The URLs the fetch actually requested (after any address was checked)."""
+    seen: list[str] = []
+    real = httpx.AsyncClient.get
+
+    async def get(self: httpx.AsyncClient, url: Any, **kwargs: Any) -> httpx.Response:
+        seen.append(str(url))
+        return await real(self, url, **kwargs)
+
+    monkeypatch.setattr(httpx.AsyncClient, "get", get)
+    return seen
+
+
+@pytest.fixture
+def redirecting() -> Iterator[tuple[str, dict[str, str]]]:
+    """A loopback server answering each path in ``routes`` with a redirect to its value, and 200 'ok' to
+    /ok; its base URL and the routes, which the test fills in."""
+    routes: dict[str, str] = {}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            if self.path == "/ok":
+                self.send_response(200)
+                self.send_header("Content-Length", "2")
+                self.end_headers()
+                self.wfile.write(b"ok")
+                return
+            self.send_response(302)
+            self.send_header("Location", routes.get(self.path, self.path))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", routes
+    server.shutdown()
+    server.server_close()
+    thread.join(5)
+
+
+def fetch(url: str, host: str = "127.0.0.1") -> bytes | None:
+    return asyncio.run(identity_providers._fetch(context(host), url))
+
+
+def test_loopback_is_fetched_from_a_loopback_server(redirecting: tuple[str, dict[str, str]]) -> None:
+    base, routes = redirecting
+    routes["/start"] = f"{base}/ok"
+    assert fetch(f"{base}/start") == b"ok"
+
+
+def test_loopback_is_not_fetched_from_a_server_others_reach(
+    redirecting: tuple[str, dict[str, str]], gets: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base, _ = redirecting
+    assert fetch(f"{base}/ok", host="0.0.0.0") is None  # noqa: S104 - the server's listening address
+    assert gets == []
+    monkeypatch.setenv(ALLOW_PRIVATE_FETCH_ENV, "1")
+    assert fetch(f"{base}/ok", host="0.0.0.0") == b"ok"  # noqa: S104
+
+
+@pytest.mark.parametrize(
+    "location",
+    [
+        "http://169.254.169.254/latest/meta-data/iam/security-credentials/",
+        "http://[fd00:ec2::254]/latest/meta-data/",
+        "http://10.1.2.3:8080/admin",
+        "http://[::ffff:192.168.0.1]/",
+        "file:///etc/passwd",
+    ],
+)
+def test_a_redirect_elsewhere_is_not_followed(
+    redirecting: tuple[str, dict[str, str]], gets: list[str], location: str
+) -> None:
+    base, routes = redirecting
+    routes["/start"] = location
+    assert fetch(f"{base}/start") is None
+    assert gets == [f"{base}/start"]  # the redirect's target was never asked
+
+
+def test_redirects_are_bounded(redirecting: tuple[str, dict[str, str]], gets: list[str]) -> None:
+    base, routes = redirecting
+    for i in range(MAX_REDIRECTS):
+        routes[f"/{i}"] = f"/{i + 1}"
+    routes[f"/{MAX_REDIRECTS - 1}"] = "/ok"
+    assert fetch(f"{base}/0") == b"ok"  # MAX_REDIRECTS redirects, then the answer
+    gets.clear()
+    routes[f"/{MAX_REDIRECTS - 1}"] = f"/{MAX_REDIRECTS}"
+    routes[f"/{MAX_REDIRECTS}"] = "/ok"
+    assert fetch(f"{base}/0") is None  # one more is too many
+    assert len(gets) == MAX_REDIRECTS + 1
+    routes["/loop"] = "/loop"
+    assert fetch(f"{base}/loop") is None
+
+
+def test_every_address_of_a_name_is_checked(gets: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A name that resolves to a public address and to a private one is refused: the connection could go
+    to either."""
+
+    async def resolve(host: str, port: int) -> list[str]:
+        return {"idp.example.com": ["93.184.216.34", "10.0.0.7"], "internal.example.com": ["169.254.169.254"]}[host]
+
+    monkeypatch.setattr(identity_providers, "_resolve", resolve)
+    assert fetch("https://idp.example.com/metadata") is None
+    assert fetch("https://internal.example.com/metadata") is None
+    assert gets == []
+
+
+def test_the_connection_goes_to_the_checked_address(gets: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The name is resolved once, here: the request goes to the address that was checked, under the name
+    (a second resolution, by the HTTP client, could answer a private address: DNS rebinding)."""
+
+    async def resolve(host: str, port: int) -> list[str]:
+        return ["127.0.0.1"]
+
+    monkeypatch.setattr(identity_providers, "_resolve", resolve)
+    fetch("http://rebinding.example.com:9/metadata")
+    assert gets == ["http://127.0.0.1:9/metadata"]
