@@ -63,20 +63,33 @@ class PoolKeys:
             found = self._aeads[label] = AESGCM(hashlib.sha256(self.secret + b"|" + label.encode()).digest())
         return found
 
-    def seal(self, label: str, plain: bytes, context: bytes) -> str:
+    def seal_bytes(self, label: str, plain: bytes, context: bytes) -> bytes:
         """``plain`` encrypted and authenticated under the ``label`` sub-key and bound to ``context`` (it opens
-        only with the same one): base64url of the nonce and the ciphertext, for storing as text."""
+        only with the same one): the nonce, then the ciphertext and its tag."""
         nonce = os.urandom(12)
-        return b64url(nonce + self.aead(label).encrypt(nonce, plain, context))
+        return nonce + self.aead(label).encrypt(nonce, plain, context)
+
+    def unseal_bytes(self, label: str, raw: bytes, context: bytes) -> bytes | None:
+        """What ``seal_bytes`` sealed, or None if ``raw`` is not one of ours for this ``label`` and ``context``."""
+        if len(raw) < 12 + 16:
+            return None
+        try:
+            return self.aead(label).decrypt(raw[:12], raw[12:], context)
+        except InvalidTag:
+            return None
+
+    def seal(self, label: str, plain: bytes, context: bytes) -> str:
+        """``seal_bytes`` as base64url text, for storing."""
+        return b64url(self.seal_bytes(label, plain, context))
 
     def unseal(self, label: str, sealed: str, context: bytes) -> bytes | None:
         """What ``seal`` sealed, or None if ``sealed`` is not one of ours for this ``label`` and ``context``."""
         try:
             raw = b64url_decode(sealed)
-            return self.aead(label).decrypt(raw[:12], raw[12:], context)
-        except (ValueError, InvalidTag):
+        except ValueError:
             return None
 
+        return self.unseal_bytes(label, raw, context)
     def public(self, kid: str) -> rsa.RSAPublicKey | None:
         if kid == self.id_kid:
             return self.id_key.public_key()

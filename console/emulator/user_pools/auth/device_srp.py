@@ -47,7 +47,7 @@ def answer_device_srp_auth(ctx: RequestContext, flow: Flow, user: User, response
             "exp": ctx.now + sessions.session_validity(flow.client),
             "f": flow.state(),
         }
-        block = srp.seal(pool_keys.aead("srp"), state)
+        block = srp.seal(pool_keys, state)
         srp.prepare(a_hex, b_hex, big_b_hex, device["verifier"], sessions.session_validity(flow.client))
         return {
             "ChallengeName": "DEVICE_PASSWORD_VERIFIER",

@@ -26,7 +26,6 @@ import contextlib
 import hashlib
 import hmac
 import json
-import os
 import re
 import secrets
 import time
@@ -37,6 +36,7 @@ import gmpy2
 
 from console.emulator.core import workers
 from console.emulator.core.context import RequestContext
+from console.emulator.user_pools.keys import PoolKeys
 from console.emulator.user_pools.passwords import G, N, pad_hex, pow_g
 
 K = gmpy2.mpz(hashlib.sha256(bytes.fromhex(pad_hex(N) + pad_hex(G))).hexdigest(), 16)
@@ -170,27 +170,27 @@ def fake_user_id(pool_secret: bytes, username_key: str) -> str:
 # -- the secret block ---------------------------------------------------------------------------------
 
 
-def seal(aead: Any, state: dict[str, Any]) -> str:
+def seal(pool_keys: PoolKeys, state: dict[str, Any]) -> str:
     """SECRET_BLOCK: the server's state, encrypted and authenticated, base64 as clients expect."""
-    nonce = os.urandom(12)
     body = json.dumps(state, separators=(",", ":")).encode()
-    return base64.b64encode(nonce + aead.encrypt(nonce, body, b"srp-secret-block")).decode("ascii")
+    return base64.b64encode(pool_keys.seal_bytes("srp", body, _BLOCK)).decode("ascii")
 
 
-def unseal(aead: Any, block_b64: str) -> tuple[dict[str, Any], bytes] | None:
+def unseal(pool_keys: PoolKeys, block_b64: str) -> tuple[dict[str, Any], bytes] | None:
     """The state sealed in a SECRET_BLOCK and the block's bytes, or None if it is not one of ours."""
     try:
         raw = base64.b64decode(block_b64, validate=True)
     except (binascii.Error, ValueError):
         return None
-    if len(raw) < 12 + 16:
-        return None
+    body = pool_keys.unseal_bytes("srp", raw, _BLOCK)
     try:
-        body = aead.decrypt(raw[:12], raw[12:], b"srp-secret-block")
-        state = json.loads(body)
-    except Exception:
+        state = json.loads(body) if body is not None else None
+    except ValueError:
         return None
     return (state, raw) if isinstance(state, dict) else None
+
+
+_BLOCK = b"srp-secret-block"
 
 
 def claim_block(ctx: RequestContext, block: bytes, expires: float) -> bool:

@@ -51,7 +51,7 @@ def issue(ctx: RequestContext, flow: Flow, user: User | None, username: str, a_h
             "exp": ctx.now + sessions.session_validity(flow.client),
             "f": flow.state(),
         }
-        block = srp.seal(pool_keys.aead("srp"), state)
+        block = srp.seal(pool_keys, state)
         srp.prepare(a_hex, b_hex, big_b_hex, verifier, sessions.session_validity(flow.client))
         return {
             "ChallengeName": "PASSWORD_VERIFIER",
@@ -76,7 +76,7 @@ def open_secret_block(
     block_b64 = param(responses, "PASSWORD_CLAIM_SECRET_BLOCK")
     signature = param(responses, "PASSWORD_CLAIM_SIGNATURE")
     timestamp = param(responses, "TIMESTAMP")
-    opened = srp.unseal(keys.require(ctx, pool["Id"]).aead("srp"), block_b64)
+    opened = srp.unseal(keys.require(ctx, pool["Id"]), block_b64)
     if opened is None:
         raise not_authorized(INCORRECT)
     state, raw = opened
