@@ -227,7 +227,7 @@ class FuzzRequest:
         return f"{self.service}.{self.operation}[{self.mode}]"
 
 
-def _java_to_python(pattern: str) -> str:
+def java_to_python(pattern: str) -> str:
     for java, python in _UNICODE_CLASSES.items():
         pattern = pattern.replace(java, python)
     return pattern
@@ -244,7 +244,7 @@ class Generator:
     # -- strings ------------------------------------------------------------------------------------------
     def _from_pattern(self, pattern: str, lo: int, hi: int) -> str | None:
         try:
-            parsed = sre_parse.parse(_java_to_python(pattern))
+            parsed = sre_parse.parse(java_to_python(pattern))
         except Exception:
             return None
         for _ in range(4):
