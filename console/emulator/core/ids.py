@@ -2,12 +2,35 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import re
 import secrets
 import string
 import uuid
+from collections.abc import Iterator
 
 _ALNUM = string.ascii_letters + string.digits
 _LOWER_ALNUM = string.ascii_lowercase + string.digits
+
+# Identifiers a seed file fixes, so that tests can hardcode them (user_pools/seed.py): while ``preset`` is in
+# force, the next identifier of each kind it names is the one given instead of a random one.
+_preset: contextvars.ContextVar[dict[str, str] | None] = contextvars.ContextVar("preset_ids", default=None)
+
+
+@contextlib.contextmanager
+def preset(**values: str) -> Iterator[None]:
+    """Within the block, ``user_pool_id()`` or ``client_id()`` returns the value given for it, once."""
+    token = _preset.set(dict(values))
+    try:
+        yield
+    finally:
+        _preset.reset(token)
+
+
+def _fixed(kind: str) -> str | None:
+    values = _preset.get()
+    return None if values is None else values.pop(kind, None)
 
 
 def _pick(alphabet: str, n: int) -> str:
@@ -16,12 +39,22 @@ def _pick(alphabet: str, n: int) -> str:
 
 def user_pool_id(region: str) -> str:
     """``us-east-1_AbCdEfGhI``: the region, an underscore and nine letters and digits."""
-    return f"{region}_{_pick(_ALNUM, 9)}"
+    return _fixed("user_pool_id") or f"{region}_{_pick(_ALNUM, 9)}"
+
+
+def is_user_pool_id(value: str, region: str) -> bool:
+    """Whether ``value`` has the form of a user pool ID AWS makes in ``region``."""
+    return re.fullmatch(re.escape(region) + "_[A-Za-z0-9]{9}", value) is not None
 
 
 def client_id() -> str:
     """26 lower-case letters and digits, as AWS's app client IDs."""
-    return _pick(_LOWER_ALNUM, 26)
+    return _fixed("client_id") or _pick(_LOWER_ALNUM, 26)
+
+
+def is_client_id(value: str) -> bool:
+    """Whether ``value`` has the form of an app client ID AWS makes."""
+    return re.fullmatch("[a-z0-9]{26}", value) is not None
 
 
 def client_secret() -> str:

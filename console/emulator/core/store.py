@@ -53,6 +53,8 @@ class Store:
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.execute("PRAGMA busy_timeout=5000")
         self._db.execute("PRAGMA cache_size=-32000")  # 32 MB page cache
+        if self.path == ":memory:":  # nothing on disk (--ephemeral): not even a large sort's temporary file
+            self._db.execute("PRAGMA temp_store=MEMORY")
         self._depth = 0
         self._lock = threading.RLock()  # the loop thread owns the store; the lock guards helpers' threads
         self._checkpointer: _Checkpointer | None = None
@@ -153,6 +155,23 @@ class Store:
     def insert(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> int:
         cur = self._db.execute(sql, params)
         return int(cur.lastrowid or 0)
+
+    def reset(self) -> None:
+        """Empty every table, in one transaction: the data as a fresh start leaves it, the schema kept."""
+        with self.tx():
+            # Tables empty in any order: the foreign keys are checked at the commit, when all are empty.
+            self._db.execute("PRAGMA defer_foreign_keys=ON")
+            tables = [
+                row[0]
+                for row in self._db.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'schema_migrations'"
+                    " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+                )
+            ]
+            for table in tables:
+                self._db.execute(f'DELETE FROM "{table}"')  # noqa: S608 - names from sqlite_master
+            if self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").fetchone():
+                self._db.execute("DELETE FROM sqlite_sequence")  # AUTOINCREMENT counts from 1 again
 
     def close(self) -> None:
         if self._checkpointer is not None:

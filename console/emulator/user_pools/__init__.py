@@ -2,7 +2,8 @@
 
 from .schema import MIGRATIONS
 
-# The modules that register cognito-idp operations and HTTP routes (JWKS, discovery, import uploads).
+# The modules that register cognito-idp operations, HTTP routes (JWKS, discovery, import uploads) and the
+# seed file's UserPools section.
 HANDLER_MODULES = (
     "pools",
     "clients",
@@ -24,6 +25,7 @@ HANDLER_MODULES = (
     "risk",
     "auth_events",
     "user_import",
+    "seed",
 )
 
 __all__ = ["HANDLER_MODULES", "MIGRATIONS"]

@@ -34,9 +34,10 @@ def _error(err: AwsError) -> Response:
 async def jwks(request: Request) -> Response:
     try:
         ctx, pool_id = _pool_context(request)
+        pool_keys = await keys.ensure(ctx, pool_id)
     except AwsError as err:
         return _error(err)
-    return JSONResponse((await keys.ensure(ctx, pool_id)).jwks())
+    return JSONResponse(pool_keys.jwks())
 
 
 def discovery(ctx: RequestContext, pool_id: str) -> dict[str, Any]:
