@@ -10,7 +10,7 @@ from pycognito.aws_srp import AWSSRP, calculate_u, compute_hkdf, hex_to_long, lo
 
 from console.emulator.user_pools import passwords
 from console.emulator.user_pools.auth import srp
-from console.emulator.user_pools.keys import b64url  # noqa: F401 - the module must import without a server
+from console.emulator.user_pools.keys import PoolKeys
 
 POOL_ID = "us-east-1_AbCdEfGhI"
 USER = "alice"
@@ -102,19 +102,23 @@ def test_timestamp_round_trip_and_client_format() -> None:
     assert not srp.fresh_timestamp(text, when.timestamp() + 3600)
 
 
-def test_sealed_blocks_are_opaque_and_tamper_evident() -> None:
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+def pool_keys(secret: bytes) -> PoolKeys:
+    """A pool's keys with only the symmetric secret a SECRET_BLOCK is sealed with."""
+    return PoolKeys("us-east-1_pool00000", "id", None, "access", None, secret, "")  # type: ignore[arg-type]
 
-    aead = AESGCM(b"k" * 32)
-    block = srp.seal(aead, {"b": "abc", "user": USER})
+
+def test_sealed_blocks_are_opaque_and_tamper_evident() -> None:
+    keys = pool_keys(b"k" * 32)
+    block = srp.seal(keys, {"b": "abc", "user": USER})
     assert "abc" not in base64.b64decode(block).decode("latin-1")
-    state, raw = srp.unseal(aead, block) or ({}, b"")
+    state, raw = srp.unseal(keys, block) or ({}, b"")
     assert state == {"b": "abc", "user": USER} and raw == base64.b64decode(block)
     flipped = bytearray(raw)
     flipped[-1] ^= 1
-    assert srp.unseal(aead, base64.b64encode(bytes(flipped)).decode()) is None
-    assert srp.unseal(AESGCM(b"x" * 32), block) is None
-    assert srp.unseal(aead, "not base64!") is None
+    assert srp.unseal(keys, base64.b64encode(bytes(flipped)).decode()) is None
+    assert srp.unseal(pool_keys(b"x" * 32), block) is None
+    assert srp.unseal(keys, "not base64!") is None
+    assert srp.unseal(keys, base64.b64encode(b"short").decode()) is None
 
 
 def test_simulated_users_are_stable() -> None:
