@@ -20,12 +20,25 @@ from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
-from . import access_log, ids, invocations, protocol, registry, schema, signatures, sigv4, transaction, workers
+from . import (
+    access_log,
+    hosts,
+    ids,
+    invocations,
+    protocol,
+    registry,
+    schema,
+    seeding,
+    signatures,
+    sigv4,
+    transaction,
+    workers,
+)
 from .context import RequestContext, ServerConfig
 from .errors import AwsError
 from .outbox import messages as outbox_messages
@@ -63,8 +76,33 @@ class ServerState:
         self.config = config
         self.store = store
         self.shared: dict[str, Any] = {}
-        # Beyond loopback, admin calls must be SigV4-signed with these (see sigv4.py).
-        self.credentials = None if config.host in sigv4.LOOPBACK else sigv4.credentials_from_env()
+        # Beyond loopback, admin calls must be SigV4-signed with these (see sigv4.py), unless the operator
+        # chose to accept any credentials (--accept-any-credentials, for containers).
+        self.verify_signatures = config.host not in sigv4.LOOPBACK and not config.accept_any_credentials
+        self.credentials = sigv4.credentials_from_env() if self.verify_signatures else None
+        self.seed: tuple[str, dict[str, Any]] | None = None  # the seed file loaded at start, and what it held
+
+    def load_seed(self, file: str, document: dict[str, Any]) -> seeding.Seeding:
+        """Load a seed file's ``document`` (seeding.py); ``reset`` loads it again."""
+        seeded = seeding.apply(file, document, self.context)
+        self.seed = (file, document)
+        return seeded
+
+    def reset(self) -> None:
+        """Back to a fresh start: every table emptied and the seed file loaded again, in one transaction (no
+        request sees the server half empty, or empty where the seed fills it), the per-server caches
+        dropped, the movable clock back to the wall clock. Requests under way keep the cache dictionary they
+        started with, so nothing they note from before the reset lands in the new one."""
+        shared, offset = self.shared, self.config.clock_offset
+        self.shared, self.config.clock_offset = {}, 0.0
+        try:
+            with self.store.tx():
+                self.store.reset()
+                if self.seed is not None:
+                    seeding.apply(*self.seed, self.context)
+        except BaseException:  # rolled back: the server is as it was
+            self.shared, self.config.clock_offset = shared, offset
+            raise
 
     def context(self, operation: str = "", request: Request | None = None) -> RequestContext:
         ctx = RequestContext(
@@ -100,11 +138,14 @@ async def read_body(request: Request) -> bytes:
         raise AwsError("SerializationException", f"Request body exceeds {MAX_BODY} bytes.", 413)
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY:
-            raise AwsError("SerializationException", f"Request body exceeds {MAX_BODY} bytes.", 413)
-        chunks.append(chunk)
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > MAX_BODY:
+                raise AwsError("SerializationException", f"Request body exceeds {MAX_BODY} bytes.", 413)
+            chunks.append(chunk)
+    except ClientDisconnect:  # gone mid-body (or closed for sending too slowly): no one reads the answer
+        raise AwsError("SerializationException", "The connection closed before the request body ended.") from None
     return b"".join(chunks)
 
 
@@ -156,16 +197,16 @@ async def _dispatch_json(request: Request) -> Response:
                 "UnsupportedOperationException",
                 f"{name} is not supported by the local Cognito.",
             )
-        if state.config.host not in sigv4.LOOPBACK and not handler.public:
+        if state.verify_signatures and not handler.public:
             if state.credentials is None:
                 raise AwsError("UnrecognizedClientException", "Admin calls are disabled: no credentials set.", 403)
             sigv4.verify(
-                request.method,
-                str(request.url),
-                {k.lower(): v for k, v in request.headers.items()},
+                request.scope,
                 body,
                 state.credentials,
-                time.time(),
+                region=state.config.region,
+                service=model.signing_name,
+                now=time.time(),
             )
         ctx = state.context(name, request)
         ctx.request_id = request_id
@@ -239,16 +280,78 @@ async def clock(request: Request) -> Response:
     return JSONResponse({"now": config.now(), "offset": config.clock_offset, "movable": config.movable_clock})
 
 
+async def reset(request: Request) -> Response:
+    """``POST``: empty the server, as a fresh start would leave it (``ServerState.reset``)."""
+    state: ServerState = request.app.state.emulator
+    try:
+        state.reset()
+    except seeding.SeedError as exc:  # the seed's triggers refused this time: nothing changed
+        return error_response(AwsError("InternalErrorException", f"The reset was undone: {exc}", 500))
+    return JSONResponse({})
+
+
+# The /_emulator/* endpoints answered without a signature beyond loopback, and why each may be.
+UNSIGNED_EMULATOR_PATHS = (
+    # A liveness probe for containers, the console and test harnesses, before they hold any keys: it tells the
+    # service name, region, schema versions and operation counts (nothing about any pool) and changes nothing.
+    "/_emulator/health",
+    # The one-click link of account-takeover emails, followed by a user's browser: its HMAC token is its key.
+    "/_emulator/feedback",
+)
+# CreateUserImportJob's pre-signed upload URLs (curl -T): their query-string signature is their key.
+UNSIGNED_EMULATOR_PREFIXES = ("/_emulator/user-import/",)
+
+
+async def verified_emulator_call(state: ServerState, scope: Scope, receive: Receive) -> Receive:
+    """Check the SigV4 signature of an ``/_emulator/*`` call, signed as the admin API is (service
+    ``cognito-idp``); the body it read is handed on to the endpoint through the ``Receive`` returned."""
+    body = await read_body(Request(scope, receive))
+    if state.credentials is None:
+        raise AwsError("UnrecognizedClientException", "Admin calls are disabled: no credentials set.", 403)
+    sigv4.verify(scope, body, state.credentials, region=state.config.region, service="cognito-idp", now=time.time())
+    delivered = False
+
+    async def replay() -> Message:
+        nonlocal delivered
+        if delivered:
+            return await receive()  # the disconnect, when it comes
+        delivered = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return replay
+
+
 class _App(Starlette):
     """Starlette, with the AWS JSON endpoint (``POST /``, nearly every request) taken before Starlette's
-    middleware and router: ``dispatch_json`` turns every error into an AWS error itself."""
+    middleware and router: ``dispatch_json`` turns every error into an AWS error itself. Before either, the
+    Host and Origin check (hosts.py) and, beyond loopback, the signature of ``/_emulator/*`` calls."""
+
+    allowed_hosts: hosts.AllowedHosts | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["path"] == "/" and scope["method"] == "POST":
-            scope["app"] = self
-            response = await dispatch_json(Request(scope, receive))
-            await response(scope, receive, send)
-            return
+        if scope["type"] == "http":
+            if self.allowed_hosts is not None:
+                refused = self.allowed_hosts.refusal(scope)
+                if refused is not None:
+                    await error_response(refused)(scope, receive, send)
+                    return
+            path = scope["path"]
+            if path == "/" and scope["method"] == "POST":
+                scope["app"] = self
+                response = await dispatch_json(Request(scope, receive))
+                await response(scope, receive, send)
+                return
+            if (
+                path.startswith("/_emulator/")
+                and self.state.emulator.verify_signatures
+                and path not in UNSIGNED_EMULATOR_PATHS
+                and not path.startswith(UNSIGNED_EMULATOR_PREFIXES)
+            ):
+                try:
+                    receive = await verified_emulator_call(self.state.emulator, scope, receive)
+                except AwsError as err:
+                    await error_response(err)(scope, receive, send)
+                    return
         await super().__call__(scope, receive, send)
 
 
@@ -263,6 +366,7 @@ def create_app(config: ServerConfig, store: Store | None = None) -> Starlette:
         Route("/_emulator/outbox", outbox, methods=["GET"]),
         Route("/_emulator/health", health, methods=["GET"]),
         Route("/_emulator/clock", clock, methods=["GET", "POST"]),
+        Route("/_emulator/reset", reset, methods=["POST"]),
     ]
     routes += [Route(r.path, r.endpoint, methods=list(r.methods)) for r in registry.http_routes()]
 
@@ -276,4 +380,5 @@ def create_app(config: ServerConfig, store: Store | None = None) -> Starlette:
 
     app = _App(routes=routes, exception_handlers={404: not_found, 405: bad_method})
     app.state.emulator = ServerState(config, store)
+    app.allowed_hosts = hosts.for_server(config)
     return app

@@ -13,10 +13,23 @@ if TYPE_CHECKING:
 
 @dataclass
 class ServerConfig:
+    """How the server was started (``cognito-console emulator``'s options)."""
+
     host: str = "127.0.0.1"
     port: int = 0
     data_dir: str = ""
+    # Nothing on disk: the database lives in memory (SQLite's :memory:) and ends with the process.
+    ephemeral: bool = False
+    seed: str | None = None  # a seed file loaded at start (seeding.py)
     region: str = "us-east-1"
+    # The base URL clients use, where it is not the listening address (a container's published port, a
+    # proxy): it becomes base_url, and so the issuer's base and every URL the server gives out.
+    public_url: str = ""
+    # Beyond loopback, admin calls go unauthenticated instead of needing SigV4 with the configured keys
+    # (sigv4.py): for containers, as moto and LocalStack do.
+    accept_any_credentials: bool = False
+    # Host names answered besides loopback's (hosts.py): DNS rebinding stops at names not listed.
+    allowed_hosts: tuple[str, ...] = ()
     lambda_endpoint: str | None = None
     # The issuer claim: "local" gives {base}/{poolId}; "aws" gives AWS's own form, so aws-jwt-verify
     # accepts the tokens.

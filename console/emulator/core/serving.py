@@ -4,22 +4,28 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
+import math
 import os
 import signal
 import socket
+import sqlite3
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import uvicorn
+from starlette.types import ASGIApp
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
-from . import access_log, sigv4, workers
-from .app import create_app, open_store
+from . import access_log, seeding, sigv4, workers
+from .app import create_app, error_response, open_store
 from .context import ServerConfig
+from .errors import AwsError
 
 log = logging.getLogger("console.emulator")
 
@@ -106,15 +112,176 @@ class _CoalescingTransport:
         return getattr(self._transport, name)
 
 
+@dataclass(frozen=True)
+class Limits:
+    """What one client may hold. uvicorn bounds none of this for its httptools protocol: a connection that
+    never finishes its headers stays forever, and llhttp keeps a header of any size in memory."""
+
+    # Seconds for a request's line and headers, from its first byte (or from the connection's opening), and
+    # between two chunks of its body. Between requests, uvicorn's keep-alive timeout (5 s) applies.
+    request_timeout: float = 10.0
+    # The request line and headers together, as common servers bound them (nginx, Node: 8 to 64 KB).
+    max_header_bytes: int = 64 * 1024
+    # Connections open at once (or requests under way); beyond it, a 503 for each new request.
+    max_connections: int = 1000
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str]) -> Limits:
+        """The defaults, with ``COGNITO_LOCAL_REQUEST_TIMEOUT`` (seconds) and ``COGNITO_LOCAL_MAX_CONNECTIONS``
+        where set; ValueError naming the variable for a value that is not one."""
+        limits = cls()
+        timeout = environ.get("COGNITO_LOCAL_REQUEST_TIMEOUT", "")
+        if timeout:
+            try:
+                seconds = float(timeout)
+            except ValueError:
+                seconds = math.nan
+            if not 0 < seconds < math.inf:
+                raise ValueError(f"COGNITO_LOCAL_REQUEST_TIMEOUT={timeout!r} is not a number of seconds above 0")
+            limits = replace(limits, request_timeout=seconds)
+        connections = environ.get("COGNITO_LOCAL_MAX_CONNECTIONS", "")
+        if connections:
+            if not connections.strip().isdigit() or int(connections) < 1:
+                raise ValueError(f"COGNITO_LOCAL_MAX_CONNECTIONS={connections!r} is not a number of connections")
+            limits = replace(limits, max_connections=int(connections))
+        return limits
+
+
+# Where a connection is in its current request, from the parser's callbacks.
+_IDLE, _HEADERS, _BODY = "idle", "headers", "body"
+_TOO_LARGE = b"HTTP/1.1 431 Request Header Fields Too Large\r\n"
+
+
+def _overloaded(limit: int) -> ASGIApp:
+    """The AWS-shaped 503 answered beyond the connection limit; the connection closes after it."""
+    response = error_response(
+        AwsError(
+            "ServiceUnavailableException",
+            f"The local Cognito is serving its limit of {limit} connections at once; try again later.",
+            503,
+        )
+    )
+    response.headers["connection"] = "close"
+    return response
+
+
 class _HttpProtocol(HttpToolsProtocol):
+    limits = Limits()
+
+    @classmethod
+    def with_limits(cls, limits: Limits) -> type[_HttpProtocol]:
+        return type(cls.__name__, (cls,), {"limits": limits})
+
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(_CoalescingTransport(transport, self.loop))  # type: ignore[arg-type]
+        self._phase = _IDLE
+        self._header_bytes = 0
+        self._begun = 0  # messages begun in the chunk being parsed
+        # A connection that never sends a request is closed as one whose headers never end.
+        self._deadline: asyncio.TimerHandle | None = self.loop.call_later(self.limits.request_timeout, self._expire)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm()
+        super().connection_lost(exc)
 
     def eof_received(self) -> None:
         # A client that half-closes after its request still gets the answer: the loop closes the real
         # transport right after this, before a write left for the end of the turn would go out.
         self.transport.flush()  # type: ignore[attr-defined]
         super().eof_received()
+
+    def data_received(self, data: bytes) -> None:
+        before = self._phase
+        self._begun = 0
+        super().data_received(data)
+        if self._phase is _IDLE:  # nothing pending from the client (the keep-alive timeout follows the answer)
+            self._disarm()
+            return
+        if self.transport.is_closing():
+            return
+        if self._phase is _BODY:  # the body must keep coming
+            self._disarm()
+            self._deadline = self.loop.call_later(self.limits.request_timeout, self._expire)
+            return
+        # Headers still incomplete. Every byte of this chunk is theirs when it continued them or began them
+        # (llhttp begins a message at its first byte); a chunk that also ended an earlier, pipelined message
+        # is left uncounted, which lets the headers pass the limit by at most one read.
+        if (before is _HEADERS and self._begun == 0) or (before is _IDLE and self._begun == 1):
+            self._header_bytes += len(data)
+            if self._header_bytes > self.limits.max_header_bytes:
+                self._refuse_headers()
+                return
+        if self._deadline is None:
+            self._deadline = self.loop.call_later(self.limits.request_timeout, self._expire)
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self._phase = _HEADERS
+        self._header_bytes = 0
+        self._begun += 1
+
+    def on_headers_complete(self) -> None:
+        self._phase = _BODY
+        limit = self.limits.max_connections
+        if len(self.connections) < limit and len(self.tasks) < limit:
+            super().on_headers_complete()
+            return
+        log.warning("over the limit of %d connections: answering 503", limit)
+        app, self.app = self.app, _overloaded(limit)
+        try:
+            super().on_headers_complete()
+        finally:
+            self.app = app
+
+    def on_message_complete(self) -> None:
+        super().on_message_complete()
+        self._phase = _IDLE
+
+    def _disarm(self) -> None:
+        if self._deadline is not None:
+            self._deadline.cancel()
+            self._deadline = None
+
+    def _expire(self) -> None:
+        self._deadline = None
+        if self._phase is _BODY and self.flow.read_paused:
+            # The server has not read what already came (uvicorn stops reading at 64 KB): not the client's delay.
+            self._deadline = self.loop.call_later(self.limits.request_timeout, self._expire)
+            return
+        if not self.transport.is_closing():
+            self.transport.close()
+
+    def _refuse_headers(self) -> None:
+        body = json.dumps(
+            {
+                "__type": "RequestHeaderSectionTooLarge",
+                "message": "Your request header section exceeds the maximum allowed size of"
+                f" {self.limits.max_header_bytes} bytes.",
+            }
+        ).encode()
+        self.transport.write(
+            _TOO_LARGE
+            + b"content-type: application/x-amz-json-1.1\r\n"
+            + b"x-amzn-ErrorType: RequestHeaderSectionTooLarge:\r\n"
+            + b"content-length: %d\r\nconnection: close\r\n\r\n" % len(body)
+            + body
+        )
+        self.transport.close()
+        self._disarm()
+
+
+def _raise_open_file_limit(wanted: int) -> None:
+    """Let the process open ``wanted`` files, as far as the hard limit allows: a soft limit of 1024 (common)
+    would turn the connection limit into accept() failures before a 503 could be answered."""
+    try:
+        import resource
+    except ImportError:  # Windows: no such limit
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
 
 
 def _loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
@@ -132,24 +299,68 @@ def _loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
 def serve(config: ServerConfig, log_level: str = "warning", log_format: str = "text") -> int:
     """Run until SIGTERM or SIGINT; returns the process exit code. At ``info``, a line per request."""
     access_log.configure(log_level, log_format)
-    if not config.data_dir:
+    try:
+        limits = Limits.from_env(os.environ)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    _raise_open_file_limit(limits.max_connections + 256)  # the store, workers' pipes and the listener besides
+    seed = None
+    if config.seed:
+        try:
+            seed = seeding.read(config.seed)
+        except seeding.SeedError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+    if not config.data_dir and not config.ephemeral:
         config.data_dir = default_data_dir()
     if config.host not in sigv4.LOOPBACK:
-        if sigv4.credentials_from_env() is None:
+        if config.accept_any_credentials:
+            log.warning(
+                "listening on %s with --accept-any-credentials: admin calls are NOT authenticated, anyone who can"
+                " reach this port can read and change every user pool",
+                config.host,
+            )
+        elif sigv4.credentials_from_env() is None:
             print(
                 f"error: listening on {config.host} needs COGNITO_LOCAL_ACCESS_KEY_ID and"
                 " COGNITO_LOCAL_SECRET_ACCESS_KEY: admin calls beyond loopback must be SigV4-signed",
                 file=sys.stderr,
             )
             return 2
-        print(f"Listening on {config.host}: admin calls must be SigV4-signed", file=sys.stderr)
-    sock = bind(config.host, config.port)
+        else:
+            print(f"Listening on {config.host}: admin calls must be SigV4-signed", file=sys.stderr)
+    try:
+        sock = bind(config.host, config.port)
+    except OSError as exc:  # a host that is no address of this machine, a port in use or not allowed
+        print(f"error: cannot listen on {config.host} port {config.port}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     port = sock.getsockname()[1]
     host = f"[{config.host}]" if ":" in config.host else config.host
     config.port = port
-    config.base_url = f"http://{host}:{port}"
-    store = open_store(Path(config.data_dir) / "cognito.db")
+    # What clients use: the listening address, unless --public-url names another (a container's 0.0.0.0).
+    config.base_url = config.public_url or f"http://{host}:{port}"
+    # --ephemeral: SQLite in memory, so nothing reaches the disk, not even after a kill -9.
+    try:
+        store = open_store(":memory:" if config.ephemeral else Path(config.data_dir) / "cognito.db")
+    except (OSError, sqlite3.Error) as exc:  # a data directory that cannot be made or written
+        print(f"error: cannot open the database in {config.data_dir}: {exc}", file=sys.stderr)
+        sock.close()
+        return 2
     app = create_app(config, store)
+    if seed is not None and config.seed:
+        try:
+            seeded = app.state.emulator.load_seed(config.seed, seed)
+        except seeding.SeedError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            store.close()
+            sock.close()
+            return 2
+        print(
+            f"Seeded from {config.seed}: made {', '.join(seeded.created) or 'nothing'};"
+            f" already there, left as they are: {', '.join(seeded.kept) or 'nothing'}",
+            file=sys.stderr,
+        )
     # A stop asked for between the first line and the event loop's own handlers still ends cleanly.
     early_stop: list[int] = []
     for sig in (signal.SIGTERM, signal.SIGINT):
@@ -157,19 +368,21 @@ def serve(config: ServerConfig, log_level: str = "warning", log_format: str = "t
     # The first line names the base URL: tools and tests read it.
     print(config.base_url, flush=True)
     print(
-        f"Local Cognito ({config.region}) serving {config.base_url}, data in {config.data_dir}",
+        f"Local Cognito ({config.region}) serving {config.base_url}, data "
+        + ("in memory only (--ephemeral)" if config.ephemeral else f"in {config.data_dir}"),
         file=sys.stderr,
         flush=True,
     )
     uv_config = uvicorn.Config(
         app,
-        http=_HttpProtocol,
+        http=_HttpProtocol.with_limits(limits),
         ws="none",  # no WebSocket routes (the wrapper above does not carry a protocol switch)
         log_level=log_level,
         access_log=False,
         lifespan="off",
         timeout_graceful_shutdown=3,
         server_header=False,
+        timeout_keep_alive=5,  # uvicorn's default, said here beside the limits above (Limits)
     )
     server = _Server(uv_config)
 

@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.x509.oid import NameOID
 
 from console.emulator.core.context import RequestContext
+from console.emulator.core.errors import AwsError
 from console.emulator.core.registry import idp
 
 from . import pools
@@ -88,8 +89,8 @@ class PoolKeys:
             raw = b64url_decode(sealed)
         except ValueError:
             return None
-
         return self.unseal_bytes(label, raw, context)
+
     def public(self, kid: str) -> rsa.RSAPublicKey | None:
         if kid == self.id_kid:
             return self.id_key.public_key()
@@ -228,6 +229,8 @@ async def ensure(ctx: RequestContext, pool_id: str) -> PoolKeys:
     if found is not None:
         return found
     rows = await asyncio.to_thread(_make, ctx, pool_id)
+    if not ctx.store.value("SELECT 1 FROM pools WHERE id = ?", (pool_id,)):  # deleted (or reset) meanwhile
+        raise AwsError("ResourceNotFoundException", f"User pool {pool_id} does not exist.", 404)
     _save(ctx, rows)
     return require(ctx, pool_id)
 
