@@ -8,7 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
-ROOT = Path(__file__).resolve().parents[2] / "resources"
+from console import resources
+
+ROOT = resources.root()
 
 
 def path(relative: str) -> Path:

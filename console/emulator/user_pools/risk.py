@@ -56,12 +56,12 @@ from __future__ import annotations
 import functools
 import ipaddress
 import os
-import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from console import resources
 from console.emulator.core import outbox as messaging
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, client_not_found, invalid_parameter, not_authorized
@@ -79,13 +79,11 @@ VELOCITY_WINDOW = 15 * 60
 
 
 def corpus_path() -> Path:
-    """``$COGNITO_BREACHED_PASSWORDS``, else ``resources/breached-passwords.txt`` (also when frozen)."""
+    """``$COGNITO_BREACHED_PASSWORDS``, else ``resources/breached-passwords.txt`` wherever it was installed."""
     override = os.environ.get(CORPUS_ENV)
     if override:
         return Path(override)
-    frozen = getattr(sys, "_MEIPASS", None)
-    root = Path(frozen) if frozen else Path(__file__).resolve().parents[3]
-    return root / "resources" / "breached-passwords.txt"
+    return resources.root() / "breached-passwords.txt"
 
 
 @functools.cache
