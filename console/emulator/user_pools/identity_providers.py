@@ -24,10 +24,8 @@ import ipaddress
 import os
 import socket
 import xml.etree.ElementTree as ET
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-import httpx
 
 from console.emulator.core import paging, sigv4
 from console.emulator.core.context import RequestContext
@@ -36,6 +34,9 @@ from console.emulator.core.registry import idp
 from console.emulator.core.store import dumps, loads
 
 from . import pools
+
+if TYPE_CHECKING:
+    import httpx
 
 MAX_IDP_IDENTIFIERS = 50
 _SOCIAL = ("Google", "Facebook", "LoginWithAmazon", "SignInWithApple")
@@ -185,6 +186,10 @@ async def _fetch(ctx: RequestContext, url: str) -> bytes | None:
     module's docstring), or any other failure, which the callers answer as AWS does."""
     allow_all = os.environ.get(ALLOW_PRIVATE_FETCH_ENV, "").strip().lower() in ("1", "true", "yes", "on")
     loopback = allow_all or ctx.config.host in sigv4.LOOPBACK
+    # Imported here, where metadata is fetched, not at start-up: httpx brings its command line's rich,
+    # click and pygments with it (about 70 ms of a server's start).
+    import httpx
+
     try:
         # trust_env off: through a proxy, the proxy would resolve and connect, and no address could be checked.
         async with httpx.AsyncClient(timeout=_FETCH_TIMEOUT, follow_redirects=False, trust_env=False) as http:
@@ -215,6 +220,8 @@ async def _get(http: httpx.AsyncClient, url: httpx.URL, *, allow_all: bool, loop
     # The connection goes to an address that was checked, under the URL's own name (Host header, TLS SNI
     # and certificate check).
     extensions = {"sni_hostname": host} if url.scheme == "https" else {}
+    import httpx  # loaded by _fetch already
+
     failure: Exception | None = None
     for address in addresses:
         try:
