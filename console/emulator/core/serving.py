@@ -57,6 +57,31 @@ class _Server(uvicorn.Server):
     def capture_signals(self) -> Iterator[None]:
         yield
 
+    worker_count = 0
+    _starting_workers: asyncio.Task[None] | None = None
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)
+        # The workers start once the server answers: starting a Python process for each takes the CPU the
+        # first requests need (about 40 ms of start-up on two cores), and until they are up the work runs in
+        # place (workers.py).
+        if self.worker_count and not self.should_exit:
+            self._starting_workers = asyncio.get_running_loop().create_task(_start_workers(self.worker_count))
+
+    async def stop_workers(self) -> None:
+        if self._starting_workers is not None:
+            self._starting_workers.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._starting_workers
+        await workers.stop()
+
+
+async def _start_workers(count: int) -> None:
+    try:
+        await workers.start(count)
+    except OSError as exc:  # the work then runs in this process
+        log.warning("could not start worker processes: %s", exc)
+
 
 async def _exit_with_parent(server: uvicorn.Server, parent_pid: int) -> None:
     """Stop cleanly once the process that started us is gone, so no orphaned server keeps the port."""
@@ -396,17 +421,13 @@ def serve(config: ServerConfig, log_level: str = "warning", log_format: str = "t
         watch = None
         if config.parent_pid:
             watch = asyncio.create_task(_exit_with_parent(server, config.parent_pid))
-        count = workers.default_count() if config.workers is None else max(0, config.workers)
-        try:
-            await workers.start(count)
-        except OSError as exc:  # the work then runs in this process
-            log.warning("could not start worker processes: %s", exc)
+        server.worker_count = workers.default_count() if config.workers is None else max(0, config.workers)
         try:
             await server.serve(sockets=[sock])
         finally:
             if watch is not None:
                 watch.cancel()
-            await workers.stop()
+            await server.stop_workers()
         log.info("stopped after %.1f s", time.monotonic() - started)
 
     try:
