@@ -4,9 +4,11 @@
 validates the body, the registry picks the handler, and every failure becomes an AWS-shaped error here
 and nowhere else.
 
-The service packages are listed in ``SERVICE_PACKAGES``. Each names the modules that hold its handlers
-(``HANDLER_MODULES``: they register their operations and HTTP routes when imported) and its schema
-(``MIGRATIONS``); nothing else is imported to find handlers.
+The service packages are listed in ``SERVICE_PACKAGES``. Each names the module that registers each of its
+operations (``OPERATIONS``) and HTTP routes (``HTTP_ROUTES``), the modules that read its seed file sections
+(``SEED_MODULES``) and its schema (``MIGRATIONS``); nothing else is imported to find handlers. A handler's
+module is imported on the first request for it (registry.py): start-up applies every schema and imports no
+handler module.
 """
 
 from __future__ import annotations
@@ -53,20 +55,52 @@ _JSON = "application/x-amz-json-1.1"
 SERVICE_PACKAGES = ("console.emulator.user_pools", "console.emulator.cloudwatch_logs")
 
 
-def load_services() -> Migrations:
-    """Import every service package's handler modules; return the schema of the core and of each package."""
+def declare_services() -> Migrations:
+    """Declare every service package's operations to the registry, without importing their modules; return
+    the schema of the core and of each package."""
     migrations: dict[str, Any] = dict(schema.MIGRATIONS)
     for name in SERVICE_PACKAGES:
         package = importlib.import_module(name)
-        for module in package.HANDLER_MODULES:
-            importlib.import_module(f"{name}.{module}")
+        for service, modules in package.OPERATIONS.items():
+            for module, operations in modules.items():
+                for operation in operations:
+                    registry.declare(service, operation, f"{name}.{module}")
         migrations.update(package.MIGRATIONS)
+    return migrations
+
+
+def handler_modules() -> list[str]:
+    """Every module that registers an operation, an HTTP route or a seed file section, by its full name."""
+    modules: dict[str, None] = {}
+    for name in SERVICE_PACKAGES:
+        package = importlib.import_module(name)
+        for by_module in package.OPERATIONS.values():
+            modules.update(dict.fromkeys(f"{name}.{module}" for module in by_module))
+        modules.update(dict.fromkeys(f"{name}.{module}" for _, _, module in package.HTTP_ROUTES))
+        modules.update(dict.fromkeys(f"{name}.{module}" for module in package.SEED_MODULES))
+    return list(modules)
+
+
+def http_routes() -> list[tuple[str, tuple[str, ...], str]]:
+    """Every service package's HTTP routes: path, methods and the full name of the module that registers it."""
+    return [
+        (path, methods, f"{name}.{module}")
+        for name in SERVICE_PACKAGES
+        for path, methods, module in importlib.import_module(name).HTTP_ROUTES
+    ]
+
+
+def load_services() -> Migrations:
+    """Import every handler module now (seeding, the README's table); return the schemas as ``declare_services``."""
+    migrations = declare_services()
+    for module in handler_modules():
+        importlib.import_module(module)
     return migrations
 
 
 def open_store(path: str | Path) -> Store:
     """The store at ``path`` with every service's schema applied."""
-    return Store(path, load_services())
+    return Store(path, declare_services())
 
 
 class ServerState:
@@ -84,6 +118,7 @@ class ServerState:
 
     def load_seed(self, file: str, document: dict[str, Any]) -> seeding.Seeding:
         """Load a seed file's ``document`` (seeding.py); ``reset`` loads it again."""
+        load_services()  # a seed file's sections and the operations its entries make
         seeded = seeding.apply(file, document, self.context)
         self.seed = (file, document)
         return seeded
@@ -360,7 +395,7 @@ def create_app(config: ServerConfig, store: Store | None = None) -> Starlette:
     if store is None:
         store = open_store(Path(config.data_dir) / "cognito.db")
     else:
-        load_services()
+        declare_services()
     routes = [
         Route("/", dispatch_json, methods=["POST"]),
         Route("/_emulator/outbox", outbox, methods=["GET"]),
@@ -368,7 +403,10 @@ def create_app(config: ServerConfig, store: Store | None = None) -> Starlette:
         Route("/_emulator/clock", clock, methods=["GET", "POST"]),
         Route("/_emulator/reset", reset, methods=["POST"]),
     ]
-    routes += [Route(r.path, r.endpoint, methods=list(r.methods)) for r in registry.http_routes()]
+    routes += [
+        Route(path, registry.http_endpoint(path, methods, module), methods=list(methods))
+        for path, methods, module in http_routes()
+    ]
 
     async def not_found(request: Request, exc: Exception) -> Response:
         return error_response(AwsError("ResourceNotFoundException", f"No such path: {request.url.path}", 404))

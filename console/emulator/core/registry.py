@@ -4,10 +4,14 @@ A handler is ``def handler(ctx: RequestContext, req: dict) -> dict`` (or ``async
 run inside one SQLite transaction, so a handler that raises leaves the store untouched. Async handlers
 are for work that must leave the event loop (SRP and RSA arithmetic); they open their own short
 transactions with ``ctx.store.tx()`` and never hold one across an ``await``.
+
+A service package declares which module registers each operation and HTTP route (``declare``); ``lookup``
+imports that module on the first request for one of its operations, so start-up imports none of them.
 """
 
 from __future__ import annotations
 
+import importlib
 import inspect
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -29,6 +33,8 @@ class Registered:
 
 
 _REGISTRY: dict[str, dict[str, Registered]] = {}
+# (service, operation) -> the module that registers it, until it is imported.
+_DECLARED: dict[tuple[str, str], str] = {}
 
 
 def operation(service: str, name: str, *, public: bool = False) -> Callable[[Handler], Handler]:
@@ -75,9 +81,35 @@ def http_routes() -> list[HttpRoute]:
     return list(_ROUTES)
 
 
+def declare(service: str, name: str, module: str) -> None:
+    """``module`` registers ``service``'s operation ``name``: ``lookup`` imports it when it is first asked for."""
+    _DECLARED.setdefault((service, name), module)
+
+
 def lookup(service: str, name: str) -> Registered | None:
-    return _REGISTRY.get(service, {}).get(name)
+    found = _REGISTRY.get(service, {}).get(name)
+    if found is None and (service, name) in _DECLARED:
+        importlib.import_module(_DECLARED[service, name])
+        found = _REGISTRY.get(service, {}).get(name)
+    return found
+
+
+def http_endpoint(path: str, methods: tuple[str, ...], module: str) -> Callable[..., Any]:
+    """A Starlette endpoint for a route ``module`` registers, which imports it on the route's first request."""
+    resolved: list[Callable[..., Any]] = []
+
+    async def endpoint(request: Any) -> Any:
+        if not resolved:
+            importlib.import_module(module)
+            resolved.extend(r.endpoint for r in _ROUTES if r.path == path and r.methods == methods)
+            if not resolved:
+                raise LookupError(f"{module} registers no {path} route for {', '.join(methods)}")
+        return await resolved[0](request)
+
+    return endpoint
 
 
 def implemented(service: str) -> list[str]:
-    return sorted(_REGISTRY.get(service, {}))
+    """The operations registered or declared (registered when their module is imported) for ``service``."""
+    declared = {name for svc, name in _DECLARED if svc == service}
+    return sorted(declared.union(_REGISTRY.get(service, {})))

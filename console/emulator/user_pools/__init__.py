@@ -2,30 +2,136 @@
 
 from .schema import MIGRATIONS
 
-# The modules that register cognito-idp operations, HTTP routes (JWKS, discovery, import uploads) and the
-# seed file's UserPools section.
-HANDLER_MODULES = (
-    "pools",
-    "clients",
-    "domains",
-    "resource_servers",
-    "identity_providers",
-    "ui_customization",
-    "keys",
-    "wellknown",
-    "groups",
-    "admin_users",
-    "signup",
-    "self_service",
-    "mfa",
-    "devices",
-    "tokens",
-    "auth.operations",
-    "auth.refresh",
-    "risk",
-    "auth_events",
-    "user_import",
-    "seed",
+# Which module registers each operation, by service: a request imports the module of its operation when it
+# first comes (core/registry.py), so a server answers without importing every module first. A test holds this
+# to the registry (tests/unit/test_lazy_loading.py).
+OPERATIONS: dict[str, dict[str, tuple[str, ...]]] = {
+    "cognito-idp": {
+        "admin_users": (
+            "AdminConfirmSignUp",
+            "AdminCreateUser",
+            "AdminDeleteUser",
+            "AdminDeleteUserAttributes",
+            "AdminDisableUser",
+            "AdminEnableUser",
+            "AdminGetUser",
+            "AdminResetUserPassword",
+            "AdminSetUserPassword",
+            "AdminUpdateUserAttributes",
+            "ListUsers",
+        ),
+        "auth.operations": (
+            "AdminInitiateAuth",
+            "AdminRespondToAuthChallenge",
+            "InitiateAuth",
+            "RespondToAuthChallenge",
+        ),
+        "auth.refresh": ("GetTokensFromRefreshToken",),
+        "auth_events": ("AdminListUserAuthEvents", "AdminUpdateAuthEventFeedback", "UpdateAuthEventFeedback"),
+        "clients": (
+            "AddUserPoolClientSecret",
+            "CreateUserPoolClient",
+            "DeleteUserPoolClient",
+            "DeleteUserPoolClientSecret",
+            "DescribeUserPoolClient",
+            "ListUserPoolClientSecrets",
+            "ListUserPoolClients",
+            "UpdateUserPoolClient",
+        ),
+        "devices": (
+            "AdminForgetDevice",
+            "AdminGetDevice",
+            "AdminListDevices",
+            "AdminUpdateDeviceStatus",
+            "ConfirmDevice",
+            "ForgetDevice",
+            "GetDevice",
+            "ListDevices",
+            "UpdateDeviceStatus",
+        ),
+        "domains": ("CreateUserPoolDomain", "DeleteUserPoolDomain", "DescribeUserPoolDomain", "UpdateUserPoolDomain"),
+        "groups": (
+            "AdminAddUserToGroup",
+            "AdminListGroupsForUser",
+            "AdminRemoveUserFromGroup",
+            "CreateGroup",
+            "DeleteGroup",
+            "GetGroup",
+            "ListGroups",
+            "ListUsersInGroup",
+            "UpdateGroup",
+        ),
+        "identity_providers": (
+            "CreateIdentityProvider",
+            "DeleteIdentityProvider",
+            "DescribeIdentityProvider",
+            "GetIdentityProviderByIdentifier",
+            "ListIdentityProviders",
+            "UpdateIdentityProvider",
+        ),
+        "keys": ("GetSigningCertificate",),
+        "mfa": (
+            "AdminSetUserMFAPreference",
+            "AdminSetUserSettings",
+            "AssociateSoftwareToken",
+            "SetUserMFAPreference",
+            "VerifySoftwareToken",
+        ),
+        "pools": (
+            "AddCustomAttributes",
+            "CreateUserPool",
+            "DeleteUserPool",
+            "DescribeUserPool",
+            "GetCSVHeader",
+            "GetUserPoolMfaConfig",
+            "ListTagsForResource",
+            "ListUserPools",
+            "SetUserPoolMfaConfig",
+            "TagResource",
+            "UntagResource",
+            "UpdateUserPool",
+        ),
+        "resource_servers": (
+            "CreateResourceServer",
+            "DeleteResourceServer",
+            "DescribeResourceServer",
+            "ListResourceServers",
+            "UpdateResourceServer",
+        ),
+        "risk": ("DescribeRiskConfiguration", "SetRiskConfiguration"),
+        "self_service": (
+            "ChangePassword",
+            "DeleteUser",
+            "DeleteUserAttributes",
+            "GetUser",
+            "GetUserAttributeVerificationCode",
+            "GetUserAuthFactors",
+            "SetUserSettings",
+            "UpdateUserAttributes",
+            "VerifyUserAttribute",
+        ),
+        "signup": ("ConfirmForgotPassword", "ConfirmSignUp", "ForgotPassword", "ResendConfirmationCode", "SignUp"),
+        "tokens": ("AdminUserGlobalSignOut", "GlobalSignOut", "RevokeToken"),
+        "ui_customization": ("GetUICustomization", "SetUICustomization"),
+        "user_import": (
+            "CreateUserImportJob",
+            "DescribeUserImportJob",
+            "ListUserImportJobs",
+            "StartUserImportJob",
+            "StopUserImportJob",
+        ),
+    },
+}
+
+# The plain HTTP endpoints (path, methods, module), served from the start and imported on their first request.
+HTTP_ROUTES: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("/{pool_id}/.well-known/jwks.json", ("GET",), "wellknown"),
+    ("/{pool_id}/.well-known/openid-configuration", ("GET",), "wellknown"),
+    ("/_emulator/feedback", ("GET",), "auth_events"),
+    ("/_emulator/user-import/{job_id}", ("PUT",), "user_import"),
 )
 
-__all__ = ["HANDLER_MODULES", "MIGRATIONS"]
+# The module that registers the seed file's UserPools section (core/seeding.py), imported when a seed is loaded.
+SEED_MODULES = ("seed",)
+
+__all__ = ["HTTP_ROUTES", "MIGRATIONS", "OPERATIONS", "SEED_MODULES"]

@@ -1,0 +1,55 @@
+"""Handler modules imported on demand: each service package's table of which module registers each operation
+and HTTP route matches what the modules register, and a server starts without importing any of them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from console.emulator.core import app, registry
+
+
+def _registered() -> dict[tuple[str, str], str]:
+    app.load_services()
+    return {
+        (service, name): entry.handler.__module__
+        for service, operations in registry._REGISTRY.items()
+        for name, entry in operations.items()
+    }
+
+
+def _declared() -> dict[tuple[str, str], str]:
+    app.declare_services()
+    return dict(registry._DECLARED)
+
+
+def test_every_registered_operation_is_in_its_package_table_under_its_module() -> None:
+    registered = _registered()
+    declared = _declared()
+    assert {op: module for op, module in registered.items() if declared.get(op) != module} == {}
+
+
+def test_every_operation_in_a_table_is_registered_by_the_module_it_names() -> None:
+    registered = _registered()
+    declared = _declared()
+    assert {op: module for op, module in declared.items() if registered.get(op) != module} == {}
+
+
+def test_the_route_tables_match_the_registered_routes() -> None:
+    app.load_services()
+    registered = sorted((r.path, r.methods, r.endpoint.__module__) for r in registry.http_routes())
+    assert sorted(app.http_routes()) == registered
+
+
+def test_a_server_is_made_without_importing_a_handler_module() -> None:
+    code = (
+        "import sys\n"
+        "from console.emulator.core.app import create_app, open_store\n"
+        "from console.emulator.core.context import ServerConfig\n"
+        "create_app(ServerConfig(), open_store(':memory:'))\n"
+        "from console.emulator.core.app import handler_modules\n"
+        "print(sorted(m for m in handler_modules() if m in sys.modules))\n"
+        "print('httpx' in sys.modules, 'botocore.session' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split("\n")[:2] == ["[]", "False False"]
