@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication
 from qasync import QEventLoop
 
 from console.secrets import SecretStore
@@ -29,6 +29,7 @@ from console.settings import Settings
 from console.views import theme
 from console.views.app_clients import AppClientsView
 from console.views.assets import app_icon
+from console.views.base import accepted
 from console.views.context import AppContext
 from console.views.dialogs import ConnectionDialog
 from console.views.groups import GroupsView
@@ -157,14 +158,8 @@ class Console:
 
     async def choose_connection_in_dialog(self) -> None:
         dialog = await self.connection_dialog()
-        # open() and a future rather than exec(): a nested event loop inside this task would stop every other
-        # task (a re-probe, a details load) from running while the dialog is up.
-        closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        dialog.finished.connect(lambda _result: None if closed.done() else closed.set_result(None))
-        dialog.open()
         try:
-            await closed
-            if dialog.result() != QDialog.DialogCode.Accepted:
+            if not await accepted(dialog):
                 return
             conn, secret = dialog.value()
             self.ctx.spawn(self.apply_connection_choice(list(dialog.removed), conn, secret))

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from console.models.resources import AppClientsModel
 from console.models.table import local_time
 from console.services.errors import ServiceError
 from console.services.protocol import AppClient, AppClientSummary
 
-from .base import ListView, document, listing, pending, section, unavailable, yes_no
+from .base import ListView, accepted, document, listing, pending, section, unavailable, yes_no
 from .context import AppContext
 from .dialogs import AppClientDialog
 
@@ -138,7 +138,7 @@ class AppClientsView(ListView):
             if client is None:
                 return
         dialog = AppClientDialog(self, client)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if await accepted(dialog):
             await self.save(client.id if client else None, dialog.request())
 
     async def save(self, client_id: str | None, request: dict[str, Any]) -> AppClient | None:

@@ -4,13 +4,14 @@ providers share."""
 
 from __future__ import annotations
 
+import asyncio
 import html
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QUrl
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QHeaderView, QMessageBox, QTextBrowser, QWidget
+from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QTextBrowser, QWidget
 from qasync import asyncSlot
 
 from console.models.table import ObjectRole, SortRole
@@ -19,6 +20,34 @@ from console.services.errors import ServiceError
 from . import assets
 from ._generated.ui_resource_view import Ui_ResourceView
 from .context import AppContext
+
+
+async def run_dialog(dialog: QDialog) -> int:
+    """Show a dialog (window-modal) and wait for its answer: what ``exec()`` would return, the dialog code or,
+    for a QMessageBox, the button. The one way a coroutine shows a dialog: ``exec()`` inside an ``@asyncSlot``
+    runs a second event loop inside that task, and every other task (a details load, a re-probe, a pending
+    call) stops while the dialog is up ("Cannot enter into task"). Cancelling the waiting task rejects the
+    dialog. The dialog stays alive: read its values after the await."""
+    answered: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+    def finished(result: int) -> None:
+        if not answered.done():
+            answered.set_result(result)
+
+    dialog.finished.connect(finished)
+    dialog.open()
+    try:
+        return await answered
+    except asyncio.CancelledError:
+        dialog.reject()
+        raise
+    finally:
+        dialog.finished.disconnect(finished)
+
+
+async def accepted(dialog: QDialog) -> bool:
+    """Show a dialog with run_dialog; True when the user accepted it (OK, Save, Create)."""
+    return await run_dialog(dialog) == QDialog.DialogCode.Accepted
 
 
 class View(QWidget):
@@ -55,7 +84,7 @@ class View(QWidget):
     def on_details_link(self, action: str, what: str) -> None:
         """A link of the view's own in its details pane (``action:what``)."""
 
-    def confirm(self, title: str, text: str, destructive: bool = True, accept: str = "") -> bool:
+    async def confirm(self, title: str, text: str, destructive: bool = True, accept: str = "") -> bool:
         """Ask first; the accepting button names the action ("Delete"), and Cancel is the default."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning if destructive else QMessageBox.Icon.Question)
@@ -67,7 +96,10 @@ class View(QWidget):
         ok = box.button(QMessageBox.StandardButton.Ok)
         ok.setText(accept or title)
         ok.setIcon(QIcon())
-        return box.exec() == QMessageBox.StandardButton.Ok
+        try:
+            return await run_dialog(box) == QMessageBox.StandardButton.Ok
+        finally:
+            box.deleteLater()
 
 
 class ListView(View):
@@ -188,7 +220,7 @@ class ListView(View):
     @asyncSlot()
     async def on_delete_clicked(self) -> None:
         record = self.current()
-        if record is not None and self.confirm(
+        if record is not None and await self.confirm(
             f"Delete {self.noun}", f"Delete the {self.noun} {record.name}? This cannot be undone.", accept="Delete"
         ):
             await self.delete(record)

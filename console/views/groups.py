@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from console.models.resources import GroupsModel
 from console.models.table import local_time
@@ -10,7 +10,7 @@ from console.models.users import UsersModel
 from console.services.errors import ServiceError
 from console.services.protocol import Group, Page, User
 
-from .base import ListView, document, pending, section, unavailable
+from .base import ListView, accepted, document, pending, section, unavailable
 from .context import AppContext
 from .dialogs import GroupDialog
 
@@ -53,7 +53,7 @@ class GroupsView(ListView):
 
     async def edit(self, group: Group | None) -> None:
         dialog = GroupDialog(self, group, self.members if group else None)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if await accepted(dialog):
             await self.save(dialog.value(self.ctx.pool_id), create=group is None)
 
     async def save(self, group: Group, create: bool) -> None:

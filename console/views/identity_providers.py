@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from console.models.resources import PROVIDER_LABELS, IdentityProvidersModel
 from console.models.table import local_time
 from console.services.errors import ServiceError
 from console.services.protocol import IdentityProvider
 
-from .base import ListView, document, h, listing, pending, section, unavailable
+from .base import ListView, accepted, document, h, listing, pending, section, unavailable
 from .context import AppContext
 from .dialogs import IdentityProviderDialog
 
@@ -77,7 +77,7 @@ class IdentityProvidersView(ListView):
             if idp is None:
                 return
         dialog = IdentityProviderDialog(self, idp)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if await accepted(dialog):
             await self.save(dialog.value(self.ctx.pool_id), create=idp is None)
 
     async def save(self, idp: IdentityProvider, create: bool) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 from qasync import asyncSlot
 
 from console.models.resources import PoolsModel
@@ -15,7 +15,18 @@ from console.services.protocol import Pool
 
 from . import assets
 from ._generated.ui_resource_view import Ui_ResourceView
-from .base import View, document, failure_note, make_proxy, section, selected_records, setup_table, unavailable, yes_no
+from .base import (
+    View,
+    accepted,
+    document,
+    failure_note,
+    make_proxy,
+    section,
+    selected_records,
+    setup_table,
+    unavailable,
+    yes_no,
+)
 from .context import AppContext
 from .dialogs import PoolDialog
 
@@ -121,7 +132,7 @@ class PoolsView(View):
     @asyncSlot()
     async def on_create_clicked(self) -> None:
         dialog = PoolDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if not await accepted(dialog):
             return
         await self.create_pool(dialog.request(), dialog.mfa())
 
@@ -156,7 +167,7 @@ class PoolsView(View):
         if pool is None:
             return
         dialog = PoolDialog(self, pool)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if not await accepted(dialog):
             return
         await self.update_pool(pool.id, dialog.changes(), dialog.mfa())
 
@@ -190,7 +201,7 @@ class PoolsView(View):
             f"Delete the user pool {pool.name} ({pool.id})?\n\nIts {pool.estimated_users} users, groups, "
             "app clients and identity providers are deleted with it. This cannot be undone."
         )
-        if self.confirm("Delete user pool", text, accept="Delete user pool"):
+        if await self.confirm("Delete user pool", text, accept="Delete user pool"):
             await self.delete(pool.id)
 
     async def delete(self, pool_id: str) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMenu, QMessageBox, QWidget
 from qasync import asyncSlot
 
 from console.models.table import local_time
@@ -21,7 +21,18 @@ from console.services.protocol import SEARCHABLE_ATTRIBUTES, AuthEvent, Device, 
 
 from . import assets
 from ._generated.ui_users_view import Ui_UsersView
-from .base import View, document, listing, pending, section, selected_records, setup_table, unavailable
+from .base import (
+    View,
+    accepted,
+    document,
+    listing,
+    pending,
+    run_dialog,
+    section,
+    selected_records,
+    setup_table,
+    unavailable,
+)
 from .context import AppContext
 from .dialogs import AttributesDialog, UserDialog
 
@@ -274,7 +285,7 @@ class UsersView(View):
     @asyncSlot()
     async def on_create_clicked(self) -> None:
         dialog = UserDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if not await accepted(dialog):
             return
         username, attrs, password, suppress = dialog.values()
         await self.create_user(username, attrs, password, suppress)
@@ -292,7 +303,7 @@ class UsersView(View):
         if len(users) != 1:
             return
         dialog = AttributesDialog(users[0].username, users[0].attributes, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if not await accepted(dialog):
             return
         update, delete = dialog.changes()
         await self.edit_attributes(users[0].username, update, delete)
@@ -324,15 +335,26 @@ class UsersView(View):
             if not self.groups:
                 self.ctx.invalid("This user pool has no groups yet: create one in Groups.")
                 return
-            group, ok = QInputDialog.getItem(self, "Group", "Group:", self.groups, 0, False)
-            if not ok:
+            choice = QInputDialog(self)
+            choice.setWindowTitle("Group")
+            choice.setLabelText("Group:")
+            choice.setComboBoxItems(self.groups)
+            choice.setComboBoxEditable(False)
+            chosen = await accepted(choice)
+            group = choice.textValue()
+            choice.deleteLater()
+            if not chosen:
                 return
         if key == "set_password":
+            entry = QInputDialog(self)
             # The user name goes in the title: a dialog's label would take a name that looks like markup for it.
-            password, ok = QInputDialog.getText(
-                self, f"Set password for {users[0]}", "New password:", QLineEdit.EchoMode.Password
-            )
-            if not ok or not password:
+            entry.setWindowTitle(f"Set password for {users[0]}")
+            entry.setLabelText("New password:")
+            entry.setTextEchoMode(QLineEdit.EchoMode.Password)
+            typed = await accepted(entry)
+            password = entry.textValue()
+            entry.deleteLater()  # it need not keep the password
+            if not typed or not password:
                 return
             box = QMessageBox(QMessageBox.Icon.Question, "Set password", "", parent=self)
             box.setTextFormat(Qt.TextFormat.PlainText)
@@ -344,15 +366,16 @@ class UsersView(View):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel
             )
             box.setDefaultButton(QMessageBox.StandardButton.No)
-            answer = box.exec()
-            if answer == QMessageBox.StandardButton.Cancel:
-                return
+            answer = await run_dialog(box)
+            box.deleteLater()
+            if answer not in (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No):
+                return  # Cancel, Esc, or closed
             permanent = answer == QMessageBox.StandardButton.Yes
         if key in ("delete", "sign_out", "reset", "disable"):
             what = {"delete": "Delete", "sign_out": "Sign out everywhere", "reset": "Reset the password of",
                     "disable": "Disable"}[key]  # fmt: skip
             names = ", ".join(users[:5]) + (f" and {len(users) - 5} more" if len(users) > 5 else "")
-            if not self.confirm(what, f"{what} {names}?", accept=what):
+            if not await self.confirm(what, f"{what} {names}?", accept=what):
                 return
         await self.apply(key, users, group=group, password=password, permanent=permanent)
 
@@ -426,9 +449,14 @@ class UsersView(View):
 
     @asyncSlot()
     async def on_export_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export users", "users.csv", "CSV (*.csv)")
-        if path:
-            await self.export(Path(path))
+        dialog = QFileDialog(self, "Export users", "users.csv", "CSV (*.csv)")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("csv")
+        chosen = await accepted(dialog)
+        paths = dialog.selectedFiles()
+        dialog.deleteLater()
+        if chosen and paths:
+            await self.export(Path(paths[0]))
 
     async def export(self, path: Path) -> int:
         from console.services.export import export_users
@@ -443,7 +471,9 @@ class UsersView(View):
         return count
 
     def on_columns_clicked(self) -> None:
+        # popup(), not exec(): no nested event loop, so a load under way goes on while the menu is open.
         menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         current = self.model.attributes
         for attr in COLUMN_CHOICES:
             action = menu.addAction(attr)
@@ -451,7 +481,7 @@ class UsersView(View):
             action.setChecked(attr in current)
             action.toggled.connect(lambda on, a=attr: self.set_columns(
                 [*current, a] if on else [c for c in current if c != a]))  # fmt: skip
-        menu.exec(self.ui.columnsButton.mapToGlobal(self.ui.columnsButton.rect().bottomLeft()))
+        menu.popup(self.ui.columnsButton.mapToGlobal(self.ui.columnsButton.rect().bottomLeft()))
 
     def set_columns(self, columns: list[str]) -> None:
         self.model.set_attributes(columns)

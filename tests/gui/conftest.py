@@ -10,10 +10,11 @@ import argparse
 import asyncio
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
 
 from console.app import Console
 from console.secrets import SecretStore
@@ -52,10 +53,11 @@ def aloop(session_loop: Any) -> Iterator[Any]:
     """The qasync loop; tests call ``aloop.run_until_complete(coro)``."""
     asyncio.set_event_loop(session_loop)
     yield session_loop
-    # Finish what the views spawned (detail loads) while their widgets still exist.
+    # Finish what the views spawned (detail loads) while their widgets still exist. Bounded: a task whose
+    # wake-up was lost (a nested event loop refused to step it) would otherwise hang the run here.
     pending = [t for t in asyncio.all_tasks(session_loop) if not t.done()]
     if pending:
-        session_loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+        session_loop.run_until_complete(asyncio.wait(pending, timeout=30))
     asyncio.set_event_loop(None)
 
 
@@ -93,6 +95,19 @@ def make_console(
     )
     settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     return Console(qapp, ns, settings, secrets, "light", service_factory=BotoCognito)
+
+
+W = TypeVar("W", bound=QWidget)
+
+
+async def modal(kind: type[W], timeout: float = 10) -> W:
+    """The dialog of this kind once it is up (shown window-modal with run_dialog), waited for on the loop."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not isinstance(widget := QApplication.activeModalWidget(), kind):
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"no {kind.__name__} came up; the modal widget is {widget!r}")
+        await asyncio.sleep(0.01)
+    return widget
 
 
 def run_until_idle(aloop: Any, ctx: AppContext) -> None:

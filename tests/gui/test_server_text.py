@@ -3,14 +3,16 @@ with the whole of it on demand: the error banner, the status bar, message boxes 
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from console.services import errors
 from console.services.protocol import Page, User
+from tests.gui.conftest import modal
 from tests.gui.partial_cognito import HTML_500, html_500
 
 
@@ -99,19 +101,22 @@ def test_tooltips_show_values_as_they_are(qapp: Any) -> None:
         assert shown.toPlainText() == value
 
 
-def test_confirmation_names_server_text_plainly(qtbot: Any, ctx: Any) -> None:
+def test_confirmation_names_server_text_plainly(qtbot: Any, aloop: Any, ctx: Any) -> None:
     from console.views.base import View
 
     view = View(ctx)
     qtbot.addWidget(view)
-    seen: dict[str, Any] = {}
+    view.show()
 
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        seen["format"], seen["text"] = box.textFormat(), box.text()
+    async def scenario() -> tuple[bool, Any, str]:
+        asking = asyncio.ensure_future(
+            view.confirm("Delete group", "Delete the group <h1>admins</h1>?", accept="Delete")
+        )
+        box = await modal(QMessageBox)
+        seen = box.textFormat(), box.text()
         box.button(QMessageBox.StandardButton.Cancel).click()
+        return (await asking, *seen)
 
-    QTimer.singleShot(0, answer)
-    assert not view.confirm("Delete group", "Delete the group <h1>admins</h1>?", accept="Delete")
-    assert seen == {"format": Qt.TextFormat.PlainText, "text": "Delete the group <h1>admins</h1>?"}
+    answer, text_format, text = aloop.run_until_complete(asyncio.wait_for(scenario(), 20))
+    assert not answer
+    assert (text_format, text) == (Qt.TextFormat.PlainText, "Delete the group <h1>admins</h1>?")
