@@ -233,10 +233,12 @@ class Console:
             await view.load()
             if isinstance(view, TokenInspectorView):
                 # A real token signed in on the seeded demo pool says more than an empty inspector; on AWS or
-                # another pool there is none and the inspector keeps its empty state.
-                token = await self.connections.demo_token()
-                if token:
-                    await view.inspect(token)
+                # another pool there is none and the inspector keeps its empty state. The inspector verifies
+                # against the chosen pool: choose the demo pool.
+                demo = await self.connections.demo_token()
+                if demo is not None:
+                    self.ctx.set_pool(demo[0])
+                    await view.inspect(demo[1])
             if isinstance(view, PoolsView):
                 view.select(self.ctx.pool_id)
             table = getattr(getattr(view, "ui", None), "table", None)

@@ -7,6 +7,7 @@ import asyncio
 import dataclasses
 import functools
 import json
+import re
 import threading
 import urllib.request
 from collections.abc import Callable, Mapping, Sequence
@@ -34,6 +35,9 @@ from .protocol import (
 )
 
 R = TypeVar("R")
+
+# UserPoolIdType's pattern in the cognito-idp service model, in ASCII.
+USER_POOL_ID = re.compile(r"[A-Za-z0-9_-]+_[0-9a-zA-Z]+")
 
 _executor: ThreadPoolExecutor | None = None
 _executor_lock = threading.Lock()
@@ -606,16 +610,37 @@ class BotoCognito:
     async def delete_domain(self, pool_id: str, domain: str) -> None:
         await self.call("delete_user_pool_domain", UserPoolId=pool_id, Domain=domain)
 
-    # --- JWKS -------------------------------------------------------------------------------------
-    async def jwks_url(self, pool_id: str) -> str:
+    # --- a user pool's signing keys and issuer, from this connection only -----------------------------
+    def _pool_base(self, pool_id: str) -> str:
+        """Where this connection serves the pool's .well-known documents. The pool ID must have the form of
+        one (it goes into the address); the host is the connection's, never one a token names."""
+        if not USER_POOL_ID.fullmatch(pool_id):
+            raise errors.InvalidInput("InvalidParameterException", f"{pool_id!r} is not a user pool ID.")
         if self.connection.endpoint_url:
-            return f"{self.connection.endpoint_url.rstrip('/')}/{pool_id}/.well-known/jwks.json"
-        region = pool_id.split("_", 1)[0] or self.connection.region
-        return f"https://cognito-idp.{region}.amazonaws.com/{pool_id}/.well-known/jwks.json"
+            return f"{self.connection.endpoint_url.rstrip('/')}/{pool_id}"
+        return f"https://cognito-idp.{self._pool_region(pool_id)}.amazonaws.com/{pool_id}"
+
+    def _pool_region(self, pool_id: str) -> str:
+        return pool_id.split("_", 1)[0] or self.connection.region
+
+    async def jwks_url(self, pool_id: str) -> str:
+        return f"{self._pool_base(pool_id)}/.well-known/jwks.json"
 
     async def fetch_jwks(self, pool_id: str) -> dict[str, Any]:
         url = await self.jwks_url(pool_id)
         return await fetch_json(url)
+
+    async def token_issuer(self, pool_id: str) -> str:
+        """The ``iss`` of the tokens the pool issues: AWS's form on AWS; on an endpoint URL (the local Cognito),
+        what its discovery document says (its issuer follows the server's public URL and issuer style)."""
+        base = self._pool_base(pool_id)
+        if not self.connection.endpoint_url:
+            return base
+        doc = await fetch_json(f"{base}/.well-known/openid-configuration")
+        issuer = doc.get("issuer")
+        if not isinstance(issuer, str) or not issuer:
+            raise errors.ServiceError("InvalidDiscovery", f"{base}/.well-known/openid-configuration names no issuer")
+        return issuer
 
 
 def _get_json(url: str, timeout: float) -> Any:

@@ -305,14 +305,15 @@ class ConnectionManager:
         return True
 
     # --- the demo pool and shutting down -------------------------------------------------------------
-    async def demo_token(self) -> str | None:
-        """An ID token of the seeded demo user, when the open connection is a local Cognito with the demo
-        pool; None otherwise."""
+    async def demo_token(self) -> tuple[str, str] | None:
+        """The demo pool and an ID token of its seeded demo user, when the open connection is a local Cognito
+        with the demo pool; None otherwise."""
         if self.connection is None or self.connection.kind is not ConnectionKind.LOCAL or self.service is None:
             return None
         client = await _boto_service(self.service).client()
         pool_id = await run_blocking(seed.find_demo_pool, client)
-        return await run_blocking(seed.demo_id_token, client, pool_id) if pool_id else None
+        token = await run_blocking(seed.demo_id_token, client, pool_id) if pool_id else None
+        return (pool_id, token) if pool_id and token else None
 
     def close(self) -> None:
         """Stop re-probing, and stop the local Cognito if it is a child we started (blocking)."""

@@ -1,4 +1,9 @@
-"""Decoding a JWT and verifying its RS256 signature against a JWKS, with `cryptography` only."""
+"""Decoding a JWT and verifying its RS256 signature against a JWKS, with `cryptography` only.
+
+A token is verified only against the user pool the console is connected to and the user chose: its keys
+come from that connection, and a token whose issuer is not that pool's is not verified at all. The token's
+own ``iss`` never decides where keys are fetched from: a forged issuer would name its forger's keys.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ import json
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 # Claims whose values are NumericDate (seconds since the epoch): shown in local time.
 TIME_CLAIMS = ("exp", "iat", "nbf", "auth_time", "updated_at")
@@ -64,6 +69,8 @@ class Verification:
     reason: str
     kid: str = ""
     problems: tuple[str, ...] = field(default_factory=tuple)
+    # False when the signature was not checked at all: the token names another issuer than the chosen pool.
+    verified: bool = True
 
 
 def verify(
@@ -107,6 +114,46 @@ def verify(
 
 
 def pool_id_from_issuer(iss: str) -> str | None:
-    """Both issuer styles end in /{userPoolId}."""
+    """Both issuer styles end in /{userPoolId}: which pool a token says issued it (to name, never to fetch from)."""
     tail = iss.rstrip("/").rsplit("/", 1)[-1]
     return tail if "_" in tail else None
+
+
+class PoolKeys(Protocol):
+    """Where the chosen pool's issuer and keys come from: the connection's service."""
+
+    async def token_issuer(self, pool_id: str) -> str: ...
+
+    async def fetch_jwks(self, pool_id: str) -> dict[str, Any]: ...
+
+
+def other_issuer(token: DecodedToken, pool_id: str, expected: str) -> Verification:
+    """The verdict on a token whose issuer is not the chosen pool's: not verified, and why."""
+    iss = token.claims.get("iss")
+    named = f"issuer {iss!r}" if isinstance(iss, str) and iss else "no issuer (iss)"
+    other_pool = pool_id_from_issuer(iss) if isinstance(iss, str) else None
+    hint = (
+        f" Should this connection have the user pool {other_pool}, choose it to verify the token there."
+        if other_pool and other_pool != pool_id
+        else ""
+    )
+    return Verification(
+        False,
+        f"Issued by another pool or issuer: not verified. The token names {named}; the user pool {pool_id} "
+        f"issues as {expected!r}, and only its keys are used.{hint}",
+        str(token.header.get("kid", "")),
+        (f"The issuer is {iss!r}, not {expected!r}.",),
+        verified=False,
+    )
+
+
+async def verify_for_pool(
+    token: DecodedToken, pool: PoolKeys, pool_id: str, *, now: float | None = None
+) -> Verification:
+    """Verify a token against the chosen user pool: its issuer as the connection says it, then its signature
+    with the keys the connection serves for it. A token with another issuer is reported as such; nothing is
+    fetched for it."""
+    expected = await pool.token_issuer(pool_id)
+    if token.claims.get("iss") != expected:
+        return other_issuer(token, pool_id, expected)
+    return verify(token, await pool.fetch_jwks(pool_id), issuer=expected, now=now)

@@ -1,8 +1,7 @@
-"""Token inspector: decode a JWT, show its header and claims (times in local time), verify it."""
+"""Token inspector: decode a JWT, show its header and claims (times in local time), verify it against the
+chosen user pool of the current connection (never against keys the token's issuer points at)."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
@@ -59,7 +58,10 @@ class TokenInspectorView(View):
         if not text:
             self.header.set_mapping({})
             self.claims.set_mapping({})
-            self.ui.verdict.setText("Paste a token to decode it. Nothing leaves this machine except the JWKS request.")
+            self.ui.verdict.setText(
+                "Paste a token to decode it. Verifying asks the current connection for the chosen user pool's keys;"
+                " nothing else leaves this machine."
+            )
             self.ui.verifyButton.setEnabled(False)
             return
         try:
@@ -93,16 +95,21 @@ class TokenInspectorView(View):
         decoded = self.decoded
         if decoded is None:
             return None
-        iss = str(decoded.claims.get("iss", ""))
-        pool_id = tokens.pool_id_from_issuer(iss) or self.ctx.pool_id
+        pool_id = self.ctx.pool_id
         if not pool_id:
-            self.ctx.invalid("The token names no user pool (iss) and none is selected.")
+            self.ctx.invalid("Choose the user pool whose keys should verify the token.")
             return None
-        async with self.ctx.busy("Fetching the pool's JWKS"):
-            jwks: dict[str, Any] = await self.ctx.require().fetch_jwks(pool_id)
+        async with self.ctx.busy(f"Verifying with the keys of {pool_id}"):
+            verification = await tokens.verify_for_pool(decoded, self.ctx.require(), pool_id)
             if self.decoded is not decoded:
                 return None  # the text changed meanwhile: this verdict would be about another token
-            self.verification = tokens.verify(decoded, jwks, issuer=iss or None)
-            mark = "✔" if self.verification.valid else "✖"
-            self.ui.verdict.setText(f"{mark} {self.verification.reason} (pool {pool_id}, key {self.verification.kid})")
+            self.verification = verification
+            self.ui.verdict.setText(verdict(verification, pool_id))
         return self.verification
+
+
+def verdict(verification: tokens.Verification, pool_id: str) -> str:
+    if not verification.verified:
+        return f"⚠ {verification.reason}"
+    mark = "✔" if verification.valid else "✖"
+    return f"{mark} {verification.reason} (pool {pool_id}, key {verification.kid})"

@@ -109,3 +109,40 @@ def test_token_edited_while_verifying_is_not_judged_with_the_old_one(qtbot: Any,
 
     aloop.run_until_complete(run())
     assert view.ui.verdict.text().startswith("Paste a token")
+
+
+def test_a_token_of_another_issuer_is_reported_not_verified(qtbot: Any, aloop: Any, ctx: Any) -> None:
+    """A token whose issuer is not the chosen pool's, here one naming a server on loopback as a forger's
+    token would, is "issued by another pool or issuer: not verified", and that server is never asked."""
+    import socket
+
+    import jwt
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    from console.views.tokens import TokenInspectorView
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    listener.settimeout(0)
+    forger = f"http://127.0.0.1:{listener.getsockname()[1]}"
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    claims = {"iss": f"{forger}/{ctx.pool_id}", "token_use": "id", "sub": "s", "exp": 4_000_000_000}
+    token = jwt.encode(claims, key, algorithm="RS256", headers={"kid": "forged"})
+    view = TokenInspectorView(ctx)
+    qtbot.addWidget(view)
+    try:
+        result = aloop.run_until_complete(view.inspect(token))
+        assert result is not None and not result.valid and not result.verified
+        text = view.ui.verdict.text()
+        assert text.startswith("⚠ Issued by another pool or issuer: not verified"), text
+        assert forger in text and ctx.pool_id in text
+        try:
+            listener.accept()
+            asked = True
+        except BlockingIOError:
+            asked = False
+        assert not asked
+    finally:
+        listener.close()
+    assert not ctx.errors
