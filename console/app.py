@@ -16,8 +16,10 @@ from PySide6.QtWidgets import QApplication
 from qasync import QEventLoop
 
 from console.secrets import SecretStore
+from console.services import local
 from console.services.boto import BotoCognito, run_blocking, shutdown_executor
 from console.services.connections import (
+    ChildProcessLauncher,
     ConnectionManager,
     ServiceFactory,
     aws_profiles,
@@ -34,6 +36,7 @@ from console.views.context import AppContext
 from console.views.dialogs import ConnectionDialog
 from console.views.groups import GroupsView
 from console.views.identity_providers import IdentityProvidersView
+from console.views.local_log import LocalLogDialog
 from console.views.main_window import NAV, PLACEHOLDERS, MainWindow
 from console.views.placeholder import PlaceholderView
 from console.views.pools import PoolsView
@@ -52,6 +55,7 @@ class Console:
         secrets: SecretStore,
         theme_name: str,
         service_factory: ServiceFactory,
+        local_log_file: str | None = None,
     ) -> None:
         self.app = app
         self.ns = ns
@@ -60,6 +64,7 @@ class Console:
         self.ctx = AppContext()
         self.window = MainWindow(self.ctx, theme_name)
         self.window.on_connection_requested = self.choose_connection
+        self.window.on_local_log_requested = self.show_local_log
         self.window.close_hook = self.save_state
         for view in (
             PoolsView(self.ctx),
@@ -73,14 +78,18 @@ class Console:
         for key, title, icon in NAV:
             if key in PLACEHOLDERS:
                 self.window.add_view(PlaceholderView(self.ctx, key, title, icon, PLACEHOLDERS[key]))
+        # The output of local Cognito children goes to local_log_file (default: the platform's user log dir).
+        self.launcher = ChildProcessLauncher(local_log_file)
         self.connections = ConnectionManager(
             self,
             service_factory,
             secrets,
+            launcher=self.launcher,
             local_port=ns.local_port,
             local_data_dir=ns.local_data_dir or "",
         )
         self.choosing: asyncio.Task[None] | None = None  # the connection dialog, while it is up
+        self.log_dialog: LocalLogDialog | None = None
         self.ctx.poolChanged.connect(self._remember_pool)
         self.ctx.connectionLost.connect(lambda _exc: self.connections.connection_lost())
 
@@ -105,6 +114,7 @@ class Console:
         self.window.set_connection(connection.label + " (connecting)", connection.region)
         # Only keys typed into the console need keyring; say so where it matters, not on every connection.
         self.window.show_keyring_fallback(connection.kind is ConnectionKind.KEYS and not self.secrets.persistent)
+        self.window.set_local_log(False)
         self.ctx.set_service(None)
 
     def connected(self, connection: Connection, service: CognitoService, pools: Sequence[PoolSummary]) -> None:
@@ -112,6 +122,7 @@ class Console:
         current = current_pool(pools, self.settings.last_pool(connection.name))
         self.window.set_pools([(p.id, p.name) for p in pools], current)
         self.window.set_connection(connection.label, connection.region)
+        self.window.set_local_log(self.local_child_log() != "")
         self.ctx.set_service(service)
         self.ctx.pool_id = current
 
@@ -122,9 +133,16 @@ class Console:
     def lost(self, connection: Connection, state: str) -> None:
         self.window.set_connection(connection.label, connection.region, lost=state)
 
+    def local_stopped(self, connection: Connection, how: str, log_file: str) -> None:
+        self.window.show_local_stopped(how)
+
     def restored(self, connection: Connection) -> None:
         self.window.set_connection(connection.label, connection.region)
-        self.window.hide_error()
+        if self.window.local_stopped:
+            self.window.show_local_restarted()
+        else:
+            self.window.hide_error()
+        self.window.set_local_log(self.local_child_log() != "")
         self.ctx.notice.emit("Connection is back")
         self.ctx.connectionRestored.emit()
         view = self.window.current_view()
@@ -138,6 +156,24 @@ class Console:
 
     def notice(self, text: str) -> None:
         self.ctx.notice.emit(text)
+
+    # --- the local Cognito's log ---------------------------------------------------------------------------
+    def local_child_log(self) -> str:
+        """The log of the local Cognito in use when it is a child of ours; "" otherwise."""
+        server = self.connections.local
+        connection = self.connections.connection
+        if server is None or connection is None or connection.kind is not ConnectionKind.LOCAL:
+            return ""
+        return server.log_file
+
+    def show_local_log(self) -> None:
+        """The log viewer over the children's log file (one window, brought forward and read again)."""
+        if self.log_dialog is None:
+            self.log_dialog = LocalLogDialog(
+                self.launcher.log_file, lambda path: run_blocking(local.read_log, path), self.window
+            )
+        self.log_dialog.present()
+        self.ctx.spawn(self.log_dialog.load())
 
     # --- choosing a connection ---------------------------------------------------------------------------
     def choose_connection(self) -> None:

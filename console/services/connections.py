@@ -1,7 +1,8 @@
 """Connections, without Qt: what a connection can point at (the regions that serve Cognito user pools, the
 AWS profiles), and the lifecycle: open a connection (a newer choice supersedes one still opening), find or
 start the local Cognito and seed its demo pool on first use, re-probe a lost connection with back-off, and
-restart a local Cognito child of ours that died.
+restart a local Cognito child of ours that died (said at once, with where its log is, even when no call was
+under way).
 
 The composition root injects the factory that makes a service for a connection, and shows what happens
 through ``ConnectionEvents``.
@@ -10,6 +11,7 @@ through ``ConnectionEvents``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 from collections.abc import Awaitable, Callable, Sequence
 from contextlib import AbstractAsyncContextManager
@@ -78,10 +80,18 @@ class LocalServerHandle(Protocol):
 
     base_url: str
     data_dir: str
+    log_file: str  # where a child's output goes; "" for a server someone else runs
 
     def alive(self) -> bool: ...
 
     def exited(self) -> bool: ...
+
+    def exit_status(self) -> str:
+        """How a child that exited ended ("was killed by SIGKILL")."""
+        ...
+
+    def watch(self, on_exit: Callable[[], None]) -> None:
+        """Call on_exit, from any thread, once a child of ours ends by itself."""
 
     def stop(self) -> None: ...
 
@@ -97,13 +107,17 @@ class LocalCognitoLauncher(Protocol):
 
 
 class ChildProcessLauncher:
-    """The local Cognito as ``python -m console emulator`` child processes (console.services.local)."""
+    """The local Cognito as ``python -m console emulator`` child processes (console.services.local), their
+    output kept in ``log_file`` (by default in the platform's user log directory)."""
+
+    def __init__(self, log_file: str | None = None) -> None:
+        self.log_file = local.default_log_file() if log_file is None else log_file
 
     def find_or_start(self, port: int, data_dir: str) -> local.LocalServer:
-        return local.find_or_start(port, data_dir)
+        return local.find_or_start(port, data_dir, log_file=self.log_file)
 
     def start_child(self, port: int, data_dir: str) -> local.LocalServer:
-        return local.start_child(port, data_dir)
+        return local.start_child(port, data_dir, log_file=self.log_file)
 
     def probe(self, base_url: str) -> bool:
         return local.probe(base_url)
@@ -128,6 +142,10 @@ class ConnectionEvents(Protocol):
 
     def lost(self, connection: Connection, state: str) -> None:
         """The open connection stopped answering; state says what the manager is doing about it."""
+
+    def local_stopped(self, connection: Connection, how: str, log_file: str) -> None:
+        """The local Cognito child of ours ended by itself (``how``: "was killed by SIGKILL"); its output is in
+        ``log_file`` ("" when none is kept). The manager restarts it; restored() follows once it answers."""
 
     def restored(self, connection: Connection) -> None:
         """The lost connection answers again."""
@@ -188,8 +206,10 @@ class ConnectionManager:
         self.connection: Connection | None = None
         self.service: CognitoService | None = None
         self.local: LocalServerHandle | None = None
+        self.reported_exit: LocalServerHandle | None = None  # the dead child local_stopped() was said for
         self.reconnect_task: asyncio.Task[None] | None = None
         self.opening_task: asyncio.Task[Any] | None = None
+        self.closed = False  # once close() ran, nothing is re-probed or restarted
 
     # --- opening ----------------------------------------------------------------------------------------
     async def open(self, conn: Connection) -> bool:
@@ -253,12 +273,41 @@ class ConnectionManager:
                 await run_blocking(self.local.stop)
             port = self.local_port if self.local_port is not None else conn.port
             self.local = await run_blocking(self.launcher.find_or_start, port, self.local_data_dir)
+            self._watch(self.local)
         return self.local
+
+    # --- a local child that ends by itself ----------------------------------------------------------------
+    def _watch(self, server: LocalServerHandle) -> None:
+        loop = asyncio.get_running_loop()
+
+        def ended() -> None:  # on the thread that keeps the child's log
+            with contextlib.suppress(RuntimeError):  # the loop is closed: the console is exiting
+                loop.call_soon_threadsafe(self._local_ended, server)
+
+        server.watch(ended)
+
+    def _local_ended(self, server: LocalServerHandle) -> None:
+        """Our child ended with no call under way to notice: say so and re-probe, which restarts it."""
+        if server is self.local and self.connection is not None and self.connection.kind is ConnectionKind.LOCAL:
+            self.connection_lost()
+
+    def _report_exit(self) -> None:
+        """Say once per dead child that the local Cognito stopped, how, and where its log is."""
+        server = self.local
+        conn = self.connection
+        if server is None or conn is None or server is self.reported_exit or not server.exited():
+            return
+        self.reported_exit = server
+        self.events.local_stopped(conn, server.exit_status(), server.log_file)
 
     # --- a lost connection: re-probe with back-off until it answers ------------------------------------
     def connection_lost(self) -> None:
         """A call on the open connection could not reach it: re-probe it, unless that is already under way."""
-        if self.connection is None or (self.reconnect_task is not None and not self.reconnect_task.done()):
+        if self.connection is None or self.closed:
+            return
+        if self.connection.kind is ConnectionKind.LOCAL:
+            self._report_exit()
+        if self.reconnect_task is not None and not self.reconnect_task.done():
             return
         self.reconnect_task = asyncio.ensure_future(self.reconnect(self.connection))
 
@@ -280,6 +329,7 @@ class ConnectionManager:
         if conn.kind is ConnectionKind.LOCAL and self.local is not None:
             server = self.local
             if server.exited():
+                self._report_exit()
                 # stop() reaps it; should the restart fail, later probes wait for whoever serves the port.
                 await run_blocking(server.stop)
                 port = int(server.base_url.rsplit(":", 1)[-1])
@@ -287,6 +337,7 @@ class ConnectionManager:
                     self.local = await run_blocking(self.launcher.start_child, port, server.data_dir)
                 except errors.ServiceError:
                     return False
+                self._watch(self.local)
                 if self.local.base_url != server.base_url:
                     new = replace(conn, endpoint_url=self.local.base_url)
                     self.connection = new
@@ -316,7 +367,9 @@ class ConnectionManager:
         return (pool_id, token) if pool_id and token else None
 
     def close(self) -> None:
-        """Stop re-probing, and stop the local Cognito if it is a child we started (blocking)."""
+        """Stop re-probing, and stop the local Cognito if it is a child we started (blocking). A call that
+        fails afterwards (a details load still on its way) re-probes nothing."""
+        self.closed = True
         if self.reconnect_task is not None:
             self.reconnect_task.cancel()
         if self.local is not None:

@@ -45,6 +45,8 @@ class MainWindow(QMainWindow):
         self.error: errors.ServiceError | None = None  # the one on the banner
         self.error_box: QMessageBox | None = None
         self.on_connection_requested: Any = None  # set by the app: opens the connection dialog
+        self.on_local_log_requested: Any = None  # set by the app: shows the local Cognito's log
+        self.local_stopped = ""  # how the local Cognito child ended, while the banner says so
         color = "#d1d5db" if theme_name == "dark" else "#374151"
         self.ui.nav.setIconSize(QSize(18, 18))
         for key, label, icon in NAV:
@@ -68,16 +70,25 @@ class MainWindow(QMainWindow):
         self.cancel_button = QPushButton("Cancel", self)
         self.cancel_button.setFlat(True)
         self.cancel_button.clicked.connect(self.ctx.cancel_all)
+        # Beside the connection while it is a local Cognito the console started: what that server said.
+        self.log_button = QPushButton("Log…", self)
+        self.log_button.setObjectName("localLogButton")
+        self.log_button.setFlat(True)
+        self.log_button.setToolTip("The local Cognito's log: a line per request, and why it stopped should it crash")
+        self.log_button.clicked.connect(self.show_local_log)
+        self.log_button.hide()
         self.ui.statusbar.addWidget(self.busy_bar)
         self.ui.statusbar.addWidget(self.busy_label, 1)
         self.ui.statusbar.addWidget(self.cancel_button)
         self.ui.statusbar.addPermanentWidget(self.connection_label)
+        self.ui.statusbar.addPermanentWidget(self.log_button)
         self._set_busy(False, "")
 
         self.ui.nav.currentRowChanged.connect(self._on_nav)
-        self.ui.bannerClose.clicked.connect(self.ui.banner.hide)
+        self.ui.bannerClose.clicked.connect(self.hide_error)
         self.ui.bannerRetry.clicked.connect(self._on_retry)
         self.ui.bannerDetails.clicked.connect(self.show_error_details)
+        self.ui.bannerLog.clicked.connect(self.show_local_log)
         self.ui.poolCombo.currentIndexChanged.connect(self._on_pool_combo)
         self.ui.connectionButton.clicked.connect(
             lambda: self.on_connection_requested and self.on_connection_requested()
@@ -158,7 +169,7 @@ class MainWindow(QMainWindow):
         if self.ctx.is_busy:
             self.ctx.cancel_all()
         else:
-            self.ui.banner.hide()
+            self.hide_error()
 
     # --- pools -------------------------------------------------------------------------------------
     def set_pools(self, pools: list[tuple[str, str]], current: str) -> None:
@@ -202,6 +213,43 @@ class MainWindow(QMainWindow):
 
     def hide_error(self) -> None:
         self.ui.banner.hide()
+        self.local_stopped = ""
+
+    def set_local_log(self, available: bool) -> None:
+        """Offer the local Cognito's log in the status bar (while the connection is a child of ours)."""
+        self.log_button.setVisible(available)
+
+    def show_local_log(self) -> None:
+        if self.on_local_log_requested is not None:
+            self.on_local_log_requested()
+
+    def show_local_stopped(self, how: str) -> None:
+        """The banner while the local Cognito child is down: that it stopped, how, and its log. A call failing
+        meanwhile ("Cannot reach Cognito") says nothing more and leaves it up."""
+        self.local_stopped = how
+        self._banner(
+            "The local Cognito stopped",
+            f"It {how}. The console starts it again on the same port and data directory; its log may say why it"
+            " stopped.",
+        )
+
+    def show_local_restarted(self) -> None:
+        """After the restart the banner stays until dismissed: a crash should not go unnoticed."""
+        how = self.local_stopped
+        self._banner(
+            "The local Cognito stopped and was started again",
+            f"It {how}; it answers again, with its data. Its log may say why it stopped.",
+        )
+        self.local_stopped = ""
+
+    def _banner(self, title: str, text: str) -> None:
+        self.error = None
+        self.ui.bannerTitle.setText(title)
+        self.ui.bannerText.setText(text)
+        self.ui.bannerDetails.hide()
+        self.ui.bannerRetry.hide()
+        self.ui.bannerLog.setVisible(self.on_local_log_requested is not None)
+        self.ui.banner.show()
 
     def _set_busy(self, busy: bool, label: str) -> None:
         self.busy_bar.setVisible(busy)
@@ -211,11 +259,15 @@ class MainWindow(QMainWindow):
     def show_error(self, exc: errors.ServiceError, retry: Any = None) -> None:
         """The banner: what failed, and the server's message as plain text of a line or two (an HTML error
         page reads as its title); "Details…" shows the whole answer when the banner does not."""
+        if self.local_stopped and isinstance(exc, errors.ConnectionLost):
+            return  # the banner already says why nothing answers
         self.error = exc
         self.ui.bannerTitle.setText(exc.title + (f" · {exc.action}" if exc.action else ""))
         self.ui.bannerText.setText(f"{exc.label}: {exc.summary}" if exc.summary else exc.label)
         self.ui.bannerDetails.setVisible(exc.trimmed)
         self.ui.bannerRetry.setVisible(isinstance(exc, errors.ConnectionLost) or retry is not None)
+        # A local Cognito that did not start: what it said is in its log.
+        self.ui.bannerLog.setVisible(exc.code == "LocalCognitoFailed" and self.on_local_log_requested is not None)
         self.retry_action = retry
         self.ui.banner.show()
 
@@ -224,7 +276,7 @@ class MainWindow(QMainWindow):
             self.error_box = error_details(self, self.error)
 
     def _on_retry(self) -> None:
-        self.ui.banner.hide()
+        self.hide_error()
         if self.retry_action is not None:
             self.retry_action()
         else:

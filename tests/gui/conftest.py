@@ -83,7 +83,8 @@ def ctx(qapp: Any, cognito: Any, demo: dict[str, str]) -> Any:
 def make_console(
     qapp: Any, tmp_path: Path, secrets: SecretStore, port: int | None = None, data_dir: str | None = None
 ) -> Console:
-    """The console as run() wires it, with settings in tmp_path and the given secret store."""
+    """The console as run() wires it, with settings and the local Cognito's log in tmp_path and the given secret
+    store."""
     ns = argparse.Namespace(
         screenshot=None,
         view="pools",
@@ -94,7 +95,15 @@ def make_console(
         local_data_dir=data_dir,
     )
     settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    return Console(qapp, ns, settings, secrets, "light", service_factory=BotoCognito)
+    return Console(
+        qapp,
+        ns,
+        settings,
+        secrets,
+        "light",
+        service_factory=BotoCognito,
+        local_log_file=str(tmp_path / "local-cognito.log"),
+    )
 
 
 W = TypeVar("W", bound=QWidget)

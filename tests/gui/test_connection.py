@@ -80,11 +80,14 @@ def test_first_start_starts_seeds_and_stops_only_its_child(console: Any, aloop: 
 
 
 @pytest.mark.slow  # about 2.2 s: a real child is killed, then restarted after a back-off
-def test_killed_local_cognito_shows_state_and_recovers(console: Any, aloop: Any) -> None:
+def test_killed_local_cognito_is_reported_with_its_log_and_recovers(console: Any, aloop: Any, qtbot: Any) -> None:
+    from console.views.local_log import LocalLogDialog
+
     window = console.window
     window.show_view("pools")
     console.connections.reconnect_delays = (0.2, 0.5)
     assert aloop.run_until_complete(console.open_connection(LOCAL_DEFAULT, load_view=False))
+    assert window.log_button.isVisibleTo(window)  # a child of ours: its log is offered
     pools = window.views["pools"]
     aloop.run_until_complete(pools.load())
     old = console.connections.local.process
@@ -94,19 +97,70 @@ def test_killed_local_cognito_shows_state_and_recovers(console: Any, aloop: Any)
     restored: asyncio.Future[None] = aloop.create_future()
     console.ctx.connectionRestored.connect(lambda: None if restored.done() else restored.set_result(None))
     aloop.run_until_complete(pools.load())  # fails: the server is gone
-    # A clear state: the banner names the failure, the status bar says the connection is lost.
+    # A clear state: the banner says the local Cognito stopped and how, and offers its log; the status bar
+    # says the connection is lost.
     assert window.ui.banner.isVisibleTo(window)
-    assert "Cannot reach Cognito" in window.ui.bannerTitle.text()
+    assert window.ui.bannerTitle.text() == "The local Cognito stopped"
+    assert window.ui.bannerText.text().startswith("It was killed by SIGKILL.")
+    assert window.ui.bannerLog.isVisibleTo(window) and not window.ui.bannerRetry.isVisibleTo(window)
     assert window.connection_label.property("lost") is True
     assert "connection lost" in window.connection_label.text()
     assert console.connections.reconnect_task is not None and not console.connections.reconnect_task.done()
 
+    window.ui.bannerLog.click()
+    dialog = console.log_dialog
+    assert isinstance(dialog, LocalLogDialog) and dialog.isVisible()
+    ended = f"the local Cognito (pid {old.pid}) was killed by SIGKILL"
+
+    async def read_until_ended() -> str:
+        # The log's last line is written once the child's pipe closes (its worker processes let go of it
+        # when they see it gone), which may be a moment after the banner.
+        for _ in range(500):
+            await dialog.load()
+            if ended in (text := dialog.ui.logText.toPlainText()):
+                return text
+            await asyncio.sleep(0.01)
+        return text
+
+    text = aloop.run_until_complete(read_until_ended())
+    assert ended in text
+    assert "ListUserPools" in text  # the request lines before the crash
+
     aloop.run_until_complete(asyncio.wait_for(restored, 60))
     assert console.connections.local.process is not old and console.connections.local.alive()
     assert window.connection_label.property("lost") is False
+    # The crash stays said until dismissed, with the log still offered.
+    assert window.ui.bannerTitle.text() == "The local Cognito stopped and was started again"
+    assert window.ui.bannerLog.isVisibleTo(window)
+    window.ui.bannerClose.click()
     assert not window.ui.banner.isVisibleTo(window)
     aloop.run_until_complete(pools.load())
     assert any(p.name == "demo-pool" for p in pools.model.items())  # same data directory, nothing lost
+
+
+@pytest.mark.slow  # about 2 s: a real child is killed, then restarted after a back-off
+def test_a_child_killed_while_idle_is_noticed_without_a_call(console: Any, aloop: Any) -> None:
+    """Nobody calls the local Cognito: its death is still noticed (the thread keeping its log sees the end),
+    said in the banner, and the child started again."""
+    window = console.window
+    console.connections.reconnect_delays = (0.2, 0.5)
+    assert aloop.run_until_complete(console.open_connection(LOCAL_DEFAULT, load_view=False))
+    old = console.connections.local.process
+    said: list[str] = []
+
+    async def scenario() -> None:
+        restored: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        console.ctx.connectionRestored.connect(lambda: None if restored.done() else restored.set_result(None))
+        old.kill()
+        while not window.ui.banner.isVisibleTo(window):
+            await asyncio.sleep(0.01)
+        said.append(window.ui.bannerTitle.text())
+        await restored
+
+    aloop.run_until_complete(asyncio.wait_for(scenario(), 60))
+    assert said == ["The local Cognito stopped"]
+    assert console.connections.local.process is not old and console.connections.local.alive()
+    assert window.ui.bannerTitle.text() == "The local Cognito stopped and was started again"
 
 
 def test_a_slow_connection_that_fails_late_does_not_override_the_newer_one(

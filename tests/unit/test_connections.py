@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import threading
 from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from typing import Any
 
@@ -98,6 +99,9 @@ class FakeEvents:
     def lost(self, connection: Connection, state: str) -> None:
         self.calls.append(("lost", connection.name, state))
 
+    def local_stopped(self, connection: Connection, how: str, log_file: str) -> None:
+        self.calls.append(("local_stopped", connection.name, how, log_file))
+
     def restored(self, connection: Connection) -> None:
         self.calls.append(("restored", connection.name))
 
@@ -118,6 +122,20 @@ class FakeServer:
         self.child = child
         self.died = False
         self.stopped = False
+        self.log_file = f"/logs/{base_url.rsplit(':', 1)[-1]}.log"
+        self.on_exit: Callable[[], None] | None = None
+
+    def die(self) -> None:
+        """The child ends by itself: its watcher hears of it (from another thread, as a real child's does)."""
+        self.died = True
+        if self.on_exit is not None:
+            threading.Thread(target=self.on_exit).start()
+
+    def exit_status(self) -> str:
+        return "was killed by SIGKILL" if self.died else ""
+
+    def watch(self, on_exit: Callable[[], None]) -> None:
+        self.on_exit = on_exit
 
     def alive(self) -> bool:
         return not self.died and not self.stopped
@@ -425,6 +443,45 @@ def test_a_dead_local_child_is_restarted_on_its_port_and_data_directory() -> Non
     assert manager.connection is not None and manager.connection.endpoint_url == "http://127.0.0.1:9230"
     assert manager.service is backend.made[-1] and backend.made[-1].connection.endpoint_url == new.base_url
     assert events.calls[-1] == ("restored", LOCAL.name)
+
+
+def test_a_child_that_dies_with_no_call_under_way_is_reported_once_and_restarted() -> None:
+    """The child's watcher says it ended: the window hears that the local Cognito stopped, how, and where its
+    log is, once (a failing call after that says nothing new), and the child is restarted."""
+    launcher = FakeLauncher()
+    manager, events, _, _ = make(launcher=launcher)
+
+    async def scenario() -> None:
+        assert await manager.open(LOCAL)
+        launcher.servers[-1].die()
+        while manager.reconnect_task is None:
+            await asyncio.sleep(0.01)
+        manager.connection_lost()  # a call that failed meanwhile
+        await manager.reconnect_task
+
+    run(scenario)
+    old, new = launcher.servers
+    assert events.named("local_stopped") == [("local_stopped", LOCAL.name, "was killed by SIGKILL", old.log_file)]
+    kinds = [c[0] for c in events.calls]
+    assert kinds.index("local_stopped") < kinds.index("lost")
+    assert old.stopped and manager.local is new and new.on_exit is not None  # the new child is watched too
+    assert events.calls[-1] == ("restored", LOCAL.name)
+
+
+def test_a_server_someone_else_runs_is_never_reported_as_stopped() -> None:
+    launcher = FakeLauncher()
+    manager, events, _, _ = make(launcher=launcher)
+
+    async def scenario() -> None:
+        assert await manager.open(LOCAL)
+        launcher.servers[-1].child = False  # found listening, not ours
+        launcher.servers[-1].died = True
+        manager.connection_lost()
+        assert manager.reconnect_task is not None
+        await manager.reconnect_task
+
+    run(scenario)
+    assert events.named("local_stopped") == []
 
 
 def test_a_restart_that_fails_leaves_the_port_to_be_waited_for() -> None:

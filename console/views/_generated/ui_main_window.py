@@ -123,6 +123,11 @@ class Ui_MainWindow(object):
 
         self.bannerLayout.addWidget(self.bannerDetails)
 
+        self.bannerLog = QPushButton(self.banner)
+        self.bannerLog.setObjectName(u"bannerLog")
+
+        self.bannerLayout.addWidget(self.bannerLog)
+
         self.bannerRetry = QPushButton(self.banner)
         self.bannerRetry.setObjectName(u"bannerRetry")
 
@@ -178,6 +183,10 @@ class Ui_MainWindow(object):
         self.bannerDetails.setText(QCoreApplication.translate("MainWindow", u"Details\u2026", None))
 #if QT_CONFIG(tooltip)
         self.bannerDetails.setToolTip(QCoreApplication.translate("MainWindow", u"The server's whole answer", None))
+#endif // QT_CONFIG(tooltip)
+        self.bannerLog.setText(QCoreApplication.translate("MainWindow", u"Show log\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.bannerLog.setToolTip(QCoreApplication.translate("MainWindow", u"The output of the local Cognito the console started", None))
 #endif // QT_CONFIG(tooltip)
         self.bannerRetry.setText(QCoreApplication.translate("MainWindow", u"Retry", None))
 #if QT_CONFIG(tooltip)
