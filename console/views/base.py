@@ -113,6 +113,7 @@ class ListView(View):
         self.ui = Ui_ResourceView()
         self.ui.setupUi(self)
         self.model = model
+        self._details_seq = 0  # the number of the newest details load (_claim_details)
         self.proxy = make_proxy(model, self)
         self.ui.table.setModel(self.proxy)
         setup_table(self.ui.table)
@@ -178,11 +179,11 @@ class ListView(View):
 
     def _claim_details(self) -> int:
         """Number a details load; a slower, older load must not overwrite a newer one."""
-        self._details_seq = getattr(self, "_details_seq", 0) + 1
+        self._details_seq += 1
         return self._details_seq
 
     def _is_latest(self, claim: int) -> bool:
-        return claim == getattr(self, "_details_seq", 0)
+        return claim == self._details_seq
 
     @asyncSlot()
     async def on_refresh_clicked(self) -> None:
