@@ -35,6 +35,19 @@ class LocalLogDialog(QDialog):
         self.ui.reloadButton.clicked.connect(self.on_reload_clicked)
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Close).clicked.connect(self.close)
         QShortcut(QKeySequence("F5"), self).activated.connect(self.on_reload_clicked)
+        # The text is laid out lazily, so the scroll range keeps growing after a load: the end stays in view
+        # until the user scrolls away from it.
+        self._follow_end = True
+        bar = self.ui.logText.verticalScrollBar()
+        bar.rangeChanged.connect(self._keep_end_in_view)
+        bar.valueChanged.connect(self._note_scroll)
+
+    def _keep_end_in_view(self, _minimum: int, maximum: int) -> None:
+        if self._follow_end:
+            self.ui.logText.verticalScrollBar().setValue(maximum)
+
+    def _note_scroll(self, value: int) -> None:
+        self._follow_end = value == self.ui.logText.verticalScrollBar().maximum()
 
     def folder(self) -> Path:
         return Path(self.path).parent
@@ -53,6 +66,7 @@ class LocalLogDialog(QDialog):
         self.ui.logText.setPlaceholderText("Nothing logged yet.")
         self.ui.logText.setPlainText(text)
         self.ui.logText.moveCursor(QTextCursor.MoveOperation.End)
+        self._follow_end = True
         bar = self.ui.logText.verticalScrollBar()
         bar.setValue(bar.maximum())
 
