@@ -52,7 +52,11 @@ MAX_BODY = 1024 * 1024  # AWS rejects larger JSON requests; SetUICustomization n
 _JSON = "application/x-amz-json-1.1"
 
 # In the order their schemas apply.
-SERVICE_PACKAGES = ("console.emulator.user_pools", "console.emulator.cloudwatch_logs")
+SERVICE_PACKAGES = (
+    "console.emulator.user_pools",
+    "console.emulator.cloudwatch_logs",
+    "console.emulator.identity_pools",
+)
 
 
 def declare_services() -> Migrations:
@@ -405,7 +409,9 @@ def create_app(config: ServerConfig, store: Store | None = None) -> Starlette:
     ]
     routes += [
         Route(path, registry.http_endpoint(path, methods, module), methods=list(methods))
-        for path, methods, module in http_routes()
+        # Literal paths first: Starlette takes the first route that matches, and /{pool_id}/.well-known/...
+        # would otherwise answer /_identity/.well-known/... (identity pools' discovery documents).
+        for path, methods, module in sorted(http_routes(), key=lambda route: "{" in route[0])
     ]
 
     async def not_found(request: Request, exc: Exception) -> Response:
