@@ -56,6 +56,7 @@ SERVICE_PACKAGES = (
     "console.emulator.user_pools",
     "console.emulator.cloudwatch_logs",
     "console.emulator.identity_pools",
+    "console.emulator.hosted_ui",
 )
 
 

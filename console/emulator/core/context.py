@@ -103,6 +103,9 @@ class RequestContext:
     scratch: Scratch = field(default_factory=Scratch)
     invocations: Invocations = field(default_factory=Invocations)
     signing: Signing | None = None
+    # A sign-in through the hosted UI: the OAuth grant its tokens carry (scopes, nonce, whether a refresh
+    # token comes with them; hosted_ui/flow.py's Grant). None for the JSON API's sign-ins.
+    oauth: Any = None
 
     def keep(self, write: Callable[[], Any]) -> None:
         """Commit ``write`` whether or not this request's work fails (see ``Scratch.kept``)."""

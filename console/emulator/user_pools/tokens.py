@@ -404,6 +404,10 @@ def issue_tokens(
     Must run inside a transaction.
     """
     keys.require(ctx, pool["Id"])
+    grant = ctx.oauth
+    if scopes is None and grant is not None:
+        # A sign-in through the hosted UI (hosted_ui/flow.py): the tokens answer its authorize request.
+        scopes, nonce, with_refresh = list(grant.scopes), grant.nonce, grant.with_refresh
     origin = {
         "origin_jti": str(uuid.uuid4()),
         "event_id": str(uuid.uuid4()),

@@ -1,0 +1,17 @@
+"""The hosted UI of a user pool's domain: the sign-in pages and the OAuth 2.0 / OpenID Connect endpoints.
+
+A domain's endpoints answer at ``{base}/{domain}/<AWS path>``, where ``{domain}`` is the domain prefix or
+the custom domain name (``/myapp/oauth2/authorize``, ``/myapp/login``). The package serves no botocore
+operation.
+"""
+
+from .schema import MIGRATIONS
+
+OPERATIONS: dict[str, dict[str, tuple[str, ...]]] = {}
+
+# The plain HTTP endpoints (path, methods, module), served from the start and imported on their first request.
+HTTP_ROUTES: tuple[tuple[str, tuple[str, ...], str], ...] = ()
+
+SEED_MODULES: tuple[str, ...] = ()
+
+__all__ = ["HTTP_ROUTES", "MIGRATIONS", "OPERATIONS", "SEED_MODULES"]

@@ -1,0 +1,94 @@
+"""The hosted UI session: the browser's sign-in at a pool's domain, shared by every app client of the pool.
+
+A session lasts one hour (COGNITO-FACTS §1.5) and lives in the ``cognito`` cookie (HttpOnly, SameSite=Lax,
+Secure over https, scoped to the domain's path); the database keeps only the cookie's digest. While it
+lasts, ``/oauth2/authorize`` answers any client of the pool without asking the user again (single sign-on),
+unless the request says ``prompt=login``; ``/logout`` ends it.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from console.emulator.core.context import RequestContext
+from console.emulator.user_pools import users
+from console.emulator.user_pools.users import User
+
+from .sealing import digest
+
+COOKIE = "cognito"
+VALIDITY = 3600
+
+
+@dataclass(frozen=True)
+class HostedSession:
+    pool_id: str
+    user: User
+    auth_time: float
+    method: str
+
+
+def cookie_path(request: Request) -> str:
+    """Where the domain's pages answer: ``/{domain}/`` (path addressing) or ``/`` (its own host name)."""
+    domain = request.path_params.get("domain")
+    return f"/{domain}/" if domain else "/"
+
+
+def secure(request: Request) -> bool:
+    return request.url.scheme == "https"
+
+
+def start(ctx: RequestContext, pool_id: str, user: User, auth_time: float, method: str) -> str:
+    """A new session for ``user`` (inside a transaction); the cookie value to give the browser."""
+    value = secrets.token_urlsafe(32)
+    ctx.store.run("DELETE FROM hosted_ui_sessions WHERE expires < ?", (ctx.now,))
+    ctx.store.run(
+        "INSERT INTO hosted_ui_sessions (id, pool_id, username_key, sub, auth_time, method, created, expires)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (digest(value), pool_id, user.username_key, user.sub, auth_time, method, ctx.now, ctx.now + VALIDITY),
+    )
+    return value
+
+
+def current(ctx: RequestContext, request: Request, pool: dict[str, object]) -> HostedSession | None:
+    """The browser's live session at this pool's domain, for a user who can still sign in; else None."""
+    value = request.cookies.get(COOKIE)
+    if not value or len(value) > 200:
+        return None
+    row = ctx.store.one(
+        "SELECT * FROM hosted_ui_sessions WHERE id = ? AND pool_id = ? AND expires > ?",
+        (digest(value), pool["Id"], ctx.now),
+    )
+    if row is None:
+        return None
+    user = users.by_key(ctx, str(pool["Id"]), row["username_key"])
+    if user is None or user.sub != row["sub"] or not user.enabled or user.status == "RESET_REQUIRED":
+        return None
+    return HostedSession(str(pool["Id"]), user, float(row["auth_time"]), str(row["method"]))
+
+
+def end(ctx: RequestContext, request: Request) -> None:
+    """Forget the browser's session (inside a transaction)."""
+    value = request.cookies.get(COOKIE)
+    if value and len(value) <= 200:
+        ctx.store.run("DELETE FROM hosted_ui_sessions WHERE id = ?", (digest(value),))
+
+
+def set_cookie(response: Response, request: Request, value: str) -> None:
+    response.set_cookie(
+        COOKIE,
+        value,
+        max_age=VALIDITY,
+        path=cookie_path(request),
+        secure=secure(request),
+        httponly=True,
+        samesite="lax",
+    )
+
+
+def clear_cookie(response: Response, request: Request) -> None:
+    response.delete_cookie(COOKIE, path=cookie_path(request), secure=secure(request), httponly=True, samesite="lax")
