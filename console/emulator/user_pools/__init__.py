@@ -70,6 +70,7 @@ OPERATIONS: dict[str, dict[str, tuple[str, ...]]] = {
             "UpdateIdentityProvider",
         ),
         "keys": ("GetSigningCertificate",),
+        "linking": ("AdminDisableProviderForUser", "AdminLinkProviderForUser"),
         "mfa": (
             "AdminSetUserMFAPreference",
             "AdminSetUserSettings",

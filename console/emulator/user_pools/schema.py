@@ -309,4 +309,37 @@ MIGRATIONS: Migrations = {
     CREATE INDEX phantom_lockouts_by_last ON phantom_lockouts(last);
     """,
     },
+    # linking.py: the identities of external identity providers and the user each signs in as
+    "federation": {
+        1: """
+    CREATE TABLE federated_identities (
+        pool_id TEXT NOT NULL,
+        provider_name TEXT NOT NULL,
+        attribute_name TEXT NOT NULL,       -- Cognito_Subject, or the user pool attribute a link names
+        attribute_value TEXT NOT NULL,
+        username_key TEXT NOT NULL,         -- the user this identity signs in as
+        created REAL NOT NULL,
+        PRIMARY KEY (pool_id, provider_name, attribute_name, attribute_value),
+        FOREIGN KEY (pool_id, username_key) REFERENCES users(pool_id, username_key) ON DELETE CASCADE
+    ) WITHOUT ROWID;
+    CREATE INDEX federated_identities_by_user ON federated_identities(pool_id, username_key);
+    -- SAML assertion IDs already consumed, kept until the assertion would have expired (replay refusal).
+    CREATE TABLE saml_assertions (
+        pool_id TEXT NOT NULL,
+        assertion_id TEXT NOT NULL,
+        expires REAL NOT NULL,
+        PRIMARY KEY (pool_id, assertion_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX saml_assertions_by_expiry ON saml_assertions(expires);
+    -- A hosted-UI sign-in sent to an identity provider, by the state (OIDC) or RelayState (SAML) it carries.
+    CREATE TABLE federation_requests (
+        state TEXT PRIMARY KEY,
+        pool_id TEXT NOT NULL,
+        provider_name TEXT NOT NULL,
+        expires REAL NOT NULL,
+        doc TEXT NOT NULL                   -- the pending authorization, nonce, SAML request ID
+    );
+    CREATE INDEX federation_requests_by_expiry ON federation_requests(expires);
+    """,
+    },
 }

@@ -172,16 +172,29 @@ def group_claims(ctx: RequestContext, user: User) -> dict[str, Any]:
     return out
 
 
+def _identity_claim(entry: dict[str, Any]) -> dict[str, Any]:
+    out = dict(entry)
+    for key in ("primary", "dateCreated"):
+        if key in out:
+            out[key] = str(out[key]).lower() if isinstance(out[key], bool) else str(out[key])
+    return out
+
+
 def _attribute_claim(name: str, value: str) -> Any:
     if name in ("email_verified", "phone_number_verified"):
         return value.lower() == "true"
     if name == "updated_at" and value.isdigit():
         return int(value)
     if name == "identities":
+        # The attribute keeps primary as a boolean and dateCreated as a number; AWS's ID tokens carry both
+        # as strings: [{"userId": "...", ..., "primary": "true", "dateCreated": "1682704282933"}].
         try:
-            return json.loads(value)
+            entries = json.loads(value)
         except ValueError:
             return value
+        if not isinstance(entries, list):
+            return entries
+        return [_identity_claim(e) if isinstance(e, dict) else e for e in entries]
     if name == "address":
         try:
             parsed = json.loads(value)
