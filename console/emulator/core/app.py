@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from botocore.model import ServiceModel
 from starlette.applications import Starlette
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
@@ -34,6 +35,7 @@ from . import (
     invocations,
     protocol,
     registry,
+    rest_json,
     schema,
     seeding,
     signatures,
@@ -208,7 +210,6 @@ async def dispatch_json(request: Request) -> Response:
 
 
 async def _dispatch_json(request: Request) -> Response:
-    state: ServerState = request.app.state.emulator
     request_id = ids.request_id()
     try:
         target = request.headers.get("x-amz-target", "")
@@ -231,32 +232,7 @@ async def _dispatch_json(request: Request) -> Response:
         params = protocol.validate_input(op_model, params)
         if access_log.enabled():
             request.state.identifiers = access_log.fields_of(params)
-        handler = registry.lookup(service, name)
-        if handler is None:
-            raise AwsError(
-                "UnsupportedOperationException",
-                f"{name} is not supported by the local Cognito.",
-            )
-        if state.verify_signatures and not handler.public:
-            if state.credentials is None:
-                raise AwsError("UnrecognizedClientException", "Admin calls are disabled: no credentials set.", 403)
-            sigv4.verify(
-                request.scope,
-                body,
-                state.credentials,
-                region=state.config.region,
-                service=model.signing_name,
-                now=time.time(),
-            )
-        ctx = state.context(name, request)
-        ctx.request_id = request_id
-        signatures.defer(ctx)
-        if handler.is_async:
-            result = await invocations.settle(ctx, lambda: handler.handler(ctx, params))
-        else:
-            # One transaction with the writes it keeps (transaction.py); Lambda triggers called by the
-            # handler are answered off the event loop (invocations.py).
-            result = await invocations.settle(ctx, lambda: transaction.run(ctx, handler.handler, ctx, params))
+        ctx, result = await run_operation(request, model, name, params, body, request_id)
         shaped = protocol.shape_output(op_model.output_shape, result or {})
         # Tokens are signed now, after the commit (signatures.py).
         return Response(
@@ -269,6 +245,77 @@ async def _dispatch_json(request: Request) -> Response:
     except Exception:
         log.exception("internal error in %s", request.headers.get("x-amz-target"))
         return error_response(
+            AwsError("InternalErrorException", "An internal error occurred in the local Cognito.", 500),
+            request_id,
+        )
+
+
+async def run_operation(
+    request: Request, model: ServiceModel, name: str, params: dict[str, Any], body: bytes, request_id: str
+) -> tuple[RequestContext, Any]:
+    """Run the handler of ``model``'s operation ``name`` on validated ``params``, whatever the wire protocol:
+    the signature check beyond loopback (over the raw ``body``), one transaction, Lambda calls settled off the
+    event loop. Returns the request's context (its deferred signatures) and the handler's result."""
+    state: ServerState = request.app.state.emulator
+    handler = registry.lookup(model.service_name, name)
+    if handler is None:
+        raise AwsError("UnsupportedOperationException", f"{name} is not supported by the local Cognito.")
+    if state.verify_signatures and not handler.public:
+        if state.credentials is None:
+            raise AwsError("UnrecognizedClientException", "Admin calls are disabled: no credentials set.", 403)
+        sigv4.verify(
+            request.scope,
+            body,
+            state.credentials,
+            region=state.config.region,
+            service=model.signing_name,
+            now=time.time(),
+        )
+    ctx = state.context(name, request)
+    ctx.request_id = request_id
+    signatures.defer(ctx)
+    if handler.is_async:
+        result = await invocations.settle(ctx, lambda: handler.handler(ctx, params))
+    else:
+        # One transaction with the writes it keeps (transaction.py); Lambda triggers called by the
+        # handler are answered off the event loop (invocations.py).
+        result = await invocations.settle(ctx, lambda: transaction.run(ctx, handler.handler, ctx, params))
+    return ctx, result
+
+
+async def dispatch_rest_json(request: Request, route: rest_json.Route) -> Response:
+    """A REST-JSON call (Cognito Sync's paths): ``route`` is the operation its method and path matched."""
+    started = time.perf_counter()
+    with workers.serving():
+        await asyncio.sleep(0)
+        response = await _dispatch_rest_json(request, route)
+    if access_log.enabled():
+        access_log.record(
+            route.operation.name,
+            response.status_code,
+            response.headers.get("x-amzn-errortype", "").partition(":")[0],
+            time.perf_counter() - started,
+            getattr(request.state, "identifiers", None),
+        )
+    return response
+
+
+async def _dispatch_rest_json(request: Request, route: rest_json.Route) -> Response:
+    request_id = ids.request_id()
+    op_model = route.operation
+    try:
+        body = await read_body(request)
+        params = protocol.validate_input(op_model, rest_json.request_params(route, request, body))
+        if access_log.enabled():
+            request.state.identifiers = access_log.fields_of(params)
+        ctx, result = await run_operation(request, op_model.service_model, op_model.name, params, body, request_id)
+        return await rest_json.response(ctx, op_model, result, request_id)
+    except AwsError as err:
+        return rest_json.error_response(op_model.service_model, err, request_id)
+    except Exception:
+        log.exception("internal error in %s", op_model.name)
+        return rest_json.error_response(
+            op_model.service_model,
             AwsError("InternalErrorException", "An internal error occurred in the local Cognito.", 500),
             request_id,
         )
@@ -379,6 +426,12 @@ class _App(Starlette):
             if path == "/" and scope["method"] == "POST":
                 scope["app"] = self
                 response = await dispatch_json(Request(scope, receive))
+                await response(scope, receive, send)
+                return
+            rest_route = rest_json.route(scope)  # Cognito Sync's paths; None for every other path
+            if rest_route is not None:
+                scope["app"] = self
+                response = await dispatch_rest_json(Request(scope, receive), rest_route)
                 await response(scope, receive, send)
                 return
             if (
