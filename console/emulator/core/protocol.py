@@ -35,6 +35,12 @@ PATTERN_OVERRIDES: dict[str, str] = {
     "DomainType": r"^[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?)*$",
 }
 
+# Enum values a service accepts that its model's enum does not list yet. GetClientToken's documentation
+# requires app clients with the ALLOW_CLIENT_TOKEN_AUTH flow, which ExplicitAuthFlowsType leaves out.
+ENUM_ADDITIONS: dict[str, tuple[str, ...]] = {
+    "ExplicitAuthFlowsType": ("ALLOW_CLIENT_TOKEN_AUTH",),
+}
+
 _MAX_REPORTED = 10  # AWS lists at most a handful of violations; keep messages readable
 
 
@@ -156,8 +162,9 @@ class Validator:
                 raise _TypeMismatch(f"{_kind(value)} found where not expected at '{path}'")
             self._length(shape, value, len(value), path, sensitive)
             enum = shape.enum
-            if enum and value not in enum:
-                self._add(path, value, f"Member must satisfy enum value set: [{', '.join(enum)}]", sensitive)
+            if enum and value not in enum and value not in ENUM_ADDITIONS.get(shape.name, ()):
+                allowed = [*enum, *ENUM_ADDITIONS.get(shape.name, ())]
+                self._add(path, value, f"Member must satisfy enum value set: [{', '.join(allowed)}]", sensitive)
             pattern = PATTERN_OVERRIDES.get(shape.name, shape.metadata.get("pattern"))
             if pattern:
                 compiled = _compiled(pattern)
@@ -273,6 +280,8 @@ def shape_output(shape: Shape | None, value: Any) -> Any:
     if shape is None or value is None:
         return None if shape is not None else {}
     t = shape.type_name
+    if t == "structure" and shape.metadata.get("document"):
+        return value  # a Document (managed login's Settings) is any JSON value, answered as it is
     if t == "structure":
         if not isinstance(value, dict):
             return None

@@ -28,6 +28,7 @@ OPERATIONS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "auth.refresh": ("GetTokensFromRefreshToken",),
         "auth_events": ("AdminListUserAuthEvents", "AdminUpdateAuthEventFeedback", "UpdateAuthEventFeedback"),
+        "client_tokens": ("GetClientToken",),
         "clients": (
             "AddUserPoolClientSecret",
             "CreateUserPoolClient",

@@ -21,6 +21,8 @@ from .pools import get_pool, schema_attribute
 
 DEFAULT_AUTH_FLOWS = ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH"]
 LEGACY_AUTH_FLOWS = {"ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWORD_AUTH"}
+# GetClientToken's flow (client_tokens.py): only for a client with a secret, and never beside user flows.
+CLIENT_TOKEN_FLOW = "ALLOW_CLIENT_TOKEN_AUTH"  # noqa: S105 - a flow name, not a password
 STANDARD_SCOPES = {"openid", "email", "phone", "profile", "aws.cognito.signin.user.admin"}
 MAX_SECRETS = 2
 _REFRESH = "RefreshToken"
@@ -170,6 +172,14 @@ def _settings(
     legacy = [f for f in flows if f in LEGACY_AUTH_FLOWS]
     if legacy and len(legacy) != len(flows):
         raise invalid_parameter("ExplicitAuthFlows can not have both legacy and new values.")
+    if CLIENT_TOKEN_FLOW in flows:
+        if len(flows) > 1:
+            raise invalid_parameter(
+                f"{CLIENT_TOKEN_FLOW} is mutually exclusive with user authentication flows and must be the only"
+                " authentication flow of the app client."
+            )
+        if not has_secret:
+            raise invalid_parameter(f"{CLIENT_TOKEN_FLOW} can only be enabled for an app client with a client secret.")
     if "ALLOW_USER_AUTH" in flows and pool.get("UserPoolTier") == "LITE":
         raise AwsError(
             "FeatureUnavailableInTierException",

@@ -105,7 +105,11 @@ def pre_token(
         ctx, pool, client_id_of(client), user.username, f"TokenGeneration_{source}", request
     )
     answered = triggers.invoke(ctx, pool, "PreTokenGeneration", event) or {}
-    response = answered.get("response") or {}
+    return customization(version, answered.get("response") or {})
+
+
+def customization(version: str, response: Mapping[str, Any]) -> TokenCustomization:
+    """What a PreTokenGeneration function's ``response`` asks for, read as its event ``version`` says."""
     out = TokenCustomization()
     if version == "V1_0":
         details = response.get("claimsOverrideDetails") or {}

@@ -93,6 +93,11 @@ def _sign(ctx: RequestContext, key: Any, kid: str, claims: dict[str, Any], *, no
     return f"{header}.{payload}.{signature}"
 
 
+def sign_access_token(ctx: RequestContext, pool_keys: keys.PoolKeys, claims: dict[str, Any]) -> str:
+    """An access token of ``claims`` signed with the pool's access key (client_tokens.py's M2M tokens)."""
+    return _sign(ctx, pool_keys.access_key, pool_keys.access_kid, claims)
+
+
 def decode_unverified(token: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
     """(header, claims) of a JWT, or None if it is not one."""
     parts = token.split(".")
