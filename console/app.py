@@ -35,6 +35,7 @@ from console.views.base import accepted
 from console.views.context import AppContext
 from console.views.dialogs import ConnectionDialog
 from console.views.groups import GroupsView
+from console.views.identity_pools import IdentityPoolsView
 from console.views.identity_providers import IdentityProvidersView
 from console.views.local_log import LocalLogDialog
 from console.views.main_window import NAV, PLACEHOLDERS, MainWindow
@@ -73,6 +74,7 @@ class Console:
             AppClientsView(self.ctx),
             IdentityProvidersView(self.ctx),
             TokenInspectorView(self.ctx),
+            IdentityPoolsView(self.ctx),
         ):
             self.window.add_view(view)
         for key, title, icon in NAV:

@@ -1,10 +1,10 @@
-"""Concrete table models: user pools, groups, app clients, identity providers."""
+"""Concrete table models: user pools, groups, app clients, identity providers, identity pools."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from console.services.protocol import AppClientSummary, Group, IdentityProvider, Pool
+from console.services.protocol import AppClientSummary, Group, IdentityPoolSummary, IdentityProvider, Pool
 
 from .table import Column, RecordTableModel
 
@@ -73,5 +73,16 @@ class IdentityProvidersModel(RecordTableModel[IdentityProvider]):
                 Column("Last modified", lambda p: p.modified or p.created),
             ],
             key=lambda p: p.name,
+            parent=parent,
+        )
+
+
+class IdentityPoolsModel(RecordTableModel[IdentityPoolSummary]):
+    COL_NAME, COL_ID = range(2)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(
+            [Column("Identity pool name", lambda p: p.name), Column("Identity pool ID", lambda p: p.id)],
+            key=lambda p: p.id,
             parent=parent,
         )

@@ -20,15 +20,22 @@ from .protocol import (
     AppClient,
     AppClientSummary,
     AuthEvent,
+    CognitoProviderRef,
     Connection,
     ConnectionKind,
     Device,
     Domain,
     Group,
+    IamRole,
+    IdentityPool,
+    IdentityPoolRoles,
+    IdentityPoolSummary,
     IdentityProvider,
+    MappingRule,
     Page,
     Pool,
     PoolSummary,
+    RoleMapping,
     User,
     UserDetails,
     UserFilter,
@@ -65,8 +72,9 @@ def shutdown_executor() -> None:
             _executor = None
 
 
-def make_client(connection: Connection, secret_access_key: str | None = None) -> Any:
-    """The cognito-idp client for a connection (blocking: boto3 loads its models here)."""
+def make_client(connection: Connection, secret_access_key: str | None = None, service: str = "cognito-idp") -> Any:
+    """A client of ``service`` (cognito-idp, cognito-identity, iam) for a connection (blocking: boto3 loads its
+    models here). An endpoint URL serves every service: the local Cognito answers them all on one port."""
     import boto3
     from botocore.config import Config
 
@@ -85,7 +93,7 @@ def make_client(connection: Connection, secret_access_key: str | None = None) ->
             aws_secret_access_key="local",  # noqa: S106
             region_name=connection.region,
         )
-        return session.client("cognito-idp", endpoint_url=connection.endpoint_url, config=config)
+        return session.client(service, endpoint_url=connection.endpoint_url, config=config)
     if connection.kind is ConnectionKind.KEYS:
         if not (connection.access_key_id and secret_access_key):
             raise errors.CredentialsMissing("NoCredentialsError", "The secret access key is not available.")
@@ -96,7 +104,7 @@ def make_client(connection: Connection, secret_access_key: str | None = None) ->
         )
     else:
         session = boto3.session.Session(profile_name=connection.profile or None, region_name=connection.region)
-    return session.client("cognito-idp", endpoint_url=connection.endpoint_url, config=config)
+    return session.client(service, endpoint_url=connection.endpoint_url, config=config)
 
 
 def _dt(value: Any) -> datetime | None:
@@ -177,6 +185,122 @@ def idp_from(doc: Mapping[str, Any]) -> IdentityProvider:
     )
 
 
+def identity_pool_from(doc: Mapping[str, Any]) -> IdentityPool:
+    """An IdentityPool from DescribeIdentityPool's (or Create/UpdateIdentityPool's) IdentityPool."""
+    return IdentityPool(
+        id=doc["IdentityPoolId"],
+        name=doc.get("IdentityPoolName", ""),
+        allow_unauthenticated=bool(doc.get("AllowUnauthenticatedIdentities")),
+        allow_classic_flow=bool(doc.get("AllowClassicFlow")),
+        cognito_providers=tuple(
+            CognitoProviderRef(p.get("ProviderName", ""), p.get("ClientId", ""), bool(p.get("ServerSideTokenCheck")))
+            for p in doc.get("CognitoIdentityProviders") or ()
+        ),
+        login_providers=dict(doc.get("SupportedLoginProviders") or {}),
+        developer_provider=doc.get("DeveloperProviderName", ""),
+        openid_providers=tuple(doc.get("OpenIdConnectProviderARNs") or ()),
+        saml_providers=tuple(doc.get("SamlProviderARNs") or ()),
+        tags=dict(doc.get("IdentityPoolTags") or {}),
+        raw=dict(doc),
+    )
+
+
+def identity_pool_request(pool: IdentityPool) -> dict[str, Any]:
+    """UpdateIdentityPool's request for ``pool`` (it replaces the whole configuration)."""
+    request: dict[str, Any] = {
+        "IdentityPoolId": pool.id,
+        "IdentityPoolName": pool.name,
+        "AllowUnauthenticatedIdentities": pool.allow_unauthenticated,
+        "AllowClassicFlow": pool.allow_classic_flow,
+        "CognitoIdentityProviders": [
+            {
+                "ProviderName": p.provider_name,
+                "ClientId": p.client_id,
+                "ServerSideTokenCheck": p.server_side_token_check,
+            }
+            for p in pool.cognito_providers
+        ],
+        "SupportedLoginProviders": dict(pool.login_providers),
+        "OpenIdConnectProviderARNs": list(pool.openid_providers),
+        "SamlProviderARNs": list(pool.saml_providers),
+    }
+    if pool.developer_provider:
+        request["DeveloperProviderName"] = pool.developer_provider
+    return request
+
+
+def roles_from(pool_id: str, doc: Mapping[str, Any]) -> IdentityPoolRoles:
+    roles = doc.get("Roles") or {}
+    mappings = []
+    for provider, m in (doc.get("RoleMappings") or {}).items():
+        rules = (m.get("RulesConfiguration") or {}).get("Rules") or ()
+        mappings.append(
+            RoleMapping(
+                provider=provider,
+                type=m.get("Type", "Token"),
+                ambiguous=m.get("AmbiguousRoleResolution", "AuthenticatedRole"),
+                rules=tuple(
+                    MappingRule(
+                        r.get("Claim", ""), r.get("MatchType", "Equals"), r.get("Value", ""), r.get("RoleARN", "")
+                    )
+                    for r in rules
+                ),
+            )
+        )
+    return IdentityPoolRoles(
+        pool_id=pool_id,
+        authenticated=roles.get("authenticated", ""),
+        unauthenticated=roles.get("unauthenticated", ""),
+        mappings=tuple(mappings),
+    )
+
+
+def roles_request(roles: IdentityPoolRoles) -> dict[str, Any]:
+    """SetIdentityPoolRoles' request: it replaces the default roles and every role mapping."""
+    mapped: dict[str, Any] = {}
+    for m in roles.mappings:
+        entry: dict[str, Any] = {"Type": m.type, "AmbiguousRoleResolution": m.ambiguous}
+        if m.type == "Rules":
+            entry["RulesConfiguration"] = {
+                "Rules": [
+                    {"Claim": r.claim, "MatchType": r.match_type, "Value": r.value, "RoleARN": r.role_arn}
+                    for r in m.rules
+                ]
+            }
+        mapped[m.provider] = entry
+    request: dict[str, Any] = {
+        "IdentityPoolId": roles.pool_id,
+        "Roles": {
+            k: v for k, v in (("authenticated", roles.authenticated), ("unauthenticated", roles.unauthenticated)) if v
+        },
+    }
+    if mapped:
+        request["RoleMappings"] = mapped
+    return request
+
+
+def role_name(arn: str) -> str:
+    """The role name of a role ARN (arn:aws:iam::123456789012:role/path/Name)."""
+    if ":role/" not in arn:
+        raise errors.InvalidInput("InvalidParameterException", f"{arn!r} is not an IAM role ARN.")
+    return arn.rsplit("/", 1)[-1]
+
+
+def policy_document(value: Any) -> dict[str, Any]:
+    """A policy document as a dict: botocore decodes IAM's URL-encoded JSON; a server that does not gets it here."""
+    if isinstance(value, Mapping):
+        return dict(value)
+    if isinstance(value, str) and value:
+        from urllib.parse import unquote
+
+        try:
+            doc = json.loads(value if value.lstrip().startswith("{") else unquote(value))
+        except ValueError:
+            return {}
+        return doc if isinstance(doc, dict) else {}
+    return {}
+
+
 def _input_members(client: Any, operation: str) -> set[str]:
     return set(client.meta.service_model.operation_model(operation).input_shape.members)
 
@@ -187,27 +311,31 @@ class BotoCognito:
     def __init__(self, connection: Connection, secret_access_key: str | None = None) -> None:
         self.connection = connection
         self._secret = secret_access_key
-        self._client: Any = None
+        self._clients: dict[str, Any] = {}
         self._lock = asyncio.Lock()
 
-    async def client(self) -> Any:
+    async def client(self, service: str = "cognito-idp") -> Any:
         async with self._lock:
-            if self._client is None:
+            if service not in self._clients:
                 try:
-                    self._client = await run_blocking(make_client, self.connection, self._secret)
+                    self._clients[service] = await run_blocking(make_client, self.connection, self._secret, service)
                 except errors.ServiceError:
                     raise
                 except Exception as exc:
                     raise errors.from_exception(exc, "CreateClient") from exc
-            return self._client
+            return self._clients[service]
 
-    def use_client(self, client: Any) -> None:
+    def use_client(self, client: Any, service: str = "cognito-idp") -> None:
         """Adopt an existing client (tests pass a client wrapped in botocore's Stubber)."""
-        self._client = client
+        self._clients[service] = client
 
     async def call(self, operation: str, **params: Any) -> dict[str, Any]:
         """Call one cognito-idp operation by its boto3 method name, off the event loop."""
-        client = await self.client()
+        return await self.call_service("cognito-idp", operation, **params)
+
+    async def call_service(self, service: str, operation: str, **params: Any) -> dict[str, Any]:
+        """Call one operation of ``service`` by its boto3 method name, off the event loop."""
+        client = await self.client(service)
         method = getattr(client, operation, None)
         if method is None:  # an operation newer than the installed botocore's models
             raise errors.Unsupported("UnknownClientMethodError", f"botocore has no operation {operation}", operation)
@@ -609,6 +737,88 @@ class BotoCognito:
 
     async def delete_domain(self, pool_id: str, domain: str) -> None:
         await self.call("delete_user_pool_domain", UserPoolId=pool_id, Domain=domain)
+
+    # --- identity pools (cognito-identity) and their roles (iam) ----------------------------------------
+    async def list_identity_pools(self) -> list[IdentityPoolSummary]:
+        pools: list[IdentityPoolSummary] = []
+        token: str | None = None
+        while True:
+            kw: dict[str, Any] = {"MaxResults": 60}
+            if token:
+                kw["NextToken"] = token
+            resp = await self.call_service("cognito-identity", "list_identity_pools", **kw)
+            pools += [
+                IdentityPoolSummary(p["IdentityPoolId"], p.get("IdentityPoolName", ""))
+                for p in resp.get("IdentityPools", [])
+            ]
+            token = resp.get("NextToken")
+            if not token:
+                return pools
+
+    async def describe_identity_pool(self, pool_id: str) -> IdentityPool:
+        resp = await self.call_service("cognito-identity", "describe_identity_pool", IdentityPoolId=pool_id)
+        return identity_pool_from(resp)
+
+    async def create_identity_pool(self, pool: IdentityPool) -> IdentityPool:
+        request = identity_pool_request(pool)
+        request.pop("IdentityPoolId")
+        if pool.tags:
+            request["IdentityPoolTags"] = dict(pool.tags)
+        resp = await self.call_service("cognito-identity", "create_identity_pool", **request)
+        return identity_pool_from(resp)
+
+    async def update_identity_pool(self, pool: IdentityPool) -> IdentityPool:
+        resp = await self.call_service("cognito-identity", "update_identity_pool", **identity_pool_request(pool))
+        return identity_pool_from(resp)
+
+    async def delete_identity_pool(self, pool_id: str) -> None:
+        await self.call_service("cognito-identity", "delete_identity_pool", IdentityPoolId=pool_id)
+
+    async def identity_pool_roles(self, pool_id: str) -> IdentityPoolRoles:
+        resp = await self.call_service("cognito-identity", "get_identity_pool_roles", IdentityPoolId=pool_id)
+        return roles_from(pool_id, resp)
+
+    async def set_identity_pool_roles(self, roles: IdentityPoolRoles) -> None:
+        await self.call_service("cognito-identity", "set_identity_pool_roles", **roles_request(roles))
+
+    async def get_role(self, arn: str) -> IamRole:
+        name = role_name(arn)
+        role = (await self.call_service("iam", "get_role", RoleName=name))["Role"]
+        inline: dict[str, Mapping[str, Any]] = {}
+        for policy_name in await self._pages("iam", "list_role_policies", "PolicyNames", RoleName=name):
+            doc = await self.call_service("iam", "get_role_policy", RoleName=name, PolicyName=policy_name)
+            inline[policy_name] = policy_document(doc.get("PolicyDocument"))
+        attached = await self._pages("iam", "list_attached_role_policies", "AttachedPolicies", RoleName=name)
+        return IamRole(
+            name=role["RoleName"],
+            arn=role["Arn"],
+            trust_policy=policy_document(role.get("AssumeRolePolicyDocument")),
+            inline_policies=inline,
+            attached_policies=tuple((a.get("PolicyName", ""), a.get("PolicyArn", "")) for a in attached),
+            description=role.get("Description", ""),
+            max_session_duration=int(role.get("MaxSessionDuration") or 3600),
+        )
+
+    async def update_trust_policy(self, role_name: str, document: Mapping[str, Any]) -> None:
+        await self.call_service(
+            "iam", "update_assume_role_policy", RoleName=role_name, PolicyDocument=json.dumps(document)
+        )
+
+    async def put_role_policy(self, role_name: str, policy_name: str, document: Mapping[str, Any]) -> None:
+        await self.call_service(
+            "iam", "put_role_policy", RoleName=role_name, PolicyName=policy_name, PolicyDocument=json.dumps(document)
+        )
+
+    async def _pages(self, service: str, operation: str, key: str, **params: Any) -> list[Any]:
+        """Every item of a list operation paged with Marker / IsTruncated (IAM)."""
+        items: list[Any] = []
+        marker: str | None = None
+        while True:
+            resp = await self.call_service(service, operation, **params, **({"Marker": marker} if marker else {}))
+            items += resp.get(key, [])
+            marker = resp.get("Marker") if resp.get("IsTruncated") else None
+            if not marker:
+                return items
 
     # --- a user pool's signing keys and issuer, from this connection only -----------------------------
     def _pool_base(self, pool_id: str) -> str:

@@ -264,6 +264,85 @@ class UserFilter:
         return None
 
 
+# --- identity pools and the IAM roles they hand out ---------------------------------------------------------
+@dataclass(frozen=True)
+class IdentityPoolSummary:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class CognitoProviderRef:
+    """A user pool app client an identity pool trusts (ProviderName: cognito-idp.<region>.amazonaws.com/<poolId>)."""
+
+    provider_name: str
+    client_id: str
+    server_side_token_check: bool = False
+
+    @property
+    def user_pool_id(self) -> str:
+        return self.provider_name.rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class IdentityPool:
+    id: str
+    name: str
+    allow_unauthenticated: bool = False
+    allow_classic_flow: bool = False
+    cognito_providers: tuple[CognitoProviderRef, ...] = ()
+    login_providers: Mapping[str, str] = field(default_factory=dict)  # SupportedLoginProviders
+    developer_provider: str = ""
+    openid_providers: tuple[str, ...] = ()  # OpenIdConnectProviderARNs
+    saml_providers: tuple[str, ...] = ()  # SamlProviderARNs
+    tags: Mapping[str, str] = field(default_factory=dict)
+    raw: Mapping[str, Any] = field(default_factory=dict, compare=False)
+
+
+# MappingRule's MatchType values, as the Identity pools console words them.
+MATCH_TYPES = {"Equals": "equals", "Contains": "contains", "StartsWith": "starts with", "NotEqual": "does not equal"}
+
+
+@dataclass(frozen=True)
+class MappingRule:
+    claim: str
+    match_type: str  # MATCH_TYPES
+    value: str
+    role_arn: str
+
+
+@dataclass(frozen=True)
+class RoleMapping:
+    """How one identity provider's users get a role: from their token (cognito:preferred_role,
+    cognito:roles) or by rules; AmbiguousRoleResolution says what happens when neither decides."""
+
+    provider: str  # the Logins key: cognito-idp.<region>.amazonaws.com/<poolId>:<clientId>, accounts.google.com ...
+    type: str  # Token | Rules
+    ambiguous: str = "AuthenticatedRole"  # AuthenticatedRole | Deny
+    rules: tuple[MappingRule, ...] = ()
+
+
+@dataclass(frozen=True)
+class IdentityPoolRoles:
+    pool_id: str
+    authenticated: str = ""  # role ARNs
+    unauthenticated: str = ""
+    mappings: tuple[RoleMapping, ...] = ()
+
+
+@dataclass(frozen=True)
+class IamRole:
+    """A role with its trust policy and permission policies (documents decoded from IAM's URL encoding)."""
+
+    name: str
+    arn: str
+    trust_policy: Mapping[str, Any] = field(default_factory=dict)
+    inline_policies: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    attached_policies: tuple[tuple[str, str], ...] = ()  # (name, ARN)
+    description: str = ""
+    max_session_duration: int = 3600
+
+
 class CognitoService(Protocol):
     """User-pool administration, as the views need it. Every method may raise ``errors.ServiceError``."""
 
@@ -329,3 +408,14 @@ class CognitoService(Protocol):
     async def jwks_url(self, pool_id: str) -> str: ...
     async def fetch_jwks(self, pool_id: str) -> dict[str, Any]: ...
     async def token_issuer(self, pool_id: str) -> str: ...
+
+    async def list_identity_pools(self) -> list[IdentityPoolSummary]: ...
+    async def describe_identity_pool(self, pool_id: str) -> IdentityPool: ...
+    async def create_identity_pool(self, pool: IdentityPool) -> IdentityPool: ...
+    async def update_identity_pool(self, pool: IdentityPool) -> IdentityPool: ...
+    async def delete_identity_pool(self, pool_id: str) -> None: ...
+    async def identity_pool_roles(self, pool_id: str) -> IdentityPoolRoles: ...
+    async def set_identity_pool_roles(self, roles: IdentityPoolRoles) -> None: ...
+    async def get_role(self, arn: str) -> IamRole: ...
+    async def update_trust_policy(self, role_name: str, document: Mapping[str, Any]) -> None: ...
+    async def put_role_policy(self, role_name: str, policy_name: str, document: Mapping[str, Any]) -> None: ...
