@@ -18,6 +18,15 @@ OPERATIONS: dict[str, dict[str, tuple[str, ...]]] = {
             "UpdateIdentityPool",
         ),
         "identities": ("DeleteIdentities", "DescribeIdentity", "ListIdentities"),
+        "flows": ("GetId", "GetOpenIdToken", "UnlinkIdentity"),
+        "developer": (
+            "GetOpenIdTokenForDeveloperIdentity",
+            "LookupDeveloperIdentity",
+            "MergeDeveloperIdentities",
+            "UnlinkDeveloperIdentity",
+        ),
+        "roles": ("GetIdentityPoolRoles", "SetIdentityPoolRoles"),
+        "principal_tags": ("GetPrincipalTagAttributeMap", "SetPrincipalTagAttributeMap"),
     },
 }
 

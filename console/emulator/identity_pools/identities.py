@@ -102,16 +102,17 @@ def touch(ctx: RequestContext, identity_id: str) -> None:
     ctx.store.run("UPDATE identities SET modified = ? WHERE id = ?", (ctx.now, identity_id))
 
 
-def link(ctx: RequestContext, identity: Identity, provider: str, subject: str) -> None:
+def link(ctx: RequestContext, identity: Identity, provider: str, subject: str, *, many: str | None = None) -> None:
     """Link a login to the identity.
 
-    An identity has at most one login of a provider (``ResourceConflictException``), and at most
-    ``MAX_LOGINS`` logins (``LimitExceededException``).
+    An identity has at most one login of a provider (``ResourceConflictException``), except of ``many`` (the
+    pool's developer provider, whose users merge into one identity), and at most ``MAX_LOGINS`` logins
+    (``LimitExceededException``).
     """
     linked = logins(ctx, identity.id)
     if any(p == provider and s == subject for p, s in linked):
         return
-    if any(p == provider for p, _ in linked):
+    if provider != many and any(p == provider for p, _ in linked):
         raise AwsError(
             "ResourceConflictException",
             f"The identity already has a login of {provider}; it cannot be linked to another user of it.",
@@ -139,11 +140,12 @@ def unlink(ctx: RequestContext, identity_id: str, provider: str, subject: str | 
     return n
 
 
-def merge(ctx: RequestContext, source: Identity, destination: Identity) -> None:
+def merge(ctx: RequestContext, source: Identity, destination: Identity, *, many: str | None = None) -> None:
     """Move the source identity's logins to the destination and disable the source.
 
-    Two logins of one provider for different users cannot be merged (``ResourceConflictException``); nor can
-    more than ``MAX_LOGINS`` logins end up on the destination (``LimitExceededException``).
+    Two logins of one provider (but ``many``) for different users cannot be merged
+    (``ResourceConflictException``); nor can more than ``MAX_LOGINS`` logins end up on the destination
+    (``LimitExceededException``).
     """
     if source.id == destination.id:
         return
@@ -151,7 +153,7 @@ def merge(ctx: RequestContext, source: Identity, destination: Identity) -> None:
     theirs = logins(ctx, source.id)
     providers = {p: s for p, s in mine}
     for provider, subject in theirs:
-        if provider in providers and providers[provider] != subject:
+        if provider != many and provider in providers and providers[provider] != subject:
             raise AwsError(
                 "ResourceConflictException",
                 f"The identities are linked to different users of {provider} and cannot be merged.",

@@ -575,6 +575,25 @@ def _check_access_token(ctx: RequestContext, access_token: str) -> tuple[dict[st
     return pools.get_pool(ctx, pool_id), user, claims
 
 
+def sign_in_revoked(ctx: RequestContext, pool_id: str, claims: dict[str, Any]) -> bool:
+    """Whether the sign-in a verified ID or access token came from no longer stands: revoked (GlobalSignOut,
+    RevokeToken), its app client deleted, its user deleted or disabled. Identity pools' ServerSideTokenCheck
+    refuses such tokens."""
+    if "origin_jti" in claims:
+        origin = ctx.store.one("SELECT revoked FROM token_origins WHERE origin_jti = ?", (str(claims["origin_jti"]),))
+    elif "event_id" in claims:
+        origin = ctx.store.one("SELECT revoked FROM token_origins WHERE event_id = ?", (str(claims["event_id"]),))
+    else:
+        origin = None
+    if origin is not None and origin["revoked"] is not None:
+        return True
+    client_id = claims.get("client_id", claims.get("aud"))
+    if ctx.store.value("SELECT 1 FROM clients WHERE id = ? AND pool_id = ?", (str(client_id), pool_id)) is None:
+        return True
+    user = users.by_sub(ctx, pool_id, str(claims.get("sub")))
+    return user is None or not user.enabled
+
+
 # -- revocation -----------------------------------------------------------------------------------------
 
 

@@ -1,0 +1,165 @@
+"""The public sign-in operations: GetId, GetOpenIdToken and UnlinkIdentity, and how logins sign an identity in.
+
+GetId finds or makes the identity of a set of logins (none: a new unauthenticated identity, where the pool
+allows them). The enhanced flow then calls GetCredentialsForIdentity (credentials.py); the basic (classic) flow calls
+GetOpenIdToken and passes the token to STS's AssumeRoleWithWebIdentity itself.
+
+Logins merge identities as AWS documents: a guest that signs in with a login already linked to another
+identity is merged into that identity, which is the one returned; an authenticated identity that presents
+a login linked to another identity takes that identity's logins; a login linked to nothing is linked to
+the identity that presents it, which must already be one of its logins' identity or a guest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from console.emulator.core.context import RequestContext
+from console.emulator.core.errors import AwsError, not_authorized
+
+from . import identities, openid, principal_tags
+from .identities import Identity
+from .logins import COGNITO_IDENTITY, Login
+from .logins import verify as verify_logins
+from .pools import api, get_pool
+
+GUESTS_REFUSED = "Unauthenticated access is not supported for this identity pool."
+LOGINS_MISMATCH = "Logins don't match. Please include at least one valid login for this identity or identity pool."
+CLASSIC_FLOW_DISABLED = "Basic (classic) flow is not enabled, please use enhanced flow."
+OPENID_TOKEN_DURATION = 600  # GetOpenIdToken's tokens last 10 minutes
+
+
+def _live(ctx: RequestContext, identity_id: str) -> Identity:
+    """The identity, or the one it was merged into."""
+    identity = identities.get(ctx, identity_id)
+    if identity.merged_into is not None:
+        identity = identities.get(ctx, identity.merged_into)
+    return identity
+
+
+def _owners(ctx: RequestContext, pool_id: str, logins: Sequence[Login]) -> list[Identity]:
+    """The identities the logins already belong to, oldest first."""
+    found: dict[str, Identity] = {}
+    for login in logins:
+        if login.identity_id is not None:
+            if not identities.identity_exists(ctx, pool_id, login.identity_id):
+                raise identities.not_found(login.identity_id)
+            found[login.identity_id] = identities.get(ctx, login.identity_id)
+            continue
+        owner = identities.owner(ctx, pool_id, login.provider, login.subject)
+        if owner is not None:
+            found[owner] = identities.get(ctx, owner)
+    return sorted(found.values(), key=lambda i: (i.created, i.id))
+
+
+def _link_all(ctx: RequestContext, pool: dict[str, Any], identity: Identity, logins: Sequence[Login]) -> None:
+    for login in logins:
+        if login.identity_id is None:
+            identities.link(ctx, identity, login.provider, login.subject, many=pool.get("DeveloperProviderName"))
+
+
+def _merge_into(ctx: RequestContext, pool: dict[str, Any], others: Sequence[Identity], destination: Identity) -> None:
+    for other in others:
+        if other.id != destination.id:
+            identities.merge(ctx, other, destination, many=pool.get("DeveloperProviderName"))
+
+
+def sign_in(
+    ctx: RequestContext, pool: dict[str, Any], logins: Sequence[Login], identity: Identity | None = None
+) -> Identity:
+    """The identity that ``logins`` (verified) sign in as, linking and merging as the module says; with
+    ``identity``, the identity the caller named."""
+    pool_id = pool["IdentityPoolId"]
+    if not logins:
+        if identity is not None and identities.logins(ctx, identity.id):
+            raise not_authorized(LOGINS_MISMATCH)
+        if not pool.get("AllowUnauthenticatedIdentities"):
+            raise not_authorized(GUESTS_REFUSED)
+        return identity if identity is not None else identities.create(ctx, pool_id)
+    owners = _owners(ctx, pool_id, logins)
+    if identity is None:
+        target = owners[0] if owners else identities.create(ctx, pool_id)
+    elif identity.id in {o.id for o in owners}:
+        target = identity
+    elif identities.logins(ctx, identity.id):
+        raise not_authorized(LOGINS_MISMATCH)
+    elif owners:
+        # A guest signing in with a login another identity holds becomes that identity.
+        target = owners[0]
+        _merge_into(ctx, pool, [identity], target)
+    else:
+        target = identity
+    _merge_into(ctx, pool, owners, target)
+    _link_all(ctx, pool, target, logins)
+    return identities.get(ctx, target.id)
+
+
+def amr(logins: Sequence[Login]) -> list[str]:
+    """The ``amr`` of an identity's OpenID token (and the condition key of its role's trust policy)."""
+    if not logins:
+        return ["unauthenticated"]
+    out = ["authenticated"]
+    for login in logins:
+        out.extend(a for a in login.amr if a not in out)
+    return out
+
+
+def authenticate(
+    ctx: RequestContext, identity_id: str, logins_map: Mapping[str, str] | None
+) -> tuple[dict[str, Any], Identity, list[Login]]:
+    identity = _live(ctx, identity_id)
+    pool = get_pool(ctx, identity.pool_id)
+    logins = verify_logins(ctx, pool, logins_map or {})
+    return pool, sign_in(ctx, pool, logins, identity), logins
+
+
+@api("GetId", public=True)
+def get_id(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
+    pool = get_pool(ctx, req["IdentityPoolId"])
+    account = req.get("AccountId")
+    if account is not None and account != ctx.config.account_id:
+        raise not_authorized(f"Account {account} does not own identity pool {pool['IdentityPoolId']}.")
+    logins = verify_logins(ctx, pool, req.get("Logins") or {})
+    return {"IdentityId": sign_in(ctx, pool, logins).id}
+
+
+@api("GetOpenIdToken", public=True)
+def get_open_id_token(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
+    identity = _live(ctx, req["IdentityId"])
+    if not get_pool(ctx, identity.pool_id).get("AllowClassicFlow"):
+        raise AwsError("InvalidParameterException", CLASSIC_FLOW_DISABLED)
+    pool, identity, logins = authenticate(ctx, req["IdentityId"], req.get("Logins"))
+    token = openid.sign(
+        ctx,
+        identity_id=identity.id,
+        pool_id=pool["IdentityPoolId"],
+        amr=amr(logins),
+        duration=OPENID_TOKEN_DURATION,
+        principal_tags=principal_tags.session_tags(pool, logins) or None,
+    )
+    return {"IdentityId": identity.id, "Token": token}
+
+
+@api("UnlinkIdentity", public=True)
+def unlink_identity(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
+    identity = identities.get(ctx, req["IdentityId"])
+    if identity.merged_into is not None:
+        raise identities.not_found(identity.id)
+    pool = get_pool(ctx, identity.pool_id)
+    logins = verify_logins(ctx, pool, req["Logins"])
+    linked = {(p, s) for p, s in identities.logins(ctx, identity.id)}
+    if not any((lg.provider, lg.subject) in linked or lg.identity_id == identity.id for lg in logins):
+        raise not_authorized(LOGINS_MISMATCH)
+    by_key = {lg.key: lg for lg in logins}
+    for key in req["LoginsToRemove"]:
+        if key == COGNITO_IDENTITY or key == pool.get("DeveloperProviderName"):
+            raise AwsError(
+                "InvalidParameterException",
+                "Developer-authenticated logins are unlinked with UnlinkDeveloperIdentity.",
+            )
+        login = by_key.get(key)
+        provider = login.provider if login is not None else key
+        if not identities.unlink(ctx, identity.id, provider):
+            raise AwsError("ResourceConflictException", f"The identity has no login of {key} to unlink.")
+    return {}

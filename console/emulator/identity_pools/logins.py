@@ -1,0 +1,162 @@
+"""The Logins map: which provider each key names for an identity pool, and the checks of each login's token.
+
+Keys and values (COGNITO-FACTS §8.2):
+
+- a user pool, ``cognito-idp.<region>.amazonaws.com/<userPoolId>`` (or this server's issuer form
+  ``{base}/<userPoolId>``), with an ID token of that pool for one of the app clients the identity pool
+  names; with ServerSideTokenCheck, a token whose sign-in was revoked (or whose user is gone or disabled)
+  is refused;
+- an OpenID Connect provider of IAM that the pool names (its URL without ``https://``), with an ID token
+  its issuer signed; an issuer that is one of this server's user pools is checked against that pool's keys;
+- ``cognito-identity.amazonaws.com``, with an OpenID token from GetOpenIdTokenForDeveloperIdentity for an
+  identity of this pool.
+
+Public providers (Facebook, Google, Amazon, Apple, Twitter) and SAML providers sign with keys this server
+does not hold: their tokens cannot be verified here and are refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from console.emulator.core.context import RequestContext
+from console.emulator.core.errors import AwsError, not_authorized
+from console.emulator.user_pools import tokens
+
+from . import openid
+from .pools import PUBLIC_PROVIDERS, user_pool_of_provider, user_pool_provider_name
+
+COGNITO_IDENTITY = "cognito-identity.amazonaws.com"
+UNSUPPORTED = "Token is not from a supported provider of this identity pool."
+
+
+@dataclass(frozen=True)
+class Login:
+    key: str  # the Logins map's key
+    provider: str  # the provider name the identity's logins list
+    subject: str  # the user at the provider
+    claims: Mapping[str, Any] = field(default_factory=dict)
+    amr: tuple[str, ...] = ()  # what the OpenID token's amr says of this login, after "authenticated"
+    role_mapping_keys: tuple[str, ...] = ()  # the RoleMappings keys that apply to this login, in order
+    identity_id: str | None = None  # the identity a Cognito OpenID token was issued for
+    principal_tags: Mapping[str, str] | None = None  # the tags a Cognito OpenID token carries
+
+
+def _invalid(reason: str) -> AwsError:
+    return not_authorized(f"Invalid login token. {reason}")
+
+
+def _user_pool_login(ctx: RequestContext, pool: dict[str, Any], key: str, token: str, user_pool_id: str) -> Login:
+    configured = [
+        p
+        for p in pool.get("CognitoIdentityProviders") or []
+        if user_pool_of_provider(ctx, p.get("ProviderName", "")) == user_pool_id
+    ]
+    if not configured:
+        raise not_authorized(UNSUPPORTED)
+    verified = tokens.verify_jwt(ctx, token)
+    if verified is None:
+        if tokens.decode_unverified(token) is None:
+            raise _invalid("Not a valid OpenId Connect identity token.")
+        raise _invalid("Couldn't verify signed token.")
+    issuer_pool, _header, claims = verified
+    if issuer_pool != user_pool_id:
+        raise _invalid("Issuer doesn't match providerName")
+    if claims.get("token_use") != "id":
+        raise _invalid("Not a valid OpenId Connect identity token.")
+    exp = claims.get("exp")
+    if not isinstance(exp, int | float) or exp <= ctx.now:
+        raise _invalid(f"Token expired: {exp} >= {int(ctx.now)}")
+    matching = [p for p in configured if p.get("ClientId") == claims.get("aud")]
+    if not matching:
+        raise _invalid("Incorrect token audience.")
+    if any(p.get("ServerSideTokenCheck") for p in matching) and tokens.sign_in_revoked(ctx, user_pool_id, claims):
+        raise _invalid("Token has been revoked.")
+    provider = user_pool_provider_name(ctx, user_pool_id)
+    sub = str(claims.get("sub"))
+    return Login(
+        key=key,
+        provider=provider,
+        subject=sub,
+        claims=claims,
+        amr=(provider, f"{provider}:CognitoSignIn:{sub}"),
+        role_mapping_keys=(*(f"{p['ProviderName']}:{p['ClientId']}" for p in matching), key, provider),
+    )
+
+
+def _oidc_login(ctx: RequestContext, key: str, token: str) -> Login:
+    """A login of an IAM OIDC provider whose issuer is one of this server's user pools."""
+    verified = tokens.verify_jwt(ctx, token)
+    if verified is None:
+        raise _invalid("Couldn't verify signed token.")
+    _pool_id, _header, claims = verified
+    iss = str(claims.get("iss"))
+    if iss.split("://", 1)[-1] != key:
+        raise _invalid("Issuer doesn't match providerName")
+    exp = claims.get("exp")
+    if not isinstance(exp, int | float) or exp <= ctx.now:
+        raise _invalid(f"Token expired: {exp} >= {int(ctx.now)}")
+    sub = str(claims.get("sub"))
+    aud = claims.get("aud", claims.get("client_id"))
+    return Login(
+        key=key, provider=key, subject=sub, claims=claims, amr=(key, f"{key}:{aud}:{sub}"), role_mapping_keys=(key,)
+    )
+
+
+def _cognito_login(ctx: RequestContext, pool: dict[str, Any], token: str) -> Login:
+    try:
+        claims = openid.verify(ctx, token)
+    except AwsError as err:
+        raise _invalid(err.message) from None
+    if claims.get("aud") != pool["IdentityPoolId"]:
+        raise _invalid("Token is not for this identity pool.")
+    amr = claims.get("amr")
+    if not isinstance(amr, list) or "authenticated" not in amr:
+        raise _invalid("Not an authenticated identity's token.")
+    developer = pool.get("DeveloperProviderName")
+    tags = (claims.get(openid.TAGS_CLAIM) or {}).get("principal_tags") or {}
+    return Login(
+        key=COGNITO_IDENTITY,
+        provider=COGNITO_IDENTITY,
+        subject=str(claims["sub"]),
+        claims=claims,
+        amr=tuple(str(a) for a in amr if a != "authenticated"),
+        role_mapping_keys=(COGNITO_IDENTITY, developer) if developer else (COGNITO_IDENTITY,),
+        identity_id=str(claims["sub"]),
+        principal_tags={k: v[0] if isinstance(v, list) and v else str(v) for k, v in tags.items()},
+    )
+
+
+def oidc_provider_names(pool: dict[str, Any]) -> dict[str, str]:
+    """The pool's OpenID Connect providers: the Logins key of each (its URL without https://) -> its ARN."""
+    return {arn.split(":oidc-provider/", 1)[1]: arn for arn in pool.get("OpenIdConnectProviderARNs") or []}
+
+
+def verify(ctx: RequestContext, pool: dict[str, Any], logins: Mapping[str, str]) -> list[Login]:
+    """Check every login of a Logins map against the identity pool; NotAuthorizedException for the first that
+    fails."""
+    found: list[Login] = []
+    for key, token in logins.items():
+        if key == COGNITO_IDENTITY:
+            found.append(_cognito_login(ctx, pool, token))
+            continue
+        user_pool_id = user_pool_of_provider(ctx, key)
+        oidc = oidc_provider_names(pool)
+        if key in oidc:
+            found.append(_oidc_login(ctx, key, token))
+        elif user_pool_id is not None:
+            found.append(_user_pool_login(ctx, pool, key, token, user_pool_id))
+        elif key in (pool.get("SupportedLoginProviders") or {}) and key in PUBLIC_PROVIDERS:
+            raise _invalid(f"Tokens of {key} cannot be verified by the local Cognito.")
+        elif key in (pool.get("SamlProviderARNs") or []):
+            raise _invalid("SAML assertions cannot be verified by the local Cognito.")
+        elif key == pool.get("DeveloperProviderName"):
+            raise not_authorized(
+                "Developer-authenticated identities sign in with the OpenID token of "
+                f"GetOpenIdTokenForDeveloperIdentity under the key {COGNITO_IDENTITY}."
+            )
+        else:
+            raise not_authorized(UNSUPPORTED)
+    return found
