@@ -50,7 +50,9 @@ from .store import Migrations, Store, compact_json
 
 log = logging.getLogger("console.emulator")
 
-MAX_BODY = 1024 * 1024  # AWS rejects larger JSON requests; SetUICustomization needs about 180 KB
+# AWS rejects larger JSON requests: Create/UpdateManagedLoginBranding document a 2 MB request-size limit (an
+# asset alone may be 1,000,000 bytes, a third more in base64); SetUICustomization needs about 180 KB.
+MAX_BODY = 2 * 1024 * 1024
 _JSON = "application/x-amz-json-1.1"
 
 # In the order their schemas apply.

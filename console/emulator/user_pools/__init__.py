@@ -28,6 +28,7 @@ OPERATIONS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "auth.refresh": ("GetTokensFromRefreshToken",),
         "auth_events": ("AdminListUserAuthEvents", "AdminUpdateAuthEventFeedback", "UpdateAuthEventFeedback"),
+        "auth_factors": ("AdminDeleteSoftwareToken", "AdminGetUserAuthFactors"),
         "client_tokens": ("GetClientToken",),
         "clients": (
             "AddUserPoolClientSecret",
@@ -71,7 +72,15 @@ OPERATIONS: dict[str, dict[str, tuple[str, ...]]] = {
             "UpdateIdentityProvider",
         ),
         "keys": ("GetSigningCertificate",),
+        "limits": ("GetProvisionedLimit", "UpdateProvisionedLimit"),
         "linking": ("AdminDisableProviderForUser", "AdminLinkProviderForUser"),
+        "managed_login": (
+            "CreateManagedLoginBranding",
+            "DeleteManagedLoginBranding",
+            "DescribeManagedLoginBranding",
+            "DescribeManagedLoginBrandingByClient",
+            "UpdateManagedLoginBranding",
+        ),
         "mfa": (
             "AdminSetUserMFAPreference",
             "AdminSetUserSettings",
@@ -113,6 +122,7 @@ OPERATIONS: dict[str, dict[str, tuple[str, ...]]] = {
             "VerifyUserAttribute",
         ),
         "signup": ("ConfirmForgotPassword", "ConfirmSignUp", "ForgotPassword", "ResendConfirmationCode", "SignUp"),
+        "terms": ("CreateTerms", "DeleteTerms", "DescribeTerms", "DescribeTermsByClient", "ListTerms", "UpdateTerms"),
         "tokens": ("AdminUserGlobalSignOut", "GlobalSignOut", "RevokeToken"),
         "ui_customization": ("GetUICustomization", "SetUICustomization"),
         "user_import": (

@@ -309,6 +309,57 @@ MIGRATIONS: Migrations = {
     CREATE INDEX phantom_lockouts_by_last ON phantom_lockouts(last);
     """,
     },
+    # managed_login.py: managed login branding styles, one per app client, and their image assets
+    "managed_login": {
+        1: """
+    CREATE TABLE managed_login_brandings (
+        id TEXT PRIMARY KEY,                -- ManagedLoginBrandingId
+        pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+        client_id TEXT NOT NULL UNIQUE REFERENCES clients(id) ON DELETE CASCADE,
+        created REAL NOT NULL,
+        modified REAL NOT NULL,
+        doc TEXT NOT NULL                   -- UseCognitoProvidedValues and the customized Settings
+    );
+    CREATE INDEX managed_login_brandings_by_pool ON managed_login_brandings(pool_id);
+    CREATE TABLE managed_login_assets (
+        branding_id TEXT NOT NULL REFERENCES managed_login_brandings(id) ON DELETE CASCADE,
+        category TEXT NOT NULL,
+        color_mode TEXT NOT NULL,
+        resource_id TEXT NOT NULL,          -- '' when the asset has none
+        extension TEXT NOT NULL,
+        bytes BLOB NOT NULL,
+        PRIMARY KEY (branding_id, category, color_mode, resource_id)
+    ) WITHOUT ROWID;
+    """,
+    },
+    # terms.py: terms of use and privacy policy links of app clients
+    "terms": {
+        1: """
+    CREATE TABLE terms (
+        id TEXT PRIMARY KEY,                -- TermsId
+        pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+        client_id TEXT NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,                 -- TermsName: terms-of-use | privacy-policy
+        created REAL NOT NULL,
+        modified REAL NOT NULL,
+        doc TEXT NOT NULL,                  -- TermsSource, Enforcement, Links
+        UNIQUE (client_id, name)
+    );
+    CREATE INDEX terms_by_pool ON terms(pool_id, created, id);
+    """,
+    },
+    # limits.py: the account's provisioned API rate limits (UpdateProvisionedLimit), by category
+    "provisioned_limits": {
+        1: """
+    CREATE TABLE provisioned_limits (
+        limit_class TEXT NOT NULL,          -- API_CATEGORY
+        category TEXT NOT NULL,
+        value INTEGER NOT NULL,             -- requests per second
+        modified REAL NOT NULL,
+        PRIMARY KEY (limit_class, category)
+    ) WITHOUT ROWID;
+    """,
+    },
     # linking.py: the identities of external identity providers and the user each signs in as
     "federation": {
         1: """
