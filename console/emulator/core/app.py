@@ -30,6 +30,7 @@ from starlette.types import Message, Receive, Scope, Send
 
 from . import (
     access_log,
+    credentials,
     hosts,
     ids,
     invocations,
@@ -60,7 +61,10 @@ SERVICE_PACKAGES = (
     "console.emulator.user_pools",
     "console.emulator.cloudwatch_logs",
     "console.emulator.identity_pools",
+    "console.emulator.sync",
     "console.emulator.hosted_ui",
+    "console.emulator.iam",
+    "console.emulator.sts",
 )
 
 
@@ -74,6 +78,9 @@ def declare_services() -> Migrations:
             for module, operations in modules.items():
                 for operation in operations:
                     registry.declare(service, operation, f"{name}.{module}")
+        # Access keys the package issues (sts: ASIA...), verified on every call made with them.
+        for prefix, module in getattr(package, "CREDENTIALS", {}).items():
+            credentials.declare(prefix, f"{name}.{module}")
         migrations.update(package.MIGRATIONS)
     return migrations
 
@@ -262,7 +269,17 @@ async def run_operation(
     handler = registry.lookup(model.service_name, name)
     if handler is None:
         raise AwsError("UnsupportedOperationException", f"{name} is not supported by the local Cognito.")
-    if state.verify_signatures and not handler.public:
+    # Credentials this server issued are checked on every call, loopback included (credentials.py).
+    temporary = credentials.verify(
+        request.scope,
+        body,
+        state.store,
+        region=state.config.region,
+        service=model.signing_name,
+        now=time.time(),
+        clock=state.config.now(),
+    )
+    if temporary is None and state.verify_signatures and not handler.public:
         if state.credentials is None:
             raise AwsError("UnrecognizedClientException", "Admin calls are disabled: no credentials set.", 403)
         sigv4.verify(
@@ -337,7 +354,7 @@ async def health(request: Request) -> Response:
             "service": "cognito-local",
             "region": state.config.region,
             "schema": state.store.schema_versions(),
-            "operations": {svc: len(registry.implemented(svc)) for svc in ("cognito-idp", "cognito-identity", "logs")},
+            "operations": {svc: len(registry.implemented(svc)) for svc in ("cognito-idp", "cognito-identity", "cognito-sync", "logs")},
         }
     )
 
