@@ -354,7 +354,10 @@ async def health(request: Request) -> Response:
             "service": "cognito-local",
             "region": state.config.region,
             "schema": state.store.schema_versions(),
-            "operations": {svc: len(registry.implemented(svc)) for svc in ("cognito-idp", "cognito-identity", "cognito-sync", "logs")},
+            "operations": {
+                svc: len(registry.implemented(svc))
+                for svc in ("cognito-idp", "cognito-identity", "cognito-sync", "logs")
+            },
         }
     )
 
