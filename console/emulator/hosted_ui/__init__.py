@@ -10,7 +10,19 @@ from .schema import MIGRATIONS
 OPERATIONS: dict[str, dict[str, tuple[str, ...]]] = {}
 
 # The plain HTTP endpoints (path, methods, module), served from the start and imported on their first request.
-HTTP_ROUTES: tuple[tuple[str, tuple[str, ...], str], ...] = ()
+HTTP_ROUTES: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("/{domain}/oauth2/authorize", ("GET",), "authorize"),
+    ("/{domain}/oauth2/token", ("POST",), "token"),
+    ("/{domain}/oauth2/userInfo", ("GET", "POST"), "userinfo"),
+    ("/{domain}/oauth2/revoke", ("POST",), "revocation"),
+    ("/{domain}/login", ("GET",), "login"),
+    ("/{domain}/login", ("POST",), "login"),
+    ("/{domain}/mfa", ("POST",), "login"),
+    ("/{domain}/forceChangePassword", ("POST",), "login"),
+    ("/{domain}/logout", ("GET",), "logout"),
+    ("/{domain}/oauth2/idpresponse", ("GET", "POST"), "federation.routes"),
+    ("/{domain}/saml2/idpresponse", ("POST",), "federation.routes"),
+)
 
 SEED_MODULES: tuple[str, ...] = ()
 

@@ -62,7 +62,7 @@ class PendingAuthorization:
     ``domain`` is how the request reached us (the domain prefix or custom domain in the path, or "" when
     the request's Host was the domain itself); ``scopes`` are the scopes granted (already checked against
     the app client); ``response_type`` is ``code`` or ``token``; ``code_challenge_method`` is ``S256`` or
-    ``plain`` when PKCE is used.
+    ``plain`` when PKCE is used; ``prompt`` is ``login`` when the user must sign in again.
     """
 
     pool_id: str
@@ -77,6 +77,7 @@ class PendingAuthorization:
     code_challenge_method: str | None = None
     identity_provider: str | None = None
     lang: str | None = None
+    prompt: str | None = None
     issued: float = 0.0
     extra: dict[str, str] = field(default_factory=dict)
 
@@ -112,7 +113,7 @@ class PendingAuthorization:
         params = {"client_id": self.client_id, "response_type": self.response_type, "redirect_uri": self.redirect_uri}
         if self.scopes:
             params["scope"] = " ".join(self.scopes)
-        for name in ("state", "nonce", "code_challenge", "code_challenge_method", "lang"):
+        for name in ("state", "nonce", "code_challenge", "code_challenge_method", "lang", "prompt"):
             value = getattr(self, name)
             if value is not None:
                 params[name] = value

@@ -15,7 +15,7 @@ from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError
 from console.emulator.core.registry import http_route
 
-from . import keys
+from . import domains, keys
 
 
 def _pool_context(request: Request) -> tuple[RequestContext, str]:
@@ -44,20 +44,30 @@ def discovery(ctx: RequestContext, pool_id: str) -> dict[str, Any]:
     issuer = ctx.issuer(pool_id)
     # Endpoints are where this server answers them, even when the issuer claim has AWS's form.
     here = f"{ctx.base_url}/{pool_id}"
-    return {
-        "authorization_endpoint": f"{here}/authorize",
-        "end_session_endpoint": f"{here}/logout",
+    doc: dict[str, Any] = {
         "id_token_signing_alg_values_supported": ["RS256"],
         "issuer": issuer,
         "jwks_uri": f"{here}/.well-known/jwks.json",
         "response_types_supported": ["code", "token"],
-        "revocation_endpoint": f"{here}/revoke",
         "scopes_supported": ["openid", "email", "phone", "profile"],
         "subject_types_supported": ["public"],
-        "token_endpoint": f"{here}/token",
         "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
-        "userinfo_endpoint": f"{here}/userInfo",
     }
+    # The OAuth endpoints are the pool domain's (hosted_ui/, at {base}/{domain}/...): a pool without a
+    # domain has none. The prefix domain is preferred, as it answers on loopback without a DNS name.
+    described = sorted(domains.domains_of(ctx, pool_id), key=domains.is_custom)
+    if described:
+        site = f"{ctx.base_url}/{described[0]['Domain']}"
+        doc.update(
+            {
+                "authorization_endpoint": f"{site}/oauth2/authorize",
+                "end_session_endpoint": f"{site}/logout",
+                "revocation_endpoint": f"{site}/oauth2/revoke",
+                "token_endpoint": f"{site}/oauth2/token",
+                "userinfo_endpoint": f"{site}/oauth2/userInfo",
+            }
+        )
+    return dict(sorted(doc.items()))
 
 
 @http_route("/{pool_id}/.well-known/openid-configuration")
