@@ -19,6 +19,7 @@ OPERATIONS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "identities": ("DeleteIdentities", "DescribeIdentity", "ListIdentities"),
         "flows": ("GetId", "GetOpenIdToken", "UnlinkIdentity"),
+        "credentials": ("GetCredentialsForIdentity",),
         "developer": (
             "GetOpenIdTokenForDeveloperIdentity",
             "LookupDeveloperIdentity",

@@ -44,7 +44,8 @@ def credentials(
     duration: int,
     principal_tags: Mapping[str, str],
 ) -> Any:
-    """STS's credentials for the role, once its trust policy lets this identity of this pool assume it."""
+    """STS's credentials for the role, once its trust policy lets this identity of this pool assume it. The
+    session's policies see the identity's condition keys (``${cognito-identity.amazonaws.com:sub}``...)."""
     role = role_by_arn(ctx, role_arn)
     if role is None:
         raise no_role()
@@ -64,6 +65,6 @@ def credentials(
         role_arn=role_arn,
         session_name=session_name,
         duration=duration,
-        subject=identity_id,
         principal_tags=dict(principal_tags),
+        context=context,
     )
