@@ -276,6 +276,32 @@ MIGRATIONS: Migrations = {
     CREATE INDEX refresh_tokens_by_origin ON refresh_tokens(origin_jti);
     """,
     },
+    # session_tracking.py and sessions.py: user sessions (a token session is a sign-in's token origin)
+    "user_sessions": {
+        1: """
+    CREATE TABLE session_configurations (
+        pool_id TEXT PRIMARY KEY REFERENCES pools(id) ON DELETE CASCADE,
+        tracking TEXT NOT NULL,             -- UserSessionTrackingType
+        max_per_user INTEGER NOT NULL
+    );
+    CREATE TABLE client_session_configurations (
+        client_id TEXT PRIMARY KEY REFERENCES clients(id) ON DELETE CASCADE,
+        sso_max_validity_minutes INTEGER NOT NULL
+    );
+    CREATE TABLE token_sessions (
+        session_id TEXT PRIMARY KEY,        -- tkn + 25 lowercase letters and digits
+        origin_jti TEXT NOT NULL UNIQUE REFERENCES token_origins(origin_jti) ON DELETE CASCADE,
+        pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+        sub TEXT NOT NULL,
+        client_id TEXT NOT NULL,
+        created REAL NOT NULL,
+        last_active REAL NOT NULL,          -- the sign-in, then the latest refresh or rotation
+        device_type TEXT NOT NULL,
+        last_ip TEXT NOT NULL
+    );
+    CREATE INDEX token_sessions_by_user ON token_sessions(pool_id, sub, last_active);
+    """,
+    },
     # user_import.py
     "user_import": {
         1: """

@@ -32,7 +32,7 @@ from console.emulator.core.errors import AwsError, not_authorized
 from console.emulator.core.registry import idp
 from console.emulator.core.store import compact_json, loads
 
-from . import clients, keys, pools, pre_token, users
+from . import clients, keys, pools, pre_token, session_tracking, users
 from .keys import b64url, b64url_decode
 from .users import User
 
@@ -449,6 +449,7 @@ def issue_tokens(
     result = _mint(ctx, pool, client, user, origin, with_id=with_id, nonce=nonce, source=source)
     if with_refresh:
         result["RefreshToken"] = _new_refresh(ctx, keys.require(ctx, pool["Id"]), origin, client)
+        session_tracking.start(ctx, origin)
     return result
 
 
@@ -514,6 +515,7 @@ def redeem_refresh_token(
         (ctx.now + max(access_validity(client), id_validity(client)), origin["origin_jti"]),
     )
     result = _mint(ctx, pool, client, user, origin, with_id=True, source="RefreshTokens")
+    session_tracking.touch(ctx, origin["origin_jti"])
     if rotate:
         if row["superseded"] is None:
             ctx.store.run("UPDATE refresh_tokens SET superseded = ? WHERE token_id = ?", (ctx.now, row["token_id"]))

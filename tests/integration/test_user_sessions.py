@@ -1,0 +1,273 @@
+"""User sessions: pool and app client session configuration, listing and revoking a user's token sessions by
+the user and by an administrator, the limit of sessions per user, and revoked sessions' tokens."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from botocore.exceptions import ClientError
+
+from tests.conftest import make_client, unique
+from tests.integration.auth_support import error, new_client, new_user, tokens
+
+SESSION_ID = re.compile(r"^tkn[a-z0-9]{25}$")
+
+
+def _enable(idp: Any, pool_id: str, max_per_user: int = 20) -> None:
+    idp.set_user_pool_session_configuration(
+        UserPoolId=pool_id, UserSessionTracking="ENABLED", TokenSession={"MaxPerUser": max_per_user}
+    )
+
+
+def _signed_in(idp: Any, pool_id: str) -> tuple[str, str]:
+    """(client id, username) of a new user of a new client."""
+    client_id = new_client(idp, pool_id)["ClientId"]
+    username = unique("user")
+    new_user(idp, pool_id, username)
+    return client_id, username
+
+
+def _refresh(idp: Any, client_id: str, refresh_token: str) -> dict[str, Any]:
+    result: dict[str, Any] = idp.initiate_auth(
+        ClientId=client_id, AuthFlow="REFRESH_TOKEN_AUTH", AuthParameters={"REFRESH_TOKEN": refresh_token}
+    )["AuthenticationResult"]
+    return result
+
+
+def test_pool_configuration_defaults_and_replacement(idp, pool):
+    got = idp.get_user_pool_session_configuration(UserPoolId=pool["Id"])
+    assert got["UserPoolId"] == pool["Id"]
+    assert got["UserSessionTracking"] == "DISABLED"
+    assert got["TokenSession"] == {"MaxPerUser": 20}
+    answered = idp.set_user_pool_session_configuration(
+        UserPoolId=pool["Id"], UserSessionTracking="ENABLED", TokenSession={"MaxPerUser": 5}
+    )
+    assert answered["UserSessionTracking"] == "ENABLED"
+    assert answered["TokenSession"] == {"MaxPerUser": 5}
+    got = idp.get_user_pool_session_configuration(UserPoolId=pool["Id"])
+    assert (got["UserSessionTracking"], got["TokenSession"]["MaxPerUser"]) == ("ENABLED", 5)
+
+
+def test_client_configuration(idp, pool):
+    client_id = new_client(idp, pool["Id"])["ClientId"]
+    got = idp.get_user_pool_client_session_configuration(UserPoolId=pool["Id"], ClientId=client_id)
+    assert got["SSOSession"] == {"MaxValidityMinutes": 60}
+    assert got["ClientId"] == client_id
+    with pytest.raises(ClientError) as exc:
+        idp.set_user_pool_client_session_configuration(
+            UserPoolId=pool["Id"], ClientId=client_id, SSOSession={"MaxValidityMinutes": 0}
+        )
+    assert error(exc)[0] == "OperationNotEnabledException"
+    _enable(idp, pool["Id"])
+    answered = idp.set_user_pool_client_session_configuration(
+        UserPoolId=pool["Id"], ClientId=client_id, SSOSession={"MaxValidityMinutes": 0}
+    )
+    assert answered["SSOSession"] == {"MaxValidityMinutes": 0}
+    got = idp.get_user_pool_client_session_configuration(UserPoolId=pool["Id"], ClientId=client_id)
+    assert got["SSOSession"] == {"MaxValidityMinutes": 0}
+    with pytest.raises(ClientError) as exc:
+        idp.get_user_pool_client_session_configuration(UserPoolId=pool["Id"], ClientId="nosuchclient1234567890abc")
+    assert error(exc)[0] == "ResourceNotFoundException"
+
+
+def test_lite_pools_cannot_track_sessions(idp):
+    pool_id = idp.create_user_pool(PoolName=unique("lite"), UserPoolTier="LITE")["UserPool"]["Id"]
+    try:
+        with pytest.raises(ClientError) as exc:
+            _enable(idp, pool_id)
+        assert error(exc)[0] == "FeatureUnavailableInTierException"
+    finally:
+        idp.delete_user_pool(UserPoolId=pool_id)
+
+
+def test_bad_configuration_input(cognito, pool):
+    raw = make_client(cognito.base_url, parameter_validation=False)
+    for kwargs in (
+        {"UserSessionTracking": "ENABLED", "TokenSession": {"MaxPerUser": 0}},
+        {"UserSessionTracking": "ENABLED", "TokenSession": {"MaxPerUser": 101}},
+        {"UserSessionTracking": "MAYBE", "TokenSession": {"MaxPerUser": 3}},
+        {"UserSessionTracking": "ENABLED", "TokenSession": {}},
+        {"UserSessionTracking": "ENABLED"},
+    ):
+        with pytest.raises(ClientError) as exc:
+            raw.set_user_pool_session_configuration(UserPoolId=pool["Id"], **kwargs)
+        assert error(exc)[0] == "InvalidParameterException", kwargs
+    with pytest.raises(ClientError) as exc:
+        raw.set_user_pool_client_session_configuration(
+            UserPoolId=pool["Id"], ClientId="abc", SSOSession={"MaxValidityMinutes": 129601}
+        )
+    assert error(exc)[0] == "InvalidParameterException"
+    with pytest.raises(ClientError) as exc:
+        raw.get_user_pool_session_configuration(UserPoolId="us-east-1_nosuchpool")
+    assert error(exc)[0] == "ResourceNotFoundException"
+    with pytest.raises(ClientError) as exc:
+        raw.revoke_user_session(AccessToken="abc", SessionId="tkn-not-an-id")
+    assert error(exc)[0] == "InvalidParameterException"
+    with pytest.raises(ClientError) as exc:
+        raw.admin_revoke_user_session(
+            UserPoolId=pool["Id"], Username="x", SessionId="tkn" + "a" * 25, RevokeAssociatedSessions="ALL"
+        )
+    assert error(exc)[0] == "InvalidParameterException"
+
+
+def test_listing_needs_tracking(idp, pool):
+    client_id, username = _signed_in(idp, pool["Id"])
+    access = tokens(idp, client_id, username)["AccessToken"]
+    with pytest.raises(ClientError) as exc:
+        idp.list_user_sessions(AccessToken=access)
+    assert error(exc)[0] == "OperationNotEnabledException"
+    with pytest.raises(ClientError) as exc:
+        idp.admin_list_user_sessions(UserPoolId=pool["Id"], Username=username)
+    assert error(exc)[0] == "OperationNotEnabledException"
+
+
+def test_list_own_sessions(idp, pool):
+    _enable(idp, pool["Id"])
+    client_id, username = _signed_in(idp, pool["Id"])
+    first = tokens(idp, client_id, username)
+    second = tokens(idp, client_id, username)
+    listed = idp.list_user_sessions(AccessToken=second["AccessToken"])
+    sessions = listed["Sessions"]
+    assert "NextToken" not in listed
+    assert len(sessions) == 2
+    for session in sessions:
+        assert SESSION_ID.match(session["SessionId"])
+        assert session["SessionType"] == "TOKEN"
+        assert session["ClientId"] == client_id
+        assert session["LastIPAddress"] == "127.0.0.1"
+        assert "Boto3" in session["DeviceType"]
+        assert session["LastActiveDate"] >= session["CreateDate"]
+    assert [s["IsCurrentSession"] for s in sessions] == [True, False]  # most recently active first
+    from_first = idp.list_user_sessions(AccessToken=first["AccessToken"])["Sessions"]
+    assert [s["IsCurrentSession"] for s in from_first] == [False, True]
+    # Another user's sessions are theirs alone.
+    other = unique("other")
+    new_user(idp, pool["Id"], other)
+    tokens(idp, client_id, other)
+    assert len(idp.list_user_sessions(AccessToken=second["AccessToken"])["Sessions"]) == 2
+    admin = idp.admin_list_user_sessions(UserPoolId=pool["Id"], Username=username)["Sessions"]
+    assert {s["SessionId"] for s in admin} == {s["SessionId"] for s in sessions}
+    assert not any(s["IsCurrentSession"] for s in admin)
+
+
+def test_a_refresh_keeps_the_session(idp, pool):
+    _enable(idp, pool["Id"])
+    client_id, username = _signed_in(idp, pool["Id"])
+    signed_in = tokens(idp, client_id, username)
+    (before,) = idp.admin_list_user_sessions(UserPoolId=pool["Id"], Username=username)["Sessions"]
+    refreshed = _refresh(idp, client_id, signed_in["RefreshToken"])
+    (after,) = idp.list_user_sessions(AccessToken=refreshed["AccessToken"])["Sessions"]
+    assert after["SessionId"] == before["SessionId"]
+    assert after["IsCurrentSession"] is True
+    assert after["LastActiveDate"] >= before["LastActiveDate"]
+
+
+def test_revoke_another_session_ends_its_tokens_at_once(idp, pool):
+    _enable(idp, pool["Id"])
+    client_id, username = _signed_in(idp, pool["Id"])
+    phone = tokens(idp, client_id, username)
+    laptop = tokens(idp, client_id, username)
+    sessions = idp.list_user_sessions(AccessToken=laptop["AccessToken"])["Sessions"]
+    (phone_session,) = [s["SessionId"] for s in sessions if not s["IsCurrentSession"]]
+    (laptop_session,) = [s["SessionId"] for s in sessions if s["IsCurrentSession"]]
+
+    with pytest.raises(ClientError) as exc:
+        idp.revoke_user_session(AccessToken=laptop["AccessToken"], SessionId=laptop_session)
+    assert error(exc)[0] == "InvalidParameterException"
+
+    idp.revoke_user_session(AccessToken=laptop["AccessToken"], SessionId=phone_session)
+    with pytest.raises(ClientError) as exc:
+        idp.get_user(AccessToken=phone["AccessToken"])
+    assert error(exc) == ("NotAuthorizedException", "Access Token has been revoked")
+    with pytest.raises(ClientError) as exc:
+        _refresh(idp, client_id, phone["RefreshToken"])
+    assert error(exc)[0] == "NotAuthorizedException"
+    idp.get_user(AccessToken=laptop["AccessToken"])  # the caller's own session goes on
+    remaining = idp.list_user_sessions(AccessToken=laptop["AccessToken"])["Sessions"]
+    assert [s["SessionId"] for s in remaining] == [laptop_session]
+
+    with pytest.raises(ClientError) as exc:  # already gone
+        idp.revoke_user_session(AccessToken=laptop["AccessToken"], SessionId=phone_session)
+    assert error(exc)[0] == "ResourceNotFoundException"
+    with pytest.raises(ClientError) as exc:
+        idp.revoke_user_session(AccessToken=laptop["AccessToken"], SessionId="tkn" + "0" * 25)
+    assert error(exc)[0] == "ResourceNotFoundException"
+
+
+def test_a_user_cannot_revoke_another_users_session(idp, pool):
+    _enable(idp, pool["Id"])
+    client_id, alice = _signed_in(idp, pool["Id"])
+    bob = unique("bob")
+    new_user(idp, pool["Id"], bob)
+    alice_tokens = tokens(idp, client_id, alice)
+    bob_tokens = tokens(idp, client_id, bob)
+    (bob_session,) = idp.list_user_sessions(AccessToken=bob_tokens["AccessToken"])["Sessions"]
+    with pytest.raises(ClientError) as exc:
+        idp.revoke_user_session(AccessToken=alice_tokens["AccessToken"], SessionId=bob_session["SessionId"])
+    assert error(exc)[0] == "ResourceNotFoundException"
+    with pytest.raises(ClientError) as exc:
+        idp.admin_revoke_user_session(UserPoolId=pool["Id"], Username=alice, SessionId=bob_session["SessionId"])
+    assert error(exc)[0] == "ResourceNotFoundException"
+    idp.get_user(AccessToken=bob_tokens["AccessToken"])
+
+
+def test_admin_revoke(idp, pool):
+    _enable(idp, pool["Id"])
+    client_id, username = _signed_in(idp, pool["Id"])
+    signed_in = tokens(idp, client_id, username)
+    (session,) = idp.admin_list_user_sessions(UserPoolId=pool["Id"], Username=username)["Sessions"]
+    idp.admin_revoke_user_session(
+        UserPoolId=pool["Id"], Username=username, SessionId=session["SessionId"], RevokeAssociatedSessions="LINKED"
+    )
+    with pytest.raises(ClientError) as exc:
+        idp.get_user(AccessToken=signed_in["AccessToken"])
+    assert error(exc) == ("NotAuthorizedException", "Access Token has been revoked")
+    with pytest.raises(ClientError) as exc:
+        _refresh(idp, client_id, signed_in["RefreshToken"])
+    assert error(exc)[0] == "NotAuthorizedException"
+    assert idp.admin_list_user_sessions(UserPoolId=pool["Id"], Username=username)["Sessions"] == []
+    with pytest.raises(ClientError) as exc:
+        idp.admin_list_user_sessions(UserPoolId=pool["Id"], Username="nobody-here")
+    assert error(exc)[0] == "UserNotFoundException"
+
+
+def test_the_least_recently_used_session_goes_beyond_the_limit(idp, pool):
+    _enable(idp, pool["Id"], max_per_user=2)
+    client_id, username = _signed_in(idp, pool["Id"])
+    first = tokens(idp, client_id, username)
+    second = tokens(idp, client_id, username)
+    _refresh(idp, client_id, first["RefreshToken"])  # the first is now the more recently used
+    third = tokens(idp, client_id, username)
+    with pytest.raises(ClientError) as exc:
+        idp.get_user(AccessToken=second["AccessToken"])
+    assert error(exc) == ("NotAuthorizedException", "Access Token has been revoked")
+    idp.get_user(AccessToken=first["AccessToken"])
+    idp.get_user(AccessToken=third["AccessToken"])
+    assert len(idp.list_user_sessions(AccessToken=third["AccessToken"])["Sessions"]) == 2
+    # A lower limit takes effect at the next sign-in.
+    _enable(idp, pool["Id"], max_per_user=1)
+    assert len(idp.admin_list_user_sessions(UserPoolId=pool["Id"], Username=username)["Sessions"]) == 2
+    fourth = tokens(idp, client_id, username)
+    (only,) = idp.list_user_sessions(AccessToken=fourth["AccessToken"])["Sessions"]
+    assert only["IsCurrentSession"] is True
+    for old in (first, third):
+        with pytest.raises(ClientError):
+            idp.get_user(AccessToken=old["AccessToken"])
+
+
+def test_global_sign_out_and_disabling_tracking(idp, pool):
+    _enable(idp, pool["Id"])
+    client_id, username = _signed_in(idp, pool["Id"])
+    signed_in = tokens(idp, client_id, username)
+    tokens(idp, client_id, username)
+    idp.global_sign_out(AccessToken=signed_in["AccessToken"])
+    assert idp.admin_list_user_sessions(UserPoolId=pool["Id"], Username=username)["Sessions"] == []
+    kept = tokens(idp, client_id, username)
+    idp.set_user_pool_session_configuration(
+        UserPoolId=pool["Id"], UserSessionTracking="DISABLED", TokenSession={"MaxPerUser": 20}
+    )
+    idp.get_user(AccessToken=kept["AccessToken"])  # turning tracking off signs nobody out
+    _enable(idp, pool["Id"])
+    assert idp.admin_list_user_sessions(UserPoolId=pool["Id"], Username=username)["Sessions"] == []
