@@ -5,10 +5,16 @@ from __future__ import annotations
 
 import base64
 import uuid
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
+
+from console.emulator.core.app import open_store
+from console.emulator.core.context import RequestContext, ServerConfig
+from console.emulator.user_pools import clients, managed_login, pools
 
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
@@ -88,7 +94,7 @@ def test_cognito_provided_values(idp, pool, client_id):
     merged = idp.describe_managed_login_branding_by_client(
         UserPoolId=pool["Id"], ClientId=client_id, ReturnMergedResources=True
     )["ManagedLoginBranding"]
-    light, dark = merged["Settings"]["components"]["pageBackground"]["lightMode"], None
+    light = merged["Settings"]["components"]["pageBackground"]["lightMode"]
     dark = merged["Settings"]["components"]["pageBackground"]["darkMode"]
     assert light["color"] == "ffffffff" and dark["color"] == "0f1b2aff"
     assert merged["Settings"]["components"]["favicon"]["enabledTypes"] == ["ICO", "SVG"]
@@ -280,3 +286,65 @@ def test_lite_pools_have_no_managed_login_styles(idp, client_id, pool):
         assert error(exc)[0] == "FeatureUnavailableInTierException"
     finally:
         idp.delete_user_pool(UserPoolId=lite)
+
+
+@pytest.fixture
+def ctx(tmp_path: Path) -> Iterator[RequestContext]:
+    store = open_store(tmp_path / "cognito.db")
+    yield RequestContext(store=store, config=ServerConfig())
+    store.close()
+
+
+def test_branding_for_the_managed_login_pages(ctx: RequestContext) -> None:
+    with ctx.store.tx():
+        pool_id = pools.create_user_pool(ctx, {"PoolName": "pages"})["UserPool"]["Id"]
+        client_id = clients.create_user_pool_client(ctx, {"UserPoolId": pool_id, "ClientName": "web"})[
+            "UserPoolClient"
+        ]["ClientId"]
+        assert managed_login.branding_for(ctx, pool_id, client_id) is None
+        created = managed_login.create_managed_login_branding(
+            ctx,
+            {
+                "UserPoolId": pool_id,
+                "ClientId": client_id,
+                "Settings": SETTINGS,
+                "Assets": [
+                    {
+                        "Category": "FORM_LOGO",
+                        "ColorMode": "LIGHT",
+                        "Extension": "PNG",
+                        "Bytes": base64.b64encode(PNG).decode(),
+                    }
+                ],
+            },
+        )["ManagedLoginBranding"]
+        style = managed_login.branding_for(ctx, pool_id, client_id)
+        assert style is not None
+        assert style["ManagedLoginBrandingId"] == created["ManagedLoginBrandingId"]
+        assert style["UseCognitoProvidedValues"] is False
+        assert style["Settings"]["categories"]["global"]["colorSchemeMode"] == "DARK"
+        assert style["Settings"]["components"]["primaryButton"]["lightMode"]["defaults"]["backgroundColor"] == (
+            "ff9900ff"
+        )
+        assert style["Settings"]["components"]["form"] == managed_login.DEFAULT_SETTINGS["components"]["form"]
+        assert style["Assets"] == [
+            {
+                "Category": "FORM_LOGO",
+                "ColorMode": "LIGHT",
+                "Extension": "PNG",
+                "Bytes": PNG,
+                "ContentType": "image/png",
+            }
+        ]
+        managed_login.update_managed_login_branding(
+            ctx,
+            {
+                "UserPoolId": pool_id,
+                "ManagedLoginBrandingId": created["ManagedLoginBrandingId"],
+                "UseCognitoProvidedValues": True,
+            },
+        )
+        style = managed_login.branding_for(ctx, pool_id, client_id)
+        assert style is not None
+        assert style["Settings"] == managed_login.DEFAULT_SETTINGS
+        assert style["Assets"] == []

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
+
+from console.emulator.core.app import open_store
+from console.emulator.core.context import RequestContext, ServerConfig
+from console.emulator.user_pools import clients, pools, terms
 
 TOS = {"cognito:default": "https://example.com/terms", "cognito:spanish": "https://example.com/es/terms"}
 PRIVACY = {"cognito:default": "https://example.com/privacy"}
@@ -169,3 +175,34 @@ def test_terms_of_another_pool_are_not_found(idp, pool, client_id):
             idp.describe_terms_by_client(UserPoolId=other, ClientId=client_id, TermsName="terms-of-use")
     finally:
         idp.delete_user_pool(UserPoolId=other)
+
+
+@pytest.fixture
+def ctx(tmp_path: Path) -> Iterator[RequestContext]:
+    store = open_store(tmp_path / "cognito.db")
+    yield RequestContext(store=store, config=ServerConfig())
+    store.close()
+
+
+def test_terms_for_the_sign_up_page(ctx: RequestContext) -> None:
+    with ctx.store.tx():
+        pool_id = pools.create_user_pool(ctx, {"PoolName": "signup"})["UserPool"]["Id"]
+        client_id = clients.create_user_pool_client(ctx, {"UserPoolId": pool_id, "ClientName": "web"})[
+            "UserPoolClient"
+        ]["ClientId"]
+        base = {"UserPoolId": pool_id, "ClientId": client_id, "TermsSource": "LINK", "Enforcement": "NONE"}
+        terms.create_terms(ctx, {**base, "TermsName": "terms-of-use", "Links": TOS})
+        # One document alone is not shown: managed login needs both.
+        assert terms.terms_for(ctx, pool_id, client_id) == []
+        terms.create_terms(ctx, {**base, "TermsName": "privacy-policy", "Links": PRIVACY})
+        shown = terms.terms_for(ctx, pool_id, client_id)
+        assert [(t["TermsName"], t["Url"]) for t in shown] == [
+            ("terms-of-use", "https://example.com/terms"),
+            ("privacy-policy", "https://example.com/privacy"),
+        ]
+        for language in ("es", "es-MX", "cognito:spanish"):
+            assert [t["Url"] for t in terms.terms_for(ctx, pool_id, client_id, language)] == [
+                "https://example.com/es/terms",
+                "https://example.com/privacy",  # no Spanish privacy policy: cognito:default
+            ]
+        assert terms.terms_for(ctx, pool_id, "someotherclient") == []

@@ -204,8 +204,9 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     },
 }
 
-# The top-level sections of a settings document.
-SETTINGS_SECTIONS = frozenset({"categories", "componentClasses", "components"})
+# The top-level members of a settings document (besides its three sections, a document may carry
+# textContent and version).
+SETTINGS_SECTIONS = frozenset({"categories", "componentClasses", "components", "textContent", "version"})
 
 # Image types by AssetExtensionType, with the media type the managed login pages serve them as.
 CONTENT_TYPES = {
