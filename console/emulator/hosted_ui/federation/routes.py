@@ -1,0 +1,146 @@
+"""Where external identity providers answer: ``/{domain}/oauth2/idpresponse`` and ``/{domain}/saml2/idpresponse``.
+
+Both take the state (OIDC ``state``, SAML ``RelayState``) ``start.redirect_to_provider`` sent out, once;
+an unknown, used or expired state gets the hosted UI's error page and nothing else happens. Otherwise the
+provider's answer is checked (oidc.py, saml.py), the identity's user is found or made (user_pools/linking.py)
+and the sign-in ends as every hosted UI sign-in does (flow.finish_sign_in: session and code). A refused
+answer goes back to the app's redirect_uri as ``error=invalid_request&error_description=...`` (a provider's
+own ``error``, such as ``access_denied``, is passed on), with nothing created.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qsl
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from console.emulator.core.errors import AwsError
+from console.emulator.core.registry import http_route
+from console.emulator.user_pools import identity_providers, linking, pools
+
+from .. import flow, pages
+from . import oidc, saml, start
+
+_PASSED_ON = {"access_denied", "invalid_request", "unauthorized_client", "invalid_scope", "server_error"}
+MAX_SAML_FORM = 768 * 1024
+
+
+def _params(request: Request, form: dict[str, str] | None) -> dict[str, str]:
+    out = dict(request.query_params)
+    out.update(form or {})
+    return out
+
+
+async def _signed_in(
+    request: Request,
+    ctx: Any,
+    pending: flow.PendingAuthorization,
+    provider_name: str,
+    subject: str,
+    claims: dict[str, Any],
+    issuer: str | None = None,
+    assertion: saml.Assertion | None = None,
+) -> Response:
+    def work() -> Any:
+        pool = pools.get_pool(ctx, pending.pool_id)
+        provider = identity_providers.get_provider(ctx, pending.pool_id, provider_name)
+        if assertion is not None:
+            saml.consume(ctx, pending.pool_id, assertion)
+        return linking.sign_in(ctx, pool, provider, subject, claims, client_id=pending.client_id, issuer=issuer)
+
+    try:
+        user = await flow.run(ctx, work)
+    except saml.SamlError as err:
+        return flow.error_redirect(pending, "invalid_request", err.description)
+    except AwsError as err:
+        return flow.error_redirect(pending, "invalid_request", err.message)
+    return await flow.finish_sign_in(request, ctx, pending, user, auth_time=ctx.now, method=provider_name)
+
+
+@http_route("/{domain}/oauth2/idpresponse", ("GET", "POST"))
+async def oauth2_idpresponse(request: Request) -> Response:
+    """An OIDC or social provider's answer (GET; Sign in with Apple's form_post)."""
+    ctx = pages.context(request)
+    site = pages.site(ctx, request)
+    if site is None:
+        return pages.error_page(request, ctx, None, status=404)
+    form = await pages.form(request) if request.method == "POST" else None
+    params = _params(request, form)
+    taken = await flow.run(ctx, start.take, ctx, params.get("state"), site.pool_id)
+    if taken is None:
+        return pages.error_page(request, ctx, site, "Invalid state.", error="invalid_request")
+    pending, provider_name, kept = taken
+    if params.get("error"):
+        error = params["error"] if params["error"] in _PASSED_ON else "invalid_request"
+        return flow.error_redirect(pending, error, params.get("error_description"))
+    code = params.get("code")
+    if not code:
+        return flow.error_redirect(pending, "invalid_request", "The identity provider returned no code.")
+    try:
+        provider = await flow.run(ctx, identity_providers.get_provider, ctx, site.pool_id, provider_name)
+    except AwsError:
+        return flow.error_redirect(pending, "invalid_request", f"The identity provider {provider_name} is gone.")
+    where = oidc.endpoints(provider)
+    redirect_uri = start.idp_response_url(request, site, "/oauth2/idpresponse")
+    try:
+        tokens = await oidc.exchange_code(ctx, provider, where, code=code, redirect_uri=redirect_uri)
+        claims = await oidc.user_claims(ctx, provider, where, tokens, nonce=kept.get("nonce"))
+        subject = oidc.subject(provider, claims)
+    except oidc.FederationError as err:
+        return flow.error_redirect(pending, err.error, err.description)
+    return await _signed_in(request, ctx, pending, provider_name, subject, claims)
+
+
+async def _saml_form(request: Request) -> dict[str, str] | None:
+    kind = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if kind != "application/x-www-form-urlencoded":
+        return None
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_SAML_FORM:
+            return None
+    try:
+        return dict(parse_qsl(body.decode("ascii"), keep_blank_values=True))
+    except (UnicodeDecodeError, ValueError):
+        return None
+
+
+@http_route("/{domain}/saml2/idpresponse", ("POST",))
+async def saml2_idpresponse(request: Request) -> Response:
+    """A SAML provider's response (HTTP-POST binding)."""
+    ctx = pages.context(request)
+    site = pages.site(ctx, request)
+    if site is None:
+        return pages.error_page(request, ctx, None, status=404)
+    form = await _saml_form(request)
+    if form is None or not form.get("SAMLResponse"):
+        return pages.error_page(request, ctx, site, "Invalid samlResponse or relayState from identity provider")
+    taken = await flow.run(ctx, start.take, ctx, form.get("RelayState"), site.pool_id)
+    if taken is None:
+        return pages.error_page(request, ctx, site, "Invalid samlResponse or relayState from identity provider")
+    pending, provider_name, kept = taken
+    try:
+        provider = await flow.run(ctx, identity_providers.get_provider, ctx, site.pool_id, provider_name)
+    except AwsError:
+        return flow.error_redirect(pending, "invalid_request", f"The identity provider {provider_name} is gone.")
+    acs_url = start.idp_response_url(request, site, "/saml2/idpresponse")
+    try:
+        idp = await saml.metadata(ctx, provider)
+        assertion = saml.verify_response(
+            ctx, provider, idp, form["SAMLResponse"], acs_url=acs_url, request_id=kept.get("request_id")
+        )
+    except saml.SamlError as err:
+        return flow.error_redirect(pending, "invalid_request", err.description)
+    return await _signed_in(
+        request,
+        ctx,
+        pending,
+        provider_name,
+        assertion.subject,
+        assertion.attributes,
+        issuer=assertion.issuer,
+        assertion=assertion,
+    )
