@@ -142,6 +142,12 @@ OPERATIONS: dict[str, dict[str, tuple[str, ...]]] = {
             "StartUserImportJob",
             "StopUserImportJob",
         ),
+        "webauthn": (
+            "CompleteWebAuthnRegistration",
+            "DeleteWebAuthnCredential",
+            "ListWebAuthnCredentials",
+            "StartWebAuthnRegistration",
+        ),
     },
 }
 

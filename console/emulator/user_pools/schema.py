@@ -419,4 +419,41 @@ MIGRATIONS: Migrations = {
     CREATE INDEX federation_requests_by_expiry ON federation_requests(expires);
     """,
     },
+    # webauthn.py: users' passkeys, and the registrations StartWebAuthnRegistration began
+    "webauthn": {
+        1: """
+    CREATE TABLE webauthn_credentials (
+        pool_id TEXT NOT NULL,
+        username_key TEXT NOT NULL,
+        credential_id TEXT NOT NULL,        -- base64url
+        public_key BLOB NOT NULL,           -- COSE_Key
+        sign_count INTEGER NOT NULL,
+        relying_party_id TEXT NOT NULL,
+        friendly_name TEXT NOT NULL,
+        attachment TEXT,                    -- platform | cross-platform
+        transports TEXT NOT NULL,           -- JSON list
+        aaguid TEXT NOT NULL,
+        attestation_format TEXT NOT NULL,
+        user_verified INTEGER NOT NULL,
+        created REAL NOT NULL,
+        last_used REAL,
+        PRIMARY KEY (pool_id, credential_id),
+        FOREIGN KEY (pool_id, username_key) REFERENCES users(pool_id, username_key) ON DELETE CASCADE
+    ) WITHOUT ROWID;
+    CREATE INDEX webauthn_credentials_by_user ON webauthn_credentials(pool_id, username_key, created, credential_id);
+    CREATE TABLE webauthn_registrations (
+        pool_id TEXT NOT NULL,
+        username_key TEXT NOT NULL,
+        challenge TEXT NOT NULL,            -- base64url
+        client_id TEXT NOT NULL,
+        relying_party_id TEXT NOT NULL,
+        user_verification TEXT NOT NULL,
+        created REAL NOT NULL,
+        expires REAL NOT NULL,
+        PRIMARY KEY (pool_id, username_key, challenge),
+        FOREIGN KEY (pool_id, username_key) REFERENCES users(pool_id, username_key) ON DELETE CASCADE
+    ) WITHOUT ROWID;
+    CREATE INDEX webauthn_registrations_by_expiry ON webauthn_registrations(expires);
+    """,
+    },
 }

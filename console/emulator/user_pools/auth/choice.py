@@ -1,9 +1,10 @@
 """USER_AUTH, choice-based sign-in: the first factors a user may choose, and SELECT_CHALLENGE.
 
-The pool's SignInPolicy and what the user has (a password, a verified email or phone) decide the choices:
-PASSWORD, PASSWORD_SRP, EMAIL_OTP, SMS_OTP. The client names one in PREFERRED_CHALLENGE or answers
-SELECT_CHALLENGE; a one-time code is a first factor of its own, after which no MFA follows. USER_AUTH with
-the Session of ConfirmSignUp signs the user in straight after confirming.
+The pool's SignInPolicy and what the user has (a password, a verified email or phone, a passkey) decide the
+choices: PASSWORD, PASSWORD_SRP, EMAIL_OTP, SMS_OTP, WEB_AUTHN (webauthn.py). The client names one in
+PREFERRED_CHALLENGE or answers SELECT_CHALLENGE; a one-time code or a passkey is a first factor of its own,
+after which no MFA follows. USER_AUTH with the Session of ConfirmSignUp signs the user in straight after
+confirming.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ from console.emulator.core.errors import invalid_parameter, not_authorized
 from console.emulator.user_pools import signup, users
 from console.emulator.user_pools.users import User
 
-from . import chain, completion, password, sessions, srp, srp_challenge
+from . import chain, completion, password, sessions, srp, srp_challenge, webauthn
 from .steps import Flow, challenge, check_lockout, check_usable, param, phantom_user, pre_authentication, unknown_user
 
 
-def first_factors(pool: dict[str, Any], user: User) -> list[str]:
+def first_factors(pool: dict[str, Any], user: User, *, passkeys: bool = False) -> list[str]:
     """The USER_AUTH challenges ``user`` can choose in ``pool`` (the pool's SignInPolicy and the user's
-    password and verified email / phone)."""
+    password and verified email / phone; WEB_AUTHN where ``passkeys``: webauthn.offered says so)."""
     policy = ((pool.get("Policies") or {}).get("SignInPolicy") or {}).get("AllowedFirstAuthFactors") or ["PASSWORD"]
     out: list[str] = []
     has_password = bool(user.secret.get("verifier"))
@@ -31,6 +32,8 @@ def first_factors(pool: dict[str, Any], user: User) -> list[str]:
         out.append("EMAIL_OTP")
     if "SMS_OTP" in policy and user.attrs.get("phone_number") and user.attrs.get("phone_number_verified") == "true":
         out.append("SMS_OTP")
+    if "WEB_AUTHN" in policy and passkeys:
+        out.append("WEB_AUTHN")
     return out
 
 
@@ -51,7 +54,8 @@ def start(ctx: RequestContext, flow: Flow, params: dict[str, str]) -> Any:
     else:
         sessions.check_secret_hash(ctx, flow.client, params.get("SECRET_HASH"), username, user.username)
         check_usable(flow, user, password_checked=False)
-    available = first_factors(flow.pool, user)
+    passkeys = flow.phantom is None and webauthn.offered(ctx, flow.pool, user)
+    available = first_factors(flow.pool, user, passkeys=passkeys)
     preferred = params.get("PREFERRED_CHALLENGE")
     if preferred and preferred in available:
         return _choose(ctx, flow, user, preferred, params)
@@ -91,6 +95,8 @@ def _choose(ctx: RequestContext, flow: Flow, user: User, choice: str, values: di
     if choice in ("EMAIL_OTP", "SMS_OTP"):
         flow.first_factor = "OTP"
         return completion.send_code_challenge(ctx, flow, user, choice)
+    if choice == "WEB_AUTHN":
+        return webauthn.issue(ctx, flow, user)
     raise invalid_parameter(f"The challenge {choice} is not available for the user.")
 
 

@@ -17,7 +17,7 @@ from console.emulator.core.registry import idp
 from console.emulator.user_pools import clients, flow_hooks, pools, users
 from console.emulator.user_pools.users import User
 
-from . import chain, choice, completion, custom, device_srp, password, refresh, sessions
+from . import chain, choice, completion, custom, device_srp, password, refresh, sessions, webauthn
 from .steps import Flow, drive, param, password_mark, phantom_user
 
 _CLIENT_FLOWS = {
@@ -163,6 +163,8 @@ def _respond(ctx: RequestContext, req: dict[str, Any], admin: bool) -> Any:
         return choice.answer_password(ctx, flow, user, responses)
     if name == "PASSWORD_SRP":
         return choice.answer_password_srp(ctx, flow, user, responses)
+    if name == "WEB_AUTHN":
+        return webauthn.answer(ctx, flow, user, session, responses)
     raise invalid_parameter(f"Invalid challenge name {name}.")
 
 
