@@ -246,3 +246,54 @@ def test_openid_discovery_and_keys(cognito: Any) -> None:
     assert config["issuer"] == f"{cognito.base_url}/_identity"
     keys = httpx.get(config["jwks_uri"], timeout=10).json()["keys"]
     assert len(keys) == 1 and keys[0]["alg"] == "RS256" and jwt.PyJWK(keys[0]).key is not None
+
+
+def test_a_seed_file_makes_identity_pools_with_fixed_ids(tmp_path: Any) -> None:
+    import json
+
+    from tests.localcognito import start
+
+    fixed = "us-east-1:11111111-2222-3333-4444-555555555555"
+    seed = tmp_path / "seed.json"
+    seed.write_text(
+        json.dumps(
+            {
+                "UserPools": [
+                    {
+                        "Id": "us-east-1_SeedPool1",
+                        "PoolName": "seeded",
+                        "Clients": [{"ClientName": "app", "ClientId": "a" * 26}],
+                    }
+                ],
+                "IdentityPools": [
+                    {
+                        "IdentityPoolId": fixed,
+                        "IdentityPoolName": "seeded",
+                        "AllowUnauthenticatedIdentities": True,
+                        "CognitoIdentityProviders": [
+                            {
+                                "ProviderName": "cognito-idp.us-east-1.amazonaws.com/us-east-1_SeedPool1",
+                                "ClientId": "a" * 26,
+                            }
+                        ],
+                        "Roles": {"unauthenticated": ROLE},
+                    }
+                ],
+            }
+        )
+    )
+    server = start(tmp_path / "data", "--seed", str(seed))
+    try:
+        ci = make_client(server.base_url, "cognito-identity")
+        assert ci.describe_identity_pool(IdentityPoolId=fixed)["IdentityPoolName"] == "seeded"
+        assert ci.get_identity_pool_roles(IdentityPoolId=fixed)["Roles"] == {"unauthenticated": ROLE}
+        assert ci.get_id(IdentityPoolId=fixed)["IdentityId"]
+    finally:
+        assert server.stop() == 0
+    # A second start with the same data leaves the pool (and its identity) as it is.
+    server = start(tmp_path / "data", "--seed", str(seed))
+    try:
+        ci = make_client(server.base_url, "cognito-identity")
+        assert len(ci.list_identities(IdentityPoolId=fixed, MaxResults=10)["Identities"]) == 1
+    finally:
+        assert server.stop() == 0

@@ -37,6 +37,7 @@ HTTP_ROUTES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("/_identity/.well-known/openid-configuration", ("GET",), "openid"),
 )
 
-SEED_MODULES: tuple[str, ...] = ()
+# The module that registers the seed file's IdentityPools section (core/seeding.py), imported when a seed is loaded.
+SEED_MODULES = ("seed",)
 
 __all__ = ["HTTP_ROUTES", "MIGRATIONS", "OPERATIONS", "SEED_MODULES"]

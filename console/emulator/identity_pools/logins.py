@@ -6,13 +6,13 @@ Keys and values (COGNITO-FACTS §8.2):
   ``{base}/<userPoolId>``), with an ID token of that pool for one of the app clients the identity pool
   names; with ServerSideTokenCheck, a token whose sign-in was revoked (or whose user is gone or disabled)
   is refused;
-- an OpenID Connect provider of IAM that the pool names (its URL without ``https://``), with an ID token
-  its issuer signed; an issuer that is one of this server's user pools is checked against that pool's keys;
+- an OpenID Connect provider of IAM that the pool names (its URL without its scheme), with an ID token for
+  one of its client IDs, where its issuer is one of this server's user pools (checked with that pool's keys);
 - ``cognito-identity.amazonaws.com``, with an OpenID token from GetOpenIdTokenForDeveloperIdentity for an
   identity of this pool.
 
-Public providers (Facebook, Google, Amazon, Apple, Twitter) and SAML providers sign with keys this server
-does not hold: their tokens cannot be verified here and are refused.
+Public providers (Facebook, Google, Amazon, Apple, Twitter), OIDC providers elsewhere and SAML providers
+sign with keys this server does not hold: their tokens cannot be verified here and are refused.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from typing import Any
 
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, not_authorized
+from console.emulator.iam.providers import oidc_provider_for_issuer, provider_key
 from console.emulator.user_pools import tokens
 
 from . import openid
@@ -86,20 +87,28 @@ def _user_pool_login(ctx: RequestContext, pool: dict[str, Any], key: str, token:
     )
 
 
-def _oidc_login(ctx: RequestContext, key: str, token: str) -> Login:
-    """A login of an IAM OIDC provider whose issuer is one of this server's user pools."""
+def _oidc_login(ctx: RequestContext, pool: dict[str, Any], key: str, token: str) -> Login:
+    """A login of an IAM OIDC provider the pool names, whose issuer is one of this server's user pools: the
+    token must be signed by that pool, for one of the provider's client IDs."""
     verified = tokens.verify_jwt(ctx, token)
     if verified is None:
+        if tokens.decode_unverified(token) is None:
+            raise _invalid("Not a valid OpenId Connect identity token.")
         raise _invalid("Couldn't verify signed token.")
     _pool_id, _header, claims = verified
     iss = str(claims.get("iss"))
-    if iss.split("://", 1)[-1] != key:
+    provider = oidc_provider_for_issuer(ctx, iss)
+    if provider_key(iss) != key or provider is None or provider["Arn"] not in oidc_provider_names(pool).values():
         raise _invalid("Issuer doesn't match providerName")
+    if claims.get("token_use") != "id":
+        raise _invalid("Not a valid OpenId Connect identity token.")
     exp = claims.get("exp")
     if not isinstance(exp, int | float) or exp <= ctx.now:
         raise _invalid(f"Token expired: {exp} >= {int(ctx.now)}")
+    aud = str(claims.get("aud"))
+    if aud not in provider["ClientIDList"]:
+        raise _invalid("Incorrect token audience.")
     sub = str(claims.get("sub"))
-    aud = claims.get("aud", claims.get("client_id"))
     return Login(
         key=key, provider=key, subject=sub, claims=claims, amr=(key, f"{key}:{aud}:{sub}"), role_mapping_keys=(key,)
     )
@@ -145,7 +154,7 @@ def verify(ctx: RequestContext, pool: dict[str, Any], logins: Mapping[str, str])
         user_pool_id = user_pool_of_provider(ctx, key)
         oidc = oidc_provider_names(pool)
         if key in oidc:
-            found.append(_oidc_login(ctx, key, token))
+            found.append(_oidc_login(ctx, pool, key, token))
         elif user_pool_id is not None:
             found.append(_user_pool_login(ctx, pool, key, token, user_pool_id))
         elif key in (pool.get("SupportedLoginProviders") or {}) and key in PUBLIC_PROVIDERS:
