@@ -2,7 +2,9 @@
 
 ``POST /`` carries ``X-Amz-Target: <Prefix>.<Operation>``; the prefix picks the service model, the model
 validates the body, the registry picks the handler, and every failure becomes an AWS-shaped error here
-and nowhere else.
+and nowhere else. A ``POST /`` with a form body and no ``X-Amz-Target`` is an AWS query-protocol call (IAM and
+STS, query.py). Calls signed with credentials this server issued are verified whatever the protocol
+(credentials.py).
 
 The service packages are listed in ``SERVICE_PACKAGES``. Each names the module that registers each of its
 operations (``OPERATIONS``) and HTTP routes (``HTTP_ROUTES``), the modules that read its seed file sections
@@ -35,6 +37,7 @@ from . import (
     ids,
     invocations,
     protocol,
+    query,
     registry,
     rest_json,
     schema,
@@ -302,6 +305,46 @@ async def run_operation(
     return ctx, result
 
 
+async def dispatch_query(request: Request) -> Response:
+    """An AWS query-protocol call (IAM, STS): ``POST /`` with a form body (query.py)."""
+    started = time.perf_counter()
+    with workers.serving():
+        await asyncio.sleep(0)
+        response, action = await _dispatch_query(request)
+    if access_log.enabled():
+        access_log.record(
+            action,
+            response.status_code,
+            "",
+            time.perf_counter() - started,
+            getattr(request.state, "identifiers", None),
+        )
+    return response
+
+
+async def _dispatch_query(request: Request) -> tuple[Response, str]:
+    request_id = ids.request_id()
+    model: ServiceModel | None = None
+    action = ""
+    try:
+        body = await read_body(request)
+        form = query.parse_form(body)
+        action = form.get("Action", "")
+        model = protocol.service_model(query.service_of(request.scope, form))
+        op_model = query.operation(model, form)
+        params = protocol.validate_input(op_model, query.request_params(op_model, form))
+        if access_log.enabled():
+            request.state.identifiers = access_log.fields_of(params)
+        _, result = await run_operation(request, model, op_model.name, params, body, request_id)
+        return query.response(op_model, result, request_id), action
+    except AwsError as err:
+        return query.error_response(model, err, request_id), action
+    except Exception:
+        log.exception("internal error in %s", action)
+        failure = AwsError("InternalFailure", "An internal error occurred in the local Cognito.", 500)
+        return query.error_response(model, failure, request_id), action
+
+
 async def dispatch_rest_json(request: Request, route: rest_json.Route) -> Response:
     """A REST-JSON call (Cognito Sync's paths): ``route`` is the operation its method and path matched."""
     started = time.perf_counter()
@@ -447,7 +490,10 @@ class _App(Starlette):
             path = scope["path"]
             if path == "/" and scope["method"] == "POST":
                 scope["app"] = self
-                response = await dispatch_json(Request(scope, receive))
+                if query.is_query(scope):  # IAM and STS: a form body, no X-Amz-Target
+                    response = await dispatch_query(Request(scope, receive))
+                else:
+                    response = await dispatch_json(Request(scope, receive))
                 await response(scope, receive, send)
                 return
             rest_route = rest_json.route(scope)  # Cognito Sync's paths; None for every other path

@@ -101,12 +101,12 @@ def verify(
         return None
     found = issued(store, key)
     if found is None:
-        raise AwsError("UnrecognizedClientException", INVALID_TOKEN, 403)
+        raise AwsError("UnrecognizedClientException", INVALID_TOKEN)
     token = next((v for n, v in scope["headers"] if n == b"x-amz-security-token"), None)
     if token is None or not hmac.compare_digest(
         token_hash(token.decode("latin-1")).encode(), found.token_hash.encode()
     ):
-        raise AwsError("UnrecognizedClientException", INVALID_TOKEN, 403)
+        raise AwsError("UnrecognizedClientException", INVALID_TOKEN)
     if clock >= found.expiration:
         raise AwsError("ExpiredTokenException", EXPIRED_TOKEN, 400)
     sigv4.verify(scope, body, (found.access_key_id, found.secret_access_key), region=region, service=service, now=now)

@@ -5,7 +5,9 @@ from .schema import MIGRATIONS
 
 # Which module registers each operation, by service: a request imports the module of its operation when it
 # first comes (core/registry.py). A test holds this to the registry (tests/unit/test_lazy_loading.py).
-OPERATIONS: dict[str, dict[str, tuple[str, ...]]] = {}
+OPERATIONS: dict[str, dict[str, tuple[str, ...]]] = {
+    "sts": {"sessions": ("AssumeRole", "AssumeRoleWithWebIdentity", "GetCallerIdentity")},
+}
 
 # The plain HTTP endpoints (path, methods, module), served from the start and imported on their first request.
 HTTP_ROUTES: tuple[tuple[str, tuple[str, ...], str], ...] = ()
