@@ -213,6 +213,11 @@ def test_bad_input_is_refused_and_nothing_is_stored(idp, pool, client_id):
     assert code == "InvalidParameterException" and "components.pageBackground.lightMode.color" in message
     code, message = _refused(idp, pool_id, client_id, Settings={"stylesheet": ".x{}"})
     assert code == "InvalidParameterException" and "stylesheet" in message
+    deep: dict[str, Any] = {"enabled": True}
+    for _ in range(40):
+        deep = {"nested": deep}
+    code, message = _refused(idp, pool_id, client_id, Settings={"components": deep})
+    assert code == "InvalidParameterException" and "nested too deeply" in message
     code, message = _refused(
         idp,
         pool_id,

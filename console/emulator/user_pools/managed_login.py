@@ -207,6 +207,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
 # The top-level members of a settings document (besides its three sections, a document may carry
 # textContent and version).
 SETTINGS_SECTIONS = frozenset({"categories", "componentClasses", "components", "textContent", "version"})
+# Cognito's own documents are six levels deep (components.idpButton.standard.lightMode.hover.textColor).
+MAX_SETTINGS_DEPTH = 16
 
 # Image types by AssetExtensionType, with the media type the managed login pages serve them as.
 CONTENT_TYPES = {
@@ -344,8 +346,10 @@ def _check_settings(settings: Any) -> None:
     _check_values(settings, "")
 
 
-def _check_values(value: Any, path: str) -> None:
-    """Colours are RRGGBBAA hex; a settings document holds JSON objects, lists, strings, numbers, booleans."""
+def _check_values(value: Any, path: str, depth: int = 1) -> None:
+    """Colours are RRGGBBAA hex; the document is no deeper than ``MAX_SETTINGS_DEPTH``."""
+    if depth > MAX_SETTINGS_DEPTH:
+        raise invalid_parameter(f"Settings are nested too deeply at {path}.")
     if isinstance(value, dict):
         for key, member in value.items():
             where = f"{path}.{key}" if path else key
@@ -353,10 +357,10 @@ def _check_values(value: Any, path: str) -> None:
                 if not isinstance(member, str) or _COLOR.fullmatch(member) is None:
                     raise invalid_parameter(f"Invalid color value at {where}: expected RRGGBBAA hex digits.")
             else:
-                _check_values(member, where)
+                _check_values(member, where, depth + 1)
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            _check_values(item, f"{path}[{i}]")
+            _check_values(item, f"{path}[{i}]", depth + 1)
 
 
 def _image_matches(extension: str, data: bytes) -> bool:
