@@ -4,6 +4,10 @@ the errors AWS answers for bad input."""
 from __future__ import annotations
 
 import contextlib
+import json
+import os
+import shutil
+import subprocess
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -15,6 +19,7 @@ from botocore.exceptions import ClientError
 
 from tests.conftest import make_client
 from tests.integration.auth_support import error
+from tests.localcognito import start
 
 USER_POOL_PROVIDER = "cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEfGhI"
 ROLE = "arn:aws:iam::000000000000:role/Cognito_Authenticated"
@@ -249,9 +254,6 @@ def test_openid_discovery_and_keys(cognito: Any) -> None:
 
 
 def test_a_seed_file_makes_identity_pools_with_fixed_ids(tmp_path: Any) -> None:
-    import json
-
-    from tests.localcognito import start
 
     fixed = "us-east-1:11111111-2222-3333-4444-555555555555"
     seed = tmp_path / "seed.json"
@@ -297,3 +299,36 @@ def test_a_seed_file_makes_identity_pools_with_fixed_ids(tmp_path: Any) -> None:
         assert len(ci.list_identities(IdentityPoolId=fixed, MaxResults=10)["Identities"]) == 1
     finally:
         assert server.stop() == 0
+
+
+@pytest.mark.skipif(shutil.which("aws") is None, reason="the AWS CLI is a test dependency")
+def test_the_aws_cli_manages_identity_pools(cognito: Any) -> None:
+    def aws(*args: str) -> dict[str, Any]:
+        env = {
+            **os.environ,
+            "AWS_ACCESS_KEY_ID": "local",
+            "AWS_SECRET_ACCESS_KEY": "local",
+            "AWS_DEFAULT_REGION": "us-east-1",
+            "AWS_PAGER": "",
+        }
+        done = subprocess.run(
+            ["aws", "--endpoint-url", cognito.base_url, "--output", "json", "cognito-identity", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        found: dict[str, Any] = json.loads(done.stdout) if done.stdout.strip() else {}
+        return found
+
+    created = aws("create-identity-pool", "--identity-pool-name", "from_cli", "--allow-unauthenticated-identities")
+    pool_id = created["IdentityPoolId"]
+    assert created["AllowUnauthenticatedIdentities"] is True
+    identity_id = aws("get-id", "--identity-pool-id", pool_id)["IdentityId"]
+    listed = aws("list-identities", "--identity-pool-id", pool_id, "--max-results", "10")
+    assert [i["IdentityId"] for i in listed["Identities"]] == [identity_id]
+    assert aws("describe-identity", "--identity-id", identity_id)["IdentityId"] == identity_id
+    pools = aws("list-identity-pools", "--max-results", "60")
+    assert pool_id in {p["IdentityPoolId"] for p in pools["IdentityPools"]}
+    aws("delete-identity-pool", "--identity-pool-id", pool_id)
