@@ -3,6 +3,7 @@ credentials that work; guests; and the tokens identity pools refuse."""
 
 from __future__ import annotations
 
+import json
 import time
 from typing import Any
 
@@ -12,7 +13,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from tests.conftest import make_client
-from tests.integration.auth_support import claims, error, signing_key_pem
+from tests.integration.auth_support import claims, error, new_client, signing_key_pem, tokens
 from tests.integration.identity_support import make_role, signed_in, wired_pools
 
 
@@ -214,3 +215,77 @@ def test_basic_flow(cognito: Any, idp: Any, ci: Any, iam: Any, wired: dict[str, 
     )
     assert assumed["Credentials"]["AccessKeyId"].startswith("ASIA")
     assert assumed["SubjectFromWebIdentityToken"] == identity_id
+
+
+def test_an_iam_oidc_provider_for_a_local_user_pool(
+    cognito: Any, idp: Any, ci: Any, iam: Any, pool: dict[str, Any]
+) -> None:
+    client_id = idp.create_user_pool_client(
+        UserPoolId=pool["Id"],
+        ClientName="oidc",
+        ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+    )["UserPoolClient"]["ClientId"]
+    issuer = f"{cognito.base_url}/{pool['Id']}"
+    provider_arn = iam.create_open_id_connect_provider(Url=issuer, ClientIDList=[client_id], ThumbprintList=["0" * 40])[
+        "OpenIDConnectProviderArn"
+    ]
+    key = issuer.split("://", 1)[1]
+    pool_id = ci.create_identity_pool(
+        IdentityPoolName="oidc", AllowUnauthenticatedIdentities=False, OpenIdConnectProviderARNs=[provider_arn]
+    )["IdentityPoolId"]
+    role = make_role(iam, pool_id)
+    ci.set_identity_pool_roles(IdentityPoolId=pool_id, Roles={"authenticated": role})
+    token = signed_in(idp, pool["Id"], client_id, "oscar")
+    identity_id = ci.get_id(IdentityPoolId=pool_id, Logins={key: token})["IdentityId"]
+    assert ci.describe_identity(IdentityId=identity_id)["Logins"] == [key]
+    credentials = ci.get_credentials_for_identity(IdentityId=identity_id, Logins={key: token})["Credentials"]
+    assert caller(cognito, credentials)["Arn"].endswith("/CognitoIdentityCredentials")
+    # A client the provider does not list is refused.
+    other_client = new_client(idp, pool["Id"])["ClientId"]
+    other = tokens(idp, other_client, "oscar")["IdToken"]
+    with pytest.raises(ClientError) as exc:
+        ci.get_id(IdentityPoolId=pool_id, Logins={key: other})
+    assert error(exc) == ("NotAuthorizedException", "Invalid login token. Incorrect token audience.")
+
+
+def test_unlink_identity(idp: Any, ci: Any, wired: dict[str, Any]) -> None:
+    token = signed_in(idp, wired["user_pool_id"], wired["client_id"], "uma")
+    logins = {wired["provider"]: token}
+    identity_id = ci.get_id(IdentityPoolId=wired["pool_id"], Logins=logins)["IdentityId"]
+    with pytest.raises(ClientError) as exc:
+        ci.unlink_identity(IdentityId=identity_id, Logins=logins, LoginsToRemove=["graph.facebook.com"])
+    assert error(exc)[0] == "ResourceConflictException"
+    ci.unlink_identity(IdentityId=identity_id, Logins=logins, LoginsToRemove=[wired["provider"]])
+    assert ci.describe_identity(IdentityId=identity_id)["Logins"] == []
+    # The login is free again: signing in makes a new identity.
+    assert ci.get_id(IdentityPoolId=wired["pool_id"], Logins=logins)["IdentityId"] != identity_id
+
+
+def test_principal_tags_need_a_role_that_allows_tagging(
+    cognito: Any, idp: Any, ci: Any, iam: Any, wired: dict[str, Any]
+) -> None:
+    ci.set_principal_tag_attribute_map(
+        IdentityPoolId=wired["pool_id"], IdentityProviderName=wired["provider"], UseDefaults=True
+    )
+    token = signed_in(idp, wired["user_pool_id"], wired["client_id"], "tina")
+    logins = {wired["provider"]: token}
+    identity_id = ci.get_id(IdentityPoolId=wired["pool_id"], Logins=logins)["IdentityId"]
+    assert ci.get_credentials_for_identity(IdentityId=identity_id, Logins=logins)["Credentials"]["AccessKeyId"]
+    statement = {
+        "Effect": "Allow",
+        "Principal": {"Federated": "cognito-identity.amazonaws.com"},
+        "Action": "sts:AssumeRoleWithWebIdentity",
+        "Condition": {"StringEquals": {"cognito-identity.amazonaws.com:aud": wired["pool_id"]}},
+    }
+    untagged = iam.create_role(
+        RoleName=f"no-tag-session-{time.time_ns()}",
+        AssumeRolePolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [statement]}),
+    )["Role"]["Arn"]
+    ci.set_identity_pool_roles(IdentityPoolId=wired["pool_id"], Roles={"authenticated": untagged})
+    with pytest.raises(ClientError) as exc:
+        ci.get_credentials_for_identity(IdentityId=identity_id, Logins=logins)
+    assert error(exc)[0] == "InvalidIdentityPoolConfigurationException"
+    ci.set_principal_tag_attribute_map(
+        IdentityPoolId=wired["pool_id"], IdentityProviderName=wired["provider"], UseDefaults=False
+    )
+    assert ci.get_credentials_for_identity(IdentityId=identity_id, Logins=logins)["Credentials"]["AccessKeyId"]
