@@ -40,7 +40,7 @@ OPERATIONS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 # The plain HTTP endpoints (path, methods, module), served from the start and imported on their first request.
-HTTP_ROUTES: tuple[tuple[str, tuple[str, ...], str], ...] = ()
+HTTP_ROUTES: tuple[tuple[str, tuple[str, ...], str], ...] = (("/_emulator/policy-evaluation", ("POST",), "evaluation"),)
 
 SEED_MODULES: tuple[str, ...] = ()
 
