@@ -20,7 +20,9 @@ PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
 )
 SVG = b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"></svg>'
+SMALLEST_SVG = b"<svg/>"
 ICO = b"\x00\x00\x01\x00\x01\x00\x01\x01" + b"\x00" * 30
+SOURCE = "useCognitoProvidedValues or settings should be specified (but not both)"
 SETTINGS = {
     "components": {
         "primaryButton": {"lightMode": {"defaults": {"backgroundColor": "ff9900ff", "textColor": "000000ff"}}},
@@ -102,8 +104,12 @@ def test_cognito_provided_values(idp, pool, client_id):
 
 def test_one_style_per_app_client(idp, pool, client_id):
     idp.create_managed_login_branding(UserPoolId=pool["Id"], ClientId=client_id, UseCognitoProvidedValues=True)
-    with pytest.raises(idp.exceptions.ManagedLoginBrandingExistsException):
+    with pytest.raises(ClientError) as exc:
         idp.create_managed_login_branding(UserPoolId=pool["Id"], ClientId=client_id, Settings=SETTINGS)
+    assert error(exc) == (
+        "ManagedLoginBrandingExistsException",
+        f"A ManagedLoginBranding already exists for client {client_id}",
+    )
 
 
 def test_update_merges_settings_and_replaces_assets_by_category_and_mode(idp, pool, client_id):
@@ -140,6 +146,34 @@ def test_update_merges_settings_and_replaces_assets_by_category_and_mode(idp, po
     assert "Settings" not in reset
 
 
+def test_update_names_one_source_of_the_look(idp, pool, client_id):
+    branding_id = idp.create_managed_login_branding(UserPoolId=pool["Id"], ClientId=client_id, Settings=SETTINGS)[
+        "ManagedLoginBranding"
+    ]["ManagedLoginBrandingId"]
+    asset = {"Category": "FAVICON_SVG", "ColorMode": "DARK", "Extension": "SVG", "Bytes": SMALLEST_SVG}
+    for wrong in (
+        {},
+        {"Assets": [asset]},
+        {"UseCognitoProvidedValues": False},
+        {"UseCognitoProvidedValues": True, "Settings": {"components": {}}},
+    ):
+        with pytest.raises(ClientError) as exc:
+            idp.update_managed_login_branding(UserPoolId=pool["Id"], ManagedLoginBrandingId=branding_id, **wrong)
+        assert error(exc) == ("InvalidParameterException", SOURCE), wrong
+    kept = idp.describe_managed_login_branding(UserPoolId=pool["Id"], ManagedLoginBrandingId=branding_id)
+    assert kept["ManagedLoginBranding"]["Settings"] == SETTINGS
+    assert kept["ManagedLoginBranding"]["Assets"] == []
+    # Settings with false is one source; Cognito's values may come with images.
+    idp.update_managed_login_branding(
+        UserPoolId=pool["Id"], ManagedLoginBrandingId=branding_id, UseCognitoProvidedValues=False, Settings={}
+    )
+    out = idp.update_managed_login_branding(
+        UserPoolId=pool["Id"], ManagedLoginBrandingId=branding_id, UseCognitoProvidedValues=True, Assets=[asset]
+    )["ManagedLoginBranding"]
+    assert out["UseCognitoProvidedValues"] is True and "Settings" not in out
+    assert [(a["Category"], a["Bytes"]) for a in out["Assets"]] == [("FAVICON_SVG", SMALLEST_SVG)]
+
+
 def test_delete(idp, pool, client_id):
     branding_id = idp.create_managed_login_branding(
         UserPoolId=pool["Id"], ClientId=client_id, UseCognitoProvidedValues=True
@@ -147,8 +181,9 @@ def test_delete(idp, pool, client_id):
     idp.delete_managed_login_branding(UserPoolId=pool["Id"], ManagedLoginBrandingId=branding_id)
     with pytest.raises(idp.exceptions.ResourceNotFoundException):
         idp.describe_managed_login_branding(UserPoolId=pool["Id"], ManagedLoginBrandingId=branding_id)
-    with pytest.raises(idp.exceptions.ResourceNotFoundException):
+    with pytest.raises(ClientError) as exc:
         idp.describe_managed_login_branding_by_client(UserPoolId=pool["Id"], ClientId=client_id)
+    assert error(exc) == ("ResourceNotFoundException", f"ManagedLoginBranding for client {client_id} does not exist.")
     with pytest.raises(idp.exceptions.ResourceNotFoundException):
         idp.delete_managed_login_branding(UserPoolId=pool["Id"], ManagedLoginBrandingId=branding_id)
     # The client can have a new style once the old one is gone.
@@ -166,21 +201,22 @@ def test_deleting_the_app_client_deletes_its_style(idp, pool, client_id):
 
 def test_unknown_pool_client_and_style(idp, pool, client_id):
     with pytest.raises(ClientError) as exc:
-        idp.create_managed_login_branding(UserPoolId="us-east-1_nothere", ClientId=client_id)
+        idp.create_managed_login_branding(UserPoolId="us-east-1_nothere", ClientId=client_id, Settings={})
     assert error(exc) == ("ResourceNotFoundException", "User pool us-east-1_nothere does not exist.")
     with pytest.raises(ClientError) as exc:
-        idp.create_managed_login_branding(UserPoolId=pool["Id"], ClientId="nosuchclient1234")
+        idp.create_managed_login_branding(UserPoolId=pool["Id"], ClientId="nosuchclient1234", Settings={})
     assert error(exc) == ("ResourceNotFoundException", "User pool client nosuchclient1234 does not exist.")
     other = idp.create_user_pool(PoolName=f"other-{uuid.uuid4().hex[:6]}")["UserPool"]["Id"]
     try:
         with pytest.raises(ClientError) as exc:
-            idp.create_managed_login_branding(UserPoolId=other, ClientId=client_id)
+            idp.create_managed_login_branding(UserPoolId=other, ClientId=client_id, UseCognitoProvidedValues=True)
         assert error(exc)[0] == "ResourceNotFoundException"
         branding_id = idp.create_managed_login_branding(
             UserPoolId=pool["Id"], ClientId=client_id, UseCognitoProvidedValues=True
         )["ManagedLoginBranding"]["ManagedLoginBrandingId"]
-        with pytest.raises(idp.exceptions.ResourceNotFoundException):  # another pool's style
+        with pytest.raises(ClientError) as exc:  # another pool's style
             idp.describe_managed_login_branding(UserPoolId=other, ManagedLoginBrandingId=branding_id)
+        assert error(exc) == ("ResourceNotFoundException", "ManagedLoginBranding does not exist.")
     finally:
         idp.delete_user_pool(UserPoolId=other)
     with pytest.raises(ClientError) as exc:
@@ -190,6 +226,8 @@ def test_unknown_pool_client_and_style(idp, pool, client_id):
 
 
 def _refused(idp: Any, pool_id: str, client_id: str, **kwargs: Any) -> tuple[str, str]:
+    if "Settings" not in kwargs:
+        kwargs.setdefault("UseCognitoProvidedValues", True)
     with pytest.raises(ClientError) as exc:
         idp.create_managed_login_branding(UserPoolId=pool_id, ClientId=client_id, **kwargs)
     return error(exc)
@@ -197,16 +235,18 @@ def _refused(idp: Any, pool_id: str, client_id: str, **kwargs: Any) -> tuple[str
 
 def test_bad_input_is_refused_and_nothing_is_stored(idp, pool, client_id):
     pool_id = pool["Id"]
-    code, message = _refused(idp, pool_id, client_id, UseCognitoProvidedValues=True, Settings=SETTINGS)
-    assert code == "InvalidParameterException" and "UseCognitoProvidedValues" in message
-    code, _ = _refused(
-        idp,
-        pool_id,
-        client_id,
-        UseCognitoProvidedValues=True,
-        Assets=[{"Category": "FORM_LOGO", "ColorMode": "LIGHT", "Extension": "PNG", "Bytes": PNG}],
+    assert _refused(idp, pool_id, client_id, UseCognitoProvidedValues=True, Settings=SETTINGS) == (
+        "InvalidParameterException",
+        SOURCE,
     )
-    assert code == "InvalidParameterException"
+    assert _refused(idp, pool_id, client_id, UseCognitoProvidedValues=False) == ("InvalidParameterException", SOURCE)
+    with pytest.raises(ClientError) as exc:  # neither
+        idp.create_managed_login_branding(
+            UserPoolId=pool_id,
+            ClientId=client_id,
+            Assets=[{"Category": "FORM_LOGO", "ColorMode": "LIGHT", "Extension": "PNG", "Bytes": PNG}],
+        )
+    assert error(exc) == ("InvalidParameterException", SOURCE)
     code, message = _refused(
         idp, pool_id, client_id, Settings={"components": {"pageBackground": {"lightMode": {"color": "red"}}}}
     )
@@ -269,6 +309,7 @@ def test_an_asset_of_a_million_bytes_fits_in_a_request(idp, pool, client_id):
     out = idp.create_managed_login_branding(
         UserPoolId=pool["Id"],
         ClientId=client_id,
+        UseCognitoProvidedValues=True,
         Assets=[{"Category": "PAGE_BACKGROUND", "ColorMode": "LIGHT", "Extension": "PNG", "Bytes": big}],
     )["ManagedLoginBranding"]
     assert out["Assets"][0]["Bytes"] == big

@@ -1,12 +1,14 @@
 """Managed login branding styles: Create/Describe/Update/DeleteManagedLoginBranding, one style per app client.
 
-A style is a ``Settings`` JSON document (categories, componentClasses, components, as the branding editor
-writes it) and image ``Assets``, or ``UseCognitoProvidedValues``: Cognito's own look, ``DEFAULT_SETTINGS``.
-Describe answers what was customized, or with ``ReturnMergedResources`` the customization laid over the
-defaults. Updates are partial: a ``Settings`` document is merged into the stored one (RFC 7396: objects
+A style takes its look from ``Settings``, a JSON document (categories, componentClasses, components, as
+the branding editor writes it), or from Cognito (``UseCognitoProvidedValues``: ``DEFAULT_SETTINGS``): a
+request names exactly one of the two, and may bring image ``Assets`` with either. Describe answers what was
+customized (no ``Settings`` for Cognito's look), or with ``ReturnMergedResources`` the customization laid
+over the defaults. Updates are partial: ``Settings`` are merged into the stored ones (RFC 7396: objects
 merge member by member, a null removes a member, anything else replaces), and each asset replaces the one
-of its category, colour mode and resource ID. Managed login belongs to the Essentials and Plus feature
-plans; a Lite pool can't create or change a style.
+of its category, colour mode and resource ID; going back to Cognito's look drops the customization and
+the images. Managed login belongs to the Essentials and Plus feature plans: a Lite pool can't create or
+change a style.
 
 ``branding_for`` is what the managed login pages read.
 """
@@ -222,11 +224,12 @@ CONTENT_TYPES = {
 _CATEGORY_EXTENSION = {"FAVICON_ICO": "ICO", "FAVICON_SVG": "SVG"}
 
 _COLOR = re.compile(r"[0-9a-fA-F]{8}")
-_SVG_ROOT = re.compile(rb"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]", re.S | re.I)
+_SVG_ROOT = re.compile(rb"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s/>]", re.S | re.I)
 _SVG_ACTIVE = re.compile(rb"<script|\son[a-z]+\s*=|javascript:|<foreignObject", re.I)
 
 LITE_TIER = "Managed login branding is not available in the Lite tier of user pools."
-BOTH_GIVEN = "UseCognitoProvidedValues can't be true when Settings or Assets are provided."
+# AWS's answer to a request that names neither source of a style's look, or both.
+SOURCE = "useCognitoProvidedValues or settings should be specified (but not both)"
 
 
 # -- look-ups --------------------------------------------------------------------------------------------
@@ -250,7 +253,7 @@ def branding_for(ctx: RequestContext, pool_id: str, client_id: str) -> dict[str,
     if row is None:
         return None
     doc = loads(row["doc"])
-    assets = [] if doc.get("UseCognitoProvidedValues") else _assets(ctx, row["id"])
+    assets = _assets(ctx, row["id"])
     for asset in assets:
         asset["ContentType"] = CONTENT_TYPES[asset["Extension"]]
     return {
@@ -307,7 +310,7 @@ def _row(ctx: RequestContext, pool_id: str, branding_id: str) -> Any:
         (branding_id, pool_id),
     )
     if row is None:
-        raise resource_not_found(f"Managed login branding {branding_id} does not exist.")
+        raise resource_not_found("ManagedLoginBranding does not exist.")
     return row
 
 
@@ -318,7 +321,7 @@ def _describe(ctx: RequestContext, pool_id: str, row: Any, merged: bool = False)
         "ManagedLoginBrandingId": row["id"],
         "UserPoolId": pool_id,
         "UseCognitoProvidedValues": cognito_values,
-        "Assets": [] if cognito_values else _assets(ctx, row["id"]),
+        "Assets": _assets(ctx, row["id"]),
         "CreationDate": row["created"],
         "LastModifiedDate": row["modified"],
     }
@@ -402,9 +405,11 @@ def _check_assets(assets: list[dict[str, Any]]) -> list[tuple[str, str, str, str
     return rows
 
 
-def _check_exclusive(req: dict[str, Any]) -> None:
-    if req.get("UseCognitoProvidedValues") and ("Settings" in req or req.get("Assets")):
-        raise invalid_parameter(BOTH_GIVEN)
+def _check_source(req: dict[str, Any]) -> None:
+    """A request takes its look from Cognito (UseCognitoProvidedValues true) or from Settings: one of them,
+    on create and on update alike. Assets may come with either."""
+    if (req.get("UseCognitoProvidedValues") is True) == ("Settings" in req):
+        raise invalid_parameter(SOURCE)
 
 
 def _store_assets(ctx: RequestContext, branding_id: str, rows: list[tuple[str, str, str, str, bytes]]) -> None:
@@ -435,18 +440,18 @@ def _required(req: dict[str, Any], *names: str) -> None:
 
 @idp("CreateManagedLoginBranding")
 def create_managed_login_branding(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
-    pool = get_pool(ctx, req["UserPoolId"])
-    client = get_pool_client(ctx, pool["Id"], req["ClientId"])
-    _check_tier(pool)
-    _check_exclusive(req)
+    _check_source(req)
     settings = req.get("Settings")
     if settings is not None:
         _check_settings(settings)
     rows = _check_assets(req.get("Assets") or [])
+    pool = get_pool(ctx, req["UserPoolId"])
+    client = get_pool_client(ctx, pool["Id"], req["ClientId"])
+    _check_tier(pool)
     if ctx.store.value("SELECT 1 FROM managed_login_brandings WHERE client_id = ?", (client["ClientId"],)):
         raise AwsError(
             "ManagedLoginBrandingExistsException",
-            f"A managed login branding style already exists for app client {client['ClientId']}.",
+            f"A ManagedLoginBranding already exists for client {client['ClientId']}",
         )
     branding_id = str(uuid.uuid4())
     doc: dict[str, Any] = {"UseCognitoProvidedValues": bool(req.get("UseCognitoProvidedValues"))}
@@ -476,7 +481,7 @@ def describe_managed_login_branding_by_client(ctx: RequestContext, req: dict[str
         "SELECT id FROM managed_login_brandings WHERE pool_id = ? AND client_id = ?", (pool["Id"], client["ClientId"])
     )
     if branding_id is None:
-        raise resource_not_found(f"App client {client['ClientId']} has no managed login branding style.")
+        raise resource_not_found(f"ManagedLoginBranding for client {client['ClientId']} does not exist.")
     row = _row(ctx, pool["Id"], str(branding_id))
     return {"ManagedLoginBranding": _describe(ctx, pool["Id"], row, bool(req.get("ReturnMergedResources")))}
 
@@ -484,25 +489,22 @@ def describe_managed_login_branding_by_client(ctx: RequestContext, req: dict[str
 @idp("UpdateManagedLoginBranding")
 def update_managed_login_branding(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     _required(req, "UserPoolId", "ManagedLoginBrandingId")
-    pool = get_pool(ctx, req["UserPoolId"])
-    row = _row(ctx, pool["Id"], req["ManagedLoginBrandingId"])
-    _check_tier(pool)
-    _check_exclusive(req)
+    _check_source(req)
     settings = req.get("Settings")
     if settings is not None:
         _check_settings(settings)
     rows = _check_assets(req.get("Assets") or [])
+    pool = get_pool(ctx, req["UserPoolId"])
+    row = _row(ctx, pool["Id"], req["ManagedLoginBrandingId"])
+    _check_tier(pool)
     doc = loads(row["doc"])
-    if req.get("UseCognitoProvidedValues"):
+    if settings is None:  # UseCognitoProvidedValues: back to Cognito's look, without the style's images
         doc = {"UseCognitoProvidedValues": True}
         ctx.store.run("DELETE FROM managed_login_assets WHERE branding_id = ?", (row["id"],))
-    elif settings is not None or rows or req.get("UseCognitoProvidedValues") is False:
-        if doc.get("UseCognitoProvidedValues"):
-            doc = {}
-        doc["UseCognitoProvidedValues"] = False
-        if settings is not None:
-            doc["Settings"] = merge_patch(doc.get("Settings") or {}, settings)
-        _store_assets(ctx, row["id"], rows)
+    else:
+        customized = {} if doc.get("UseCognitoProvidedValues") else doc.get("Settings") or {}
+        doc = {"UseCognitoProvidedValues": False, "Settings": merge_patch(customized, settings)}
+    _store_assets(ctx, row["id"], rows)
     ctx.store.run(
         "UPDATE managed_login_brandings SET modified = ?, doc = ? WHERE id = ?", (ctx.now, dumps(doc), row["id"])
     )
