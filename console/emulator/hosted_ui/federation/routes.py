@@ -6,6 +6,10 @@ provider's answer is checked (oidc.py, saml.py), the identity's user is found or
 and the sign-in ends as every hosted UI sign-in does (flow.finish_sign_in: session and code). A refused
 answer goes back to the app's redirect_uri as ``error=invalid_request&error_description=...`` (a provider's
 own ``error``, such as ``access_denied``, is passed on), with nothing created.
+
+A SAML response whose RelayState is not a state of ours is IdP-initiated: its RelayState must be an authorize
+request (the parameters ``/oauth2/authorize`` takes, checked as it checks them) naming a SAML provider whose
+``IDPInit`` is ``true``, and the response must answer no request (no InResponseTo).
 """
 
 from __future__ import annotations
@@ -20,11 +24,12 @@ from console.emulator.core.errors import AwsError
 from console.emulator.core.registry import http_route
 from console.emulator.user_pools import identity_providers, linking, pools
 
-from .. import flow, pages
+from .. import authorize, flow, pages
 from . import oidc, saml, start
 
 _PASSED_ON = {"access_denied", "invalid_request", "unauthorized_client", "invalid_scope", "server_error"}
-MAX_SAML_FORM = 768 * 1024
+# AWS: "The saml2/idpresponse endpoint can accept SAML assertions of up to 100,000 characters in length."
+MAX_SAML_FORM = 160 * 1024
 
 
 def _params(request: Request, form: dict[str, str] | None) -> dict[str, str]:
@@ -108,6 +113,30 @@ async def _saml_form(request: Request) -> dict[str, str] | None:
         return None
 
 
+def _idp_initiated(
+    ctx: Any, site: pages.Site, relay_state: str
+) -> tuple[flow.PendingAuthorization, str, dict[str, Any]] | None:
+    """An IdP-initiated sign-in: the RelayState is the authorize request (``response_type``, ``client_id``,
+    ``redirect_uri``, ``identity_provider`` or ``idp_identifier``, ``scope``), checked as the authorize
+    endpoint checks it, for a SAML provider whose IDPInit is true. None otherwise."""
+    if not relay_state or len(relay_state) > 8192:
+        return None
+    params = dict(parse_qsl(relay_state, keep_blank_values=False))
+    if "client_id" not in params:
+        return None
+    checked = authorize.validate(ctx, site, params)
+    if isinstance(checked, authorize.Refusal) or not checked.identity_provider:
+        return None
+    try:
+        provider = identity_providers.get_provider(ctx, site.pool_id, checked.identity_provider)
+    except AwsError:
+        return None
+    details = provider.get("ProviderDetails") or {}
+    if provider["ProviderType"] != "SAML" or details.get("IDPInit") != "true":
+        return None
+    return checked, provider["ProviderName"], {"request_id": None}
+
+
 @http_route("/{domain}/saml2/idpresponse", ("POST",))
 async def saml2_idpresponse(request: Request) -> Response:
     """A SAML provider's response (HTTP-POST binding)."""
@@ -119,6 +148,8 @@ async def saml2_idpresponse(request: Request) -> Response:
     if form is None or not form.get("SAMLResponse"):
         return pages.error_page(request, ctx, site, "Invalid samlResponse or relayState from identity provider")
     taken = await flow.run(ctx, start.take, ctx, form.get("RelayState"), site.pool_id)
+    if taken is None:
+        taken = await flow.run(ctx, _idp_initiated, ctx, site, form.get("RelayState") or "")
     if taken is None:
         return pages.error_page(request, ctx, site, "Invalid samlResponse or relayState from identity provider")
     pending, provider_name, kept = taken

@@ -49,7 +49,8 @@ SUCCESS = "urn:oasis:names:tc:SAML:2.0:status:Success"
 BEARER = "urn:oasis:names:tc:SAML:2.0:cm:bearer"
 POST_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST"
 SKEW = 60.0
-MAX_RESPONSE = 512 * 1024
+# AWS: "The saml2/idpresponse endpoint can accept SAML assertions of up to 100,000 characters in length."
+MAX_RESPONSE = 100_000
 _METADATA_CACHE = 300.0
 
 
