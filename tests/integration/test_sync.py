@@ -12,8 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import boto3
 import httpx
 import pytest
+from botocore.config import Config
+from botocore.exceptions import ClientError
 
 from tests.conftest import make_client
 from tests.localcognito import LocalCognito, start
@@ -49,6 +52,42 @@ def new_identity(identity_client: Any, pool_id: str) -> str:
 @pytest.fixture
 def identity(identity_client: Any, identity_pool: str) -> str:
     return new_identity(identity_client, identity_pool)
+
+
+def identity_session(cognito: LocalCognito, identity_client: Any, pool_id: str) -> tuple[str, Any]:
+    """A new guest identity of ``pool_id`` and a cognito-sync client signed with its Cognito credentials, as a
+    mobile app's: the pool's unauthenticated role (made here) and GetCredentialsForIdentity."""
+    iam = make_client(cognito.base_url, "iam")
+    trust = {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Principal": {"Federated": "cognito-identity.amazonaws.com"},
+                "Action": "sts:AssumeRoleWithWebIdentity",
+                "Condition": {
+                    "StringEquals": {"cognito-identity.amazonaws.com:aud": pool_id},
+                    "ForAnyValue:StringLike": {"cognito-identity.amazonaws.com:amr": "unauthenticated"},
+                },
+            }
+        ],
+    }
+    roles = identity_client.get_identity_pool_roles(IdentityPoolId=pool_id).get("Roles", {})
+    if "unauthenticated" not in roles:
+        role = iam.create_role(RoleName=f"guest-{uuid.uuid4().hex[:12]}", AssumeRolePolicyDocument=json.dumps(trust))
+        identity_client.set_identity_pool_roles(IdentityPoolId=pool_id, Roles={"unauthenticated": role["Role"]["Arn"]})
+    identity_id = new_identity(identity_client, pool_id)
+    issued = identity_client.get_credentials_for_identity(IdentityId=identity_id)["Credentials"]
+    client = boto3.client(
+        "cognito-sync",
+        endpoint_url=cognito.base_url,
+        region_name="us-east-1",
+        aws_access_key_id=issued["AccessKeyId"],
+        aws_secret_access_key=issued["SecretKey"],
+        aws_session_token=issued["SessionToken"],
+        config=Config(retries={"max_attempts": 1}),
+    )
+    return identity_id, client
 
 
 def error_of(exc: pytest.ExceptionInfo[Any]) -> tuple[str, int, str]:
@@ -529,32 +568,78 @@ def test_bulk_publish(sync: Any, identity_pool: str) -> None:
 # -- push sync ----------------------------------------------------------------------------------------------------
 
 
-def test_push_sync_devices_and_subscriptions(sync: Any, identity_pool: str, identity: str) -> None:
-    with pytest.raises(sync.exceptions.InvalidConfigurationException):
-        sync.register_device(IdentityPoolId=identity_pool, IdentityId=identity, Platform="GCM", Token="t1")
+def test_push_sync_devices_and_subscriptions(
+    cognito: LocalCognito, sync: Any, identity_client: Any, identity_pool: str
+) -> None:
+    identity, device_sync = identity_session(cognito, identity_client, identity_pool)
+    ids = {"IdentityPoolId": identity_pool, "IdentityId": identity}
+    with pytest.raises(device_sync.exceptions.InvalidConfigurationException):
+        device_sync.register_device(**ids, Platform="GCM", Token="t1")
     sync.set_identity_pool_configuration(
         IdentityPoolId=identity_pool, PushSync={"ApplicationArns": [GCM_APP], "RoleArn": ROLE}
     )
-    device = sync.register_device(IdentityPoolId=identity_pool, IdentityId=identity, Platform="GCM", Token="t1")
-    device_id = device["DeviceId"]
-    again = sync.register_device(IdentityPoolId=identity_pool, IdentityId=identity, Platform="GCM", Token="t1")
-    assert again["DeviceId"] == device_id
-    other = sync.register_device(IdentityPoolId=identity_pool, IdentityId=identity, Platform="GCM", Token="t2")
-    assert other["DeviceId"] != device_id
-    with pytest.raises(sync.exceptions.InvalidConfigurationException):
-        sync.register_device(IdentityPoolId=identity_pool, IdentityId=identity, Platform="APNS", Token="t1")
-    with pytest.raises(sync.exceptions.InvalidParameterException):
-        sync.register_device(IdentityPoolId=identity_pool, IdentityId=identity, Platform="PIGEON", Token="t1")
-    sync.subscribe_to_dataset(IdentityPoolId=identity_pool, IdentityId=identity, DatasetName="d", DeviceId=device_id)
-    sync.subscribe_to_dataset(IdentityPoolId=identity_pool, IdentityId=identity, DatasetName="d", DeviceId=device_id)
-    sync.unsubscribe_from_dataset(
-        IdentityPoolId=identity_pool, IdentityId=identity, DatasetName="d", DeviceId=device_id
-    )
-    with pytest.raises(sync.exceptions.ResourceNotFoundException) as exc:
-        sync.subscribe_to_dataset(
-            IdentityPoolId=identity_pool, IdentityId=identity, DatasetName="d", DeviceId=str(uuid.uuid4())
-        )
+    device_id = device_sync.register_device(**ids, Platform="GCM", Token="t1")["DeviceId"]
+    assert device_sync.register_device(**ids, Platform="GCM", Token="t1")["DeviceId"] == device_id
+    assert device_sync.register_device(**ids, Platform="GCM", Token="t2")["DeviceId"] != device_id
+    with pytest.raises(device_sync.exceptions.InvalidConfigurationException):
+        device_sync.register_device(**ids, Platform="APNS", Token="t1")
+    with pytest.raises(device_sync.exceptions.InvalidParameterException):
+        device_sync.register_device(**ids, Platform="PIGEON", Token="t1")
+    device_sync.subscribe_to_dataset(**ids, DatasetName="d", DeviceId=device_id)
+    device_sync.subscribe_to_dataset(**ids, DatasetName="d", DeviceId=device_id)
+    device_sync.unsubscribe_from_dataset(**ids, DatasetName="d", DeviceId=device_id)
+    with pytest.raises(device_sync.exceptions.ResourceNotFoundException) as exc:
+        device_sync.subscribe_to_dataset(**ids, DatasetName="d", DeviceId=str(uuid.uuid4()))
     assert error_of(exc)[:2] == ("ResourceNotFoundException", 404)
+    # Push sync's device operations take only an identity's own credentials.
+    with pytest.raises(sync.exceptions.NotAuthorizedException) as exc:
+        sync.register_device(**ids, Platform="GCM", Token="t1")
+    assert error_of(exc)[:2] == ("NotAuthorizedException", 403)
+    with pytest.raises(sync.exceptions.NotAuthorizedException):
+        sync.subscribe_to_dataset(**ids, DatasetName="d", DeviceId=device_id)
+
+
+def test_cognito_credentials_reach_only_their_own_identity(
+    cognito: LocalCognito, sync: Any, identity_client: Any, identity_pool: str, identity: str
+) -> None:
+    mine, device_sync = identity_session(cognito, identity_client, identity_pool)
+    token = device_sync.list_records(IdentityPoolId=identity_pool, IdentityId=mine, DatasetName="d")["SyncSessionToken"]
+    device_sync.update_records(
+        IdentityPoolId=identity_pool,
+        IdentityId=mine,
+        DatasetName="d",
+        SyncSessionToken=token,
+        RecordPatches=[replace("k", "v")],
+    )
+    assert [
+        d["DatasetName"] for d in device_sync.list_datasets(IdentityPoolId=identity_pool, IdentityId=mine)["Datasets"]
+    ] == ["d"]
+    assert (
+        device_sync.describe_identity_usage(IdentityPoolId=identity_pool, IdentityId=mine)["IdentityUsage"][
+            "DatasetCount"
+        ]
+        == 1
+    )
+    # Developer credentials reach every identity.
+    assert (
+        sync.describe_dataset(IdentityPoolId=identity_pool, IdentityId=mine, DatasetName="d")["Dataset"]["NumRecords"]
+        == 1
+    )
+    with pytest.raises(device_sync.exceptions.NotAuthorizedException) as exc:
+        device_sync.list_datasets(IdentityPoolId=identity_pool, IdentityId=identity)
+    assert error_of(exc) == ("NotAuthorizedException", 403, f"Access to Identity '{identity}' is forbidden.")
+    with pytest.raises(device_sync.exceptions.NotAuthorizedException):
+        device_sync.delete_dataset(IdentityPoolId=identity_pool, IdentityId=identity, DatasetName="d")
+    for developer_only in (
+        lambda: device_sync.describe_identity_pool_usage(IdentityPoolId=identity_pool),
+        lambda: device_sync.list_identity_pool_usage(),
+        lambda: device_sync.get_identity_pool_configuration(IdentityPoolId=identity_pool),
+        lambda: device_sync.set_cognito_events(IdentityPoolId=identity_pool, Events={"SyncTrigger": SYNC_TRIGGER}),
+        lambda: device_sync.get_bulk_publish_details(IdentityPoolId=identity_pool),
+        lambda: device_sync.bulk_publish(IdentityPoolId=identity_pool),
+    ):
+        with pytest.raises(device_sync.exceptions.NotAuthorizedException):
+            developer_only()
 
 
 # -- the wire ---------------------------------------------------------------------------------------------------
@@ -640,3 +725,43 @@ def test_aws_cli_syncs_a_dataset(cognito: LocalCognito, identity_pool: str, iden
     assert [d["DatasetName"] for d in datasets["Datasets"]] == ["cli"]
     usage = aws(cognito.base_url, "cognito-sync", "describe-identity-pool-usage", "--identity-pool-id", identity_pool)
     assert usage["IdentityPoolUsage"]["DataStorage"] == len("colorblue")
+
+
+def test_signed_calls_beyond_loopback(tmp_path: Path) -> None:
+    keys = {"COGNITO_LOCAL_ACCESS_KEY_ID": "AKIDSYNCTEST", "COGNITO_LOCAL_SECRET_ACCESS_KEY": "sync/s3cr3t+key"}
+    # 127.0.0.2 is on the loopback interface but is not the loopback default: the server treats it as public.
+    server = start(tmp_path / "data", "--host", "127.0.0.2", env=keys)
+    try:
+
+        def client(service: str, secret: str) -> Any:
+            return boto3.client(
+                service,
+                endpoint_url=server.base_url,
+                region_name="us-east-1",
+                aws_access_key_id=keys["COGNITO_LOCAL_ACCESS_KEY_ID"],
+                aws_secret_access_key=secret,
+                config=Config(retries={"max_attempts": 1}),
+            )
+
+        secret = keys["COGNITO_LOCAL_SECRET_ACCESS_KEY"]
+        identity_client, sync = client("cognito-identity", secret), client("cognito-sync", secret)
+        pool_id = identity_client.create_identity_pool(IdentityPoolName="signed", AllowUnauthenticatedIdentities=True)[
+            "IdentityPoolId"
+        ]
+        identity_id = new_identity(identity_client, pool_id)
+        # Labels with encoded colons, a query string and a JSON body, all under the signature.
+        put(sync, pool_id, identity_id, "d", replace("k", "v"))
+        listed = sync.list_records(
+            IdentityPoolId=pool_id, IdentityId=identity_id, DatasetName="d", LastSyncCount=0, MaxResults=5
+        )
+        assert listed["DatasetSyncCount"] == 1
+        with pytest.raises(ClientError) as exc:
+            client("cognito-sync", "wrong").list_datasets(IdentityPoolId=pool_id, IdentityId=identity_id)
+        assert error_of(exc)[:2] == ("InvalidSignatureException", 403)
+        r = httpx.get(f"{server.base_url}/identitypools/{pool_id}")
+        assert (r.status_code, r.headers["x-amzn-ErrorType"].split(":")[0]) == (
+            403,
+            "MissingAuthenticationTokenException",
+        )
+    finally:
+        assert server.stop() == 0

@@ -104,7 +104,7 @@ def list_records(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
         "Records": [_record(r) for r in rows[:size]],
         "Count": min(len(rows), size),
         "DatasetSyncCount": sync_count,
-        "LastModifiedBy": row["modified_by"] if live else None,
+        "LastModifiedBy": row["modified_by"] if row is not None and live else None,
         "DatasetExists": live,
         # The device synced the dataset before it was deleted: it should drop its copy and sync anew.
         "DatasetDeletedAfterRequestedSyncCount": row is not None and 0 < last <= row["deleted_at"],

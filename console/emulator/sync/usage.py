@@ -14,7 +14,7 @@ from console.emulator.core.context import RequestContext
 from console.emulator.core.registry import operation
 
 from . import datasets
-from .access import SERVICE, identity_pool_ids, require_identity, require_pool
+from .access import SERVICE, identity_pool_ids, require_developer, require_identity, require_pool
 
 DEFAULT_PAGE = 60
 
@@ -45,6 +45,7 @@ def describe_identity_pool_usage(ctx: RequestContext, req: dict[str, Any]) -> di
 @operation(SERVICE, "ListIdentityPoolUsage")
 def list_identity_pool_usage(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     """Every identity pool of the account, by ID."""
+    require_developer(ctx)
     size = datasets.page_size(req, DEFAULT_PAGE)
     after = ""
     if req.get("NextToken"):
