@@ -9,7 +9,10 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
+from tests.integration import auth_support
+from tests.integration.passkey_support import Authenticator
 from tests.integration.test_mfa import TOTP_SETTINGS, code_for, enrol, totp_pool
+from tests.integration.test_passkeys import passkey_pool, register
 from tests.integration.test_self_service import FLOWS, access_token, make_user, sign_in
 from tests.integration.test_signup import new_client
 
@@ -83,6 +86,32 @@ def test_email_and_sms_factors(idp):
         unverified = make_user(idp, pool, email="b@example.com", phone_number="+15555550101")
         assert factors(idp, pool["Id"], verified)["ConfiguredUserAuthFactors"] == ["PASSWORD", "EMAIL_OTP", "SMS_OTP"]
         assert factors(idp, pool["Id"], unverified)["ConfiguredUserAuthFactors"] == ["PASSWORD"]
+    finally:
+        idp.delete_user_pool(UserPoolId=pool["Id"])
+
+
+def test_a_passkey_is_a_web_authn_factor(idp):
+    pool = passkey_pool(idp)
+    try:
+        client = auth_support.new_client(idp, pool["Id"])
+        auth_support.new_user(idp, pool["Id"], "ann")
+        assert factors(idp, pool["Id"], "ann")["ConfiguredUserAuthFactors"] == ["PASSWORD"]
+        register(idp, auth_support.tokens(idp, client["ClientId"], "ann")["AccessToken"], Authenticator())
+        assert factors(idp, pool["Id"], "ann")["ConfiguredUserAuthFactors"] == ["PASSWORD", "WEB_AUTHN"]
+        # Passkeys no longer a first factor: still one where they satisfy MFA.
+        idp.update_user_pool(
+            UserPoolId=pool["Id"], Policies={"SignInPolicy": {"AllowedFirstAuthFactors": ["PASSWORD"]}}
+        )
+        assert factors(idp, pool["Id"], "ann")["ConfiguredUserAuthFactors"] == ["PASSWORD"]
+        idp.set_user_pool_mfa_config(
+            UserPoolId=pool["Id"],
+            WebAuthnConfiguration={
+                "RelyingPartyId": "example.com",
+                "UserVerification": "required",
+                "FactorConfiguration": "MULTI_FACTOR_WITH_USER_VERIFICATION",
+            },
+        )
+        assert factors(idp, pool["Id"], "ann")["ConfiguredUserAuthFactors"] == ["PASSWORD", "WEB_AUTHN"]
     finally:
         idp.delete_user_pool(UserPoolId=pool["Id"])
 

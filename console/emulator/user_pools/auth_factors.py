@@ -3,6 +3,7 @@ AdminDeleteSoftwareToken.
 
 ``configured_auth_factors`` lists what the user can sign in with, in AuthFactorType's order: PASSWORD (a
 password is set), EMAIL_OTP and SMS_OTP (offered as a USER_AUTH first factor, or enabled as MFA),
+WEB_AUTHN (a registered passkey, where the pool offers passkeys as a first factor or as MFA),
 SOFTWARE_TOKEN (a verified authenticator app, an MFA factor only). MFA settings come from mfa_settings.py,
 as GetUser and AdminGetUser report them. AdminDeleteSoftwareToken forgets the user's authenticator app, so
 they can associate a new one; a user without one is ResourceNotFoundException.
@@ -16,7 +17,8 @@ from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import resource_not_found
 from console.emulator.core.registry import idp
 
-from . import mfa_settings, pools, users
+from . import mfa_settings, pools, users, webauthn
+from .auth import webauthn as passkey_sign_in
 from .auth.choice import first_factors
 
 # AuthFactorType, in the model's order.
@@ -25,9 +27,9 @@ AUTH_FACTORS = ("PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN", "SOFTWARE_TOKEN
 _TOTP_KEYS = ("totp_secret", "totp_name", "totp_pending", "totp_pending_at", "totp_last_step")
 
 
-def configured_auth_factors(pool: dict[str, Any], user: users.User) -> list[str]:
+def configured_auth_factors(ctx: RequestContext, pool: dict[str, Any], user: users.User) -> list[str]:
     """The AuthFactorType values ``user`` has in ``pool``."""
-    found = set(first_factors(pool, user))
+    found = set(first_factors(pool, user, passkeys=passkey_sign_in.offered(ctx, pool, user)))
     enabled = set(mfa_settings.enabled_mfa(pool, user))
     if "PASSWORD_SRP" in found:
         found.add("PASSWORD")
@@ -37,7 +39,15 @@ def configured_auth_factors(pool: dict[str, Any], user: users.User) -> list[str]
         found.add("SMS_OTP")
     if user.mfa.get("totp_secret"):
         found.add("SOFTWARE_TOKEN")
+    if _passkey_mfa(pool) and webauthn.has_credentials(ctx, user):
+        found.add("WEB_AUTHN")
     return [f for f in AUTH_FACTORS if f in found]
+
+
+def _passkey_mfa(pool: dict[str, Any]) -> bool:
+    """Whether a passkey with user verification satisfies MFA in ``pool`` (its WebAuthnConfiguration)."""
+    config = pool.get("WebAuthnConfiguration") or {}
+    return config.get("FactorConfiguration") == "MULTI_FACTOR_WITH_USER_VERIFICATION"
 
 
 @idp("AdminGetUserAuthFactors")
@@ -46,7 +56,11 @@ def admin_get_user_auth_factors(ctx: RequestContext, req: dict[str, Any]) -> dic
     user = users.get(ctx, pool, req["Username"])
     settings = mfa_settings.mfa_settings_for_get_user(user)
     settings.pop("MFAOptions", None)
-    return {"Username": user.username, "ConfiguredUserAuthFactors": configured_auth_factors(pool, user), **settings}
+    return {
+        "Username": user.username,
+        "ConfiguredUserAuthFactors": configured_auth_factors(ctx, pool, user),
+        **settings,
+    }
 
 
 @idp("AdminDeleteSoftwareToken")
