@@ -315,3 +315,37 @@ def test_the_provider_s_error_goes_back_to_the_app(federation: dict[str, Any]) -
         "error_description": "User said no",
         "state": "s1",
     }
+
+
+def test_a_provider_known_by_its_issuer_alone_is_found_by_discovery(idp: Any, federation: dict[str, Any]) -> None:
+    f = federation
+    details = idp.describe_identity_provider(UserPoolId=f["pool_a"], ProviderName="PoolB")["IdentityProvider"][
+        "ProviderDetails"
+    ]
+    created = idp.create_identity_provider(
+        UserPoolId=f["pool_a"],
+        ProviderName="Discovered",
+        ProviderType="OIDC",
+        ProviderDetails={
+            "client_id": details["client_id"],
+            "client_secret": details["client_secret"],
+            "attributes_request_method": "GET",
+            "oidc_issuer": f"{f['base']}/{f['pool_b']}",
+            "authorize_scopes": "openid email",
+        },
+        AttributeMapping={"email": "email"},
+    )["IdentityProvider"]
+    assert created["ProviderDetails"]["authorize_url"] == details["authorize_url"]
+    idp.update_user_pool_client(
+        UserPoolId=f["pool_a"],
+        ClientId=f["client_a"],
+        AllowedOAuthFlowsUserPoolClient=True,
+        AllowedOAuthFlows=["code"],
+        AllowedOAuthScopes=["openid", "email", "profile"],
+        CallbackURLs=[CALLBACK],
+        SupportedIdentityProviders=["Discovered"],
+    )
+    answer = _sign_in(f, identity_provider="Discovered")
+    id_claims = _claims(_tokens(f, _query(answer.headers["location"])["code"])["id_token"])
+    assert id_claims["cognito:username"] == f"discovered_{f['sub_b']}"
+    assert id_claims["identities"][0]["issuer"] == f"{f['base']}/{f['pool_b']}"
