@@ -436,6 +436,16 @@ def test_deleting_the_identity_pool_deletes_its_sync_data(sync: Any, identity_cl
     assert pool_id not in [p["IdentityPoolId"] for p in pools]
 
 
+def test_deleting_an_identity_deletes_its_datasets(sync: Any, identity_client: Any, identity_pool: str) -> None:
+    identity_id = new_identity(identity_client, identity_pool)
+    put(sync, identity_pool, identity_id, "d", replace("k", "v"), ClientContext="eyJjbGllbnQiOnt9fQ==")
+    assert sync.describe_identity_pool_usage(IdentityPoolId=identity_pool)["IdentityPoolUsage"]["DataStorage"] == 2
+    identity_client.delete_identities(IdentityIdsToDelete=[identity_id])
+    with pytest.raises(sync.exceptions.ResourceNotFoundException):
+        sync.describe_identity_usage(IdentityPoolId=identity_pool, IdentityId=identity_id)
+    assert sync.describe_identity_pool_usage(IdentityPoolId=identity_pool)["IdentityPoolUsage"]["DataStorage"] == 0
+
+
 # -- usage ------------------------------------------------------------------------------------------------------
 
 
