@@ -162,3 +162,25 @@ def test_delete_software_token_of_a_user_without_one(idp, totp_user):
     idp.associate_software_token(AccessToken=access_token(idp, pool, client, name))
     with pytest.raises(idp.exceptions.ResourceNotFoundException):
         idp.admin_delete_software_token(UserPoolId=pool["Id"], Username=name)
+
+
+def test_a_user_whose_token_was_deleted_sets_up_a_new_one_where_mfa_is_required(idp):
+    pool = totp_pool(idp, "ON")
+    try:
+        client = new_client(idp, pool["Id"], ExplicitAuthFlows=FLOWS)
+        name = make_user(idp, pool)
+        setup = sign_in(idp, pool, client, name)
+        secret = idp.associate_software_token(Session=setup["Session"])
+        verified = idp.verify_software_token(Session=secret["Session"], UserCode=code_for(secret["SecretCode"]))
+        idp.admin_respond_to_auth_challenge(
+            UserPoolId=pool["Id"],
+            ClientId=client["ClientId"],
+            ChallengeName="MFA_SETUP",
+            Session=verified["Session"],
+            ChallengeResponses={"USERNAME": name},
+        )
+        assert sign_in(idp, pool, client, name)["ChallengeName"] == "SOFTWARE_TOKEN_MFA"
+        idp.admin_delete_software_token(UserPoolId=pool["Id"], Username=name)
+        assert sign_in(idp, pool, client, name)["ChallengeName"] == "MFA_SETUP"
+    finally:
+        idp.delete_user_pool(UserPoolId=pool["Id"])
