@@ -175,5 +175,7 @@ async def authorize(request: Request) -> Response:
     if answered is not None:
         return answered
     if checked.identity_provider not in (None, "COGNITO"):
-        return await start.redirect_to_provider(request, ctx, site, checked, identity_provider=checked.identity_provider)
+        return await start.redirect_to_provider(
+            request, ctx, site, checked, identity_provider=checked.identity_provider
+        )
     return login_redirect(site, checked)

@@ -16,12 +16,13 @@ from typing import Any, cast
 from urllib.parse import quote, urlencode
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError
 from console.emulator.core.registry import http_route
-from console.emulator.user_pools import attributes, clients, flow_hooks, mfa, passwords, pools, tokens, users
+from console.emulator.user_pools import clients, flow_hooks, mfa, passwords, pools, tokens, users, webauthn
+from console.emulator.user_pools import signup as sign_up_api
 from console.emulator.user_pools.auth import operations
 from console.emulator.user_pools.auth import password as password_flow
 from console.emulator.user_pools.auth.sessions import secret_hash_of
@@ -100,6 +101,7 @@ def login_page(
         info=info,
         forgot_href=paths["forgot_href"],
         signup_href=paths["signup_href"],
+        passkey_href=f"{site.url('/passkey')}?{urlencode(query)}" if webauthn.enabled(site.pool) else "",
     )
 
 
@@ -158,7 +160,7 @@ async def login(request: Request) -> Response:
     return login_page(request, ctx, site, checked)
 
 
-def _secret_hash(client: dict[str, Any], username: str) -> str | None:
+def secret_hash(client: dict[str, Any], username: str) -> str | None:
     secret = client.get("ClientSecret")
     return secret_hash_of(secret, username, client["ClientId"]).decode() if secret else None
 
@@ -168,9 +170,9 @@ def _start_password(ctx: RequestContext, pending: PendingAuthorization, username
     pool = pools.get_pool(ctx, pending.pool_id)
     client = clients.get_pool_client(ctx, pending.pool_id, pending.client_id)
     params = {"USERNAME": username, "PASSWORD": password}
-    secret_hash = _secret_hash(client, username)
-    if secret_hash is not None:
-        params["SECRET_HASH"] = secret_hash
+    hashed = secret_hash(client, username)
+    if hashed is not None:
+        params["SECRET_HASH"] = hashed
     req = {"ClientId": client["ClientId"], "AuthFlow": "USER_PASSWORD_AUTH", "AuthParameters": params}
     flow_hooks.begin(ctx, req, client)
     flow = Flow(pool=pool, client=client, admin=False, flow="USER_PASSWORD_AUTH", source="HostedAuth", req=req)
@@ -197,14 +199,31 @@ async def login_post(request: Request) -> Response:
         result = await drive(ctx, _start_password, ctx, pending, username, password)
     except AwsError as err:
         if err.code == "UserNotConfirmedException":
-            from .signup import confirm_page
-
-            return await confirm_page(request, ctx, site, pending, username, resend=True)
-        message = "Incorrect username or password." if err.code == "UserNotFoundException" else err.message
-        if err.code == "UserNotFoundException":
-            message = "User does not exist."
+            return await _confirm_first(request, ctx, site, pending, username)
+        message = "User does not exist." if err.code == "UserNotFoundException" else err.message
         return login_page(request, ctx, site, pending, error=message, username=username, status=400)
     return await proceed(request, ctx, site, pending, result, username, "password")
+
+
+async def _confirm_first(
+    request: Request, ctx: RequestContext, site: Site, pending: PendingAuthorization, username: str
+) -> Response:
+    """An unconfirmed user signed in: a new sign-up code is sent and the confirmation page shown."""
+
+    def resend() -> None:
+        client = clients.get_pool_client(ctx, pending.pool_id, pending.client_id)
+        req = {"ClientId": pending.client_id, "Username": username}
+        hashed = secret_hash(client, username)
+        if hashed is not None:
+            req["SecretHash"] = hashed
+        sign_up_api.resend_confirmation_code(ctx, req)
+
+    try:
+        await run(ctx, resend)
+    except AwsError as err:
+        return login_page(request, ctx, site, pending, error=err.message, username=username, status=400)
+    target = f"{site.url('/confirmUser')}?{urlencode({**pending.query(), 'username': username})}"
+    return pages.security_headers(RedirectResponse(target, status_code=302))
 
 
 # -- after the password -----------------------------------------------------------------------------------
@@ -315,6 +334,21 @@ def code_page(
     )
 
 
+def policy_text(pool: dict[str, Any]) -> str:
+    """The pool's password policy, as the hint under a new password field says it."""
+    policy = passwords.policy_of(pool)
+    rules = [f"at least {int(policy.get('MinimumLength') or 8)} characters"]
+    for key, text in (
+        ("RequireUppercase", "an uppercase letter"),
+        ("RequireLowercase", "a lowercase letter"),
+        ("RequireNumbers", "a number"),
+        ("RequireSymbols", "a symbol"),
+    ):
+        if policy.get(key):
+            rules.append(text)
+    return "Use " + ", ".join(rules) + "."
+
+
 def new_password_page(
     request: Request,
     ctx: RequestContext,
@@ -326,17 +360,6 @@ def new_password_page(
     error: str | None = None,
     status: int = 200,
 ) -> Response:
-    pool = site.pool
-    policy = passwords.policy_of(pool)
-    rules = [f"at least {int(policy.get('MinimumLength') or 8)} characters"]
-    for key, text in (
-        ("RequireUppercase", "an uppercase letter"),
-        ("RequireLowercase", "a lowercase letter"),
-        ("RequireNumbers", "a number"),
-        ("RequireSymbols", "a symbol"),
-    ):
-        if policy.get(key):
-            rules.append(text)
     return pages.render(
         request,
         ctx,
@@ -348,7 +371,7 @@ def new_password_page(
         authorization=pending.seal(ctx),
         sign_in_state=sealed_state,
         required=[attribute_field(n) for n in required],
-        policy="Use " + ", ".join(rules) + ".",
+        policy=policy_text(site.pool),
         error=error,
     )
 
@@ -359,9 +382,9 @@ async def _respond(
     client = await run(ctx, clients.get_pool_client, ctx, pending.pool_id, pending.client_id)
     username = str(state.get("u") or "")
     answers = {"USERNAME": username, **responses}
-    secret_hash = _secret_hash(client, username)
-    if secret_hash is not None:
-        answers["SECRET_HASH"] = secret_hash
+    hashed = secret_hash(client, username)
+    if hashed is not None:
+        answers["SECRET_HASH"] = hashed
     ctx.oauth = pending.grant()
     ctx.operation = "RespondToAuthChallenge"
     req = {
@@ -497,7 +520,3 @@ async def mfa_setup_answer(
             request, ctx, site, pending, error=err.message, username=str(state.get("u") or ""), status=400
         )
     return await proceed(request, ctx, site, pending, result, str(state.get("u") or ""), "mfa")
-
-
-def required_attribute_fields(pool: dict[str, Any]) -> list[dict[str, str]]:
-    return [attribute_field(n) for n in attributes.required_attributes(pool)]

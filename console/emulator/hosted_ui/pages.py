@@ -13,6 +13,7 @@ in constant time on every POST.
 
 from __future__ import annotations
 
+import base64
 import re
 import secrets
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from starlette.responses import HTMLResponse, Response
 
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError
-from console.emulator.user_pools import domains, pools, ui_customization
+from console.emulator.user_pools import domains, managed_login, pools, ui_customization
 
 from . import sealing, sessions
 
@@ -136,49 +137,108 @@ def _dig(doc: Any, *path: str) -> Any:
     return doc
 
 
-def managed_login_css(settings: dict[str, Any]) -> str:
-    """CSS custom properties from a ManagedLoginBranding settings document (its colours, light and dark)."""
-    modes: dict[str, list[str]] = {"lightMode": [], "darkMode": []}
-    components = settings.get("components") if isinstance(settings.get("components"), dict) else {}
+def _mode_vars(settings: dict[str, Any], mode: str) -> str:
+    """The stylesheet's custom properties for one colour mode of a ManagedLoginBranding settings document."""
+    components = settings.get("components") or {}
+    classes = settings.get("componentClasses") or {}
     wanted = {
-        "--page-bg": ("pageBackground", "color"),
-        "--card-bg": ("form", "backgroundColor"),
-        "--card-border": ("form", "borderColor"),
-        "--button-bg": ("primaryButton", "defaults", "backgroundColor"),
-        "--button-fg": ("primaryButton", "defaults", "textColor"),
-        "--button-hover-bg": ("primaryButton", "hover", "backgroundColor"),
-        "--link": ("link", "defaults", "textColor"),
+        "--page-bg": (components, "pageBackground", mode, "color"),
+        "--card-bg": (components, "form", mode, "backgroundColor"),
+        "--card-border": (components, "form", mode, "borderColor"),
+        "--button-bg": (components, "primaryButton", mode, "defaults", "backgroundColor"),
+        "--button-fg": (components, "primaryButton", mode, "defaults", "textColor"),
+        "--button-hover-bg": (components, "primaryButton", mode, "hover", "backgroundColor"),
+        "--heading": (components, "pageText", mode, "headingColor"),
+        "--text": (components, "pageText", mode, "bodyColor"),
+        "--muted": (components, "pageText", mode, "descriptionColor"),
+        "--link": (classes, "link", mode, "defaults", "textColor"),
+        "--input-bg": (classes, "input", mode, "defaults", "backgroundColor"),
+        "--input-border": (classes, "input", mode, "defaults", "borderColor"),
+        "--label": (classes, "inputLabel", mode, "textColor"),
+        "--focus": (classes, "focusState", mode, "borderColor"),
+        "--error-bg": (components, "alert", mode, "error", "backgroundColor"),
+        "--error-border": (components, "alert", mode, "error", "borderColor"),
     }
-    for mode, lines in modes.items():
-        for prop, path in wanted.items():
-            colour = _colour(_dig(components, path[0], mode, *path[1:]))
-            if colour:
-                lines.append(f"{prop}:{colour};")
-    scheme = _dig(settings, "categories", "global", "colorSchemeMode") or "DYNAMIC"
-    light, dark = "".join(modes["lightMode"]), "".join(modes["darkMode"])
     out = []
+    for prop, (root, *path) in wanted.items():
+        colour = _colour(_dig(root, *(str(p) for p in path)))
+        if colour:
+            out.append(f"{prop}:{colour};")
+    return "".join(out)
+
+
+def _radius(value: Any) -> str | None:
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 64:
+        return f"{float(value):g}px"
+    return None
+
+
+def managed_login_css(branding: dict[str, Any]) -> tuple[str, str | None]:
+    """The CSS of a managed login style (``managed_login.branding_for``): its colours in light and dark
+    mode, as its colour scheme says, its corner radii and background image; and its form logo."""
+    settings = branding.get("Settings") or {}
+    assets = {(a.get("Category"), a.get("ColorMode")): a for a in branding.get("Assets") or []}
+    light, dark = _mode_vars(settings, "lightMode"), _mode_vars(settings, "darkMode")
+    shared = []
+    for prop, value in (
+        ("--radius", _radius(_dig(settings, "components", "form", "borderRadius"))),
+        ("--button-radius", _radius(_dig(settings, "componentClasses", "buttons", "borderRadius"))),
+        ("--input-radius", _radius(_dig(settings, "componentClasses", "input", "borderRadius"))),
+    ):
+        if value:
+            shared.append(f"{prop}:{value};")
+
+    def image(category: str, mode: str) -> str | None:
+        asset = assets.get((category, mode)) or assets.get((category, "DYNAMIC"))
+        if asset is None or not isinstance(asset.get("Bytes"), bytes | bytearray):
+            return None
+        return f"data:{asset.get('ContentType') or 'image/png'};base64,{base64.b64encode(asset['Bytes']).decode()}"
+
+    scheme = _dig(settings, "categories", "global", "colorSchemeMode") or "LIGHT"
+    background = _dig(settings, "components", "pageBackground", "image", "enabled") is not False
+    out = [f":root{{{''.join(shared)}}}"]
+
+    def mode_rule(vars_: str, mode: str, colour_scheme: str) -> str:
+        rule = f":root{{color-scheme:{colour_scheme};{vars_}}}"
+        url = image("PAGE_BACKGROUND", mode) if background else None
+        if url:
+            rule += f'.managed .page{{background:var(--page-bg) url("{url}") center/cover no-repeat;}}'
+        return rule
+
     if scheme == "DARK":
-        out.append(f":root{{color-scheme:dark;{dark}}}")
+        out.append(mode_rule(dark, "DARK", "dark"))
     elif scheme == "LIGHT":
-        out.append(f":root{{color-scheme:light;{light}}}")
+        out.append(mode_rule(light, "LIGHT", "light"))
     else:
-        out.append(f":root{{{light}}}")
-        if dark:
-            out.append(f"@media (prefers-color-scheme: dark){{:root{{{dark}}}}}")
-    return "\n".join(out)
+        out.append(mode_rule(light, "LIGHT", "light dark"))
+        out.append(f"@media (prefers-color-scheme: dark){{{mode_rule(dark, 'DARK', 'light dark')}}}")
+    logo = None
+    if _dig(settings, "components", "form", "logo", "enabled"):
+        logo = image("FORM_LOGO", "DARK" if scheme == "DARK" else "LIGHT")
+    return "\n".join(out), logo
 
 
 def _branding(ctx: RequestContext, site: Site, client_id: str | None) -> dict[str, Any]:
-    """What the page template needs to look as the domain's version says."""
+    """What the page template needs to look as the domain's version says (``available`` False: managed
+    login with no style for the client, which AWS answers with an error page)."""
     if site.managed_login:
-        return {"style": "managed", "custom_css": "", "logo": None}
-    doc = ui_customization.customization_for(ctx, site.pool_id, client_id) if client_id else None
-    if doc is None:
-        doc = ui_customization.customization_for(ctx, site.pool_id, None)
+        managed = managed_login.branding_for(ctx, site.pool_id, client_id) if client_id else None
+        if managed is None:
+            return {
+                "style": "managed",
+                "custom_css": "",
+                "managed_css": "",
+                "logo": None,
+                "available": client_id is None,
+            }
+        css, logo = managed_login_css(managed)
+        return {"style": "managed", "custom_css": "", "managed_css": css, "logo": logo, "available": True}
+    doc = ui_customization.customization_for(ctx, site.pool_id, client_id)
     logo = None
     if doc and doc.get("_image"):
         logo = f"data:{doc.get('_image_type') or 'image/png'};base64,{doc['_image']}"
-    return {"style": "classic", "custom_css": str(doc.get("CSS") or "") if doc else "", "logo": logo}
+    custom = str(doc.get("CSS") or "") if doc else ""
+    return {"style": "classic", "custom_css": custom, "managed_css": "", "logo": logo, "available": True}
 
 
 # -- responses ------------------------------------------------------------------------------------------
@@ -214,13 +274,13 @@ def render(
     nonce = secrets.token_urlsafe(16)
     token, fresh = csrf(ctx, request)
     branding = (
-        _branding(ctx, site, client_id) if site is not None else {"style": "classic", "custom_css": "", "logo": None}
+        _branding(ctx, site, client_id)
+        if site is not None
+        else {"style": "classic", "custom_css": "", "managed_css": "", "logo": None, "available": True}
     )
-    managed_css = ""
-    if site is not None and site.managed_login:
-        managed = values.pop("managed_branding", None)
-        if isinstance(managed, dict):
-            managed_css = managed_login_css(managed.get("Settings") or {})
+    if not branding["available"]:
+        template, status = "error.html", 400
+        values = {"message": "Login pages unavailable. Please contact an administrator.", "error_code": ""}
     values.setdefault("error", None)
     values.setdefault("info", None)
     page = ENV.get_template(template).render(
@@ -229,7 +289,7 @@ def render(
         csrf_token=token,
         stylesheet=Markup(STYLESHEET),  # noqa: S704 - our own file
         custom_css=_safe_css(str(branding["custom_css"] or "")),
-        managed_css=Markup(managed_css),  # noqa: S704 - built from validated colours only
+        managed_css=_safe_css(str(branding["managed_css"] or "")),
         page_style=branding["style"],
         logo=branding["logo"],
         url=(site.url if site is not None else (lambda path: path)),
