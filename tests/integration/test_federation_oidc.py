@@ -349,3 +349,24 @@ def test_a_provider_known_by_its_issuer_alone_is_found_by_discovery(idp: Any, fe
     id_claims = _claims(_tokens(f, _query(answer.headers["location"])["code"])["id_token"])
     assert id_claims["cognito:username"] == f"discovered_{f['sub_b']}"
     assert id_claims["identities"][0]["issuer"] == f"{f['base']}/{f['pool_b']}"
+
+
+def test_the_provider_s_answer_must_come_back_to_the_browser_that_went_out(
+    idp: Any, federation: dict[str, Any]
+) -> None:
+    f = federation
+    with httpx.Client(follow_redirects=False, timeout=20) as attacker:
+        step = attacker.get(
+            f"{f['base']}/{f['domain_a']}/oauth2/authorize",
+            params={
+                "client_id": f["client_a"],
+                "response_type": "code",
+                "redirect_uri": CALLBACK,
+                "identity_provider": "PoolB",
+            },
+        )
+        state = _query(step.headers["location"])["state"]
+    with httpx.Client(follow_redirects=False, timeout=20) as victim:
+        planted = victim.get(f"{f['base']}/{f['domain_a']}/oauth2/idpresponse", params={"code": "c", "state": state})
+    assert planted.status_code == 400
+    assert idp.list_users(UserPoolId=f["pool_a"])["Users"] == []

@@ -77,6 +77,8 @@ async def oauth2_idpresponse(request: Request) -> Response:
     if taken is None:
         return pages.error_page(request, ctx, site, "Invalid state.", error="invalid_request")
     pending, provider_name, kept = taken
+    if request.method == "GET" and not start.same_browser(request, kept):
+        return pages.error_page(request, ctx, site, "Invalid state.", error="invalid_request")
     if params.get("error"):
         error = params["error"] if params["error"] in _PASSED_ON else "invalid_request"
         return flow.error_redirect(pending, error, params.get("error_description"))

@@ -5,10 +5,17 @@ call ``redirect_to_provider``. The pending authorization is kept server-side und
 ``state``, SAML ``RelayState``) that can be used once, within the hour a pending authorization lasts, and
 only for the provider and pool it was made for; the nonce sent to an OIDC provider and the ID of a SAML
 AuthnRequest are kept with it, so the answer can be checked against them.
+
+An OIDC or social provider answers with a top-level GET, which carries the browser's SameSite=Lax cookies:
+the trip is also bound to the browser that started it (``BINDING_COOKIE``, compared in constant time), so a
+provider's answer for someone else's sign-in cannot be planted in a victim's browser (login CSRF). SAML's
+HTTP-POST binding and Sign in with Apple's form_post arrive as cross-site POSTs, which carry no Lax cookie;
+their RelayState / state is one-use and unguessable, and a SAML response must answer the request it names.
 """
 
 from __future__ import annotations
 
+import hmac
 import secrets
 from typing import Any
 
@@ -20,11 +27,12 @@ from console.emulator.core.errors import AwsError
 from console.emulator.core.store import dumps, loads
 from console.emulator.user_pools import clients, identity_providers
 
-from .. import flow
+from .. import flow, sessions
 from ..pages import Site
 from . import oidc, saml
 
 _MAX_STATE = 128
+BINDING_COOKIE = "cognito-federation"
 
 
 def provider_for(
@@ -39,9 +47,8 @@ def provider_for(
         except AwsError:
             return None
     elif identifier:
-        wanted = identifier.lower()
         for doc in identity_providers.providers_of(ctx, pool_id):
-            if wanted in (i.lower() for i in doc.get("IdpIdentifiers") or []):
+            if identifier in (doc.get("IdpIdentifiers") or []):
                 provider = doc
                 break
     if provider is None:
@@ -115,6 +122,7 @@ async def redirect_to_provider(
             extra["request_id"] = saml.new_request_id()
         else:
             extra["nonce"] = secrets.token_urlsafe(24)
+            extra["binding"] = secrets.token_urlsafe(24)
         return provider, remember(ctx, pending, provider["ProviderName"], extra), extra
 
     provider, state, extra = await flow.run(ctx, work)
@@ -141,4 +149,23 @@ async def redirect_to_provider(
         )
     response = RedirectResponse(target, status_code=302)
     response.headers["Cache-Control"] = "no-store"
+    if "binding" in extra:
+        response.set_cookie(
+            BINDING_COOKIE,
+            extra["binding"],
+            max_age=flow.PENDING_VALIDITY,
+            path=sessions.cookie_path(request),
+            secure=sessions.secure(request),
+            httponly=True,
+            samesite="lax",
+        )
     return response
+
+
+def same_browser(request: Request, kept: dict[str, Any]) -> bool:
+    """Whether the answer came back to the browser that went out (see the module's docstring)."""
+    expected = kept.get("binding")
+    if not expected:
+        return True
+    cookie = request.cookies.get(BINDING_COOKIE) or ""
+    return hmac.compare_digest(cookie.encode(), str(expected).encode())
