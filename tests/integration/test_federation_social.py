@@ -21,7 +21,8 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import jwt
 import pytest
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
 from tests import fake_lambda
 from tests.conftest import make_client, unique
@@ -31,6 +32,10 @@ from tests.localcognito import LocalCognito, start
 CALLBACK = "http://localhost:8976/callback"
 PRE_SIGN_UP = "arn:aws:lambda:us-east-1:000000000000:function:pre-sign-up"
 _KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+_APPLE_KEY = ec.generate_private_key(ec.SECP256R1())
+_APPLE_PEM = _APPLE_KEY.private_bytes(
+    serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+).decode()
 _JWK = {**json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(_KEY.public_key())), "kid": "fake-1", "alg": "RS256"}
 
 
@@ -77,7 +82,21 @@ def _providers() -> FakeProviders:
             form = {k: v[0] for k, v in parse_qs(self.rfile.read(length).decode()).items()}
             fake.token_requests.append(form)
             answer = fake.codes.pop(form.get("code", ""), None)
-            if answer is None or form.get("client_secret") != "social-secret":
+            if "/signinwithapple/" in self.path:
+                try:  # Apple's client secret: an ES256 JWT of the team, for the client, signed with the key
+                    secret = jwt.decode(
+                        form.get("client_secret", ""),
+                        _APPLE_KEY.public_key(),
+                        algorithms=["ES256"],
+                        audience=f"{fake.base}/signinwithapple",
+                        issuer="TEAM123",
+                    )
+                    good = secret["sub"] == "apple-client"
+                except jwt.PyJWTError:
+                    good = False
+            else:
+                good = form.get("client_secret") == "social-secret"
+            if answer is None or not good:
                 return self._json(400, {"error": "invalid_grant"})
             body = {"access_token": answer["access_token"], "token_type": "Bearer", "expires_in": 3600}
             if "id_token" in answer:
@@ -155,6 +174,19 @@ def site(idp: Any, server: LocalCognito, lam: FakeLambda) -> Iterator[dict[str, 
         ProviderDetails={**details, "authorize_scopes": "profile"},
         AttributeMapping={"email": "email"},
     )
+    idp.create_identity_provider(
+        UserPoolId=pool_id,
+        ProviderName="SignInWithApple",
+        ProviderType="SignInWithApple",
+        ProviderDetails={
+            "client_id": "apple-client",
+            "team_id": "TEAM123",
+            "key_id": "KEY123",
+            "private_key": _APPLE_PEM,
+            "authorize_scopes": "email name",
+        },
+        AttributeMapping={"email": "email"},
+    )
     client_id = idp.create_user_pool_client(
         UserPoolId=pool_id,
         ClientName="app",
@@ -162,7 +194,7 @@ def site(idp: Any, server: LocalCognito, lam: FakeLambda) -> Iterator[dict[str, 
         AllowedOAuthFlows=["code"],
         AllowedOAuthScopes=["openid", "email", "profile"],
         CallbackURLs=[CALLBACK],
-        SupportedIdentityProviders=["Google", "Facebook", "LoginWithAmazon"],
+        SupportedIdentityProviders=["Google", "Facebook", "LoginWithAmazon", "SignInWithApple"],
     )["UserPoolClient"]["ClientId"]
     yield {"pool_id": pool_id, "base": f"{server.base_url}/{domain}", "client_id": client_id}
     idp.delete_user_pool_domain(UserPoolId=pool_id, Domain=domain)
@@ -326,3 +358,30 @@ def test_a_pre_sign_up_refusal_creates_nobody(
     assert returned["error"] == "invalid_request"
     assert returned["error_description"] == "PreSignUp failed with error Not from this domain.."
     assert idp.list_users(UserPoolId=site["pool_id"])["Users"] == []
+
+
+def test_sign_in_with_apple_posts_back_and_is_paid_with_an_es256_client_secret(
+    idp: Any, site: dict[str, Any], providers: FakeProviders
+) -> None:
+    with httpx.Client(follow_redirects=False, timeout=20) as browser:
+        location, sent = _go_to(site, browser, "SignInWithApple")
+        assert location.startswith(f"{providers.base}/signinwithapple/authorize?")
+        assert sent["response_mode"] == "form_post"
+        claims = {
+            "iss": f"{providers.base}/signinwithapple",
+            "aud": "apple-client",
+            "exp": 4102444800,
+            "sub": "001234.abcdef",
+            "email": "apple@example.com",
+            "nonce": sent["nonce"],
+        }
+        providers.codes["apple-code"] = {
+            "access_token": "apple-access",
+            "id_token": jwt.encode(claims, _KEY, algorithm="RS256", headers={"kid": "fake-1"}),
+        }
+        # Apple answers with a cross-site form POST.
+        answer = browser.post(f"{site['base']}/oauth2/idpresponse", data={"code": "apple-code", "state": sent["state"]})
+    assert answer.headers["location"].startswith(CALLBACK), answer.headers["location"]
+    token_claims = _claims(site, _query(answer.headers["location"])["code"])
+    assert token_claims["cognito:username"] == "signinwithapple_001234.abcdef"
+    assert token_claims["email"] == "apple@example.com"

@@ -10,10 +10,12 @@
   ES256 JWT Apple asks for (``team_id``, ``key_id``, ``private_key``). Facebook and Login with Amazon are
   plain OAuth 2.0: no ID token; the user's fields come from the Graph API (``me?fields=`` the mapped
   fields and ``id``) and from Amazon's profile endpoint.
-- ``COGNITO_LOCAL_SOCIAL_BASE_URL`` points the social providers at a stand-in (a test's fake): with it set
-  to ``http://127.0.0.1:9000``, Google's endpoints are ``{base}/google/authorize``, ``/token``,
-  ``/userinfo`` and ``/jwks``, its issuer ``{base}/google``; likewise ``facebook``, ``loginwithamazon`` and
-  ``signinwithapple``.
+- ``COGNITO_LOCAL_SOCIAL_BASE_URL`` (the local Cognito's environment) points the social providers at a
+  stand-in (a test's fake): with it set to ``http://127.0.0.1:9000``, Google's endpoints are
+  ``{base}/google/authorize``, ``/token`` and ``/jwks`` and its issuer ``{base}/google``; Sign in with
+  Apple's the same under ``{base}/signinwithapple`` (its client secret's audience is that issuer);
+  Facebook's and Login with Amazon's are ``{base}/facebook/authorize``, ``/token`` and ``/userinfo`` (and
+  ``loginwithamazon``), the user's fields read from ``/userinfo`` with the access token as a Bearer token.
 - An issuer over plain http is accepted only on loopback (CreateIdentityProvider already refuses others),
   so a pool of this local Cognito can be another pool's OIDC provider.
 """
