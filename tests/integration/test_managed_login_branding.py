@@ -4,11 +4,13 @@ partial updates, feature plans and bad input."""
 from __future__ import annotations
 
 import base64
+import json
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from botocore.exceptions import ClientError
 
@@ -394,3 +396,20 @@ def test_branding_for_the_managed_login_pages(ctx: RequestContext) -> None:
         assert style is not None
         assert style["Settings"] == managed_login.DEFAULT_SETTINGS
         assert style["Assets"] == []
+
+
+def test_the_two_megabyte_request_limit_is_the_branding_operations_own(idp, pool, client_id, cognito):
+    # A 1.5 MB request: within CreateManagedLoginBranding's 2 MB, beyond the 1 MB of other operations.
+    body = json.dumps({"UserPoolId": pool["Id"], "ClientId": client_id, "Settings": {"textContent": "A" * 1536 * 1024}})
+    for operation, status in (("CreateManagedLoginBranding", 200), ("DescribeUserPool", 413)):
+        r = httpx.post(
+            cognito.base_url,
+            content=body,
+            headers={
+                "Content-Type": "application/x-amz-json-1.1",
+                "X-Amz-Target": f"AWSCognitoIdentityProviderService.{operation}",
+            },
+            timeout=30,
+        )
+        assert r.status_code == status, r.text[:300]
+    assert r.json()["__type"] == "SerializationException"

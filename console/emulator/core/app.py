@@ -54,9 +54,13 @@ from .store import Migrations, Store, compact_json
 
 log = logging.getLogger("console.emulator")
 
-# AWS rejects larger JSON requests: Create/UpdateManagedLoginBranding document a 2 MB request-size limit (an
-# asset alone may be 1,000,000 bytes, a third more in base64); SetUICustomization needs about 180 KB.
-MAX_BODY = 2 * 1024 * 1024
+MAX_BODY = 1024 * 1024  # AWS rejects larger JSON requests; SetUICustomization needs about 180 KB
+# Operations that document a larger request-size limit: managed login branding's 2 MB (an asset alone may be
+# 1,000,000 bytes, a third more in base64).
+LARGE_BODIES = {
+    "AWSCognitoIdentityProviderService.CreateManagedLoginBranding": 2 * 1024 * 1024,
+    "AWSCognitoIdentityProviderService.UpdateManagedLoginBranding": 2 * 1024 * 1024,
+}
 _JSON = "application/x-amz-json-1.1"
 
 # In the order their schemas apply.
@@ -187,16 +191,17 @@ def error_response(err: AwsError, request_id: str = "") -> Response:
 
 
 async def read_body(request: Request) -> bytes:
+    limit = LARGE_BODIES.get(request.headers.get("x-amz-target", ""), MAX_BODY)
     declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > MAX_BODY:
-        raise AwsError("SerializationException", f"Request body exceeds {MAX_BODY} bytes.", 413)
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise AwsError("SerializationException", f"Request body exceeds {limit} bytes.", 413)
     chunks: list[bytes] = []
     size = 0
     try:
         async for chunk in request.stream():
             size += len(chunk)
-            if size > MAX_BODY:
-                raise AwsError("SerializationException", f"Request body exceeds {MAX_BODY} bytes.", 413)
+            if size > limit:
+                raise AwsError("SerializationException", f"Request body exceeds {limit} bytes.", 413)
             chunks.append(chunk)
     except ClientDisconnect:  # gone mid-body (or closed for sending too slowly): no one reads the answer
         raise AwsError("SerializationException", "The connection closed before the request body ended.") from None
