@@ -302,3 +302,48 @@ def test_policy_evaluation_endpoint(cognito: LocalCognito, ci: Any, iam: Any) ->
     assert missing.status_code == 404 and missing.json()["__type"] == "NoSuchEntity"
     bad = httpx.post(url, json={"role_arn": role, "action": "nothing"})
     assert bad.status_code == 400
+
+
+OPERATOR = {"COGNITO_LOCAL_ACCESS_KEY_ID": "AKIDOPERATOR", "COGNITO_LOCAL_SECRET_ACCESS_KEY": "operator/secret+key"}
+
+
+@pytest.fixture(scope="module")
+def public(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalCognito]:
+    # 127.0.0.2 is on the loopback interface but is not the loopback default: the server treats it as public.
+    server = start(tmp_path_factory.mktemp("sts-public"), "--host", "127.0.0.2", env=OPERATOR)
+    yield server
+    assert server.stop() == 0
+
+
+def test_beyond_loopback_the_same_signature_rules_apply(public: LocalCognito) -> None:
+    operator = {
+        "AccessKeyId": OPERATOR["COGNITO_LOCAL_ACCESS_KEY_ID"],
+        "SecretAccessKey": OPERATOR["COGNITO_LOCAL_SECRET_ACCESS_KEY"],
+        "SessionToken": "",
+    }
+    iam = client_with(public.base_url, "iam", operator, aws_session_token="")
+    sts = client_with(public.base_url, "sts", operator, aws_session_token="")
+    arn = iam.create_role(RoleName=unique("public"), AssumeRolePolicyDocument=json.dumps(ROOT_TRUST))["Role"]["Arn"]
+    unsigned = httpx.post(public.base_url, data={"Action": "GetCallerIdentity", "Version": "2011-06-15"})
+    assert unsigned.status_code == 403 and "<Code>MissingAuthenticationToken</Code>" in unsigned.text
+    with pytest.raises(ClientError) as exc:
+        client_with(
+            public.base_url, "sts", {**operator, "AccessKeyId": "AKIDSOMEONEELSE"}, aws_session_token=""
+        ).get_caller_identity()
+    assert error(exc)[0] == "InvalidClientTokenId"
+    credentials = sts.assume_role(RoleArn=arn, RoleSessionName="remote")["Credentials"]
+    # Credentials this server issued stand in for the operator's keys.
+    client_with(public.base_url, "cognito-idp", credentials).list_user_pools(MaxResults=1)
+    assert client_with(public.base_url, "sts", credentials).get_caller_identity()["Arn"].endswith("/remote")
+    # AssumeRoleWithWebIdentity is unsigned, as on AWS: it is refused for its token, not for a signature.
+    web = httpx.post(
+        public.base_url,
+        data={
+            "Action": "AssumeRoleWithWebIdentity",
+            "Version": "2011-06-15",
+            "RoleArn": arn,
+            "RoleSessionName": "web",
+            "WebIdentityToken": "not-a-token-at-all",
+        },
+    )
+    assert web.status_code == 400 and "<Code>InvalidIdentityToken</Code>" in web.text
