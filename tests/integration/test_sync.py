@@ -775,3 +775,19 @@ def test_signed_calls_beyond_loopback(tmp_path: Path) -> None:
         )
     finally:
         assert server.stop() == 0
+
+
+def test_a_hosted_ui_domain_named_like_the_sync_paths_keeps_its_pages(
+    cognito: LocalCognito, idp: Any, pool: dict[str, Any], identity_pool: str
+) -> None:
+    idp.create_user_pool_domain(UserPoolId=pool["Id"], Domain="identitypools")
+    try:
+        # /identitypools/login is a page of the domain, not DescribeIdentityPoolUsage of a pool named "login".
+        page = httpx.get(f"{cognito.base_url}/identitypools/login")
+        assert "identityPoolId" not in page.text
+        assert page.headers.get("x-amzn-ErrorType", "").split(":")[0] != "InvalidParameterException"
+        # The Sync paths no page claims are still Sync's.
+        r = httpx.get(f"{cognito.base_url}/identitypools/{identity_pool}")
+        assert r.json()["IdentityPoolUsage"]["IdentityPoolId"] == identity_pool
+    finally:
+        idp.delete_user_pool_domain(UserPoolId=pool["Id"], Domain="identitypools")

@@ -27,7 +27,7 @@ from botocore.model import ServiceModel
 from starlette.applications import Starlette
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Match, Route
 from starlette.types import Message, Receive, Scope, Send
 
 from . import (
@@ -485,6 +485,11 @@ class _App(Starlette):
 
     allowed_hosts: hosts.AllowedHosts | None = None
 
+    def routed(self, scope: Scope) -> bool:
+        """Whether one of the app's own routes takes ``scope`` whole: a hosted UI domain may be named like the
+        first segment of a REST-JSON service's paths (``/identitypools/login``), and its pages stay its own."""
+        return any(route.matches(scope)[0] is Match.FULL for route in self.router.routes)
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
             if self.allowed_hosts is not None:
@@ -502,7 +507,7 @@ class _App(Starlette):
                 await response(scope, receive, send)
                 return
             rest_route = rest_json.route(scope)  # Cognito Sync's paths; None for every other path
-            if rest_route is not None:
+            if rest_route is not None and not self.routed(scope):
                 scope["app"] = self
                 response = await dispatch_rest_json(Request(scope, receive), rest_route)
                 await response(scope, receive, send)
