@@ -370,3 +370,37 @@ def test_the_provider_s_answer_must_come_back_to_the_browser_that_went_out(
         planted = victim.get(f"{f['base']}/{f['domain_a']}/oauth2/idpresponse", params={"code": "c", "state": state})
     assert planted.status_code == 400
     assert idp.list_users(UserPoolId=f["pool_a"])["Users"] == []
+
+
+def test_a_link_by_a_mapped_attribute_becomes_a_link_by_subject_at_sign_in(
+    idp: Any, federation: dict[str, Any]
+) -> None:
+    f = federation
+    native = unique("native")
+    idp.admin_create_user(UserPoolId=f["pool_a"], Username=native, MessageAction="SUPPRESS")
+    idp.admin_link_provider_for_user(
+        UserPoolId=f["pool_a"],
+        DestinationUser={"ProviderName": "Cognito", "ProviderAttributeValue": native},
+        SourceUser={
+            "ProviderName": "PoolB",
+            "ProviderAttributeName": "email",
+            "ProviderAttributeValue": f"{f['username_b']}@example.com",
+        },
+    )
+    id_claims = _claims(
+        _tokens(f, _query(_sign_in(f, identity_provider="PoolB").headers["location"])["code"])["id_token"]
+    )
+    assert id_claims["cognito:username"] == native
+    assert id_claims["email"] == f"{f['username_b']}@example.com"  # the mapped attributes written to the user
+    assert [i["userId"] for i in id_claims["identities"]] == [f["sub_b"]]
+    # Signed in once, the identity is unlinked by its subject.
+    idp.admin_disable_provider_for_user(
+        UserPoolId=f["pool_a"],
+        User={
+            "ProviderName": "PoolB",
+            "ProviderAttributeName": "Cognito_Subject",
+            "ProviderAttributeValue": f["sub_b"],
+        },
+    )
+    again = _claims(_tokens(f, _query(_sign_in(f, identity_provider="PoolB").headers["location"])["code"])["id_token"])
+    assert again["cognito:username"] == f"poolb_{f['sub_b']}"

@@ -11,10 +11,12 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import threading
 import uuid
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -410,3 +412,50 @@ def test_an_idp_initiated_response_cannot_be_replayed(idp: Any, saml_site: dict[
     with httpx.Client(follow_redirects=False, timeout=20) as attacker:
         replayed = _post(site, attacker, response, relay_state)
     assert _query(replayed.headers["location"])["error"] == "invalid_request"
+
+
+def test_a_provider_known_by_its_metadata_url(idp: Any, saml_site: dict[str, Any]) -> None:
+    body = _metadata(IDP_KEY).encode()
+
+    class Metadata(BaseHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            return
+
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Metadata)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    site = saml_site
+    try:
+        idp.create_identity_provider(
+            UserPoolId=site["pool_id"],
+            ProviderName="CorpByUrl",
+            ProviderType="SAML",
+            ProviderDetails={"MetadataURL": f"http://127.0.0.1:{server.server_address[1]}/metadata"},
+            AttributeMapping={"email": EMAIL_ATTRIBUTE},
+        )
+        idp.update_user_pool_client(
+            UserPoolId=site["pool_id"],
+            ClientId=site["client_id"],
+            AllowedOAuthFlowsUserPoolClient=True,
+            AllowedOAuthFlows=["code"],
+            AllowedOAuthScopes=["openid", "email"],
+            CallbackURLs=[CALLBACK],
+            SupportedIdentityProviders=["CorpByUrl"],
+        )
+        with httpx.Client(follow_redirects=False, timeout=20) as browser:
+            request_id, relay_state = _start(site, browser, identity_provider="CorpByUrl")
+            response = _response(
+                acs=site["acs"], audience=site["audience"], name_id="url-user", in_response_to=request_id
+            )
+            answer = _post(site, browser, response, relay_state)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert "code" in _query(answer.headers["location"]), answer.headers["location"]
+    assert _users(idp, site) == ["corpbyurl_url-user"]
