@@ -63,11 +63,10 @@ def access_key(headers: Any) -> str | None:
     """The access key of a SigV4 ``Authorization`` header (raw ASGI headers), or None."""
     for name, value in headers:
         if name == b"authorization":
-            text = value.decode("latin-1")
-            start = text.find("Credential=")
+            start = value.find(b"Credential=")
             if start < 0:
                 return None
-            return text[start + len("Credential=") :].split("/", 1)[0].strip()
+            return value[start + 11 :].split(b"/", 1)[0].strip().decode("latin-1")
     return None
 
 
@@ -97,7 +96,7 @@ def verify(
     if not _DECLARED:
         return None
     key = access_key(scope["headers"])
-    if key is None or _resolver(key) is None:
+    if key is None or not key.startswith(tuple(_DECLARED)) or _resolver(key) is None:
         return None
     found = issued(store, key)
     if found is None:
