@@ -1,0 +1,178 @@
+"""Passkey sign-in on the hosted UI in Chromium, with a CDP virtual authenticator: a passkey registered
+through StartWebAuthnRegistration / CompleteWebAuthnRegistration (the browser's navigator.credentials.create
+on the local server's origin), then /oauth2/authorize, the login page's passkey button, the passkey page's
+script and navigator.credentials.get, and the redirect with a code that the token endpoint exchanges."""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import httpx
+import pytest
+
+from tests.integration.auth_support import PASSWORD, new_user
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = "/usr/bin/chromium"
+CALLBACK = "http://localhost:8976/callback"
+
+pytestmark = pytest.mark.skipif(shutil.which(CHROMIUM) is None, reason="Chromium is not installed")
+
+
+@pytest.fixture
+def site(idp: Any) -> Iterator[dict[str, Any]]:
+    """A pool that offers passkeys with the relying party localhost, a domain and an OAuth app client."""
+    pool = idp.create_user_pool(
+        PoolName=f"passkey-pages-{uuid.uuid4().hex[:6]}",
+        Policies={"SignInPolicy": {"AllowedFirstAuthFactors": ["PASSWORD", "WEB_AUTHN"]}},
+    )["UserPool"]
+    idp.set_user_pool_mfa_config(
+        UserPoolId=pool["Id"], WebAuthnConfiguration={"RelyingPartyId": "localhost", "UserVerification": "required"}
+    )
+    domain = f"pk{uuid.uuid4().hex[:10]}"
+    idp.create_user_pool_domain(UserPoolId=pool["Id"], Domain=domain)
+    client = idp.create_user_pool_client(
+        UserPoolId=pool["Id"],
+        ClientName="web",
+        ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+        AllowedOAuthFlowsUserPoolClient=True,
+        AllowedOAuthFlows=["code"],
+        AllowedOAuthScopes=["openid", "aws.cognito.signin.user.admin"],
+        CallbackURLs=[CALLBACK],
+        SupportedIdentityProviders=["COGNITO"],
+    )["UserPoolClient"]
+    new_user(idp, pool["Id"], "ann")
+    yield {"pool_id": pool["Id"], "domain": domain, "client_id": client["ClientId"]}
+    idp.delete_user_pool_domain(UserPoolId=pool["Id"], Domain=domain)
+    idp.delete_user_pool(UserPoolId=pool["Id"])
+
+
+def local_origin(base_url: str) -> str:
+    return f"http://localhost:{urlsplit(base_url).port}"
+
+
+CREATE = """async (options) => {
+  const decode = (text) => Uint8Array.from(atob(text.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
+  const encode = (buffer) => btoa(String.fromCharCode(...new Uint8Array(buffer)))
+    .replace(/\\+/g, "-").replace(/\\//g, "_").replace(/=+$/, "");
+  const credential = await navigator.credentials.create({publicKey: {
+    ...options,
+    challenge: decode(options.challenge),
+    user: {...options.user, id: decode(options.user.id)},
+    excludeCredentials: options.excludeCredentials.map((c) => ({...c, id: decode(c.id)})),
+  }});
+  return {
+    id: credential.id, rawId: encode(credential.rawId), type: credential.type,
+    authenticatorAttachment: credential.authenticatorAttachment,
+    response: {
+      clientDataJSON: encode(credential.response.clientDataJSON),
+      attestationObject: encode(credential.response.attestationObject),
+      transports: credential.response.getTransports(),
+    },
+    clientExtensionResults: {},
+  };
+}"""
+
+
+def test_passkey_sign_in_on_the_hosted_ui(idp: Any, cognito: Any, site: dict[str, Any]) -> None:
+    origin = local_origin(cognito.base_url)
+    access = idp.initiate_auth(
+        ClientId=site["client_id"],
+        AuthFlow="USER_PASSWORD_AUTH",
+        AuthParameters={"USERNAME": "ann", "PASSWORD": PASSWORD},
+    )["AuthenticationResult"]["AccessToken"]
+    authorize = f"{origin}/{site['domain']}/oauth2/authorize?" + urlencode(
+        {
+            "client_id": site["client_id"],
+            "response_type": "code",
+            "redirect_uri": CALLBACK,
+            "scope": "openid aws.cognito.signin.user.admin",
+        }
+    )
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+        try:
+            context = browser.new_context()
+            page = context.new_page()
+            cdp = context.new_cdp_session(page)
+            cdp.send("WebAuthn.enable")
+            authenticator = cdp.send(
+                "WebAuthn.addVirtualAuthenticator",
+                {
+                    "options": {
+                        "protocol": "ctap2",
+                        "transport": "internal",
+                        "hasResidentKey": True,
+                        "hasUserVerification": True,
+                        "isUserVerified": True,
+                        "automaticPresenceSimulation": True,
+                    }
+                },
+            )
+            redirected: list[str] = []
+
+            def callback(route: Any) -> None:
+                redirected.append(route.request.url)
+                route.fulfill(status=200, content_type="text/plain", body="signed in")
+
+            page.route(f"{CALLBACK}*", callback)
+
+            # The passkey, registered from a page on the local server's origin.
+            page.goto(authorize)
+            assert "/login" in page.url
+            options = idp.start_web_authn_registration(AccessToken=access)["CredentialCreationOptions"]
+            assert options["rp"]["id"] == "localhost"
+            credential = page.evaluate(CREATE, options)
+            idp.complete_web_authn_registration(AccessToken=access, Credential=credential)
+            stored = cdp.send("WebAuthn.getCredentials", {"authenticatorId": authenticator["authenticatorId"]})
+            assert len(stored["credentials"]) == 1
+            listed = idp.list_web_authn_credentials(AccessToken=access)["Credentials"]
+            assert [c["CredentialId"] for c in listed] == [credential["id"]]
+
+            # Sign in: the login page's passkey button, the passkey page, the browser's passkey prompt.
+            page.click("#passkey-sign-in")
+            page.wait_for_url("**/passkey?*")
+            page.fill("#username", "ann")
+            page.click("#passkey-button")
+            page.wait_for_url(f"{CALLBACK}*")
+            assert redirected, page.content()
+        finally:
+            browser.close()
+
+    code = parse_qs(urlsplit(redirected[-1]).query)["code"][0]
+    answer = httpx.post(
+        f"{origin}/{site['domain']}/oauth2/token",
+        data={
+            "grant_type": "authorization_code",
+            "client_id": site["client_id"],
+            "code": code,
+            "redirect_uri": CALLBACK,
+        },
+        timeout=20,
+    )
+    assert answer.status_code == 200, answer.text
+    assert idp.get_user(AccessToken=answer.json()["access_token"])["Username"] == "ann"
+
+
+def test_passkey_page_says_when_the_user_has_no_passkey(cognito: Any, site: dict[str, Any]) -> None:
+    origin = local_origin(cognito.base_url)
+    query = urlencode({"client_id": site["client_id"], "response_type": "code", "redirect_uri": CALLBACK})
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            errors: list[str] = []
+            page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+            page.goto(f"{origin}/{site['domain']}/passkey?{query}")
+            page.fill("#username", "ann")
+            page.click("#passkey-button")
+            page.wait_for_selector("#passkey-error:not([hidden])")
+            assert "not available" in page.inner_text("#passkey-error")
+            assert not [e for e in errors if "Content Security Policy" in e]
+        finally:
+            browser.close()
