@@ -40,6 +40,7 @@ from . import (
     query,
     registry,
     rest_json,
+    rpc_v2_cbor,
     schema,
     seeding,
     signatures,
@@ -67,6 +68,7 @@ _JSON = "application/x-amz-json-1.1"
 SERVICE_PACKAGES = (
     "console.emulator.user_pools",
     "console.emulator.cloudwatch_logs",
+    "console.emulator.cloudwatch",
     "console.emulator.identity_pools",
     "console.emulator.sync",
     "console.emulator.hosted_ui",
@@ -177,12 +179,15 @@ class ServerState:
         return ctx
 
 
-def error_response(err: AwsError, request_id: str = "") -> Response:
-    body = json.dumps({"__type": err.code, "message": err.message}).encode()
-    headers = {
-        "x-amzn-ErrorType": f"{err.code}:",
-        "x-amzn-RequestId": request_id or ids.request_id(),
-    }
+def error_response(err: AwsError, request_id: str = "", model: ServiceModel | None = None) -> Response:
+    code = err.code
+    headers = {"x-amzn-RequestId": request_id or ids.request_id()}
+    compatible = protocol.query_compatible_error(model, code) if model is not None else None
+    if compatible is not None:  # CloudWatch: botocore reads the query protocol's code from this header
+        code, query_code = compatible
+        headers["x-amzn-query-error"] = f"{query_code};{'Receiver' if err.status >= 500 else 'Sender'}"
+    body = json.dumps({"__type": code, "message": err.message}).encode()
+    headers["x-amzn-ErrorType"] = f"{code}:"
     # Only printable ASCII may go into a header: a message that echoes a control character (a member's
     # value) would make the HTTP layer refuse the whole response.
     if err.message and all(" " <= c <= "~" for c in err.message):
@@ -228,6 +233,7 @@ async def dispatch_json(request: Request) -> Response:
 
 async def _dispatch_json(request: Request) -> Response:
     request_id = ids.request_id()
+    model: ServiceModel | None = None
     try:
         target = request.headers.get("x-amz-target", "")
         if not target:
@@ -258,7 +264,7 @@ async def _dispatch_json(request: Request) -> Response:
             headers={"x-amzn-RequestId": request_id},
         )
     except AwsError as err:
-        return error_response(err, request_id)
+        return error_response(err, request_id, model)
     except Exception:
         log.exception("internal error in %s", request.headers.get("x-amz-target"))
         return error_response(
@@ -350,6 +356,47 @@ async def _dispatch_query(request: Request) -> tuple[Response, str]:
         return query.error_response(model, failure, request_id), action
 
 
+async def dispatch_rpc_v2(request: Request) -> Response:
+    """A Smithy RPC v2 CBOR call (CloudWatch): ``POST /service/{Service}/operation/{Operation}``."""
+    started = time.perf_counter()
+    with workers.serving():
+        await asyncio.sleep(0)
+        response, name = await _dispatch_rpc_v2(request)
+    if access_log.enabled():
+        access_log.record(
+            name,
+            response.status_code,
+            response.headers.get("x-amzn-query-error", "").partition(";")[0],
+            time.perf_counter() - started,
+            getattr(request.state, "identifiers", None),
+        )
+    return response
+
+
+async def _dispatch_rpc_v2(request: Request) -> tuple[Response, str]:
+    request_id = ids.request_id()
+    model: ServiceModel | None = None
+    name = ""
+    try:
+        service, name = rpc_v2_cbor.target(request.url.path)
+        model = protocol.service_model(service)
+        op_model = rpc_v2_cbor.operation(model, name)
+        body = await read_body(request)
+        decoded = rpc_v2_cbor.request_params(op_model.input_shape, rpc_v2_cbor.decode(body))
+        params = protocol.validate_input(op_model, decoded)
+        if access_log.enabled():
+            request.state.identifiers = access_log.fields_of(params)
+        _, result = await run_operation(request, model, name, params, body, request_id)
+        shaped = protocol.shape_output(op_model.output_shape, result or {})
+        return rpc_v2_cbor.response(op_model, shaped, request_id), name
+    except AwsError as err:
+        return rpc_v2_cbor.error_response(model, err, request_id), name
+    except Exception:
+        log.exception("internal error in %s", name)
+        failure = AwsError("InternalFailure", "An internal error occurred in the local Cognito.", 500)
+        return rpc_v2_cbor.error_response(model, failure, request_id), name
+
+
 async def dispatch_rest_json(request: Request, route: rest_json.Route) -> Response:
     """A REST-JSON call (Cognito Sync's paths): ``route`` is the operation its method and path matched."""
     started = time.perf_counter()
@@ -404,7 +451,7 @@ async def health(request: Request) -> Response:
             "schema": state.store.schema_versions(),
             "operations": {
                 svc: len(registry.implemented(svc))
-                for svc in ("cognito-idp", "cognito-identity", "cognito-sync", "logs")
+                for svc in ("cognito-idp", "cognito-identity", "cognito-sync", "iam", "sts", "logs", "cloudwatch")
             },
         }
     )
@@ -504,6 +551,11 @@ class _App(Starlette):
                     response = await dispatch_query(Request(scope, receive))
                 else:
                     response = await dispatch_json(Request(scope, receive))
+                await response(scope, receive, send)
+                return
+            if rpc_v2_cbor.is_rpc_v2(scope):  # CloudWatch: /service/{Service}/operation/{Operation}
+                scope["app"] = self
+                response = await dispatch_rpc_v2(Request(scope, receive))
                 await response(scope, receive, send)
                 return
             rest_route = rest_json.route(scope)  # Cognito Sync's paths; None for every other path

@@ -24,6 +24,7 @@ from .errors import AwsError
 
 # The JSON services the local Cognito answers, keyed by their X-Amz-Target prefix.
 JSON_SERVICES = {
+    "GraniteServiceVersion20100801": "cloudwatch",  # JSON 1.0, which botocore prefers to its CBOR protocol
     "AWSCognitoIdentityProviderService": "cognito-idp",
     "AWSCognitoIdentityService": "cognito-identity",
     "Logs_20140328": "logs",
@@ -324,3 +325,16 @@ def _epoch(value: Any) -> float:
 
 def operations(service: str) -> Iterator[str]:
     yield from service_model(service).operation_names
+
+
+def query_compatible_error(model: ServiceModel, code: str) -> tuple[str, str] | None:
+    """For a service that keeps its query-protocol error codes (``awsQueryCompatible``: CloudWatch), the error
+    shape's name and its query code for ``code`` (either form): ``InvalidParameterValueException`` and
+    ``InvalidParameterValue``. botocore reads the second from the ``x-amzn-query-error`` header."""
+    if "awsQueryCompatible" not in model.metadata:
+        return None
+    for shape in model.error_shapes:
+        query_code = shape.metadata.get("error", {}).get("code", shape.name)
+        if code in (shape.name, query_code):
+            return shape.name, query_code
+    return code, code

@@ -29,6 +29,7 @@ SERVICES = {
     "sts": "STS (`sts`)",
     "iam": "IAM (`iam`, roles and policies only)",
     "logs": "CloudWatch Logs (`logs`)",
+    "cloudwatch": "CloudWatch (`cloudwatch`, metrics only)",
 }
 # Services whose table lists every operation of the model, supported or not; the others list the supported ones.
 LISTED_IN_FULL = ("cognito-idp", "cognito-identity", "cognito-sync")

@@ -18,7 +18,7 @@ from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, invalid_parameter, not_authorized, user_not_found
 from console.emulator.core.registry import idp
 
-from . import attributes, codes, flow_hooks, mfa_settings, passwords, pools, users
+from . import activity, attributes, codes, flow_hooks, mfa_settings, passwords, pools, users
 from .users import User
 
 # AWS's default invitation (AdminCreateUserConfig.InviteMessageTemplate unset).
@@ -178,6 +178,7 @@ def admin_create_user(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any
     flow_hooks.pre_sign_up(ctx, pool, None, user, req, source="AdminCreateUser")
     user.secret = passwords.set_password(pool, username, password, {}, now=ctx.now, temporary=True)
     users.insert(ctx, pool, user)
+    activity.succeeded(ctx, "SignUpSuccesses", pool["Id"], activity.ADMIN)  # an admin's sign-up
     if action != "SUPPRESS":
         _send_invitation(ctx, pool, user, name, password, mediums, req.get("ClientMetadata"))
     return {"User": user_type(user)}

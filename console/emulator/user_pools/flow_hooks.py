@@ -38,7 +38,7 @@ from console.emulator.core import outbox as messaging
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, invalid_parameter
 
-from . import attributes, auth_events, mfa_settings, passwords, pools, risk, triggers, users
+from . import activity, attributes, auth_events, mfa_settings, passwords, pools, risk, triggers, users
 
 COMPROMISED_MESSAGE = "Password is compromised, please choose another password."
 
@@ -436,6 +436,8 @@ def sign_in_risk(
         ctx.keep(reset)
     challenges = [("Password", "Success")]
     ctx.keep(record_later(ctx, pool, user, "SignIn", "Fail", assessment=assessment, challenges=challenges))
+    ctx.keep(activity.failed_later(ctx, "SignInSuccesses", pool["Id"], client_id_of(client)))
+    ctx.keep(lambda: activity.risk(ctx, pool["Id"], "SignIn", assessment))
     if action.notify:
 
         def tell() -> None:
@@ -505,12 +507,14 @@ def _sign_in_challenges(ctx: RequestContext, first_factor: str) -> list[tuple[st
 def signed_in(
     ctx: RequestContext, pool: dict[str, Any], client: Mapping[str, Any], user: users.User, first_factor: str
 ) -> None:
-    """The SignIn Pass event (with the sign-in's risk) and any account-takeover notification."""
+    """The SignIn Pass event (with the sign-in's risk), its metrics and any account-takeover notification."""
+    activity.succeeded(ctx, "SignInSuccesses", pool["Id"], client_id_of(client))
     if auth_events.security_mode(pool) == "OFF":
         return
     state: SignInRisk | None = ctx.scratch.sign_in_risk
     if state is None:
         state = SignInRisk(*assess(ctx, pool, client, user, event="SIGN_IN", password=None))
+    activity.risk(ctx, pool["Id"], "SignIn", state.assessment)
     event_id = record(
         ctx,
         pool,
@@ -528,8 +532,15 @@ def signed_in(
 def sign_in_failed(
     ctx: RequestContext, pool: dict[str, Any], user: users.User, challenge: str = "Password"
 ) -> Callable[[], None]:
-    """The closure recording a failed SignIn (wrong password or MFA code), for ``ctx.keep``."""
+    """The closure recording a failed SignIn (wrong password or MFA code) and its metric, for ``ctx.keep``."""
     challenges = (
         [(challenge, "Failure")] if challenge == "Password" else [("Password", "Success"), (challenge, "Failure")]
     )
-    return record_later(ctx, pool, user, "SignIn", "Fail", challenges=challenges)
+    event = record_later(ctx, pool, user, "SignIn", "Fail", challenges=challenges)
+    metric = activity.failed_later(ctx, "SignInSuccesses", pool["Id"], client_id_of(ctx.scratch.client))
+
+    def write() -> None:
+        event()
+        metric()
+
+    return write

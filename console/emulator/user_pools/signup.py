@@ -16,7 +16,7 @@ from console.emulator.core.errors import AwsError, invalid_parameter, not_author
 from console.emulator.core.registry import idp
 from console.emulator.user_pools.auth import sessions as auth_sessions
 
-from . import attributes, clients, codes, flow_hooks, passwords, pools, users
+from . import activity, attributes, clients, codes, flow_hooks, passwords, pools, users
 
 NOT_FOUND_FOR_CLIENT = "Username/client id combination not found."
 
@@ -205,6 +205,7 @@ def sign_up(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
         user.secret = passwords.set_password(pool, username, password, {}, now=ctx.now, temporary=False)
     users.insert(ctx, pool, user)
     flow_hooks.record(ctx, pool, user, "SignUp", "Pass", assessment=assessment, client=client)
+    activity.succeeded(ctx, "SignUpSuccesses", pool["Id"], client.get("ClientId") if client else None)
     out: dict[str, Any] = {"UserConfirmed": user.status == "CONFIRMED", "UserSub": sub}
     target = auto_verify_target(pool, attrs) if user.status != "CONFIRMED" else None
     if target is not None:

@@ -11,7 +11,7 @@ from typing import Any
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import not_authorized
 from console.emulator.core.registry import idp
-from console.emulator.user_pools import clients, flow_hooks, tokens
+from console.emulator.user_pools import activity, clients, flow_hooks, tokens
 
 from . import sessions
 from .steps import Flow, param
@@ -25,7 +25,13 @@ def refresh(ctx: RequestContext, flow: Flow, params: dict[str, str]) -> dict[str
     user = tokens.refresh_token_user(ctx, flow.client, token)
     names = [params.get("USERNAME") or ""] + ([user.username, user.sub] if user else [])
     sessions.check_secret_hash(ctx, flow.client, params.get("SECRET_HASH"), *names)
-    result = tokens.redeem_refresh_token(ctx, flow.client, token, rotate=False, device_key=flow.device_key)
+    result = activity.counted(
+        ctx,
+        "TokenRefreshSuccesses",
+        flow.pool["Id"],
+        flow.client["ClientId"],
+        lambda: tokens.redeem_refresh_token(ctx, flow.client, token, rotate=False, device_key=flow.device_key),
+    )
     return {"AuthenticationResult": result, "ChallengeParameters": {}}
 
 
@@ -36,7 +42,13 @@ def get_tokens_from_refresh_token(ctx: RequestContext, req: dict[str, Any]) -> d
     if not clients.authenticates(ctx, client["ClientId"], req.get("ClientSecret")):
         raise not_authorized(f"Unable to verify secret hash for client {client['ClientId']}")
     rotating, _ = tokens.rotation(client)
-    result = tokens.redeem_refresh_token(
-        ctx, client, req["RefreshToken"], rotate=rotating, device_key=req.get("DeviceKey")
+    result = activity.counted(
+        ctx,
+        "TokenRefreshSuccesses",
+        client["UserPoolId"],
+        client["ClientId"],
+        lambda: tokens.redeem_refresh_token(
+            ctx, client, req["RefreshToken"], rotate=rotating, device_key=req.get("DeviceKey")
+        ),
     )
     return {"AuthenticationResult": result}
