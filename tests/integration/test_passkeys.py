@@ -384,3 +384,13 @@ def test_deleted_passkey_no_longer_signs_in(idp: Any, setup: Any) -> None:
         answer(idp, client["ClientId"], first["Session"], "ann", key.get(request_options(first), ORIGIN))
     assert error(exc) == INCORRECT
     assert "WEB_AUTHN" not in user_auth(idp, client["ClientId"], "ann")["AvailableChallenges"]
+
+
+def test_a_deleted_users_passkeys_go_with_them(idp: Any, setup: Any) -> None:
+    pool, client, access = setup
+    register(idp, access, Authenticator())
+    idp.admin_delete_user(UserPoolId=pool["Id"], Username="ann")
+    new_user(idp, pool["Id"], "ann")
+    again = tokens(idp, client["ClientId"], "ann")["AccessToken"]
+    assert idp.list_web_authn_credentials(AccessToken=again)["Credentials"] == []
+    assert "WEB_AUTHN" not in user_auth(idp, client["ClientId"], "ann")["AvailableChallenges"]

@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import httpx
 import pytest
 
-from tests.integration.auth_support import PASSWORD, new_user
+from tests.integration.auth_support import PASSWORD, new_user, secret_hash
 from tests.integration.passkey_support import Authenticator
 
 CALLBACK = "http://localhost:8976/callback"
@@ -59,18 +59,13 @@ def origin_of(base_url: str) -> str:
 
 def register(idp: Any, site: dict[str, Any], origin: str) -> Authenticator:
     client = site["client"]
-    import base64
-    import hashlib
-    import hmac
-
-    digest = hmac.new(client["ClientSecret"].encode(), ("ann" + client["ClientId"]).encode(), hashlib.sha256)
     access = idp.initiate_auth(
         ClientId=client["ClientId"],
         AuthFlow="USER_PASSWORD_AUTH",
         AuthParameters={
             "USERNAME": "ann",
             "PASSWORD": PASSWORD,
-            "SECRET_HASH": base64.b64encode(digest.digest()).decode(),
+            "SECRET_HASH": secret_hash(client["ClientSecret"], "ann", client["ClientId"]),
         },
     )["AuthenticationResult"]["AccessToken"]
     key = Authenticator()
@@ -147,4 +142,23 @@ def test_passkey_pages_refuse_bad_input(idp: Any, cognito: Any, site: dict[str, 
         tampered = browser.post(f"{base}/passkey", data={**fields, "state": "x" + answer["state"], "credential": "{}"})
         assert tampered.status_code == 400
         assert "expired" in tampered.text
+
+        # The page's script posts with Accept: application/json and follows the location it is given.
+        script = {"accept": "application/json"}
+        refused_json = browser.post(
+            f"{base}/passkey",
+            data={**fields, "state": answer["state"], "credential": json.dumps(elsewhere)},
+            headers=script,
+        )
+        assert refused_json.status_code == 400
+        assert refused_json.json() == {"error": "Incorrect username or password."}
+        answer = browser.post(f"{base}/passkey/options", data={**fields, "username": "ann"}).json()
+        signed_in = browser.post(
+            f"{base}/passkey",
+            data={**fields, "state": answer["state"], "credential": json.dumps(key.get(answer["options"], origin))},
+            headers=script,
+        )
+        assert signed_in.status_code == 200, signed_in.text
+        assert signed_in.json()["location"].startswith(f"{CALLBACK}?code=")
+        assert "set-cookie" in signed_in.headers
     assert urlencode(query)

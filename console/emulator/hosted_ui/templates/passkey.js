@@ -104,11 +104,13 @@
       }
       window.location.assign(result.location);
     } catch (error) {
-      show(
-        error && error.name === "NotAllowedError"
-          ? "The passkey request was cancelled or timed out."
-          : "Passkey sign-in failed.",
-      );
+      if (error && error.name === "NotAllowedError") {
+        show("The passkey request was cancelled or timed out.");
+      } else if (error && error.name === "SecurityError") {
+        show("This page's address is not one the user pool's passkeys belong to (its relying party ID).");
+      } else {
+        show("Passkey sign-in failed.");
+      }
     } finally {
       button.disabled = false;
     }
