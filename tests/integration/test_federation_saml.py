@@ -459,3 +459,24 @@ def test_a_provider_known_by_its_metadata_url(idp: Any, saml_site: dict[str, Any
         server.server_close()
     assert "code" in _query(answer.headers["location"]), answer.headers["location"]
     assert _users(idp, site) == ["corpbyurl_url-user"]
+
+
+def test_a_signed_response_wrapped_in_another_response_is_refused(idp: Any, saml_site: dict[str, Any]) -> None:
+    """A genuine signed Response for one request, wrapped in an outer Response that claims to answer another."""
+    site = saml_site
+    with httpx.Client(follow_redirects=False, timeout=20) as first:
+        old_request, _ = _start(site, first)
+    genuine = _response(
+        acs=site["acs"], audience=site["audience"], name_id="jane", in_response_to=old_request, sign="response"
+    )
+    with httpx.Client(follow_redirects=False, timeout=20) as browser:
+        request_id, relay_state = _start(site, browser)
+        wrapper = (
+            f'<samlp:Response xmlns:samlp="{SAMLP}" ID="_wrapper" Version="2.0" Destination="{site["acs"]}"'
+            f' InResponseTo="{request_id}"><samlp:Status><samlp:StatusCode'
+            ' Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status><samlp:Extensions>'
+        ).encode()
+        wrapped = wrapper + genuine + b"</samlp:Extensions></samlp:Response>"
+        answer = _post(site, browser, wrapped, relay_state)
+    assert _query(answer.headers["location"])["error"] == "invalid_request"
+    assert _users(idp, site) == []

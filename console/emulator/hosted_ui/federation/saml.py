@@ -239,11 +239,15 @@ def verify_response(
     else:
         raise SamlError("Invalid SAML response: the signature covers neither the response nor its assertion.")
     now = ctx.now
+    # Status, Destination and InResponseTo are read from the signed Response when the whole Response is
+    # signed (a wrapper around it cannot change them); with only the assertion signed they are the
+    # response's own, as SAML allows, and the assertion's ID is good once either way.
+    top = signed if tag == f"{{{SAMLP}}}Response" else root
 
-    status = root.find(f"{{{SAMLP}}}Status/{{{SAMLP}}}StatusCode")
+    status = top.find(f"{{{SAMLP}}}Status/{{{SAMLP}}}StatusCode")
     if status is None or status.get("Value") != SUCCESS:
         raise SamlError("Invalid SAML response: the identity provider did not authenticate the user.")
-    destination = root.get("Destination")
+    destination = top.get("Destination")
     if destination is not None and destination != acs_url:
         raise SamlError("Invalid SAML response: Destination is not this service provider's ACS URL.")
     issuer = _text(assertion, f"{{{SAML}}}Issuer")
@@ -251,7 +255,7 @@ def verify_response(
         raise SamlError("Invalid SAML response: the Issuer is not the identity provider.")
 
     details = provider.get("ProviderDetails") or {}
-    answered = root.get("InResponseTo")
+    answered = top.get("InResponseTo")
     if request_id is None:
         if details.get("IDPInit") != "true":
             raise SamlError("Invalid SAML response: IdP-initiated sign-in is not enabled for this identity provider.")
