@@ -330,3 +330,68 @@ def test_aws_cli_creates_and_reads_a_role(cognito: Any) -> None:
     aws(cognito.base_url, "iam", "delete-role", "--role-name", name)
     identity = aws(cognito.base_url, "sts", "get-caller-identity")
     assert identity["Account"] == ACCOUNT
+
+
+def test_simulate_principal_policy(iam: Any, role: Any) -> None:
+    text = json.dumps(
+        {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Sid": "Read",
+                    "Effect": "Allow",
+                    "Action": "s3:GetObject",
+                    "Resource": "arn:aws:s3:::b/${aws:username}/*",
+                    "Condition": {"StringEquals": {"aws:PrincipalTag/team": "web"}},
+                },
+                {"Sid": "NoSecrets", "Effect": "Deny", "Action": "s3:*", "Resource": "arn:aws:s3:::b/secret/*"},
+            ],
+        },
+        indent=2,
+    )
+    iam.put_role_policy(RoleName=role["RoleName"], PolicyName="files", PolicyDocument=text)
+    results = iam.simulate_principal_policy(
+        PolicySourceArn=role["Arn"],
+        ActionNames=["s3:GetObject", "s3:PutObject"],
+        ResourceArns=["arn:aws:s3:::b/ann/x", "arn:aws:s3:::b/secret/x"],
+        ContextEntries=[
+            {"ContextKeyName": "aws:username", "ContextKeyValues": ["ann"], "ContextKeyType": "string"},
+            {"ContextKeyName": "aws:PrincipalTag/team", "ContextKeyValues": ["web"], "ContextKeyType": "string"},
+        ],
+    )["EvaluationResults"]
+    decisions = {(r["EvalActionName"], r["EvalResourceName"]): r for r in results}
+    read = decisions["s3:GetObject", "arn:aws:s3:::b/ann/x"]
+    assert read["EvalDecision"] == "allowed"
+    [statement] = read["MatchedStatements"]
+    assert statement["SourcePolicyId"] == "files" and statement["SourcePolicyType"] == "role"
+    assert statement["StartPosition"] == {"Line": 4, "Column": 5}
+    assert decisions["s3:GetObject", "arn:aws:s3:::b/secret/x"]["EvalDecision"] == "explicitDeny"
+    assert decisions["s3:PutObject", "arn:aws:s3:::b/ann/x"]["EvalDecision"] == "implicitDeny"
+    missing = iam.simulate_principal_policy(
+        PolicySourceArn=role["Arn"], ActionNames=["s3:GetObject"], ResourceArns=["arn:aws:s3:::b/ann/x"]
+    )["EvaluationResults"][0]
+    assert missing["EvalDecision"] == "implicitDeny"
+    assert missing["MissingContextValues"] == ["aws:PrincipalTag/team", "aws:username"]
+    with pytest.raises(iam.exceptions.NoSuchEntityException):
+        iam.simulate_principal_policy(
+            PolicySourceArn=f"arn:aws:iam::{ACCOUNT}:role/{unique('none')}", ActionNames=["s3:GetObject"]
+        )
+
+
+def test_simulate_custom_policy(iam: Any) -> None:
+    results = iam.simulate_custom_policy(
+        PolicyInputList=[json.dumps(PERMISSIONS)],
+        ActionNames=["s3:PutObject"],
+        ResourceArns=["arn:aws:s3:::bucket/us-east-1:abc/f"],
+        ContextEntries=[
+            {
+                "ContextKeyName": "cognito-identity.amazonaws.com:sub",
+                "ContextKeyValues": ["us-east-1:abc"],
+                "ContextKeyType": "string",
+            }
+        ],
+    )["EvaluationResults"]
+    assert results[0]["EvalDecision"] == "allowed"
+    assert results[0]["MatchedStatements"][0]["SourcePolicyId"] == "PolicyInputList.1"
+    with pytest.raises(iam.exceptions.MalformedPolicyDocumentException):
+        iam.simulate_custom_policy(PolicyInputList=["{"], ActionNames=["s3:PutObject"])

@@ -26,6 +26,7 @@ OPERATIONS: dict[str, dict[str, tuple[str, ...]]] = {
             "UpdateRole",
         ),
         "policies": ("CreatePolicy", "DeletePolicy", "GetPolicy", "GetPolicyVersion", "ListPolicies"),
+        "simulation": ("SimulateCustomPolicy", "SimulatePrincipalPolicy"),
         "providers": (
             "CreateOpenIDConnectProvider",
             "CreateSAMLProvider",
