@@ -675,6 +675,15 @@ def test_bad_input_on_the_wire(cognito: LocalCognito, sync: Any, identity_pool: 
     assert "syncSessionToken" in r.json()["message"]
     r = httpx.post(f"{base}/d", json={"SyncSessionToken": "x", "RecordPatches": "nope"})
     assert r.status_code == 400
+    token = sync_session(sync, identity_pool, identity, "d")
+    for patch in (
+        b'{"Op": "replace", "Key": "\\ud800", "Value": "x", "SyncCount": 0}',  # a lone surrogate is no UTF-8
+        b'{"Op": "replace", "Key": "k", "Value": "x", "SyncCount": 0, "DeviceLastModifiedDate": 1e300}',
+        b'{"Op": "replace", "Key": "k", "Value": "x", "SyncCount": 99999999999999999999}',
+    ):
+        body = b'{"SyncSessionToken": "%s", "RecordPatches": [%s]}' % (token.encode(), patch)
+        r = httpx.post(f"{base}/d", content=body)
+        assert r.status_code == 400, r.text
     # Paths of no Sync operation are handed on: the rest of the server answers them.
     r = httpx.get(f"{cognito.base_url}/identitypools/{identity_pool}/nothing-here")
     assert r.status_code == 404

@@ -234,9 +234,15 @@ def request_params(found: Route, request: Request, body: bytes) -> dict[str, Any
 
 def _json(body: bytes) -> Any:
     try:
-        return json.loads(body)
+        document = json.loads(body)
     except (ValueError, UnicodeDecodeError, RecursionError):
         raise AwsError("SerializationException", "Could not parse the request body as JSON.") from None
+    try:
+        # A "\ud800" escape gives a lone surrogate, which is no UTF-8 text: no store or header could take it.
+        json.dumps(document, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise AwsError("SerializationException", "The request body is not valid UTF-8 text.") from None
+    return document
 
 
 # -- responses ------------------------------------------------------------------------------------

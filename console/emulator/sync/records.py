@@ -36,6 +36,7 @@ MAX_RECORDS = 1024  # records per dataset
 MAX_STORAGE = 1024 * 1024  # bytes per dataset
 DEFAULT_PAGE = 1024
 INVALID_SESSION = "SyncSessionToken not valid for these inputs"
+LAST_DATE = 253402300800.0  # 10000-01-01T00:00:00Z
 
 
 def _record(row: sqlite3.Row) -> dict[str, Any]:
@@ -218,11 +219,18 @@ def update_records(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
 
 
 def _epoch(value: Any) -> float | None:
-    """A DeviceLastModifiedDate as the JSON body carries it (epoch seconds, or an ISO 8601 string)."""
-    if value is None or isinstance(value, int | float):
-        return value
-    try:
-        stamp = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        raise invalid_parameter(f"DeviceLastModifiedDate {value} is not a timestamp.") from None
-    return (stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.UTC)).timestamp()
+    """A DeviceLastModifiedDate as the JSON body carries it (epoch seconds, or an ISO 8601 string), between 1970
+    and the end of 9999 (what a date in a response can say)."""
+    if value is None:
+        return None
+    if isinstance(value, int | float):
+        seconds = float(value)
+    else:
+        try:
+            stamp = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        except ValueError:
+            raise invalid_parameter(f"DeviceLastModifiedDate {value} is not a timestamp.") from None
+        seconds = (stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.UTC)).timestamp()
+    if not 0 <= seconds < LAST_DATE:
+        raise invalid_parameter(f"DeviceLastModifiedDate {value} is not a timestamp.")
+    return seconds
