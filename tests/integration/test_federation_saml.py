@@ -24,7 +24,7 @@ import httpx
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.x509.oid import NameOID
 from lxml import etree
 from signxml import XMLSigner
@@ -480,3 +480,33 @@ def test_a_signed_response_wrapped_in_another_response_is_refused(idp: Any, saml
         answer = _post(site, browser, wrapped, relay_state)
     assert _query(answer.headers["location"])["error"] == "invalid_request"
     assert _users(idp, site) == []
+
+
+def test_authn_requests_are_signed_with_the_pool_s_signing_certificate(idp: Any, saml_site: dict[str, Any]) -> None:
+    site = saml_site
+    idp.update_identity_provider(
+        UserPoolId=site["pool_id"],
+        ProviderName="Corp",
+        ProviderDetails={"MetadataFile": _metadata(IDP_KEY), "RequestSigningAlgorithm": "rsa-sha256"},
+    )
+    with httpx.Client(follow_redirects=False, timeout=20) as browser:
+        location = browser.get(
+            f"{site['base']}/oauth2/authorize",
+            params={
+                "client_id": site["client_id"],
+                "response_type": "code",
+                "redirect_uri": CALLBACK,
+                "identity_provider": "Corp",
+            },
+        ).headers["location"]
+    raw_query = urlsplit(location).query
+    signed_part, _, signature = raw_query.rpartition("&Signature=")
+    sent = _query(location)
+    assert sent["SigAlg"] == "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"
+    certificate = x509.load_der_x509_certificate(
+        base64.b64decode(idp.get_signing_certificate(UserPoolId=site["pool_id"])["Certificate"])
+    )
+    public_key = certificate.public_key()
+    assert isinstance(public_key, rsa.RSAPublicKey)
+    public_key.verify(base64.b64decode(sent["Signature"]), signed_part.encode(), padding.PKCS1v15(), hashes.SHA256())
+    assert signature

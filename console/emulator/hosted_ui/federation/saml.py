@@ -18,8 +18,8 @@ nothing is created and the app gets ``error=invalid_request`` with a description
   (IdP-initiated) only when the provider's ``IDPInit`` is ``true``;
 - the assertion's ID has not been used before: IDs are remembered until the assertion expires.
 
-Encrypted assertions (``EncryptedResponses``) and signed AuthnRequests (``RequestSigningAlgorithm``) are
-not implemented: an encrypted assertion is refused.
+With ``RequestSigningAlgorithm`` ``rsa-sha256`` the AuthnRequest is signed (``authn_request_url``).
+Encrypted assertions (``EncryptedResponses``) are not implemented: an encrypted assertion is refused.
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ from typing import Any
 from urllib.parse import urlencode
 from xml.etree.ElementTree import Element
 
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError
 from defusedxml.ElementTree import fromstring as safe_fromstring
@@ -93,10 +95,22 @@ def _attr_escape(value: str) -> str:
     return value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+SIG_ALG_RSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"
+
+
 def authn_request_url(
-    ctx: RequestContext, provider: dict[str, Any], *, request_id: str, acs_url: str, relay_state: str
+    ctx: RequestContext,
+    provider: dict[str, Any],
+    *,
+    request_id: str,
+    acs_url: str,
+    relay_state: str,
+    signing_key: rsa.RSAPrivateKey | None = None,
 ) -> str | None:
-    """The provider's SingleSignOnService URL with the deflated AuthnRequest and the RelayState."""
+    """The provider's SingleSignOnService URL with the deflated AuthnRequest and the RelayState; with
+    ``signing_key`` (RequestSigningAlgorithm rsa-sha256), signed as the HTTP-Redirect binding signs: RSA-SHA256
+    over ``SAMLRequest=...&RelayState=...&SigAlg=...``, with the key whose certificate GetSigningCertificate
+    returns."""
     details = provider.get("ProviderDetails") or {}
     sso = details.get("SSORedirectBindingURI")
     if not sso:
@@ -112,8 +126,12 @@ def authn_request_url(
     )
     compressor = zlib.compressobj(wbits=-15)
     deflated = compressor.compress(request.encode()) + compressor.flush()
-    query = urlencode({"SAMLRequest": base64.b64encode(deflated).decode(), "RelayState": relay_state})
-    return f"{sso}{'&' if '?' in sso else '?'}{query}"
+    params = {"SAMLRequest": base64.b64encode(deflated).decode(), "RelayState": relay_state}
+    if signing_key is not None:
+        params["SigAlg"] = SIG_ALG_RSA_SHA256
+        signed = urlencode(params).encode("ascii")
+        params["Signature"] = base64.b64encode(signing_key.sign(signed, padding.PKCS1v15(), hashes.SHA256())).decode()
+    return f"{sso}{'&' if '?' in sso else '?'}{urlencode(params)}"
 
 
 # -- metadata ---------------------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from starlette.responses import RedirectResponse, Response
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError
 from console.emulator.core.store import dumps, loads
-from console.emulator.user_pools import clients, identity_providers
+from console.emulator.user_pools import clients, identity_providers, keys
 
 from .. import flow, sessions
 from ..pages import Site
@@ -129,12 +129,14 @@ async def redirect_to_provider(
     if provider is None:
         return flow.error_redirect(pending, "invalid_request", "The identity provider is not supported by the client.")
     if provider["ProviderType"] == "SAML":
+        signing = (provider.get("ProviderDetails") or {}).get("RequestSigningAlgorithm") == "rsa-sha256"
         target = saml.authn_request_url(
             ctx,
             provider,
             request_id=extra["request_id"],
             acs_url=idp_response_url(request, site, "/saml2/idpresponse"),
             relay_state=state,
+            signing_key=(await keys.ensure(ctx, site.pool_id)).id_key if signing else None,
         )
         if target is None:
             return flow.error_redirect(pending, "invalid_request", "Unable to reach the SAML identity provider.")
