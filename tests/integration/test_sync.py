@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import uuid
 from collections.abc import Iterator
@@ -423,7 +424,9 @@ def test_unknown_identity_pools_and_identities(sync: Any, identity_pool: str, id
         sync.list_records(IdentityPoolId=identity_pool, IdentityId=missing_identity, DatasetName="d")
 
 
-def test_deleting_the_identity_pool_deletes_its_sync_data(sync: Any, identity_client: Any) -> None:
+def test_deleting_the_identity_pool_deletes_its_sync_data(
+    cognito: LocalCognito, sync: Any, identity_client: Any
+) -> None:
     pool_id = identity_client.create_identity_pool(IdentityPoolName="gone", AllowUnauthenticatedIdentities=True)[
         "IdentityPoolId"
     ]
@@ -432,8 +435,13 @@ def test_deleting_the_identity_pool_deletes_its_sync_data(sync: Any, identity_cl
     identity_client.delete_identity_pool(IdentityPoolId=pool_id)
     with pytest.raises(sync.exceptions.ResourceNotFoundException):
         sync.describe_dataset(IdentityPoolId=pool_id, IdentityId=identity_id, DatasetName="d")
-    pools = sync.list_identity_pool_usage(MaxResults=60)["IdentityPoolUsages"]
-    assert pool_id not in [p["IdentityPoolId"] for p in pools]
+    with pytest.raises(sync.exceptions.ResourceNotFoundException):
+        sync.describe_identity_pool_usage(IdentityPoolId=pool_id)
+    # Its datasets and records are gone from the store, not only hidden.
+    rows = sqlite3.connect(cognito.data_dir / "cognito.db").execute(
+        "SELECT COUNT(*) FROM sync_datasets WHERE pool_id = ?", (pool_id,)
+    )
+    assert rows.fetchone()[0] == 0
 
 
 def test_deleting_an_identity_deletes_its_datasets(sync: Any, identity_client: Any, identity_pool: str) -> None:
