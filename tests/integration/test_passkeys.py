@@ -394,3 +394,21 @@ def test_a_deleted_users_passkeys_go_with_them(idp: Any, setup: Any) -> None:
     again = tokens(idp, client["ClientId"], "ann")["AccessToken"]
     assert idp.list_web_authn_credentials(AccessToken=again)["Credentials"] == []
     assert "WEB_AUTHN" not in user_auth(idp, client["ClientId"], "ann")["AvailableChallenges"]
+
+
+def test_a_pool_that_requires_mfa_offers_passkeys_only_as_mfa(idp: Any, setup: Any) -> None:
+    pool, client, access = setup
+    register(idp, access, Authenticator())
+    idp.set_user_pool_mfa_config(
+        UserPoolId=pool["Id"], MfaConfiguration="ON", SoftwareTokenMfaConfiguration={"Enabled": True}
+    )
+    assert "WEB_AUTHN" not in user_auth(idp, client["ClientId"], "ann")["AvailableChallenges"]
+    idp.set_user_pool_mfa_config(
+        UserPoolId=pool["Id"],
+        WebAuthnConfiguration={
+            "RelyingPartyId": RP,
+            "UserVerification": "required",
+            "FactorConfiguration": "MULTI_FACTOR_WITH_USER_VERIFICATION",
+        },
+    )
+    assert "WEB_AUTHN" in user_auth(idp, client["ClientId"], "ann")["AvailableChallenges"]

@@ -13,7 +13,10 @@ the relying party, be signed over the relying party's hash with the passkey's ke
 user verification where the pool requires it), and advance the authenticator's signature counter where it
 keeps one (a counter that does not move forward means a cloned authenticator). Any failure is the
 NotAuthorizedException of a wrong password, counted toward the lockout like one. A passkey is a first
-factor of its own: no MFA follows it.
+factor of its own: no MFA follows it, and so a pool that requires MFA offers passkeys only where a passkey
+with user verification counts as MFA (WebAuthnConfiguration's FactorConfiguration; the
+WebAuthnMfaSettingsType documentation: "passkey sign-in is available when MFA is required" once passkey MFA
+is on).
 
 py_webauthn is imported where an assertion is verified (see user_pools/webauthn.py for why).
 """
@@ -34,8 +37,15 @@ from .steps import Flow, challenge, check_lockout, failed_password, param, passw
 
 
 def offered(ctx: RequestContext, pool: dict[str, Any], user: User) -> bool:
-    """Whether USER_AUTH offers ``user`` the WEB_AUTHN challenge."""
-    return webauthn.enabled(pool) and webauthn.has_credentials(ctx, user)
+    """Whether USER_AUTH offers ``user`` the WEB_AUTHN challenge: a passkey, in a pool that offers them and
+    either does not require MFA or counts a passkey with user verification as MFA (FactorConfiguration
+    MULTI_FACTOR_WITH_USER_VERIFICATION, which also makes UserVerification required)."""
+    if not (webauthn.enabled(pool) and webauthn.has_credentials(ctx, user)):
+        return False
+    if (pool.get("MfaConfiguration") or "OFF") != "ON":
+        return True
+    config = pool.get("WebAuthnConfiguration") or {}
+    return config.get("FactorConfiguration") == "MULTI_FACTOR_WITH_USER_VERIFICATION"
 
 
 def issue(ctx: RequestContext, flow: Flow, user: User) -> dict[str, Any]:
