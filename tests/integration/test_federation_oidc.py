@@ -404,3 +404,20 @@ def test_a_link_by_a_mapped_attribute_becomes_a_link_by_subject_at_sign_in(
     )
     again = _claims(_tokens(f, _query(_sign_in(f, identity_provider="PoolB").headers["location"])["code"])["id_token"])
     assert again["cognito:username"] == f"poolb_{f['sub_b']}"
+
+
+def test_an_external_user_has_no_password_to_sign_in_with(idp: Any, federation: dict[str, Any]) -> None:
+    f = federation
+    _sign_in(f, identity_provider="PoolB")
+    client_id = idp.create_user_pool_client(
+        UserPoolId=f["pool_a"],
+        ClientName="sdk",
+        ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+    )["UserPoolClient"]["ClientId"]
+    with pytest.raises(ClientError) as exc:
+        idp.initiate_auth(
+            ClientId=client_id,
+            AuthFlow="USER_PASSWORD_AUTH",
+            AuthParameters={"USERNAME": f"poolb_{f['sub_b']}", "PASSWORD": PASSWORD},
+        )
+    assert exc.value.response["Error"]["Code"] == "NotAuthorizedException"
