@@ -253,7 +253,9 @@ def security_headers(response: Response, nonce: str | None = None, script_source
     )
     response.headers["X-Frame-Options"] = "DENY"
     response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "no-referrer"
+    # same-origin: no referrer leaves for other sites, and a form post keeps its Origin (no-referrer would
+    # send "Origin: null", which the Origin check refuses).
+    response.headers["Referrer-Policy"] = "same-origin"
     response.headers["Cache-Control"] = "no-store"
     return response
 

@@ -39,7 +39,10 @@ def cookie_path(request: Request) -> str:
 
 
 def secure(request: Request) -> bool:
-    return request.url.scheme == "https"
+    """Whether cookies get ``Secure``: the request came over https, or the server's public URL is https
+    (a TLS-terminating proxy in front)."""
+    public_url = str(request.app.state.emulator.config.public_url or "")
+    return request.url.scheme == "https" or public_url.startswith("https://")
 
 
 def start(ctx: RequestContext, pool_id: str, user: User, auth_time: float, method: str) -> str:
