@@ -102,6 +102,19 @@ OPERATIONS: dict[str, dict[str, tuple[str, ...]]] = {
             "UntagResource",
             "UpdateUserPool",
         ),
+        "recovery": (
+            "CancelPointInTimeRecovery",
+            "DescribePointInTimeRecovery",
+            "InitiatePointInTimeRecovery",
+            "ListPointInTimeRecoveries",
+            "StartPointInTimeRecovery",
+        ),
+        "replicas": (
+            "CreateUserPoolReplica",
+            "DeleteUserPoolReplica",
+            "ListUserPoolReplicas",
+            "UpdateUserPoolReplica",
+        ),
         "resource_servers": (
             "CreateResourceServer",
             "DeleteResourceServer",

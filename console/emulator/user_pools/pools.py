@@ -14,12 +14,16 @@ from console.emulator.core.errors import AwsError, invalid_parameter, pool_not_f
 from console.emulator.core.registry import idp
 from console.emulator.core.store import dumps, loads, loads_document
 
+from . import pool_access
+
 
 def get_pool(ctx: RequestContext, pool_id: str) -> dict[str, Any]:
     """The pool's document; ``ResourceNotFoundException`` if there is no such pool."""
     row = ctx.store.one("SELECT doc FROM pools WHERE id = ?", (pool_id,))
     if row is None:
         raise pool_not_found(pool_id)
+    # A secondary replica's Region, or a recovery in progress, may refuse the request (pool_access.py).
+    pool_access.check(ctx, pool_id)
     doc: dict[str, Any] = loads_document(row["doc"])
     return doc
 

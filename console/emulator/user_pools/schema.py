@@ -302,6 +302,101 @@ MIGRATIONS: Migrations = {
     CREATE INDEX token_sessions_by_user ON token_sessions(pool_id, sub, last_active);
     """,
     },
+    # replicas.py: a user pool's secondary replicas in other Regions (the primary is the pool itself)
+    "replicas": {
+        1: """
+    CREATE TABLE pool_replicas (
+        pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+        region TEXT NOT NULL,
+        status TEXT NOT NULL,               -- ACTIVE | INACTIVE
+        created REAL NOT NULL,
+        modified REAL NOT NULL,
+        tags TEXT NOT NULL,                 -- the replica's own UserPoolTags, JSON
+        PRIMARY KEY (pool_id, region)
+    ) WITHOUT ROWID;
+    """,
+    },
+    # recovery.py: point-in-time recoveries, over a journal of the user data's earlier states that
+    # triggers keep: each change to a user, a group or a group membership records the row as it was.
+    "recovery": {
+        1: """
+    CREATE TABLE pool_recoveries (
+        restore_id TEXT PRIMARY KEY,
+        pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+        status TEXT NOT NULL,               -- RestoreStatusType
+        restore_time REAL NOT NULL,         -- the recovery point
+        trigger_time REAL NOT NULL,         -- when it was initiated
+        created REAL NOT NULL,
+        finished REAL,                      -- applied or cancelled
+        preview TEXT NOT NULL               -- RestorePreviewListType as JSON
+    );
+    CREATE INDEX pool_recoveries_by_pool ON pool_recoveries(pool_id, created);
+    CREATE TABLE pool_journal (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        pool_id TEXT NOT NULL,
+        at REAL NOT NULL,                   -- the wall clock of the change, Unix seconds
+        entity TEXT NOT NULL,               -- users | groups | user_groups
+        key TEXT NOT NULL,                  -- the row's key in its pool
+        before TEXT                         -- the row before the change as JSON; NULL: there was none
+    );
+    CREATE INDEX pool_journal_by_pool ON pool_journal(pool_id, at);
+    CREATE INDEX pool_journal_by_age ON pool_journal(at);
+    CREATE TRIGGER journal_users_insert AFTER INSERT ON users BEGIN
+        INSERT INTO pool_journal (pool_id, at, entity, key, before)
+        VALUES (NEW.pool_id, (julianday('now') - 2440587.5) * 86400.0, 'users', NEW.username_key, NULL);
+    END;
+    CREATE TRIGGER journal_users_update AFTER UPDATE ON users
+    WHEN OLD.status IS NOT NEW.status OR OLD.enabled IS NOT NEW.enabled OR OLD.attrs IS NOT NEW.attrs
+        OR OLD.mfa IS NOT NEW.mfa
+    BEGIN
+        INSERT INTO pool_journal (pool_id, at, entity, key, before)
+        VALUES (OLD.pool_id, (julianday('now') - 2440587.5) * 86400.0, 'users', OLD.username_key, json_object(
+            'pool_id', OLD.pool_id, 'username_key', OLD.username_key, 'username', OLD.username, 'sub', OLD.sub,
+            'status', OLD.status, 'enabled', OLD.enabled, 'created', OLD.created, 'modified', OLD.modified,
+            'attrs', OLD.attrs, 'mfa', OLD.mfa, 'secret', OLD.secret));
+    END;
+    CREATE TRIGGER journal_users_delete AFTER DELETE ON users
+    WHEN EXISTS (SELECT 1 FROM pools WHERE id = OLD.pool_id)
+    BEGIN
+        INSERT INTO pool_journal (pool_id, at, entity, key, before)
+        VALUES (OLD.pool_id, (julianday('now') - 2440587.5) * 86400.0, 'users', OLD.username_key, json_object(
+            'pool_id', OLD.pool_id, 'username_key', OLD.username_key, 'username', OLD.username, 'sub', OLD.sub,
+            'status', OLD.status, 'enabled', OLD.enabled, 'created', OLD.created, 'modified', OLD.modified,
+            'attrs', OLD.attrs, 'mfa', OLD.mfa, 'secret', OLD.secret));
+    END;
+    CREATE TRIGGER journal_groups_insert AFTER INSERT ON groups BEGIN
+        INSERT INTO pool_journal (pool_id, at, entity, key, before)
+        VALUES (NEW.pool_id, (julianday('now') - 2440587.5) * 86400.0, 'groups', NEW.name, NULL);
+    END;
+    CREATE TRIGGER journal_groups_update AFTER UPDATE ON groups WHEN OLD.doc IS NOT NEW.doc BEGIN
+        INSERT INTO pool_journal (pool_id, at, entity, key, before)
+        VALUES (OLD.pool_id, (julianday('now') - 2440587.5) * 86400.0, 'groups', OLD.name, json_object(
+            'pool_id', OLD.pool_id, 'name', OLD.name, 'created', OLD.created, 'modified', OLD.modified,
+            'doc', OLD.doc));
+    END;
+    CREATE TRIGGER journal_groups_delete AFTER DELETE ON groups
+    WHEN EXISTS (SELECT 1 FROM pools WHERE id = OLD.pool_id)
+    BEGIN
+        INSERT INTO pool_journal (pool_id, at, entity, key, before)
+        VALUES (OLD.pool_id, (julianday('now') - 2440587.5) * 86400.0, 'groups', OLD.name, json_object(
+            'pool_id', OLD.pool_id, 'name', OLD.name, 'created', OLD.created, 'modified', OLD.modified,
+            'doc', OLD.doc));
+    END;
+    CREATE TRIGGER journal_memberships_insert AFTER INSERT ON user_groups BEGIN
+        INSERT INTO pool_journal (pool_id, at, entity, key, before)
+        VALUES (NEW.pool_id, (julianday('now') - 2440587.5) * 86400.0, 'user_groups',
+            json_array(NEW.group_name, NEW.username_key), NULL);
+    END;
+    CREATE TRIGGER journal_memberships_delete AFTER DELETE ON user_groups
+    WHEN EXISTS (SELECT 1 FROM pools WHERE id = OLD.pool_id)
+    BEGIN
+        INSERT INTO pool_journal (pool_id, at, entity, key, before)
+        VALUES (OLD.pool_id, (julianday('now') - 2440587.5) * 86400.0, 'user_groups',
+            json_array(OLD.group_name, OLD.username_key),
+            json_object('group_name', OLD.group_name, 'username_key', OLD.username_key));
+    END;
+    """,
+    },
     # user_import.py
     "user_import": {
         1: """

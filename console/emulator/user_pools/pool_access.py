@@ -1,0 +1,116 @@
+"""Which requests a user pool serves right now: what its secondary replica allows, and the writes a
+point-in-time recovery pauses.
+
+``pools.get_pool`` calls ``check`` for every request that names a pool, so the rules hold for every
+operation without each handler knowing them:
+
+- A request signed for the Region of one of the pool's secondary replicas (replicas.py) is served by that
+  replica, which shares the pool's ID and its user directory with the primary and so is always in step
+  with it. A secondary answers reads and replica settings; while ACTIVE it also signs users in; every
+  other operation belongs to the primary Region: OperationNotEnabledException. Requests signed for any
+  other Region, and unsigned ones (a user's own sign-in carries no Region), are the primary's.
+- While a recovery is being previewed or applied (recovery.py), writes to the pool are paused:
+  OperationNotEnabledException; reads, sign-in and tokens go on.
+"""
+
+from __future__ import annotations
+
+from console.emulator.core.context import RequestContext
+from console.emulator.core.errors import AwsError
+
+_READ_PREFIXES = ("Describe", "Get", "List", "AdminGet", "AdminList")
+# Sign-in, tokens and sign-out: what users still do while a recovery pauses writes, and what an ACTIVE
+# secondary replica serves besides reads.
+SIGN_IN_OPERATIONS = frozenset(
+    {
+        "InitiateAuth",
+        "AdminInitiateAuth",
+        "RespondToAuthChallenge",
+        "AdminRespondToAuthChallenge",
+        "GetTokensFromRefreshToken",
+        "GetClientToken",
+        "RevokeToken",
+        "GlobalSignOut",
+        "AdminUserGlobalSignOut",
+        "RevokeUserSession",
+        "AdminRevokeUserSession",
+    }
+)
+# Recoveries are looked at and ended while writes are paused (recovery.py answers for itself), and the
+# pool itself may be deleted, recovery and all.
+_RECOVERY_OPERATIONS = frozenset(
+    {
+        "DeleteUserPool",
+        "InitiatePointInTimeRecovery",
+        "StartPointInTimeRecovery",
+        "DescribePointInTimeRecovery",
+        "CancelPointInTimeRecovery",
+        "ListPointInTimeRecoveries",
+    }
+)
+# Recoveries that pause writes: a preview within its 24 hours, or a recovery being applied.
+PREVIEW_STATUSES = ("PREVIEW_GENERATING", "PREVIEW_GENERATED")
+PREVIEW_LIFETIME = 86400.0
+
+
+def is_read(operation: str) -> bool:
+    return operation.startswith(_READ_PREFIXES)
+
+
+def signed_region(ctx: RequestContext) -> str | None:
+    """The Region a request's SigV4 credential scope names, or None for an unsigned request."""
+    authorization = ctx.headers.get("authorization", "")
+    _, found, rest = authorization.partition("Credential=")
+    if not found:
+        return None
+    parts = rest.split(",", 1)[0].strip().split("/")
+    return parts[2] if len(parts) == 5 else None
+
+
+def replica_region(ctx: RequestContext, pool_id: str) -> tuple[str, str] | None:
+    """(Region, status) of the secondary replica a request is served by, or None for the primary."""
+    region = signed_region(ctx)
+    if region is None or region == ctx.config.region:
+        return None
+    row = ctx.store.one("SELECT region, status FROM pool_replicas WHERE pool_id = ? AND region = ?", (pool_id, region))
+    return None if row is None else (row["region"], row["status"])
+
+
+def recovery_in_progress(ctx: RequestContext, pool_id: str) -> bool:
+    """Whether a recovery of the pool pauses its writes now."""
+    found = ctx.store.value(
+        "SELECT 1 FROM pool_recoveries WHERE pool_id = ? AND (status = 'RESTORING'"
+        " OR (status IN (?, ?) AND created > ?)) LIMIT 1",
+        (pool_id, *PREVIEW_STATUSES, ctx.now - PREVIEW_LIFETIME),
+    )
+    return found is not None
+
+
+def check(ctx: RequestContext, pool_id: str) -> None:
+    """Refuse the request's operation on pool ``pool_id`` if the pool does not serve it now."""
+    operation = ctx.operation
+    if not operation:
+        return  # not a request: a seed, a background job
+    read = is_read(operation)
+    replica = replica_region(ctx, pool_id)
+    if replica is not None:
+        region, status = replica
+        if status != "ACTIVE" and operation in SIGN_IN_OPERATIONS:
+            raise AwsError(
+                "OperationNotEnabledException",
+                f"The replica of user pool {pool_id} in {region} is {status} and doesn't accept end-user requests.",
+            )
+        if not (read or operation in SIGN_IN_OPERATIONS or operation == "UpdateUserPoolReplica"):
+            raise AwsError(
+                "OperationNotEnabledException",
+                f"{operation} isn't supported in the secondary Region {region} of user pool {pool_id}; call it in"
+                f" the primary Region {ctx.config.region}.",
+            )
+    if read or operation in SIGN_IN_OPERATIONS or operation in _RECOVERY_OPERATIONS:
+        return
+    if recovery_in_progress(ctx, pool_id):
+        raise AwsError(
+            "OperationNotEnabledException",
+            f"A point-in-time recovery of user pool {pool_id} is in progress: write operations are paused until it"
+            " ends.",
+        )

@@ -1,0 +1,182 @@
+"""User pool replicas: Create/Update/Delete/ListUserPoolReplicas, and what a secondary replica serves to
+requests signed for its Region (the same pool and users as the primary; reads always, sign-in once
+ACTIVE, writes only in the primary Region)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import boto3
+import pytest
+from botocore.config import Config
+from botocore.exceptions import ClientError
+
+from tests.conftest import make_client, unique
+from tests.integration.auth_support import PASSWORD, error, new_client, new_user
+
+SECONDARY = "eu-west-1"
+
+
+def _regional(base_url: str, region: str, **config: Any) -> Any:
+    """A cognito-idp client whose requests are signed for ``region``, as a user's client in that Region."""
+    return boto3.client(
+        "cognito-idp",
+        endpoint_url=base_url,
+        region_name=region,
+        aws_access_key_id="local",
+        aws_secret_access_key="local",
+        config=Config(retries={"max_attempts": 1}, **config),
+    )
+
+
+@pytest.fixture
+def secondary(cognito: Any) -> Any:
+    return _regional(cognito.base_url, SECONDARY)
+
+
+def _admin_sign_in(client: Any, pool_id: str, client_id: str, username: str) -> dict[str, Any]:
+    result: dict[str, Any] = client.admin_initiate_auth(
+        UserPoolId=pool_id,
+        ClientId=client_id,
+        AuthFlow="ADMIN_USER_PASSWORD_AUTH",
+        AuthParameters={"USERNAME": username, "PASSWORD": PASSWORD},
+    )
+    return result
+
+
+def test_create_and_list(idp, pool):
+    created = idp.create_user_pool_replica(
+        UserPoolId=pool["Id"], RegionName=SECONDARY, UserPoolTags={"team": "identity"}
+    )["UserPoolReplica"]
+    assert created == {
+        "RegionName": SECONDARY,
+        "Status": "CREATING",
+        "Role": "SECONDARY",
+        "UserPoolArn": f"arn:aws:cognito-idp:{SECONDARY}:000000000000:userpool/{pool['Id']}",
+    }
+    listed = idp.list_user_pool_replicas(UserPoolId=pool["Id"])
+    assert "NextToken" not in listed
+    assert [(r["RegionName"], r["Role"], r["Status"]) for r in listed["UserPoolReplicas"]] == [
+        ("us-east-1", "PRIMARY", "ACTIVE"),
+        (SECONDARY, "SECONDARY", "INACTIVE"),
+    ]
+    assert listed["UserPoolReplicas"][0]["UserPoolArn"] == pool["Arn"]
+
+
+def test_create_refusals(idp, pool):
+    with pytest.raises(ClientError) as exc:
+        idp.create_user_pool_replica(UserPoolId=pool["Id"], RegionName="us-east-1")
+    assert error(exc)[0] == "InvalidParameterException"
+    with pytest.raises(ClientError) as exc:
+        idp.create_user_pool_replica(UserPoolId=pool["Id"], RegionName="not a region")
+    assert error(exc)[0] == "InvalidParameterException"
+    idp.create_user_pool_replica(UserPoolId=pool["Id"], RegionName=SECONDARY)
+    with pytest.raises(ClientError) as exc:
+        idp.create_user_pool_replica(UserPoolId=pool["Id"], RegionName=SECONDARY)
+    assert error(exc)[0] == "InvalidParameterException"
+    with pytest.raises(ClientError) as exc:
+        idp.create_user_pool_replica(UserPoolId=pool["Id"], RegionName="ap-southeast-2")
+    assert error(exc)[0] == "LimitExceededException"
+    with pytest.raises(ClientError) as exc:
+        idp.create_user_pool_replica(UserPoolId="us-east-1_nosuchpool", RegionName=SECONDARY)
+    assert error(exc)[0] == "ResourceNotFoundException"
+
+
+def test_lite_pools_cannot_replicate(idp):
+    pool_id = idp.create_user_pool(PoolName=unique("lite"), UserPoolTier="LITE")["UserPool"]["Id"]
+    try:
+        with pytest.raises(ClientError) as exc:
+            idp.create_user_pool_replica(UserPoolId=pool_id, RegionName=SECONDARY)
+        assert error(exc)[0] == "FeatureUnavailableInTierException"
+    finally:
+        idp.delete_user_pool(UserPoolId=pool_id)
+
+
+def test_bad_input(cognito, pool):
+    raw = make_client(cognito.base_url, parameter_validation=False)
+    for call, kwargs in (
+        (raw.create_user_pool_replica, {"UserPoolId": pool["Id"], "RegionName": "eu"}),
+        (raw.create_user_pool_replica, {"UserPoolId": pool["Id"]}),
+        (raw.update_user_pool_replica, {"UserPoolId": pool["Id"], "RegionName": SECONDARY, "Status": "CREATING"}),
+        (raw.delete_user_pool_replica, {"UserPoolId": "bad id", "RegionName": SECONDARY}),
+        (raw.list_user_pool_replicas, {"UserPoolId": pool["Id"], "NextToken": "garbage"}),
+    ):
+        with pytest.raises(ClientError) as exc:
+            call(**kwargs)
+        assert error(exc)[0] == "InvalidParameterException", kwargs
+
+
+def test_the_secondary_shares_the_pool_and_refuses_writes(idp, pool, secondary):
+    idp.create_user_pool_replica(UserPoolId=pool["Id"], RegionName=SECONDARY)
+    client_id = new_client(idp, pool["Id"])["ClientId"]
+    new_user(idp, pool["Id"], "ada")
+    # The same pool, the same users: reads in the secondary Region see what the primary wrote.
+    assert secondary.describe_user_pool(UserPoolId=pool["Id"])["UserPool"]["Id"] == pool["Id"]
+    assert secondary.admin_get_user(UserPoolId=pool["Id"], Username="ada")["Username"] == "ada"
+    new_user(idp, pool["Id"], "grace")
+    names = {u["Username"] for u in secondary.list_users(UserPoolId=pool["Id"])["Users"]}
+    assert names == {"ada", "grace"}
+    replicas = secondary.list_user_pool_replicas(UserPoolId=pool["Id"])["UserPoolReplicas"]
+    assert [r["Role"] for r in replicas] == ["PRIMARY", "SECONDARY"]
+
+    for write in (
+        lambda: secondary.admin_create_user(UserPoolId=pool["Id"], Username="linus"),
+        lambda: secondary.admin_update_user_attributes(
+            UserPoolId=pool["Id"], Username="ada", UserAttributes=[{"Name": "name", "Value": "Ada"}]
+        ),
+        lambda: secondary.create_group(UserPoolId=pool["Id"], GroupName="admins"),
+        lambda: secondary.delete_user_pool_replica(UserPoolId=pool["Id"], RegionName=SECONDARY),
+        lambda: secondary.create_user_pool_replica(UserPoolId=pool["Id"], RegionName="ap-south-1"),
+    ):
+        with pytest.raises(ClientError) as exc:
+            write()
+        assert error(exc)[0] == "OperationNotEnabledException"
+    assert "name" not in {
+        a["Name"] for a in idp.admin_get_user(UserPoolId=pool["Id"], Username="ada")["UserAttributes"]
+    }
+
+    # An INACTIVE secondary signs nobody in; an ACTIVE one does, with the pool's tokens.
+    with pytest.raises(ClientError) as exc:
+        _admin_sign_in(secondary, pool["Id"], client_id, "ada")
+    assert error(exc)[0] == "OperationNotEnabledException"
+    activated = secondary.update_user_pool_replica(UserPoolId=pool["Id"], RegionName=SECONDARY, Status="ACTIVE")
+    assert activated["UserPoolReplica"]["Status"] == "ACTIVE"
+    signed_in = _admin_sign_in(secondary, pool["Id"], client_id, "ada")["AuthenticationResult"]
+    assert idp.get_user(AccessToken=signed_in["AccessToken"])["Username"] == "ada"
+
+
+def test_delete(idp, pool, secondary):
+    idp.create_user_pool_replica(UserPoolId=pool["Id"], RegionName=SECONDARY)
+    idp.update_user_pool_replica(UserPoolId=pool["Id"], RegionName=SECONDARY, Status="ACTIVE")
+    with pytest.raises(ClientError) as exc:
+        idp.delete_user_pool_replica(UserPoolId=pool["Id"], RegionName=SECONDARY)
+    assert error(exc)[0] == "InvalidParameterException"
+    idp.update_user_pool_replica(UserPoolId=pool["Id"], RegionName=SECONDARY, Status="INACTIVE")
+    deleted = idp.delete_user_pool_replica(UserPoolId=pool["Id"], RegionName=SECONDARY)["UserPoolReplica"]
+    assert (deleted["Status"], deleted["Role"]) == ("DELETING", "SECONDARY")
+    assert [r["Role"] for r in idp.list_user_pool_replicas(UserPoolId=pool["Id"])["UserPoolReplicas"]] == ["PRIMARY"]
+    # Without its replica the Region is the primary's again: writes signed for it are served.
+    secondary.admin_create_user(UserPoolId=pool["Id"], Username="linus", MessageAction="SUPPRESS")
+    for call in (idp.delete_user_pool_replica, idp.update_user_pool_replica):
+        kwargs = {"Status": "ACTIVE"} if call == idp.update_user_pool_replica else {}
+        with pytest.raises(ClientError) as exc:
+            call(UserPoolId=pool["Id"], RegionName=SECONDARY, **kwargs)
+        assert error(exc)[0] == "ResourceNotFoundException"
+    with pytest.raises(ClientError) as exc:
+        idp.update_user_pool_replica(UserPoolId=pool["Id"], RegionName="us-east-1", Status="INACTIVE")
+    assert error(exc)[0] == "InvalidParameterException"
+
+
+def test_other_regions_are_served_by_the_primary(cognito, pool):
+    elsewhere = _regional(cognito.base_url, "ap-south-1")
+    elsewhere.admin_create_user(UserPoolId=pool["Id"], Username="hopper", MessageAction="SUPPRESS")
+    assert elsewhere.admin_get_user(UserPoolId=pool["Id"], Username="hopper")["Username"] == "hopper"
+
+
+def test_deleting_the_pool_deletes_its_replicas(idp):
+    pool_id = idp.create_user_pool(PoolName=unique("gone"))["UserPool"]["Id"]
+    idp.create_user_pool_replica(UserPoolId=pool_id, RegionName=SECONDARY)
+    idp.delete_user_pool(UserPoolId=pool_id)
+    with pytest.raises(ClientError) as exc:
+        idp.list_user_pool_replicas(UserPoolId=pool_id)
+    assert error(exc)[0] == "ResourceNotFoundException"
