@@ -31,6 +31,7 @@ from tests.localcognito import LocalCognito, start
 
 CALLBACK = "http://localhost:8976/callback"
 PRE_SIGN_UP = "arn:aws:lambda:us-east-1:000000000000:function:pre-sign-up"
+FUNCTION = "arn:aws:lambda:us-east-1:000000000000:function:{}"
 _KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
 _APPLE_KEY = ec.generate_private_key(ec.SECP256R1())
 _APPLE_PEM = _APPLE_KEY.private_bytes(
@@ -148,7 +149,12 @@ def site(idp: Any, server: LocalCognito, lam: FakeLambda) -> Iterator[dict[str, 
     pool_id = idp.create_user_pool(
         PoolName=unique("social"),
         UsernameConfiguration={"CaseSensitive": False},
-        LambdaConfig={"PreSignUp": PRE_SIGN_UP},
+        LambdaConfig={
+            "PreSignUp": PRE_SIGN_UP,
+            "PostConfirmation": FUNCTION.format("post-confirmation"),
+            "PreAuthentication": FUNCTION.format("pre-authentication"),
+            "PostAuthentication": FUNCTION.format("post-authentication"),
+        },
     )["UserPool"]["Id"]
     domain = unique("social").lower()
     idp.create_user_pool_domain(UserPoolId=pool_id, Domain=domain)
@@ -270,6 +276,12 @@ def test_google_sign_in_verifies_the_id_token_and_runs_pre_sign_up(
     assert event["userName"] == "google_10769150350006150715"
     assert event["request"]["userAttributes"]["email"] == "g@example.com"
     assert providers.token_requests[-1]["client_secret"] == "social-secret"  # client_secret_post
+    (confirmed,) = lam.events("post-confirmation")
+    assert confirmed["triggerSource"] == "PostConfirmation_ConfirmSignUp"
+    assert confirmed["request"]["userAttributes"]["cognito:user_status"] == "EXTERNAL_PROVIDER"
+    assert "identities" in confirmed["request"]["userAttributes"]
+    assert lam.events("pre-authentication") == []
+    assert [e["triggerSource"] for e in lam.events("post-authentication")] == ["PostAuthentication_Authentication"]
     # The second sign-in finds the user: no new PreSignUp.
     with httpx.Client(follow_redirects=False, timeout=20) as browser:
         _, sent = _go_to(site, browser, "Google")
@@ -279,6 +291,9 @@ def test_google_sign_in_verifies_the_id_token_and_runs_pre_sign_up(
         }
         assert _come_back(site, browser, sent["state"], "g-code-2").headers["location"].startswith(CALLBACK)
     assert len(lam.events("pre-sign-up")) == 1
+    assert len(lam.events("post-confirmation")) == 1
+    assert [e["triggerSource"] for e in lam.events("pre-authentication")] == ["PreAuthentication_Authentication"]
+    assert len(lam.events("post-authentication")) == 2
 
 
 @pytest.mark.parametrize(
@@ -385,3 +400,21 @@ def test_sign_in_with_apple_posts_back_and_is_paid_with_an_es256_client_secret(
     token_claims = _claims(site, _query(answer.headers["location"])["code"])
     assert token_claims["cognito:username"] == "signinwithapple_001234.abcdef"
     assert token_claims["email"] == "apple@example.com"
+
+
+def test_a_pre_authentication_refusal_refuses_a_returning_user(
+    idp: Any, site: dict[str, Any], providers: FakeProviders, lam: FakeLambda
+) -> None:
+    def sign_in(code: str) -> dict[str, str]:
+        with httpx.Client(follow_redirects=False, timeout=20) as browser:
+            _, sent = _go_to(site, browser, "Google")
+            providers.codes[code] = {
+                "access_token": f"{code}-access",
+                "id_token": _id_token(providers, {"sub": "3", "email": "back@example.com", "nonce": sent["nonce"]}),
+            }
+            return _query(_come_back(site, browser, sent["state"], code).headers["location"])
+
+    assert "code" in sign_in("first")
+    lam.script("pre-authentication", Fail("Not today."))
+    refused = sign_in("second")
+    assert refused["error_description"] == "PreAuthentication failed with error Not today.."

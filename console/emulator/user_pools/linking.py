@@ -17,6 +17,12 @@ value) -> the user it signs in as:
   ``Cognito_Subject`` at its first sign-in, as AWS describes for AdminDisableProviderForUser.
 - Every sign-in writes the mapped attributes again (the provider's AttributeMapping: user pool attribute
   -> provider attribute), so the user's profile follows the provider's.
+- Triggers, as the events AWS sends for federated users show them (EXTERNAL_PROVIDER users with
+  ``identities`` in PostConfirmation_ConfirmSignUp, PreAuthentication_Authentication and
+  PostAuthentication_Authentication events): the first sign-in runs PreSignUp_ExternalProvider, then
+  PostConfirmation_ConfirmSignUp and PostAuthentication; a later one PreAuthentication (its refusal
+  refuses the sign-in) and PostAuthentication. [U] Whether the first sign-in also runs PreAuthentication:
+  here it does not.
 
 The ``identities`` attribute is a JSON list of ``{"userId", "providerName", "providerType", "issuer",
 "primary", "dateCreated"}``, ``primary`` a boolean and ``dateCreated`` milliseconds, as the user
@@ -47,7 +53,7 @@ from console.emulator.core.errors import AwsError, invalid_parameter, not_author
 from console.emulator.core.registry import idp
 from console.emulator.core.store import dumps
 
-from . import attributes, identity_providers, pools, triggers, users
+from . import attributes, flow_hooks, identity_providers, pools, triggers, users
 from .users import User
 
 SUBJECT = "Cognito_Subject"
@@ -216,6 +222,21 @@ def _pre_sign_up(ctx: RequestContext, pool: dict[str, Any], client_id: str | Non
         user.attrs["phone_number_verified"] = "true"
 
 
+def _authentication_trigger(
+    ctx: RequestContext, pool: dict[str, Any], client_id: str | None, user: User, trigger: str
+) -> None:
+    """PreAuthentication_Authentication / PostAuthentication_Authentication for a federated sign-in."""
+    if not triggers.configured(pool, trigger):
+        return
+    request: dict[str, Any] = {"userAttributes": triggers.user_attributes(pool, user)}
+    if trigger == "PreAuthentication":
+        request["validationData"] = {}
+    else:
+        request.update(newDeviceUsed=False, clientMetadata={})
+    event = triggers.base_event(ctx, pool, client_id, user.username, f"{trigger}_Authentication", request)
+    triggers.invoke(ctx, pool, trigger, event)
+
+
 def _check_required(pool: dict[str, Any], attrs: Mapping[str, str]) -> None:
     missing = [name for name in attributes.required_attributes(pool) if not attrs.get(name)]
     if missing:
@@ -274,6 +295,7 @@ def sign_in(
     if user is not None:
         if not user.enabled:
             raise not_authorized("User is disabled.")
+        _authentication_trigger(ctx, pool, client_id, user, "PreAuthentication")
         changed = {
             k: v
             for k, v in mapped_attributes(pool, provider, provider_attributes, creating=False).items()
@@ -282,6 +304,7 @@ def sign_in(
         if changed:
             user.attrs.update(changed)
             users.save(ctx, pool, user)
+        _authentication_trigger(ctx, pool, client_id, user, "PostAuthentication")
         return user
     pools.add_identities_attribute(ctx, pool)
     username = external_username(pool, provider_name, subject)
@@ -307,6 +330,8 @@ def sign_in(
         "INSERT OR IGNORE INTO user_groups (pool_id, group_name, username_key) VALUES (?, ?, ?)",
         (pool["Id"], group, user.username_key),
     )
+    flow_hooks.post_confirmation(ctx, pool, client_id, user, source="ConfirmSignUp")
+    _authentication_trigger(ctx, pool, client_id, user, "PostAuthentication")
     return user
 
 
