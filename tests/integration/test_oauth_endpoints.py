@@ -534,3 +534,34 @@ def test_authlib_completes_a_code_flow_with_pkce_from_the_discovery_document(
     info = client.get(discovery["userinfo_endpoint"])
     assert info.json()["email"] == "alice@example.com"
     client.close()
+
+
+def test_the_domains_own_host_name_answers_at_the_root(cognito: Any, site: dict[str, Any]) -> None:
+    host = f"{site['domain']}.auth.us-east-1.amazoncognito.com"
+    port = urlsplit(cognito.base_url).port
+    with httpx.Client(base_url=cognito.base_url, headers={"Host": f"{host}:{port}"}) as client:
+        answer = client.get("/oauth2/authorize", params=authorize_params(site, state="root"))
+        assert answer.status_code == 302 and answer.headers["location"].startswith("/login?")
+        page = client.get(answer.headers["location"])
+        assert page.status_code == 200 and 'action="/login"' in page.text
+        assert "path=/;" in page.headers["set-cookie"].lower()
+        signed_in = client.post("/login", data={**hidden_fields(page.text), "username": "alice", "password": PASSWORD})
+        assert query_of(signed_in.headers["location"])["state"] == "root"
+        assert "path=/;" in signed_in.headers["set-cookie"].lower()
+        tokens = client.post(
+            "/oauth2/token",
+            data={
+                "grant_type": "authorization_code",
+                "client_id": site["client_id"],
+                "code": query_of(signed_in.headers["location"])["code"],
+                "redirect_uri": CALLBACK,
+            },
+        )
+        assert tokens.status_code == 200, tokens.text
+    # A name that is no pool's domain is not answered, and a foreign host name not at all.
+    other = httpx.get(
+        f"{cognito.base_url}/login", headers={"Host": f"nosuchdomain.auth.us-east-1.amazoncognito.com:{port}"}
+    )
+    assert other.status_code == 404
+    foreign = httpx.get(f"{cognito.base_url}/login", headers={"Host": "evil.example"})
+    assert foreign.status_code == 403

@@ -129,4 +129,7 @@ def for_server(config: ServerConfig) -> AllowedHosts | None:
     own = [f"[{config.host}]" if ":" in config.host else config.host]
     if config.public_url:
         own.append(urlsplit(config.public_url).netloc)
+    # A pool domain's own host name, pointed at this server (/etc/hosts): the hosted UI answers at its root.
+    # Only AWS answers for amazoncognito.com in DNS, so no page can rebind such a name to this server.
+    own.append(f"*.auth.{config.region}.amazoncognito.com")
     return AllowedHosts([*extra, *(name for name in own if name not in _WILDCARD_ADDRESSES)])

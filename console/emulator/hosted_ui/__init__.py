@@ -35,6 +35,26 @@ HTTP_ROUTES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("/{domain}/passkey.js", ("GET",), "passkeys"),
     ("/{domain}/oauth2/idpresponse", ("GET", "POST"), "federation.routes"),
     ("/{domain}/saml2/idpresponse", ("POST",), "federation.routes"),
+    # The same pages at the root of a domain's own host name (<prefix>.auth.<region>.amazoncognito.com, or a
+    # custom domain listed in --allowed-hosts, pointed at this server): the Host header names the domain.
+    ("/oauth2/authorize", ("GET",), "authorize"),
+    ("/login", ("GET",), "login"),
+    ("/login", ("POST",), "login"),
+    ("/mfa", ("POST",), "login"),
+    ("/forceChangePassword", ("POST",), "login"),
+    ("/logout", ("GET",), "logout"),
+    ("/oauth2/token", ("POST",), "token"),
+    ("/oauth2/userInfo", ("GET", "POST"), "userinfo"),
+    ("/oauth2/revoke", ("POST",), "revocation"),
+    ("/signup", ("GET",), "signup"),
+    ("/signup", ("POST",), "signup"),
+    ("/confirmUser", ("GET",), "signup"),
+    ("/confirmUser", ("POST",), "signup"),
+    ("/resendCode", ("POST",), "signup"),
+    ("/forgotPassword", ("GET",), "signup"),
+    ("/forgotPassword", ("POST",), "signup"),
+    ("/confirmForgotPassword", ("GET",), "signup"),
+    ("/confirmForgotPassword", ("POST",), "signup"),
 )
 
 SEED_MODULES: tuple[str, ...] = ()

@@ -162,6 +162,7 @@ async def answer_or_login(
     )
 
 
+@http_route("/oauth2/authorize", ("GET",))
 @http_route("/{domain}/oauth2/authorize", ("GET",))
 async def authorize(request: Request) -> Response:
     ctx = pages.context(request)

@@ -148,6 +148,7 @@ async def posted(
     return ctx, site, pending, fields
 
 
+@http_route("/login", ("GET",))
 @http_route("/{domain}/login", ("GET",))
 async def login(request: Request) -> Response:
     ctx, site, checked = await pending_from_query(request)
@@ -179,6 +180,7 @@ def _start_password(ctx: RequestContext, pending: PendingAuthorization, username
     return password_flow.start_password(ctx, flow, params)
 
 
+@http_route("/login", ("POST",))
 @http_route("/{domain}/login", ("POST",))
 async def login_post(request: Request) -> Response:
     ctx, site, pending, fields = await posted(request)
@@ -397,6 +399,7 @@ async def _respond(
     return await respond(ctx, req)
 
 
+@http_route("/mfa", ("POST",))
 @http_route("/{domain}/mfa", ("POST",))
 async def mfa_post(request: Request) -> Response:
     ctx, site, pending, fields = await posted(request)
@@ -430,6 +433,7 @@ async def mfa_post(request: Request) -> Response:
     return await proceed(request, ctx, site, pending, result, str(state.get("u") or ""), "mfa")
 
 
+@http_route("/forceChangePassword", ("POST",))
 @http_route("/{domain}/forceChangePassword", ("POST",))
 async def new_password_post(request: Request) -> Response:
     ctx, site, pending, fields = await posted(request)

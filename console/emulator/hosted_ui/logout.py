@@ -20,6 +20,7 @@ from .authorize import Refusal
 from .flow import run
 
 
+@http_route("/logout", ("GET",))
 @http_route("/{domain}/logout", ("GET",))
 async def logout(request: Request) -> Response:
     ctx = pages.context(request)

@@ -19,6 +19,7 @@ from .flow import run
 from .token import OAuthError, authenticate_client, oauth_error
 
 
+@http_route("/oauth2/revoke", ("POST",))
 @http_route("/{domain}/oauth2/revoke", ("POST",))
 async def revoke(request: Request) -> Response:
     ctx = pages.context(request)

@@ -106,6 +106,7 @@ def signup_page(
     )
 
 
+@http_route("/signup", ("GET",))
 @http_route("/{domain}/signup", ("GET",))
 async def signup(request: Request) -> Response:
     ctx, site, checked = await login.pending_from_query(request)
@@ -115,6 +116,7 @@ async def signup(request: Request) -> Response:
     return signup_page(request, ctx, site, checked)
 
 
+@http_route("/signup", ("POST",))
 @http_route("/{domain}/signup", ("POST",))
 async def signup_post(request: Request) -> Response:
     ctx, site, pending, fields = await login.posted(request)
@@ -202,6 +204,7 @@ def _state_username(ctx: RequestContext, pending: PendingAuthorization, sealed: 
     return str(state.get("u") or "") or None
 
 
+@http_route("/confirmUser", ("GET",))
 @http_route("/{domain}/confirmUser", ("GET",))
 async def confirm_user(request: Request) -> Response:
     ctx, site, checked = await login.pending_from_query(request)
@@ -214,6 +217,7 @@ async def confirm_user(request: Request) -> Response:
     return confirm_page(request, ctx, site, checked, username, None)
 
 
+@http_route("/confirmUser", ("POST",))
 @http_route("/{domain}/confirmUser", ("POST",))
 async def confirm_user_post(request: Request) -> Response:
     ctx, site, pending, fields = await login.posted(request)
@@ -233,6 +237,7 @@ async def confirm_user_post(request: Request) -> Response:
     return await _signed_up(request, ctx, site, pending, username)
 
 
+@http_route("/resendCode", ("POST",))
 @http_route("/{domain}/resendCode", ("POST",))
 async def resend_code(request: Request) -> Response:
     ctx, site, pending, fields = await login.posted(request)
@@ -316,6 +321,7 @@ def confirm_forgot_page(
     )
 
 
+@http_route("/forgotPassword", ("GET",))
 @http_route("/{domain}/forgotPassword", ("GET",))
 async def forgot_password(request: Request) -> Response:
     ctx, site, checked = await login.pending_from_query(request)
@@ -325,6 +331,7 @@ async def forgot_password(request: Request) -> Response:
     return forgot_page(request, ctx, site, checked)
 
 
+@http_route("/forgotPassword", ("POST",))
 @http_route("/{domain}/forgotPassword", ("POST",))
 async def forgot_password_post(request: Request) -> Response:
     ctx, site, pending, fields = await login.posted(request)
@@ -341,6 +348,7 @@ async def forgot_password_post(request: Request) -> Response:
     return confirm_forgot_page(request, ctx, site, pending, username, result.get("CodeDeliveryDetails"))
 
 
+@http_route("/confirmForgotPassword", ("GET",))
 @http_route("/{domain}/confirmForgotPassword", ("GET",))
 async def confirm_forgot_password(request: Request) -> Response:
     ctx, site, checked = await login.pending_from_query(request)
@@ -353,6 +361,7 @@ async def confirm_forgot_password(request: Request) -> Response:
     return confirm_forgot_page(request, ctx, site, checked, username, None)
 
 
+@http_route("/confirmForgotPassword", ("POST",))
 @http_route("/{domain}/confirmForgotPassword", ("POST",))
 async def confirm_forgot_password_post(request: Request) -> Response:
     ctx, site, pending, fields = await login.posted(request)

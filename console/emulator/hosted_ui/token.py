@@ -167,6 +167,7 @@ async def _client_credentials(ctx: RequestContext, client: dict[str, Any], field
     return {"access_token": issued.access_token, "expires_in": issued.expires_in, "token_type": "Bearer"}
 
 
+@http_route("/oauth2/token", ("POST",))
 @http_route("/{domain}/oauth2/token", ("POST",))
 async def token(request: Request) -> Response:
     ctx = pages.context(request)

@@ -30,6 +30,7 @@ def _refused(status: int, challenge: str) -> Response:
     )
 
 
+@http_route("/oauth2/userInfo", ("GET", "POST"))
 @http_route("/{domain}/oauth2/userInfo", ("GET", "POST"))
 async def user_info(request: Request) -> Response:
     ctx = pages.context(request)
