@@ -43,9 +43,11 @@ def _owners(ctx: RequestContext, pool_id: str, logins: Sequence[Login]) -> list[
     found: dict[str, Identity] = {}
     for login in logins:
         if login.identity_id is not None:
-            if not identities.identity_exists(ctx, pool_id, login.identity_id):
+            named = identities.find(ctx, login.identity_id)
+            if named is None or named.pool_id != pool_id:
                 raise identities.not_found(login.identity_id)
-            found[login.identity_id] = identities.get(ctx, login.identity_id)
+            named = _live(ctx, named.id)  # a token of an identity merged since names the one it merged into
+            found[named.id] = named
             continue
         owner = identities.owner(ctx, pool_id, login.provider, login.subject)
         if owner is not None:
