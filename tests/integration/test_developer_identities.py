@@ -80,9 +80,8 @@ def test_lookup_by_identity_or_user(ci: Any, pool_id: str) -> None:
 
 
 def test_merge_moves_the_source_user_to_the_destination_identity(ci: Any, pool_id: str) -> None:
-    source = ci.get_open_id_token_for_developer_identity(IdentityPoolId=pool_id, Logins={DEVELOPER: "src"})[
-        "IdentityId"
-    ]
+    made = ci.get_open_id_token_for_developer_identity(IdentityPoolId=pool_id, Logins={DEVELOPER: "src"})
+    source, source_token = made["IdentityId"], made["Token"]
     destination = ci.get_open_id_token_for_developer_identity(IdentityPoolId=pool_id, Logins={DEVELOPER: "dst"})[
         "IdentityId"
     ]
@@ -99,6 +98,9 @@ def test_merge_moves_the_source_user_to_the_destination_identity(ci: Any, pool_i
         ci.get_open_id_token_for_developer_identity(IdentityPoolId=pool_id, Logins={DEVELOPER: "src"})["IdentityId"]
         == destination
     )
+    # A token the source got before the merge signs in as the destination.
+    signed_in = ci.get_id(IdentityPoolId=pool_id, Logins={"cognito-identity.amazonaws.com": source_token})
+    assert signed_in["IdentityId"] == destination
     listed = ci.list_identities(IdentityPoolId=pool_id, MaxResults=60, HideDisabled=True)["Identities"]
     assert destination in {i["IdentityId"] for i in listed} and source not in {i["IdentityId"] for i in listed}
     with pytest.raises(ClientError) as exc:
