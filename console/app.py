@@ -29,6 +29,7 @@ from console.services.connections import (
 from console.services.protocol import CognitoService, Connection, ConnectionKind, PoolSummary
 from console.settings import Settings
 from console.views import theme
+from console.views.activity import SignInActivityView
 from console.views.app_clients import AppClientsView
 from console.views.assets import app_icon
 from console.views.base import accepted
@@ -75,6 +76,7 @@ class Console:
             IdentityProvidersView(self.ctx),
             TokenInspectorView(self.ctx),
             IdentityPoolsView(self.ctx),
+            SignInActivityView(self.ctx),
         ):
             self.window.add_view(view)
         for key, title, icon in NAV:

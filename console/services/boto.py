@@ -12,11 +12,14 @@ import threading
 import urllib.request
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from . import errors
 from .protocol import (
+    ACTIVITY_KINDS,
+    Activity,
+    ActivitySeries,
     AppClient,
     AppClientSummary,
     AuthEvent,
@@ -44,6 +47,7 @@ from .protocol import (
 R = TypeVar("R")
 
 # UserPoolIdType's pattern in the cognito-idp service model, in ASCII.
+ACTIVITY_NAMESPACE = "AWS/Cognito"
 USER_POOL_ID = re.compile(r"[A-Za-z0-9_-]+_[0-9a-zA-Z]+")
 
 _executor: ThreadPoolExecutor | None = None
@@ -818,6 +822,115 @@ class BotoCognito:
             items += resp.get(key, [])
             marker = resp.get("Marker") if resp.get("IsTruncated") else None
             if not marker:
+                return items
+
+    # --- sign-in activity: the pool's AWS/Cognito metrics (cloudwatch), or its auth events -------------------
+    async def sign_in_activity(
+        self, pool_id: str, start: float, end: float, period: int, client_id: str | None = None
+    ) -> Activity:
+        """The pool's activity from its AWS/Cognito metrics, summed over app clients (or one client's); where
+        CloudWatch refuses these credentials, from the auth event history of the pool's first users."""
+        try:
+            listed = await self._pages_token(
+                "cloudwatch", "list_metrics", "Metrics", Namespace=ACTIVITY_NAMESPACE,
+                Dimensions=[{"Name": "UserPool", "Value": pool_id}],
+            )  # fmt: skip
+            listed += await self._pages_token(
+                "cloudwatch", "list_metrics", "Metrics", Namespace=ACTIVITY_NAMESPACE,
+                Dimensions=[{"Name": "UserPoolId", "Value": pool_id}],
+            )  # fmt: skip
+        except errors.ServiceError as exc:
+            if exc.code not in ("AccessDenied", "AccessDeniedException", "UnauthorizedOperation"):
+                raise
+            return await self._activity_from_auth_events(pool_id, start, end, period, client_id)
+        by_metric = {kind.metric for kind in ACTIVITY_KINDS}
+        clients = sorted({d["Value"] for m in listed for d in m.get("Dimensions", []) if d["Name"] == "UserPoolClient"})
+        queries: list[tuple[str, str, dict[str, Any]]] = []  # (metric, statistic, Metric)
+        for metric in listed:
+            name = metric["MetricName"]
+            if name not in by_metric:
+                continue
+            dims = {d["Name"]: d["Value"] for d in metric.get("Dimensions", [])}
+            if client_id and "UserPoolClient" in dims and dims["UserPoolClient"] != client_id:
+                continue
+            for statistic in ("Sum", "SampleCount") if name == "SignInSuccesses" else ("Sum",):
+                queries.append((name, statistic, metric))
+        sums: dict[tuple[str, str], dict[float, float]] = {}
+        for first in range(0, len(queries), 500):
+            chunk = queries[first : first + 500]
+            request = [
+                {"Id": f"q{n}", "MetricStat": {"Metric": metric, "Period": period, "Stat": statistic}}
+                for n, (_, statistic, metric) in enumerate(chunk)
+            ]
+            token: str | None = None
+            while True:
+                resp = await self.call_service(
+                    "cloudwatch", "get_metric_data", MetricDataQueries=request, ScanBy="TimestampAscending",
+                    StartTime=datetime.fromtimestamp(start, UTC), EndTime=datetime.fromtimestamp(end, UTC),
+                    **({"NextToken": token} if token else {}),
+                )  # fmt: skip
+                for result in resp.get("MetricDataResults", []):
+                    name, statistic, _ = chunk[int(result["Id"][1:])]
+                    into = sums.setdefault((name, statistic), {})
+                    for when, value in zip(result.get("Timestamps", []), result.get("Values", []), strict=False):
+                        stamp = when.timestamp() if isinstance(when, datetime) else float(when)
+                        into[stamp] = into.get(stamp, 0.0) + float(value)
+                token = resp.get("NextToken")
+                if not token:
+                    break
+        series: dict[str, ActivitySeries] = {}
+        for kind in ACTIVITY_KINDS:
+            if kind.statistic == "failures":
+                total, attempts = sums.get((kind.metric, "Sum"), {}), sums.get((kind.metric, "SampleCount"), {})
+                points = {t: attempts[t] - total.get(t, 0.0) for t in attempts}
+            else:
+                points = sums.get((kind.metric, "Sum"), {})
+            stamps = sorted(points)
+            series[kind.key] = ActivitySeries(kind, tuple(stamps), tuple(points[t] for t in stamps))
+        return Activity(pool_id, start, end, period, series, tuple(clients))
+
+    async def _activity_from_auth_events(
+        self, pool_id: str, start: float, end: float, period: int, client_id: str | None
+    ) -> Activity:
+        """Sign-ins, failures and sign-ups from AdminListUserAuthEvents of the pool's first users: the way left
+        when CloudWatch is not allowed (it needs threat protection on the pool, and sees no app client)."""
+        users = (await self.call("list_users", UserPoolId=pool_id, Limit=60)).get("Users", [])
+        points: dict[str, dict[float, float]] = {"sign_ins": {}, "failures": {}, "sign_ups": {}, "risky": {}}
+        for user in users:
+            events = await self.call(
+                "admin_list_user_auth_events", UserPoolId=pool_id, Username=user["Username"], MaxResults=60
+            )
+            for event in events.get("AuthEvents", []):
+                created = event.get("CreationDate")
+                when = created.timestamp() if isinstance(created, datetime) else float(created or 0)
+                if not start <= when < end:
+                    continue
+                bucket = when - when % period
+                kind = event.get("EventType")
+                key = {"SignUp": "sign_ups"}.get(kind or "")
+                if kind == "SignIn":
+                    key = "sign_ins" if event.get("EventResponse") == "Pass" else "failures"
+                if key:
+                    points[key][bucket] = points[key].get(bucket, 0.0) + 1
+                if (event.get("EventRisk") or {}).get("RiskDecision") not in (None, "NoRisk"):
+                    points["risky"][bucket] = points["risky"].get(bucket, 0.0) + 1
+        series = {}
+        for kind in ACTIVITY_KINDS:
+            found = points.get(kind.key, {})
+            stamps = sorted(found)
+            series[kind.key] = ActivitySeries(kind, tuple(stamps), tuple(found[t] for t in stamps))
+        source = f"the auth event history of {len(users)} users (CloudWatch is not allowed for these credentials)"
+        return Activity(pool_id, start, end, period, series, (), source)
+
+    async def _pages_token(self, service: str, operation: str, key: str, **params: Any) -> list[Any]:
+        """Every item of a list operation paged with NextToken."""
+        items: list[Any] = []
+        token: str | None = None
+        while True:
+            resp = await self.call_service(service, operation, **params, **({"NextToken": token} if token else {}))
+            items += resp.get(key, [])
+            token = resp.get("NextToken")
+            if not token:
                 return items
 
     # --- a user pool's signing keys and issuer, from this connection only -----------------------------

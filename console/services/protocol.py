@@ -343,6 +343,56 @@ class IamRole:
     max_session_duration: int = 3600
 
 
+# --- sign-in activity: the AWS/Cognito metrics in CloudWatch --------------------------------------------------
+@dataclass(frozen=True)
+class ActivityKind:
+    """One chart series: which AWS/Cognito metric, and which statistic of it (``failures`` is SampleCount
+    minus Sum: the metric is 1 for a success and 0 for a failure)."""
+
+    key: str
+    label: str
+    metric: str
+    statistic: str  # Sum | failures
+    per_client: bool = True  # threat protection metrics have no app client dimension
+
+
+ACTIVITY_KINDS = (
+    ActivityKind("sign_ins", "Sign-ins", "SignInSuccesses", "Sum"),
+    ActivityKind("failures", "Failed sign-ins", "SignInSuccesses", "failures"),
+    ActivityKind("sign_ups", "Sign-ups", "SignUpSuccesses", "Sum"),
+    ActivityKind("refreshes", "Token refreshes", "TokenRefreshSuccesses", "Sum"),
+    ActivityKind("federated", "Federated sign-ins", "FederationSuccesses", "Sum"),
+    ActivityKind("risky", "Risky requests", "Risk", "Sum", per_client=False),
+    ActivityKind("compromised", "Compromised credentials", "CompromisedCredentialRisk", "Sum", per_client=False),
+    ActivityKind("takeover", "Account takeover risk", "AccountTakeoverRisk", "Sum", per_client=False),
+    ActivityKind("blocked", "Blocked by IP list", "OverrideBlock", "Sum", per_client=False),
+)
+
+
+@dataclass(frozen=True)
+class ActivitySeries:
+    kind: ActivityKind
+    timestamps: tuple[float, ...] = ()  # period starts, epoch seconds, oldest first
+    values: tuple[float, ...] = ()
+
+    @property
+    def total(self) -> float:
+        return float(sum(self.values))
+
+
+@dataclass(frozen=True)
+class Activity:
+    """A pool's activity between ``start`` and ``end`` in periods of ``period`` seconds."""
+
+    pool_id: str
+    start: float
+    end: float
+    period: int
+    series: Mapping[str, ActivitySeries] = field(default_factory=dict)
+    clients: tuple[str, ...] = ()  # the app client dimension values seen (client IDs, Admin, Invalid)
+    source: str = "CloudWatch metrics"
+
+
 class CognitoService(Protocol):
     """User-pool administration, as the views need it. Every method may raise ``errors.ServiceError``."""
 
@@ -419,3 +469,7 @@ class CognitoService(Protocol):
     async def get_role(self, arn: str) -> IamRole: ...
     async def update_trust_policy(self, role_name: str, document: Mapping[str, Any]) -> None: ...
     async def put_role_policy(self, role_name: str, policy_name: str, document: Mapping[str, Any]) -> None: ...
+
+    async def sign_in_activity(
+        self, pool_id: str, start: float, end: float, period: int, client_id: str | None = None
+    ) -> Activity: ...

@@ -28,7 +28,6 @@ NAV = [
 ]
 PLACEHOLDERS = {
     "hosted-ui": "Branding for the hosted sign-in pages lands in a later release.",
-    "sign-in-activity": "Charts of sign-ins and auth events land in a later release.",
 }
 
 

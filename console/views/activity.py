@@ -1,0 +1,260 @@
+"""Sign-in activity: the pool's AWS/Cognito metrics over time (sign-ins, failures, sign-ups, token refreshes,
+federated sign-ins) and its threat protection events, for a range from the last hour to 90 days, for every
+app client or one; live while the view is open; a click on a period lists what happened in it."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QWidget
+from qasync import asyncSlot
+
+from console.models.table import local_time
+from console.services.errors import ServiceError
+from console.services.protocol import ACTIVITY_KINDS, Activity
+
+from ._generated.ui_sign_in_activity_view import Ui_SignInActivityView
+from .base import View, document, failure_note, h, section
+from .context import AppContext
+
+# (label, seconds, period): periods keep each range at about 100 points or fewer, multiples of a minute.
+RANGES = (
+    ("Last hour", 3600, 60),
+    ("Last 3 hours", 3 * 3600, 300),
+    ("Last 12 hours", 12 * 3600, 900),
+    ("Last 24 hours", 24 * 3600, 1800),
+    ("Last 7 days", 7 * 86400, 3 * 3600),
+    ("Last 30 days", 30 * 86400, 12 * 3600),
+    ("Last 90 days", 90 * 86400, 86400),
+)
+LIVE_INTERVAL_MS = 30_000
+ACTIVITY_KEYS = ("sign_ins", "failures", "sign_ups", "refreshes", "federated")
+RISK_KEYS = ("risky", "compromised", "takeover", "blocked")
+COLORS = {
+    "sign_ins": "#2563eb",
+    "failures": "#dc2626",
+    "sign_ups": "#16a34a",
+    "refreshes": "#9333ea",
+    "federated": "#d97706",
+    "risky": "#f59e0b",
+    "compromised": "#dc2626",
+    "takeover": "#7c3aed",
+    "blocked": "#6b7280",
+}
+KINDS = {kind.key: kind for kind in ACTIVITY_KINDS}
+
+
+class SignInActivityView(View):
+    name = "sign-in-activity"
+    title = "Sign-in activity"
+    icon_name = "sign-in-activity"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.ui = Ui_SignInActivityView()
+        self.ui.setupUi(self)
+        self.activity: Activity | None = None
+        self.failure: ServiceError | None = None
+        self.loading = False
+        for label, _, _ in RANGES:
+            self.ui.rangeCombo.addItem(label)
+        self.ui.rangeCombo.setCurrentIndex(3)
+        self.ui.clientCombo.addItem("All app clients", "")
+        self.ui.rangeCombo.currentIndexChanged.connect(self.on_refresh_clicked)
+        self.ui.clientCombo.currentIndexChanged.connect(self.on_refresh_clicked)
+        self.ui.refreshButton.clicked.connect(self.on_refresh_clicked)
+        self.ui.liveCheck.toggled.connect(self._live_toggled)
+        self.ui.splitter.setSizes([300, 170, 150])
+        self.wire_details(self.ui.details)
+        self.timer = QTimer(self)
+        self.timer.setInterval(LIVE_INTERVAL_MS)
+        self.timer.timeout.connect(self._tick)
+        # Curves and bars are made once; a load feeds them with setData / setOpts (STYLE.md).
+        self.curves = self._setup_plot(self.ui.activityPlot, ACTIVITY_KEYS, bars=False)
+        self.bars = self._setup_plot(self.ui.riskPlot, RISK_KEYS, bars=True)
+        self.ui.details.setHtml(f"<p style='color:#6b7280'>{h(HINT)}</p>")
+
+    def _setup_plot(self, plot: pg.PlotWidget, keys: tuple[str, ...], bars: bool) -> dict[str, Any]:
+        plot.setBackground(None)
+        plot.setAxisItems({"bottom": pg.DateAxisItem(orientation="bottom")})
+        plot.showGrid(x=False, y=True, alpha=0.2)
+        plot.setMouseEnabled(x=True, y=False)
+        plot.getPlotItem().setMenuEnabled(False)
+        plot.addLegend(offset=(10, 5), labelTextSize="9pt")
+        plot.scene().sigMouseClicked.connect(lambda event, p=plot: self._clicked(p, event))
+        items: dict[str, Any] = {}
+        for n, key in enumerate(keys):
+            color = COLORS[key]
+            if bars:
+                item = pg.BarGraphItem(x=[], height=[], width=1, brush=color, pen=None, name=KINDS[key].label)
+                plot.addItem(item)
+                items[key] = (item, n, len(keys))
+            else:
+                items[key] = plot.plot(
+                    [], [], pen=pg.mkPen(color, width=2), symbol="o", symbolSize=5, symbolBrush=color,
+                    symbolPen=None, name=KINDS[key].label,
+                )  # fmt: skip
+        return items
+
+    # --- loading --------------------------------------------------------------------------------------------
+    def time_range(self) -> tuple[float, float, int]:
+        """The chosen range as (start, end, period): the end rounded up to a whole period."""
+        _, seconds, period = RANGES[max(0, self.ui.rangeCombo.currentIndex())]
+        now = time.time()
+        end = (int(now) // period + 1) * period
+        return end - seconds, float(end), period
+
+    async def load(self) -> None:
+        pool = self.ctx.pool_id
+        service = self.ctx.service
+        if not pool or service is None:
+            self._show(None, None)
+            return
+        if self.loading:
+            return
+        self.loading = True
+        try:
+            start, end, period = self.time_range()
+            client = self.ui.clientCombo.currentData() or None
+            result = await self.ctx.attempt(
+                "Loading sign-in activity", service.sign_in_activity, pool, start, end, period, client
+            )
+            if pool != self.ctx.pool_id:
+                return
+            self.loaded_pool = pool
+            if isinstance(result, ServiceError):
+                self._show(None, result)
+            else:
+                self._fill_clients(result.clients)
+                self._show(result, None)
+        finally:
+            self.loading = False
+
+    def _fill_clients(self, clients: tuple[str, ...]) -> None:
+        combo = self.ui.clientCombo
+        have = {combo.itemData(i) for i in range(combo.count())}
+        combo.blockSignals(True)
+        for client in clients:
+            if client not in have:
+                combo.addItem(
+                    {"Admin": "Admin (administrator calls)", "Invalid": "Invalid client"}.get(client, client), client
+                )
+        combo.blockSignals(False)
+
+    def _show(self, activity: Activity | None, failure: ServiceError | None) -> None:
+        self.activity, self.failure = activity, failure
+        periods = period_starts(activity) if activity else []
+        for key, curve in self.curves.items():
+            series = activity.series.get(key) if activity else None
+            # Counts: a period without data had none of them, so the line goes through zero there.
+            values = dict(zip(series.timestamps, series.values, strict=True)) if series else {}
+            curve.setData(periods, [values.get(t, 0.0) for t in periods])
+        for key, (bar, n, count) in self.bars.items():
+            series = activity.series.get(key) if activity else None
+            width = (activity.period if activity else 60) / (count + 1)
+            xs = [t + (n + 0.5) * width for t in series.timestamps] if series else []
+            bar.setOpts(x=xs, height=list(series.values) if series else [], width=width)
+        if activity is not None:
+            for plot in (self.ui.activityPlot, self.ui.riskPlot):
+                plot.setXRange(activity.start, activity.end, padding=0.01)
+        self.ui.summaryLabel.setText(summary(activity, failure, self.ctx.pool_id))
+        if failure is not None:
+            self.failures = {"activity": failure}
+            self.ui.details.setHtml(failure_note(failure, "activity") + f"<p>{h(enable_hint(failure))}</p>")
+
+    # --- controls ---------------------------------------------------------------------------------------------
+    @asyncSlot()
+    async def on_refresh_clicked(self) -> None:
+        self.ui.refreshButton.setEnabled(False)
+        try:
+            await self.load()
+        finally:
+            self.ui.refreshButton.setEnabled(True)
+
+    def _live_toggled(self, live: bool) -> None:
+        if live:
+            self.timer.start()
+        else:
+            self.timer.stop()
+
+    def _tick(self) -> None:
+        if self.isVisible() and not self.loading:
+            self.ctx.spawn(self.load())
+
+    # --- a click on a period ------------------------------------------------------------------------------------
+    def _clicked(self, plot: pg.PlotWidget, event: Any) -> None:
+        if self.activity is None:
+            return
+        point = plot.getPlotItem().vb.mapSceneToView(event.scenePos())
+        self.show_period(point.x())
+
+    def show_period(self, when: float) -> None:
+        """What happened in the period holding ``when``, in the details pane."""
+        activity = self.activity
+        if activity is None:
+            return
+        start = when - (when % activity.period)
+        rows = []
+        for kind in ACTIVITY_KINDS:
+            series = activity.series.get(kind.key)
+            value = 0.0
+            if series is not None and start in series.timestamps:
+                value = series.values[series.timestamps.index(start)]
+            rows.append((kind.label, f"{value:,.0f}"))
+        title = f"{local_time_of(start)} – {local_time_of(start + activity.period)}"
+        self.ui.details.setHtml(document(title, f"From {activity.source}", section("In this period", rows)))
+
+
+HINT = "Click a point or a bar to see that period's numbers."
+
+
+def period_starts(activity: Activity) -> list[float]:
+    first = activity.start - activity.start % activity.period
+    return [first + n * activity.period for n in range(int((activity.end - first) // activity.period))]
+
+
+def local_time_of(epoch: float) -> str:
+    from datetime import UTC, datetime
+
+    return local_time(datetime.fromtimestamp(epoch, UTC))
+
+
+def summary(activity: Activity | None, failure: ServiceError | None, pool_id: str) -> str:
+    if not pool_id:
+        return "Choose a user pool first."
+    if failure is not None:
+        return f"Sign-in activity could not be read: {failure.reason}"
+    if activity is None:
+        return ""
+    totals = {key: series.total for key, series in activity.series.items()}
+    attempts = totals.get("sign_ins", 0) + totals.get("failures", 0)
+    rate = f" ({totals.get('sign_ins', 0) / attempts:.0%} succeeded)" if attempts else ""
+    parts = [
+        f"{totals.get('sign_ins', 0):,.0f} sign-ins{rate}",
+        f"{totals.get('failures', 0):,.0f} failed",
+        f"{totals.get('sign_ups', 0):,.0f} sign-ups",
+        f"{totals.get('refreshes', 0):,.0f} token refreshes",
+        f"{totals.get('federated', 0):,.0f} federated",
+        f"{sum(totals.get(k, 0) for k in RISK_KEYS):,.0f} threat protection events",
+    ]
+    if not any(totals.values()):
+        return (
+            "No sign-in activity in this range. Amazon Cognito publishes these metrics as users sign up, sign in and "
+            "refresh tokens; threat protection events need threat protection (Plus tier) on the pool."
+        )
+    return " · ".join(parts) + f" — from {activity.source}"
+
+
+def enable_hint(failure: ServiceError) -> str:
+    if failure.code in ("AccessDenied", "AccessDeniedException"):
+        return (
+            "Allow cloudwatch:ListMetrics and cloudwatch:GetMetricData for these credentials to chart the pool's "
+            "AWS/Cognito metrics, or cognito-idp:AdminListUserAuthEvents (with threat protection on the pool) to "
+            "chart its auth events instead."
+        )
+    if failure.code == "UserPoolAddOnNotEnabledException":
+        return "Turn on threat protection (Plus tier) so that the pool keeps auth events."
+    return ""
