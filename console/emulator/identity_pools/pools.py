@@ -108,7 +108,8 @@ def _check_settings(ctx: RequestContext, doc: dict[str, Any]) -> None:
         name, client = provider.get("ProviderName"), provider.get("ClientId")
         if not name or not client:
             raise invalid_parameter("CognitoIdentityProvider must have a ProviderName and a ClientId.")
-        if user_pool_of_provider(ctx, name) is None:
+        # A user pool of another region is allowed (its logins find no keys here), as AWS allows one.
+        if user_pool_of_provider(ctx, name) is None and _AWS_USER_POOL_PROVIDER.fullmatch(name) is None:
             raise invalid_parameter(f"Invalid Cognito Identity Provider: {name}")
         if (name, client) in seen:
             raise invalid_parameter(f"Duplicate Cognito Identity Provider: {name} with client id {client}")
