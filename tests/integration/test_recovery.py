@@ -15,7 +15,8 @@ import pytest
 from botocore.exceptions import ClientError
 
 from tests.conftest import make_client, unique
-from tests.integration.auth_support import PASSWORD, error, new_client, new_user, password_auth
+from tests.integration.auth_support import PASSWORD, error, new_client, new_user, password_auth, tokens
+from tests.integration.passkey_support import Authenticator
 
 HOUR = 3600.0
 
@@ -83,6 +84,7 @@ def test_preview_pause_and_restore(cognito, idp, pool):
     assert preview["Users"] == (1, 1, 1)
     assert preview["Groups"] == (1, 1, 1)
     assert preview["User MFAs"] == (0, 1, 0)
+    assert preview["Passkeys"] == (0, 0, 0)
     restore_id = restoration["RestoreId"]
 
     # Writes are paused; reads and sign-in go on.
@@ -156,7 +158,12 @@ def test_nothing_changed_since_the_point(cognito, idp, pool):
     new_user(idp, pool["Id"], "ada")
     _age(cognito.data_dir, pool["Id"], HOUR)
     restoration = _initiate(idp, pool["Id"])
-    assert _preview(restoration) == {"Users": (0, 0, 0), "Groups": (0, 0, 0), "User MFAs": (0, 0, 0)}
+    assert _preview(restoration) == {
+        "Users": (0, 0, 0),
+        "Groups": (0, 0, 0),
+        "User MFAs": (0, 0, 0),
+        "Passkeys": (0, 0, 0),
+    }
 
 
 def test_cancel(cognito, idp, pool):
@@ -258,3 +265,35 @@ def test_bad_input(cognito, pool):
         with pytest.raises(ClientError) as exc:
             call(**kwargs)
         assert error(exc)[0] == "InvalidParameterException", kwargs
+
+
+def test_passkeys_registered_and_deleted_since_the_point(cognito, idp):
+    pool_id = idp.create_user_pool(
+        PoolName=unique("passkeys"), Policies={"SignInPolicy": {"AllowedFirstAuthFactors": ["PASSWORD", "WEB_AUTHN"]}}
+    )["UserPool"]["Id"]
+    try:
+        idp.set_user_pool_mfa_config(
+            UserPoolId=pool_id, WebAuthnConfiguration={"RelyingPartyId": "example.com", "UserVerification": "preferred"}
+        )
+        client_id = new_client(idp, pool_id)["ClientId"]
+        new_user(idp, pool_id, "ann")
+        first, second = Authenticator(), Authenticator()
+
+        def register(authenticator: Authenticator) -> None:
+            access = tokens(idp, client_id, "ann")["AccessToken"]
+            options = idp.start_web_authn_registration(AccessToken=access)["CredentialCreationOptions"]
+            credential = authenticator.create(options, "https://example.com")
+            idp.complete_web_authn_registration(AccessToken=access, Credential=credential)
+
+        register(first)
+        _age(cognito.data_dir, pool_id, HOUR)
+        register(second)
+        access = tokens(idp, client_id, "ann")["AccessToken"]
+        idp.delete_web_authn_credential(AccessToken=access, CredentialId=first.id)
+        restoration = _initiate(idp, pool_id)
+        assert _preview(restoration)["Passkeys"] == (1, 0, 1)
+        idp.start_point_in_time_recovery(UserPoolId=pool_id, RestoreId=restoration["RestoreId"])
+        listed = idp.list_web_authn_credentials(AccessToken=access)["Credentials"]
+        assert [c["CredentialId"] for c in listed] == [first.id]
+    finally:
+        idp.delete_user_pool(UserPoolId=pool_id)

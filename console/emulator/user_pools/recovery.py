@@ -1,18 +1,19 @@
 """Point-in-time recovery of a user pool's user data: Initiate/Start/Describe/Cancel/ListPointInTimeRecoveries.
 
-The history is the store's own: triggers on ``users``, ``groups`` and ``user_groups`` (schema.py's
-``recovery`` area) write each row as it was before every change into ``pool_journal``. A row's state at a
-point in time is the state recorded by its first change after that point, or, if it has not changed
-since, its state now. A recovery reverts what changed after its point: users (profile, attributes, status),
-their MFA settings, groups and group memberships. Users whose password changed after the point keep their
-current password, as AWS documents; pool configuration (app clients, schema, replicas) is not restored.
-Passkeys are not part of the history.
+The history is the store's own: triggers on ``users``, ``groups``, ``user_groups`` and
+``webauthn_credentials`` (schema.py's ``recovery`` and ``recovery_passkeys`` areas) write each row as it was
+before every change into ``pool_journal``. A row's state at a point in time is the state recorded by its
+first change after that point, or, if it has not changed since, its state now. A recovery reverts what
+changed after its point: users (profile, attributes, status), their MFA settings, groups, group memberships
+and passkeys (registered or deleted; a passkey's use is not a change). Users whose password changed after
+the point keep their current password, as AWS documents; pool configuration (app clients, schema,
+replicas) is not restored.
 
 InitiatePointInTimeRecovery compares the point's state with the present and keeps the preview counts
-(Users, Groups, User MFAs) at once, so a recovery is PREVIEW_GENERATED from the start. From then until it
-is started, cancelled or 24 hours pass (PREVIEW_EXPIRED), writes to the pool are paused (pool_access.py).
-StartPointInTimeRecovery applies it in the request and answers RESTORING, as AWS does; it is
-RESTORE_COMPLETED afterwards.
+(Users, Groups, User MFAs, Passkeys) at once, so a recovery is PREVIEW_GENERATED from the start. From then
+until it is started, cancelled or 24 hours pass (PREVIEW_EXPIRED), writes to the pool are paused
+(pool_access.py). StartPointInTimeRecovery applies it in the request and answers RESTORING, as AWS does; it
+is RESTORE_COMPLETED afterwards.
 
 The journal's times are the wall clock; a server whose clock a test moved forward compares them with the
 recovery point less that offset.
@@ -55,6 +56,7 @@ class _Then:
     users: dict[str, dict[str, Any] | None] = field(default_factory=dict)
     groups: dict[str, dict[str, Any] | None] = field(default_factory=dict)
     memberships: dict[tuple[str, str], bool] = field(default_factory=dict)
+    passkeys: dict[str, dict[str, Any] | None] = field(default_factory=dict)
 
 
 def _wall(ctx: RequestContext, server_time: float) -> float:
@@ -82,6 +84,8 @@ def _then(ctx: RequestContext, pool_id: str, point: float) -> _Then:
         elif entity == "user_groups":
             group_name, username_key = json.loads(key)
             then.memberships[(group_name, username_key)] = before is not None
+        elif entity == "passkeys":
+            then.passkeys[key] = before
     return then
 
 
@@ -99,6 +103,13 @@ def _member_now(ctx: RequestContext, pool_id: str, group_name: str, username_key
     found = ctx.store.value(
         "SELECT 1 FROM user_groups WHERE pool_id = ? AND group_name = ? AND username_key = ?",
         (pool_id, group_name, username_key),
+    )
+    return found is not None
+
+
+def _passkey_now(ctx: RequestContext, pool_id: str, credential_id: str) -> bool:
+    found = ctx.store.value(
+        "SELECT 1 FROM webauthn_credentials WHERE pool_id = ? AND credential_id = ?", (pool_id, credential_id)
     )
     return found is not None
 
@@ -147,10 +158,15 @@ def _preview(ctx: RequestContext, pool_id: str, then: _Then) -> list[dict[str, A
             was_group is not None and now_group is not None and loads(was_group["doc"]) != loads(now_group["doc"])
         )
         group_pairs.append((was_group is not None, now_group is not None, differs))
+    passkey_pairs = [
+        (was is not None, _passkey_now(ctx, pool_id, credential_id), False)
+        for credential_id, was in then.passkeys.items()
+    ]
     return [
         {"Entity": "Users", **_counts(user_pairs)},
         {"Entity": "Groups", **_counts(group_pairs)},
         {"Entity": "User MFAs", **_counts(mfa_pairs)},
+        {"Entity": "Passkeys", **_counts(passkey_pairs)},
     ]
 
 
@@ -198,6 +214,20 @@ def _apply(ctx: RequestContext, pool: dict[str, Any], then: _Then) -> None:
             ctx.store.run(
                 "INSERT OR IGNORE INTO user_groups (pool_id, group_name, username_key) VALUES (?, ?, ?)",
                 (pool_id, group_name, username_key),
+            )
+    for credential_id, passkey in then.passkeys.items():
+        if passkey is None:
+            ctx.store.run(
+                "DELETE FROM webauthn_credentials WHERE pool_id = ? AND credential_id = ?", (pool_id, credential_id)
+            )
+        elif _user_now(ctx, pool_id, passkey["username_key"]):
+            ctx.store.run(
+                "INSERT OR IGNORE INTO webauthn_credentials (pool_id, username_key, credential_id, public_key,"
+                " sign_count, relying_party_id, friendly_name, attachment, transports, aaguid, attestation_format,"
+                " user_verified, created, last_used) VALUES (:pool_id, :username_key, :credential_id, :public_key,"
+                " :sign_count, :relying_party_id, :friendly_name, :attachment, :transports, :aaguid,"
+                " :attestation_format, :user_verified, :created, :last_used)",
+                {**passkey, "public_key": bytes.fromhex(passkey["public_key"])},
             )
 
 

@@ -551,4 +551,25 @@ MIGRATIONS: Migrations = {
     CREATE INDEX webauthn_registrations_by_expiry ON webauthn_registrations(expires);
     """,
     },
+    # recovery.py: the passkeys users register and delete, in the recovery journal (after "webauthn",
+    # whose table the triggers watch). A passkey's use changes nothing a recovery restores.
+    "recovery_passkeys": {
+        1: """
+    CREATE TRIGGER journal_passkeys_insert AFTER INSERT ON webauthn_credentials BEGIN
+        INSERT INTO pool_journal (pool_id, at, entity, key, before)
+        VALUES (NEW.pool_id, (julianday('now') - 2440587.5) * 86400.0, 'passkeys', NEW.credential_id, NULL);
+    END;
+    CREATE TRIGGER journal_passkeys_delete AFTER DELETE ON webauthn_credentials
+    WHEN EXISTS (SELECT 1 FROM pools WHERE id = OLD.pool_id)
+    BEGIN
+        INSERT INTO pool_journal (pool_id, at, entity, key, before)
+        VALUES (OLD.pool_id, (julianday('now') - 2440587.5) * 86400.0, 'passkeys', OLD.credential_id, json_object(
+            'pool_id', OLD.pool_id, 'username_key', OLD.username_key, 'credential_id', OLD.credential_id,
+            'public_key', hex(OLD.public_key), 'sign_count', OLD.sign_count, 'relying_party_id', OLD.relying_party_id,
+            'friendly_name', OLD.friendly_name, 'attachment', OLD.attachment, 'transports', OLD.transports,
+            'aaguid', OLD.aaguid, 'attestation_format', OLD.attestation_format, 'user_verified', OLD.user_verified,
+            'created', OLD.created, 'last_used', OLD.last_used));
+    END;
+    """,
+    },
 }
