@@ -15,6 +15,7 @@ from botocore.exceptions import ClientError
 from tests.conftest import make_client
 from tests.integration.auth_support import claims, error, new_client, signing_key_pem, tokens
 from tests.integration.identity_support import make_role, signed_in, wired_pools
+from tests.localcognito import start
 
 
 @pytest.fixture(scope="module")
@@ -289,3 +290,23 @@ def test_principal_tags_need_a_role_that_allows_tagging(
         IdentityPoolId=wired["pool_id"], IdentityProviderName=wired["provider"], UseDefaults=False
     )
     assert ci.get_credentials_for_identity(IdentityId=identity_id, Logins=logins)["Credentials"]["AccessKeyId"]
+
+
+def test_with_aws_issuers_the_openid_token_is_cognito_identitys(tmp_path: Any) -> None:
+    server = start(tmp_path / "data", "--issuer", "aws", "--ephemeral")
+    try:
+        idp, ci, iam = (make_client(server.base_url, s) for s in ("cognito-idp", "cognito-identity", "iam"))
+        user_pool_id = idp.create_user_pool(PoolName="aws-issuer")["UserPool"]["Id"]
+        wired = wired_pools(idp, ci, user_pool_id, AllowClassicFlow=True)
+        role = make_role(iam, wired["pool_id"])
+        token = signed_in(idp, user_pool_id, wired["client_id"], "ida")
+        assert claims(token)["iss"] == wired["provider"].join(["https://", ""])
+        logins = {wired["provider"]: token}
+        identity_id = ci.get_id(IdentityPoolId=wired["pool_id"], Logins=logins)["IdentityId"]
+        openid = ci.get_open_id_token(IdentityId=identity_id, Logins=logins)["Token"]
+        assert claims(openid)["iss"] == "https://cognito-identity.amazonaws.com"
+        sts = make_client(server.base_url, "sts")
+        assumed = sts.assume_role_with_web_identity(RoleArn=role, RoleSessionName="session", WebIdentityToken=openid)
+        assert assumed["SubjectFromWebIdentityToken"] == identity_id
+    finally:
+        assert server.stop() == 0
