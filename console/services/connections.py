@@ -171,10 +171,13 @@ def _boto_service(service: CognitoService) -> BotoCognito:
 
 
 async def seed_demo_pool(service: CognitoService) -> list[str]:
-    """Seed the demo pool (users, groups, an app client) through the service's boto3 client."""
-    client = await _boto_service(service).client()
+    """Seed the demo pool (users, groups, app clients) and the demo identity pool beside it (its roles too)
+    through the service's boto3 clients."""
+    boto = _boto_service(service)
+    client = await boto.client()
     result = await run_blocking(seed.seed_demo, client)
-    return list(result.notes)
+    identity, iam = await boto.client("cognito-identity"), await boto.client("iam")
+    return [*result.notes, *await run_blocking(seed.seed_identity_pool, client, identity, iam, result.pool_id)]
 
 
 class ConnectionManager:

@@ -195,6 +195,87 @@ def seed_demo(client: Any, extra_users: int = 40) -> SeedResult:
     return result
 
 
+DEMO_IDENTITY_POOL_NAME = "demo_identity_pool"
+_SYNC_ONLY = {
+    "Version": "2012-10-17",
+    "Statement": [{"Effect": "Allow", "Action": ["cognito-sync:*"], "Resource": ["*"]}],
+}
+
+
+def seed_identity_pool(client: Any, identity: Any, iam: Any, user_pool_id: str) -> list[str]:
+    """The demo identity pool beside the demo user pool, unless one exists (blocking). The web app client's
+    users and guests get credentials: an authenticated and a guest role that trust the pool (the Developer
+    Guide's trust policy), and a rule that gives members of the admins group a role of their own. Returns
+    what could not be made, a sentence each."""
+    import json
+
+    from botocore.exceptions import ClientError
+
+    from .policies import cognito_trust_policy
+
+    notes: list[str] = []
+
+    def step(what: str, fn: Any, **kw: Any) -> Any:
+        try:
+            return fn(**kw)
+        except ClientError as exc:
+            err = exc.response.get("Error", {})
+            notes.append(f"{what}: {err.get('Code')}: {err.get('Message')}")
+            return None
+
+    listed = step("identity pools", identity.list_identity_pools, MaxResults=60)
+    if listed is None or any(p.get("IdentityPoolName") == DEMO_IDENTITY_POOL_NAME for p in listed["IdentityPools"]):
+        return notes
+    clients = client.list_user_pool_clients(UserPoolId=user_pool_id, MaxResults=60).get("UserPoolClients", [])
+    web = next((c["ClientId"] for c in clients if c.get("ClientName") == "demo-web"), None)
+    region = user_pool_id.split("_", 1)[0]
+    provider = f"cognito-idp.{region}.amazonaws.com/{user_pool_id}"
+    pool = step(
+        "identity pool",
+        identity.create_identity_pool,
+        IdentityPoolName=DEMO_IDENTITY_POOL_NAME,
+        AllowUnauthenticatedIdentities=True,
+        CognitoIdentityProviders=[{"ProviderName": provider, "ClientId": web, "ServerSideTokenCheck": True}]
+        if web
+        else [],
+        IdentityPoolTags=DEMO_TAG,
+    )
+    if pool is None:
+        return notes
+    pool_id = pool["IdentityPoolId"]
+    arns: dict[str, str] = {}
+    for kind, authenticated in (("authenticated", True), ("guest", False), ("admins", True)):
+        role = step(
+            f"{kind} role",
+            iam.create_role,
+            RoleName=f"demo_identity_pool_{kind}_{pool_id.split(':')[1][:8]}",
+            AssumeRolePolicyDocument=json.dumps(cognito_trust_policy(pool_id, authenticated)),
+            Description=f"The demo identity pool's {kind} role",
+            Tags=[{"Key": k, "Value": v} for k, v in DEMO_TAG.items()],
+        )
+        if role is None:
+            continue
+        arns[kind] = role["Role"]["Arn"]
+        step(f"{kind} role policy", iam.put_role_policy, RoleName=role["Role"]["RoleName"], PolicyName="sync",
+             PolicyDocument=json.dumps(_SYNC_ONLY))  # fmt: skip
+    roles = {k: arns[v] for k, v in (("authenticated", "authenticated"), ("unauthenticated", "guest")) if v in arns}
+    mappings = {}
+    if web and "admins" in arns:
+        mappings[f"{provider}:{web}"] = {
+            "Type": "Rules",
+            "AmbiguousRoleResolution": "AuthenticatedRole",
+            "RulesConfiguration": {
+                "Rules": [
+                    {"Claim": "cognito:groups", "MatchType": "Contains", "Value": "admins", "RoleARN": arns["admins"]}
+                ]
+            },
+        }
+    if roles:
+        step("identity pool roles", identity.set_identity_pool_roles, IdentityPoolId=pool_id, Roles=roles,
+             RoleMappings=mappings)  # fmt: skip
+    return notes
+
+
 DEMO_SIGN_IN_USER = "alice"
 
 
