@@ -445,3 +445,21 @@ def test_pre_token_generation_sees_the_hosted_ui(with_lambda: LocalCognito, lam:
     assert events[0]["request"]["scopes"] == ["openid", "email"]
     assert [e["triggerSource"] for e in lam.events("postauth")] == ["PostAuthentication_Authentication"]
     assert claims(tokens["id_token"])["tier"] == "gold"
+
+
+def test_email_as_username_pools_ask_for_the_email(cognito: Any, idp: Any) -> None:
+    with site_and_browser(cognito, idp, UsernameAttributes=["email"], AutoVerifiedAttributes=["email"]) as (
+        made,
+        browser,
+    ):
+        page = browser.login_page(**authorize_params(made))
+        assert '<label for="username" class="label-customizable">Email</label>' in page.text
+        signup = browser.get("/signup", authorize_params(made))
+        assert 'type="email"' in signup.text and 'id="attr_email"' not in signup.text
+        confirm = browser.submit(signup, "/signup", username="mail@example.com", password=PASSWORD)
+        code = cognito.outbox(made["pool_id"])[-1]["code"]
+        tokens = exchange(cognito.base_url, made, callback_code(browser.submit(confirm, "/confirmUser", code=code)))
+        assert claims(tokens.json()["id_token"])["email"] == "mail@example.com"
+        browser.get("/logout", {"client_id": made["client_id"], "logout_uri": "http://localhost:8976/signed-out"})
+        again = browser.sign_in("MAIL@example.com", **authorize_params(made))
+        callback_code(again)

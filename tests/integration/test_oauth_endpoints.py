@@ -565,3 +565,38 @@ def test_the_domains_own_host_name_answers_at_the_root(cognito: Any, site: dict[
     assert other.status_code == 404
     foreign = httpx.get(f"{cognito.base_url}/login", headers={"Host": "evil.example"})
     assert foreign.status_code == 403
+
+
+def test_malformed_requests_get_4xx_never_5xx(cognito: Any, browser: Browser, site: dict[str, Any]) -> None:
+    base = f"{cognito.base_url}/{site['domain']}"
+    page = browser.login_page(**authorize_params(site))
+    fields = hidden_fields(page.text)
+    answers = [
+        httpx.get(f"{base}/oauth2/authorize?client_id=%ff%fe&redirect_uri=%c3%28"),
+        httpx.get(f"{base}/oauth2/authorize", params={**authorize_params(site), "state": "s" * 5000}),
+        httpx.get(f"{base}/login?client_id=a&client_id=b"),
+        browser.post("/login", {**fields, "username": "\x00" * 300, "password": "p" * 10_000}),
+        browser.http.post(
+            f"{base}/login", content=b"\xff\xfe=\xff", headers={"Content-Type": "application/x-www-form-urlencoded"}
+        ),
+        browser.http.post(f"{base}/login", content=b"{}", headers={"Content-Type": "application/json"}),
+        browser.http.post(f"{base}/mfa", data={**fields, "state": "garbage"}),
+        browser.http.post(f"{base}/forceChangePassword", data={**fields, "state": ""}),
+        browser.http.post(f"{base}/confirmUser", data={**fields, "state": "x", "code": "1"}),
+        httpx.post(
+            f"{base}/oauth2/token", content=b"x" * 70_000, headers={"Content-Type": "application/x-www-form-urlencoded"}
+        ),
+        httpx.post(
+            f"{base}/oauth2/token", data={"grant_type": "authorization_code"}, headers={"Authorization": "Basic !!!"}
+        ),
+        httpx.post(
+            f"{base}/oauth2/token",
+            data={"grant_type": "refresh_token", "client_id": site["client_id"], "refresh_token": "a.b.c.d.e"},
+        ),
+        httpx.get(f"{base}/oauth2/userInfo", headers={"Authorization": "Bearer " + "a" * 20_000}),
+        httpx.post(f"{base}/oauth2/revoke", data={"token": "x"}, headers={"Authorization": "Basic Og=="}),
+        httpx.get(f"{base}/logout"),
+        httpx.get(f"{base}/confirmUser", params={**authorize_params(site), "username": "x" * 5000}),
+    ]
+    for answer in answers:
+        assert 400 <= answer.status_code < 500, (answer.request.url, answer.status_code, answer.text[:200])

@@ -56,6 +56,16 @@ def attribute_field(name: str) -> dict[str, str]:
     return {"name": name, "label": label, "type": kind, "autocomplete": complete}
 
 
+def username_field(pool: dict[str, Any]) -> tuple[str, str, str, str | None]:
+    """(label, input type, autocomplete, the attribute the username is): how the pool's forms ask for it."""
+    by = list(pool.get("UsernameAttributes") or [])
+    if "email" in by:
+        return "Email", "email", "email", "email"
+    if "phone_number" in by:
+        return "Phone number", "tel", "tel", "phone_number"
+    return "Username", "text", "username", None
+
+
 def links(site: Site, pending: PendingAuthorization) -> dict[str, str]:
     query = urlencode(pending.query())
     return {
@@ -97,6 +107,7 @@ def login_page(
         providers=providers,
         cognito="COGNITO" in supported,
         username=username,
+        username_label=username_field(site.pool)[0],
         error=error,
         info=info,
         forgot_href=paths["forgot_href"],

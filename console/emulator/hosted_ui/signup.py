@@ -47,18 +47,8 @@ async def _call(
     return await run(ctx, work)
 
 
-def _username_field(pool: dict[str, Any]) -> tuple[str, str, str, str | None]:
-    """(label, input type, autocomplete, the attribute the username is) for the pool's sign-up form."""
-    by = list(pool.get("UsernameAttributes") or [])
-    if "email" in by:
-        return "Email", "email", "email", "email"
-    if "phone_number" in by:
-        return "Phone number", "tel", "tel", "phone_number"
-    return "Username", "text", "username", None
-
-
 def _sign_up_attributes(pool: dict[str, Any]) -> list[dict[str, str]]:
-    _, _, _, username_attribute = _username_field(pool)
+    _, _, _, username_attribute = login.username_field(pool)
     wanted = list(attributes.required_attributes(pool))
     for name in pool.get("AutoVerifiedAttributes") or []:
         if name not in wanted:
@@ -84,7 +74,7 @@ def signup_page(
     error: str | None = None,
     status: int = 200,
 ) -> Response:
-    label, kind, complete, _ = _username_field(site.pool)
+    label, kind, complete, _ = login.username_field(site.pool)
     return pages.render(
         request,
         ctx,
@@ -281,6 +271,7 @@ def forgot_page(
         status=status,
         authorization=pending.seal(ctx),
         username=username,
+        username_label=login.username_field(site.pool)[0],
         error=error,
         login_href=login.links(site, pending)["login_href"],
     )
