@@ -38,7 +38,6 @@ from . import pool_access, pools, users
 
 MIN_AGE = 15 * 60  # the recovery point must be at least 15 minutes in the past
 RECOVERY_PERIOD = {"ESSENTIALS": 86400.0, "PLUS": 14 * 86400.0}
-JOURNAL_KEPT = 15 * 86400.0  # the longest recovery period, and a day to spare
 PREVIEWS_PER_DAY = 3
 PREVIEWS_PER_30_DAYS = 10
 COMPLETED_PER_DAY = 1
@@ -287,10 +286,6 @@ def _require_tier(pool: dict[str, Any]) -> str:
     return tier
 
 
-def _forget_old_history(ctx: RequestContext) -> None:
-    ctx.store.run("DELETE FROM pool_journal WHERE at < ?", (_wall(ctx, ctx.now) - JOURNAL_KEPT,))
-
-
 @idp("InitiatePointInTimeRecovery")
 def initiate_point_in_time_recovery(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     pool = pools.get_pool(ctx, req["UserPoolId"])
@@ -337,7 +332,6 @@ def initiate_point_in_time_recovery(ctx: RequestContext, req: dict[str, Any]) ->
     )
     if completed >= COMPLETED_PER_DAY:
         raise AwsError("LimitExceededException", "A user pool can complete one point-in-time recovery in 24 hours.")
-    _forget_old_history(ctx)
     preview = _preview(ctx, pool["Id"], _then(ctx, pool["Id"], point))
     restore_id = str(uuid.uuid4())
     ctx.store.run(

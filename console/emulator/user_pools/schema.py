@@ -396,6 +396,13 @@ MIGRATIONS: Migrations = {
             json_object('group_name', OLD.group_name, 'username_key', OLD.username_key));
     END;
     """,
+        # The journal keeps itself to the longest recovery period (14 days) and a day: every thousandth
+        # entry drops what is older.
+        2: """
+    CREATE TRIGGER journal_forget_old AFTER INSERT ON pool_journal WHEN NEW.seq % 1000 = 0 BEGIN
+        DELETE FROM pool_journal WHERE at < NEW.at - 15 * 86400.0;
+    END;
+    """,
     },
     # user_import.py
     "user_import": {
