@@ -271,3 +271,25 @@ def test_global_sign_out_and_disabling_tracking(idp, pool):
     idp.get_user(AccessToken=kept["AccessToken"])  # turning tracking off signs nobody out
     _enable(idp, pool["Id"])
     assert idp.admin_list_user_sessions(UserPoolId=pool["Id"], Username=username)["Sessions"] == []
+
+
+def test_a_revoked_refresh_token_ends_its_session(idp, pool):
+    _enable(idp, pool["Id"])
+    client_id, username = _signed_in(idp, pool["Id"])
+    kept = tokens(idp, client_id, username)
+    revoked = tokens(idp, client_id, username)
+    idp.revoke_token(ClientId=client_id, Token=revoked["RefreshToken"])
+    (session,) = idp.list_user_sessions(AccessToken=kept["AccessToken"])["Sessions"]
+    assert session["IsCurrentSession"] is True
+
+
+def test_a_deleted_app_client_ends_its_sessions(idp, pool):
+    _enable(idp, pool["Id"])
+    client_id, username = _signed_in(idp, pool["Id"])
+    other_client = new_client(idp, pool["Id"])["ClientId"]
+    tokens(idp, other_client, username)
+    kept = tokens(idp, client_id, username)
+    assert len(idp.list_user_sessions(AccessToken=kept["AccessToken"])["Sessions"]) == 2
+    idp.delete_user_pool_client(UserPoolId=pool["Id"], ClientId=other_client)
+    (session,) = idp.list_user_sessions(AccessToken=kept["AccessToken"])["Sessions"]
+    assert session["ClientId"] == client_id
