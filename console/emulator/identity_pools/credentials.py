@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from console.emulator.core import transaction
 from console.emulator.core.context import RequestContext
 
 from . import principal_tags, roles, trust
-from .flows import amr, authenticate
+from .flows import Outside, amr, authenticate, checked_outside
 from .pools import api
 
 SESSION_NAME = "CognitoIdentityCredentials"
@@ -16,8 +17,13 @@ CREDENTIALS_DURATION = 3600
 
 
 @api("GetCredentialsForIdentity", public=True)
-def get_credentials_for_identity(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
-    pool, identity, logins = authenticate(ctx, req["IdentityId"], req.get("Logins"))
+async def get_credentials_for_identity(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
+    outside = await checked_outside(ctx, req.get("Logins"), identity_id=req["IdentityId"])
+    return transaction.run(ctx, _get_credentials_for_identity, ctx, req, outside)
+
+
+def _get_credentials_for_identity(ctx: RequestContext, req: dict[str, Any], outside: Outside) -> dict[str, Any]:
+    pool, identity, logins = authenticate(ctx, req["IdentityId"], req.get("Logins"), outside)
     role_arn = roles.resolve(ctx, pool, logins, req.get("CustomRoleArn"))
     issued = trust.credentials(
         ctx,

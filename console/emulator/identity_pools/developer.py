@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from console.emulator.core import paging
+from console.emulator.core import paging, transaction
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, invalid_parameter, resource_not_found
 
 from . import identities, openid
-from .flows import sign_in
+from .flows import Outside, checked_outside, sign_in
 from .logins import Login
 from .logins import verify as verify_logins
 from .pools import api, get_pool
@@ -45,14 +45,21 @@ def _developer_login(ctx: RequestContext, pool: dict[str, Any], developer: str, 
 
 
 @api("GetOpenIdTokenForDeveloperIdentity")
-def get_open_id_token_for_developer_identity(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
+async def get_open_id_token_for_developer_identity(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
+    outside = await checked_outside(ctx, req["Logins"], pool_id=req["IdentityPoolId"])
+    return transaction.run(ctx, _get_open_id_token_for_developer_identity, ctx, req, outside)
+
+
+def _get_open_id_token_for_developer_identity(
+    ctx: RequestContext, req: dict[str, Any], outside: Outside
+) -> dict[str, Any]:
     pool = get_pool(ctx, req["IdentityPoolId"])
     developer = _developer(pool)
     logins_map = dict(req["Logins"])
     if developer not in logins_map:
         raise invalid_parameter(f"Logins must hold a login of the developer provider {developer}.")
     user = logins_map.pop(developer)
-    logins = [_developer_login(ctx, pool, developer, user), *verify_logins(ctx, pool, logins_map)]
+    logins = [_developer_login(ctx, pool, developer, user), *verify_logins(ctx, pool, logins_map, outside)]
     owner = identities.owner(ctx, pool["IdentityPoolId"], developer, user)
     identity = None
     if req.get("IdentityId"):

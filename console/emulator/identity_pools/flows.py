@@ -1,5 +1,8 @@
 """The public sign-in operations: GetId, GetOpenIdToken and UnlinkIdentity, and how logins sign an identity in.
 
+These handlers are asynchronous: the logins of providers elsewhere are checked first (their keys are
+fetched), then the work runs in one transaction as a plain handler's does.
+
 GetId finds or makes the identity of a set of logins (none: a new unauthenticated identity, where the pool
 allows them). The enhanced flow then calls GetCredentialsForIdentity (credentials.py); the basic (classic) flow calls
 GetOpenIdToken and passes the token to STS's AssumeRoleWithWebIdentity itself.
@@ -15,12 +18,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from console.emulator.core import transaction
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, not_authorized
 
 from . import identities, openid, principal_tags
 from .identities import Identity
-from .logins import COGNITO_IDENTITY, Login
+from .logins import COGNITO_IDENTITY, Login, verify_outside
 from .logins import verify as verify_logins
 from .pools import api, get_pool
 
@@ -28,6 +32,8 @@ GUESTS_REFUSED = "Unauthenticated access is not supported for this identity pool
 LOGINS_MISMATCH = "Logins don't match. Please include at least one valid login for this identity or identity pool."
 CLASSIC_FLOW_DISABLED = "Basic (classic) flow is not enabled, please use enhanced flow."
 OPENID_TOKEN_DURATION = 600  # GetOpenIdToken's tokens last 10 minutes
+# What verify_outside found for a request's logins of providers elsewhere.
+Outside = Mapping[str, Login | AwsError]
 
 
 def _live(ctx: RequestContext, identity_id: str) -> Identity:
@@ -107,31 +113,65 @@ def amr(logins: Sequence[Login]) -> list[str]:
     return out
 
 
+async def checked_outside(
+    ctx: RequestContext,
+    logins_map: Mapping[str, str] | None,
+    *,
+    pool_id: str | None = None,
+    identity_id: str | None = None,
+) -> Outside:
+    """``verify_outside`` for the logins of a request, before its transaction: for the pool named, or the pool
+    of the identity named. Nothing when there is nothing to check, or no such pool or identity (the
+    request's own checks answer that)."""
+    if not logins_map:
+        return {}
+    if identity_id is not None:
+        identity = identities.find(ctx, identity_id)
+        pool_id = identity.pool_id if identity is not None else None
+    if pool_id is None:
+        return {}
+    try:
+        pool = get_pool(ctx, pool_id)
+    except AwsError:
+        return {}
+    return await verify_outside(ctx, pool, logins_map)
+
+
 def authenticate(
-    ctx: RequestContext, identity_id: str, logins_map: Mapping[str, str] | None
+    ctx: RequestContext, identity_id: str, logins_map: Mapping[str, str] | None, outside: Outside
 ) -> tuple[dict[str, Any], Identity, list[Login]]:
     identity = _live(ctx, identity_id)
     pool = get_pool(ctx, identity.pool_id)
-    logins = verify_logins(ctx, pool, logins_map or {})
+    logins = verify_logins(ctx, pool, logins_map or {}, outside)
     return pool, sign_in(ctx, pool, logins, identity), logins
 
 
 @api("GetId", public=True)
-def get_id(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
+async def get_id(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
+    outside = await checked_outside(ctx, req.get("Logins"), pool_id=req["IdentityPoolId"])
+    return transaction.run(ctx, _get_id, ctx, req, outside)
+
+
+def _get_id(ctx: RequestContext, req: dict[str, Any], outside: Outside) -> dict[str, Any]:
     pool = get_pool(ctx, req["IdentityPoolId"])
     account = req.get("AccountId")
     if account is not None and account != ctx.config.account_id:
         raise not_authorized(f"Account {account} does not own identity pool {pool['IdentityPoolId']}.")
-    logins = verify_logins(ctx, pool, req.get("Logins") or {})
+    logins = verify_logins(ctx, pool, req.get("Logins") or {}, outside)
     return {"IdentityId": sign_in(ctx, pool, logins).id}
 
 
 @api("GetOpenIdToken", public=True)
-def get_open_id_token(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
+async def get_open_id_token(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
+    outside = await checked_outside(ctx, req.get("Logins"), identity_id=req["IdentityId"])
+    return transaction.run(ctx, _get_open_id_token, ctx, req, outside)
+
+
+def _get_open_id_token(ctx: RequestContext, req: dict[str, Any], outside: Outside) -> dict[str, Any]:
     identity = _live(ctx, req["IdentityId"])
     if not get_pool(ctx, identity.pool_id).get("AllowClassicFlow"):
         raise AwsError("InvalidParameterException", CLASSIC_FLOW_DISABLED)
-    pool, identity, logins = authenticate(ctx, req["IdentityId"], req.get("Logins"))
+    pool, identity, logins = authenticate(ctx, req["IdentityId"], req.get("Logins"), outside)
     token = openid.sign(
         ctx,
         identity_id=identity.id,
@@ -144,12 +184,17 @@ def get_open_id_token(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any
 
 
 @api("UnlinkIdentity", public=True)
-def unlink_identity(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
+async def unlink_identity(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
+    outside = await checked_outside(ctx, req["Logins"], identity_id=req["IdentityId"])
+    return transaction.run(ctx, _unlink_identity, ctx, req, outside)
+
+
+def _unlink_identity(ctx: RequestContext, req: dict[str, Any], outside: Outside) -> dict[str, Any]:
     identity = identities.get(ctx, req["IdentityId"])
     if identity.merged_into is not None:
         raise identities.not_found(identity.id)
     pool = get_pool(ctx, identity.pool_id)
-    logins = verify_logins(ctx, pool, req["Logins"])
+    logins = verify_logins(ctx, pool, req["Logins"], outside)
     linked = {(p, s) for p, s in identities.logins(ctx, identity.id)}
     if not any((lg.provider, lg.subject) in linked or lg.identity_id == identity.id for lg in logins):
         raise not_authorized(LOGINS_MISMATCH)

@@ -11,8 +11,13 @@ Keys and values (COGNITO-FACTS §8.2):
 - ``cognito-identity.amazonaws.com``, with an OpenID token from GetOpenIdTokenForDeveloperIdentity for an
   identity of this pool.
 
-Public providers (Facebook, Google, Amazon, Apple, Twitter), OIDC providers elsewhere and SAML providers
-sign with keys this server does not hold: their tokens cannot be verified here and are refused.
+- Google (``accounts.google.com``) and Sign in with Apple (``appleid.apple.com``), with an ID token for one of
+  the client IDs SupportedLoginProviders gives (``;`` between them), and the OIDC providers whose issuer is
+  elsewhere: checked against the keys the provider publishes (``verify_outside``, before the request's
+  transaction, as it fetches them).
+
+Facebook, Login with Amazon and Twitter logins are access tokens only their providers can check, and SAML
+logins are assertions for AWS's own sign-in endpoint: the local Cognito refuses them.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from typing import Any
 
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, not_authorized
+from console.emulator.hosted_ui.federation import fetch, oidc
 from console.emulator.iam.providers import oidc_provider_for_issuer, provider_key
 from console.emulator.user_pools import tokens
 
@@ -143,11 +149,22 @@ def oidc_provider_names(pool: dict[str, Any]) -> dict[str, str]:
     return {arn.split(":oidc-provider/", 1)[1]: arn for arn in pool.get("OpenIdConnectProviderARNs") or []}
 
 
-def verify(ctx: RequestContext, pool: dict[str, Any], logins: Mapping[str, str]) -> list[Login]:
+def verify(
+    ctx: RequestContext,
+    pool: dict[str, Any],
+    logins: Mapping[str, str],
+    outside: Mapping[str, Login | AwsError] | None = None,
+) -> list[Login]:
     """Check every login of a Logins map against the identity pool; NotAuthorizedException for the first that
-    fails."""
+    fails. ``outside`` holds what ``verify_outside`` found for the logins of providers elsewhere."""
     found: list[Login] = []
     for key, token in logins.items():
+        checked = (outside or {}).get(key)
+        if isinstance(checked, AwsError):
+            raise checked
+        if checked is not None:
+            found.append(checked)
+            continue
         if key == COGNITO_IDENTITY:
             found.append(_cognito_login(ctx, pool, token))
             continue
@@ -158,7 +175,7 @@ def verify(ctx: RequestContext, pool: dict[str, Any], logins: Mapping[str, str])
         elif user_pool_id is not None:
             found.append(_user_pool_login(ctx, pool, key, token, user_pool_id))
         elif key in (pool.get("SupportedLoginProviders") or {}) and key in PUBLIC_PROVIDERS:
-            raise _invalid(f"Tokens of {key} cannot be verified by the local Cognito.")
+            raise _invalid(f"Access tokens of {key} cannot be verified by the local Cognito.")
         elif key in (pool.get("SamlProviderARNs") or []):
             raise _invalid("SAML assertions cannot be verified by the local Cognito.")
         elif key == pool.get("DeveloperProviderName"):
@@ -168,4 +185,75 @@ def verify(ctx: RequestContext, pool: dict[str, Any], logins: Mapping[str, str])
             )
         else:
             raise not_authorized(UNSUPPORTED)
+    return found
+
+
+# -- providers elsewhere --------------------------------------------------------------------------------------
+
+# The public providers whose logins are OpenID Connect ID tokens, by the user pool provider type that has
+# their endpoints (hosted_ui/federation/oidc.py; COGNITO_LOCAL_SOCIAL_BASE_URL moves them to a stand-in).
+PUBLIC_OIDC = {"accounts.google.com": "Google", "appleid.apple.com": "SignInWithApple"}
+
+
+def _outside_login(key: str, claims: dict[str, Any]) -> Login:
+    sub, aud = str(claims.get("sub")), str(claims.get("aud"))
+    return Login(
+        key=key, provider=key, subject=sub, claims=claims, amr=(key, f"{key}:{aud}:{sub}"), role_mapping_keys=(key,)
+    )
+
+
+async def _checked_at(
+    ctx: RequestContext, key: str, token: str, where: oidc.Endpoints, audiences: list[str]
+) -> Login | AwsError:
+    for audience in audiences:
+        try:
+            claims = await oidc.verify_id_token(ctx, token, where, audience=audience, nonce=None)
+        except oidc.FederationError:
+            continue
+        return _outside_login(key, claims)
+    return _invalid("Couldn't verify signed token.")
+
+
+async def _outside_oidc(ctx: RequestContext, pool: dict[str, Any], key: str, token: str) -> Login | AwsError | None:
+    """An IAM OIDC provider's login whose issuer is not one of this server's user pools: its ID token checked
+    against the keys the issuer's discovery document names, for one of the provider's client IDs."""
+    if tokens.verify_jwt(ctx, token) is not None:
+        return None  # a local user pool's token: checked with the pool's keys (_oidc_login)
+    decoded = tokens.decode_unverified(token)
+    if decoded is None:
+        return _invalid("Not a valid OpenId Connect identity token.")
+    iss = decoded[1].get("iss")
+    provider = oidc_provider_for_issuer(ctx, iss) if isinstance(iss, str) else None
+    if (
+        not isinstance(iss, str)
+        or provider_key(iss) != key
+        or provider is None
+        or provider["Arn"] not in oidc_provider_names(pool).values()
+    ):
+        return _invalid("Issuer doesn't match providerName")
+    discovery = await fetch.get_json(ctx, f"{iss.rstrip('/')}/.well-known/openid-configuration")
+    jwks_uri = discovery.get("jwks_uri") if isinstance(discovery, dict) else None
+    if not isinstance(jwks_uri, str):
+        return _invalid("Couldn't retrieve the keys of the identity provider.")
+    where = oidc.Endpoints("", "", None, jwks_uri, iss)
+    return await _checked_at(ctx, key, token, where, list(provider["ClientIDList"]))
+
+
+async def verify_outside(
+    ctx: RequestContext, pool: dict[str, Any], logins: Mapping[str, str]
+) -> dict[str, Login | AwsError]:
+    """The logins of providers elsewhere (Google, Sign in with Apple, OIDC providers whose issuer is not a
+    local user pool), checked against their published keys; run before the request's transaction, since
+    fetching keys waits on the network. Each is a Login, or the error its check gave."""
+    found: dict[str, Login | AwsError] = {}
+    for key, token in logins.items():
+        if key in oidc_provider_names(pool):
+            checked = await _outside_oidc(ctx, pool, key, token)
+            if checked is not None:
+                found[key] = checked
+        elif key in PUBLIC_OIDC and key in (pool.get("SupportedLoginProviders") or {}):
+            kind = PUBLIC_OIDC[key]
+            where = oidc.endpoints({"ProviderType": kind, "ProviderDetails": {"authorize_url": "", "token_url": ""}})
+            audiences = [a for a in str(pool["SupportedLoginProviders"][key]).split(";") if a]
+            found[key] = await _checked_at(ctx, key, token, where, audiences)
     return found
