@@ -600,3 +600,25 @@ def test_malformed_requests_get_4xx_never_5xx(cognito: Any, browser: Browser, si
     ]
     for answer in answers:
         assert 400 <= answer.status_code < 500, (answer.request.url, answer.status_code, answer.text[:200])
+
+
+def test_custom_scopes_of_resource_servers_in_the_code_flow(cognito: Any, idp: Any, pool: dict[str, Any]) -> None:
+    idp.create_resource_server(
+        UserPoolId=pool["Id"],
+        Identifier="orders",
+        Name="orders",
+        Scopes=[{"ScopeName": "read", "ScopeDescription": "r"}],
+    )
+    made = make_site(idp, pool["Id"], AllowedOAuthScopes=["openid", "orders/read"])
+    add_user(idp, pool["Id"])
+    browser = Browser(cognito.base_url, made["domain"])
+    try:
+        code = code_for(browser, made, scope="orders/read openid profile")
+        access = claims(exchange(cognito.base_url, made, code).json()["access_token"])
+        # profile is not the client's: left out, as AWS leaves out scopes the client does not have.
+        assert access["scope"] == "orders/read openid"
+        every = claims(exchange(cognito.base_url, made, code_for(browser, made)).json()["access_token"])
+        assert every["scope"] == "openid orders/read"
+    finally:
+        browser.close()
+        idp.delete_user_pool_domain(UserPoolId=pool["Id"], Domain=made["domain"])
