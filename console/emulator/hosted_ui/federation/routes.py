@@ -20,6 +20,7 @@ from urllib.parse import parse_qsl
 from starlette.requests import Request
 from starlette.responses import Response
 
+from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError
 from console.emulator.core.registry import http_route
 from console.emulator.user_pools import identity_providers, linking, pools
@@ -40,7 +41,7 @@ def _params(request: Request, form: dict[str, str] | None) -> dict[str, str]:
 
 async def _signed_in(
     request: Request,
-    ctx: Any,
+    ctx: RequestContext,
     pending: flow.PendingAuthorization,
     provider_name: str,
     subject: str,
@@ -51,11 +52,12 @@ async def _signed_in(
     def work() -> Any:
         pool = pools.get_pool(ctx, pending.pool_id)
         provider = identity_providers.get_provider(ctx, pending.pool_id, provider_name)
-        if assertion is not None:
-            saml.consume(ctx, pending.pool_id, assertion)
         return linking.sign_in(ctx, pool, provider, subject, claims, client_id=pending.client_id, issuer=issuer)
 
     try:
+        if assertion is not None:
+            # Used up in its own transaction: a sign-in refused later (a trigger's refusal) keeps it used.
+            await flow.run(ctx, saml.consume, ctx, pending.pool_id, assertion)
         user = await flow.run(ctx, work)
     except saml.SamlError as err:
         return flow.error_redirect(pending, "invalid_request", err.description)
@@ -116,7 +118,7 @@ async def _saml_form(request: Request) -> dict[str, str] | None:
 
 
 def _idp_initiated(
-    ctx: Any, site: pages.Site, relay_state: str
+    ctx: RequestContext, site: pages.Site, relay_state: str
 ) -> tuple[flow.PendingAuthorization, str, dict[str, Any]] | None:
     """An IdP-initiated sign-in: the RelayState is the authorize request (``response_type``, ``client_id``,
     ``redirect_uri``, ``identity_provider`` or ``idp_identifier``, ``scope``), checked as the authorize
