@@ -143,6 +143,11 @@ def test_refused_tokens(cognito: Any, idp: Any, ci: Any, wired: dict[str, Any], 
     assert refused({f"cognito-idp.us-east-1.amazonaws.com/{other_pool}": other}) == (
         "Token is not from a supported provider of this identity pool."
     )
+    # An app client of the user pool that the identity pool does not name.
+    unnamed = new_client(idp, wired["user_pool_id"])["ClientId"]
+    assert refused({provider: tokens(idp, unnamed, "dave")["IdToken"]}) == (
+        "Token is not from a supported provider of this identity pool."
+    )
     # An access token is not an identity token.
     access = idp.initiate_auth(
         ClientId=wired["client_id"],

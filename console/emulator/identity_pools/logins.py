@@ -77,8 +77,8 @@ def _user_pool_login(ctx: RequestContext, pool: dict[str, Any], key: str, token:
     if not isinstance(exp, int | float) or exp <= ctx.now:
         raise _invalid(f"Token expired: {exp} >= {int(ctx.now)}")
     matching = [p for p in configured if p.get("ClientId") == claims.get("aud")]
-    if not matching:
-        raise _invalid("Incorrect token audience.")
+    if not matching:  # an app client the identity pool does not name: AWS says the same as for the pool
+        raise not_authorized(UNSUPPORTED)
     if any(p.get("ServerSideTokenCheck") for p in matching) and tokens.sign_in_revoked(ctx, user_pool_id, claims):
         raise _invalid("Token has been revoked.")
     provider = user_pool_provider_name(ctx, user_pool_id)
