@@ -33,6 +33,7 @@ from tests.integration.hosted_ui_support import (
 from tests.localcognito import LocalCognito, start
 
 ARN = "arn:aws:lambda:us-east-1:000000000000:function:{}"
+SMS_CONFIG = {"SnsCallerArn": "arn:aws:iam::000000000000:role/sms", "ExternalId": "ext"}
 EMAIL_CONFIG = {
     "EmailSendingAccount": "DEVELOPER",
     "SourceArn": "arn:aws:ses:us-east-1:000000000000:identity/example.com",
@@ -228,6 +229,33 @@ def test_email_mfa(cognito: Any, idp: Any) -> None:
         answer = browser.submit(wrong, "/mfa", code=code)
         tokens = exchange(cognito.base_url, made, callback_code(answer)).json()
         assert claims(tokens["id_token"])["nonce"] == "mfa"
+
+
+def test_choosing_sms_among_mfa_methods(cognito: Any, idp: Any) -> None:
+    with site_and_browser(cognito, idp) as (made, browser):
+        idp.set_user_pool_mfa_config(
+            UserPoolId=made["pool_id"],
+            SmsMfaConfiguration={"SmsAuthenticationMessage": "Code: {####}", "SmsConfiguration": SMS_CONFIG},
+            SoftwareTokenMfaConfiguration={"Enabled": True},
+            MfaConfiguration="OPTIONAL",
+        )
+        add_user(idp, made["pool_id"], "sid", phone_number="+15555550839", phone_number_verified="true")
+        token = api_token(idp, made, "sid")
+        secret = idp.associate_software_token(AccessToken=token)["SecretCode"]
+        idp.verify_software_token(AccessToken=token, UserCode=pyotp.TOTP(secret).now())
+        idp.admin_set_user_mfa_preference(
+            UserPoolId=made["pool_id"],
+            Username="sid",
+            SMSMfaSettings={"Enabled": True, "PreferredMfa": False},
+            SoftwareTokenMfaSettings={"Enabled": True, "PreferredMfa": False},
+        )
+        choose = browser.sign_in("sid", **authorize_params(made))
+        assert 'value="SMS_MFA"' in choose.text and 'value="SOFTWARE_TOKEN_MFA"' in choose.text
+        page = browser.submit(choose, "/mfa", answer="SMS_MFA")
+        assert page.status_code == 200 and "+*******0839" in page.text
+        sms = cognito.outbox(made["pool_id"])[-1]
+        assert sms["channel"] == "SMS"
+        callback_code(browser.submit(page, "/mfa", code=sms["code"]))
 
 
 def test_totp_mfa(cognito: Any, idp: Any) -> None:
