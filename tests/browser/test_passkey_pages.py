@@ -1,7 +1,8 @@
-"""Passkey sign-in on the hosted UI in Chromium, with a CDP virtual authenticator: a passkey registered
-through StartWebAuthnRegistration / CompleteWebAuthnRegistration (the browser's navigator.credentials.create
-on the local server's origin), then /oauth2/authorize, the login page's passkey button, the passkey page's
-script and navigator.credentials.get, and the redirect with a code that the token endpoint exchanges."""
+"""Passkeys on the hosted UI in Chromium, with a CDP virtual authenticator: a user signed in with a password
+adds a passkey on managed login's /passkeys/add (navigator.credentials.create on the local server's origin,
+relying party localhost), then signs in with it through /oauth2/authorize, the login page's passkey button,
+the passkey page's script and navigator.credentials.get, and the redirect with a code that the token
+endpoint exchanges."""
 
 from __future__ import annotations
 
@@ -56,97 +57,82 @@ def local_origin(base_url: str) -> str:
     return f"http://localhost:{urlsplit(base_url).port}"
 
 
-CREATE = """async (options) => {
-  const decode = (text) => Uint8Array.from(atob(text.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
-  const encode = (buffer) => btoa(String.fromCharCode(...new Uint8Array(buffer)))
-    .replace(/\\+/g, "-").replace(/\\//g, "_").replace(/=+$/, "");
-  const credential = await navigator.credentials.create({publicKey: {
-    ...options,
-    challenge: decode(options.challenge),
-    user: {...options.user, id: decode(options.user.id)},
-    excludeCredentials: options.excludeCredentials.map((c) => ({...c, id: decode(c.id)})),
-  }});
-  return {
-    id: credential.id, rawId: encode(credential.rawId), type: credential.type,
-    authenticatorAttachment: credential.authenticatorAttachment,
-    response: {
-      clientDataJSON: encode(credential.response.clientDataJSON),
-      attestationObject: encode(credential.response.attestationObject),
-      transports: credential.response.getTransports(),
-    },
-    clientExtensionResults: {},
-  };
-}"""
-
-
-def test_passkey_sign_in_on_the_hosted_ui(idp: Any, cognito: Any, site: dict[str, Any]) -> None:
-    origin = local_origin(cognito.base_url)
-    access = idp.initiate_auth(
-        ClientId=site["client_id"],
-        AuthFlow="USER_PASSWORD_AUTH",
-        AuthParameters={"USERNAME": "ann", "PASSWORD": PASSWORD},
-    )["AuthenticationResult"]["AccessToken"]
-    authorize = f"{origin}/{site['domain']}/oauth2/authorize?" + urlencode(
+def virtual_authenticator(context: Any, page: Any) -> tuple[Any, str]:
+    """A CDP virtual platform authenticator (resident keys, user verification) for ``page``."""
+    cdp = context.new_cdp_session(page)
+    cdp.send("WebAuthn.enable")
+    added = cdp.send(
+        "WebAuthn.addVirtualAuthenticator",
         {
-            "client_id": site["client_id"],
-            "response_type": "code",
-            "redirect_uri": CALLBACK,
-            "scope": "openid aws.cognito.signin.user.admin",
-        }
+            "options": {
+                "protocol": "ctap2",
+                "transport": "internal",
+                "hasResidentKey": True,
+                "hasUserVerification": True,
+                "isUserVerified": True,
+                "automaticPresenceSimulation": True,
+            }
+        },
     )
+    return cdp, str(added["authenticatorId"])
+
+
+def test_add_a_passkey_then_sign_in_with_it(idp: Any, cognito: Any, site: dict[str, Any]) -> None:
+    origin = local_origin(cognito.base_url)
+    base = f"{origin}/{site['domain']}"
+    idp.update_user_pool_domain(UserPoolId=site["pool_id"], Domain=site["domain"], ManagedLoginVersion=2)
+    idp.create_managed_login_branding(
+        UserPoolId=site["pool_id"], ClientId=site["client_id"], UseCognitoProvidedValues=True
+    )
+    query = {
+        "client_id": site["client_id"],
+        "response_type": "code",
+        "redirect_uri": CALLBACK,
+        "scope": "openid aws.cognito.signin.user.admin",
+    }
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
         try:
             context = browser.new_context()
             page = context.new_page()
-            cdp = context.new_cdp_session(page)
-            cdp.send("WebAuthn.enable")
-            authenticator = cdp.send(
-                "WebAuthn.addVirtualAuthenticator",
-                {
-                    "options": {
-                        "protocol": "ctap2",
-                        "transport": "internal",
-                        "hasResidentKey": True,
-                        "hasUserVerification": True,
-                        "isUserVerified": True,
-                        "automaticPresenceSimulation": True,
-                    }
-                },
-            )
+            cdp, authenticator = virtual_authenticator(context, page)
             redirected: list[str] = []
 
             def callback(route: Any) -> None:
                 redirected.append(route.request.url)
-                route.fulfill(status=200, content_type="text/plain", body="signed in")
+                route.fulfill(status=200, content_type="text/plain", body="back in the app")
 
             page.route(f"{CALLBACK}*", callback)
 
-            # The passkey, registered from a page on the local server's origin.
-            page.goto(authorize)
-            assert "/login" in page.url
-            options = idp.start_web_authn_registration(AccessToken=access)["CredentialCreationOptions"]
-            assert options["rp"]["id"] == "localhost"
-            credential = page.evaluate(CREATE, options)
-            idp.complete_web_authn_registration(AccessToken=access, Credential=credential)
-            stored = cdp.send("WebAuthn.getCredentials", {"authenticatorId": authenticator["authenticatorId"]})
+            # Signed in with a password, the user adds a passkey on /passkeys/add.
+            page.goto(f"{base}/oauth2/authorize?{urlencode(query)}")
+            page.fill("#username", "ann")
+            page.fill("#password", PASSWORD)
+            page.click("button[type=submit]")
+            page.wait_for_url(f"{CALLBACK}*")
+            page.goto(f"{base}/passkeys/add?{urlencode({'client_id': site['client_id'], 'redirect_uri': CALLBACK})}")
+            assert page.inner_text("#passkey-user") == "ann"
+            page.click("#passkey-add-button")
+            page.wait_for_url(CALLBACK)
+            stored = cdp.send("WebAuthn.getCredentials", {"authenticatorId": authenticator})
             assert len(stored["credentials"]) == 1
-            listed = idp.list_web_authn_credentials(AccessToken=access)["Credentials"]
-            assert [c["CredentialId"] for c in listed] == [credential["id"]]
+            assert stored["credentials"][0]["rpId"] == "localhost"
 
-            # Sign in: the login page's passkey button, the passkey page, the browser's passkey prompt.
+            # Then signs in with it: the login page's passkey button, the passkey page, the browser's prompt.
+            redirected.clear()
+            page.goto(f"{base}/oauth2/authorize?{urlencode({**query, 'prompt': 'login'})}")
             page.click("#passkey-sign-in")
             page.wait_for_url("**/passkey?*")
             page.fill("#username", "ann")
             page.click("#passkey-button")
-            page.wait_for_url(f"{CALLBACK}*")
+            page.wait_for_url(f"{CALLBACK}?code=*")
             assert redirected, page.content()
         finally:
             browser.close()
 
     code = parse_qs(urlsplit(redirected[-1]).query)["code"][0]
     answer = httpx.post(
-        f"{origin}/{site['domain']}/oauth2/token",
+        f"{base}/oauth2/token",
         data={
             "grant_type": "authorization_code",
             "client_id": site["client_id"],
@@ -156,7 +142,10 @@ def test_passkey_sign_in_on_the_hosted_ui(idp: Any, cognito: Any, site: dict[str
         timeout=20,
     )
     assert answer.status_code == 200, answer.text
-    assert idp.get_user(AccessToken=answer.json()["access_token"])["Username"] == "ann"
+    access = answer.json()["access_token"]
+    assert idp.get_user(AccessToken=access)["Username"] == "ann"
+    listed = idp.list_web_authn_credentials(AccessToken=access)["Credentials"]
+    assert len(listed) == 1 and listed[0]["RelyingPartyId"] == "localhost"
 
 
 def test_passkey_page_says_when_the_user_has_no_passkey(cognito: Any, site: dict[str, Any]) -> None:

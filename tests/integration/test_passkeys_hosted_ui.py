@@ -162,3 +162,79 @@ def test_passkey_pages_refuse_bad_input(idp: Any, cognito: Any, site: dict[str, 
         assert signed_in.json()["location"].startswith(f"{CALLBACK}?code=")
         assert "set-cookie" in signed_in.headers
     assert urlencode(query)
+
+
+def signed_in_browser(base: str, site: dict[str, Any]) -> httpx.Client:
+    """A browser with a hosted UI session: ann signed in with her password at /login."""
+    browser = httpx.Client(follow_redirects=False, timeout=20)
+    query = {"client_id": site["client"]["ClientId"], "response_type": "code", "redirect_uri": CALLBACK}
+    login = browser.get(f"{base}/login", params=query)
+    assert login.status_code == 200, login.text
+    done = browser.post(f"{base}/login", data={**hidden(login.text), "username": "ann", "password": PASSWORD})
+    assert done.status_code == 302 and done.headers["location"].startswith(CALLBACK), done.text
+    return browser
+
+
+def test_a_signed_in_user_adds_a_passkey_on_managed_login(idp: Any, cognito: Any, site: dict[str, Any]) -> None:
+    origin = origin_of(cognito.base_url)
+    base = f"{origin}/{site['domain']}"
+    client_id = site["client"]["ClientId"]
+    add = {"client_id": client_id, "redirect_uri": CALLBACK}
+    with httpx.Client(follow_redirects=False, timeout=20) as stranger:
+        classic = stranger.get(f"{base}/passkeys/add", params=add)
+        assert classic.status_code == 400 and "managed login only" in classic.text
+    idp.update_user_pool_domain(UserPoolId=site["pool_id"], Domain=site["domain"], ManagedLoginVersion=2)
+    idp.create_managed_login_branding(UserPoolId=site["pool_id"], ClientId=client_id, UseCognitoProvidedValues=True)
+    with httpx.Client(follow_redirects=False, timeout=20) as stranger:
+        anonymous = stranger.get(f"{base}/passkeys/add", params=add)
+        assert anonymous.status_code == 401 and "Sign in before you add a passkey." in anonymous.text
+    browser = signed_in_browser(base, site)
+    try:
+        mismatch = browser.get(f"{base}/passkeys/add", params={**add, "redirect_uri": "https://evil.example.net/"})
+        assert mismatch.status_code == 400 and "redirect_mismatch" in mismatch.text
+        page = browser.get(f"{base}/passkeys/add", params=add)
+        assert page.status_code == 200, page.text
+        assert 'id="passkey-user">ann<' in page.text
+        fields = hidden(page.text)
+        options = browser.post(f"{base}/passkeys/add/options", data=fields).json()["options"]
+        assert options["rp"]["id"] == "localhost" and options["user"]["name"] == "ann"
+        key = Authenticator()
+        wrong = browser.post(
+            f"{base}/passkeys/add", data={**fields, "credential": json.dumps(key.create(options, "https://evil.test"))}
+        )
+        assert wrong.status_code == 400
+        assert wrong.json()["error"].startswith("The origin of the WebAuthn credential is not allowed")
+        options = browser.post(f"{base}/passkeys/add/options", data=fields).json()["options"]
+        added = browser.post(
+            f"{base}/passkeys/add", data={**fields, "credential": json.dumps(key.create(options, origin))}
+        )
+        assert added.status_code == 200, added.text
+        assert added.json() == {"location": CALLBACK}
+        forged = browser.post(f"{base}/passkeys/add/options", data={**fields, "_csrf": "forged"})
+        assert forged.status_code == 403
+    finally:
+        browser.close()
+    with httpx.Client(follow_redirects=False, timeout=20) as stranger:  # the sealed form without the session
+        assert stranger.post(f"{base}/passkeys/add/options", data=fields).status_code in (401, 403)
+
+    # The new passkey signs ann in on the passkey page.
+    query = {"client_id": client_id, "response_type": "code", "redirect_uri": CALLBACK}
+    with httpx.Client(follow_redirects=False, timeout=20) as browser:
+        page = browser.get(f"{base}/passkey", params=query)
+        fields = hidden(page.text)
+        answer = browser.post(f"{base}/passkey/options", data={**fields, "username": "ann"}).json()
+        done = browser.post(
+            f"{base}/passkey",
+            data={**fields, "state": answer["state"], "credential": json.dumps(key.get(answer["options"], origin))},
+        )
+        assert done.status_code == 302 and done.headers["location"].startswith(f"{CALLBACK}?code=")
+
+
+def test_passkey_pages_answer_at_the_root_of_the_domains_own_host(cognito: Any, site: dict[str, Any]) -> None:
+    host = {"host": f"{site['domain']}.auth.us-east-1.amazoncognito.com"}
+    query = {"client_id": site["client"]["ClientId"], "response_type": "code", "redirect_uri": CALLBACK}
+    with httpx.Client(follow_redirects=False, timeout=20, headers=host) as browser:
+        page = browser.get(f"{cognito.base_url}/passkey", params=query)
+        assert page.status_code == 200, page.text
+        assert '<script src="/passkey.js"' in page.text and 'data-options="/passkey/options"' in page.text
+        assert browser.get(f"{cognito.base_url}/passkey.js").status_code == 200

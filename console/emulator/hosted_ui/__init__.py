@@ -33,6 +33,9 @@ HTTP_ROUTES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("/{domain}/passkey", ("POST",), "passkeys"),
     ("/{domain}/passkey/options", ("POST",), "passkeys"),
     ("/{domain}/passkey.js", ("GET",), "passkeys"),
+    ("/{domain}/passkeys/add", ("GET",), "passkeys"),
+    ("/{domain}/passkeys/add", ("POST",), "passkeys"),
+    ("/{domain}/passkeys/add/options", ("POST",), "passkeys"),
     ("/{domain}/oauth2/idpresponse", ("GET", "POST"), "federation.routes"),
     ("/{domain}/saml2/idpresponse", ("POST",), "federation.routes"),
     # The same pages at the root of a domain's own host name (<prefix>.auth.<region>.amazoncognito.com, or a
@@ -55,6 +58,13 @@ HTTP_ROUTES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("/forgotPassword", ("POST",), "signup"),
     ("/confirmForgotPassword", ("GET",), "signup"),
     ("/confirmForgotPassword", ("POST",), "signup"),
+    ("/passkey", ("GET",), "passkeys"),
+    ("/passkey", ("POST",), "passkeys"),
+    ("/passkey/options", ("POST",), "passkeys"),
+    ("/passkey.js", ("GET",), "passkeys"),
+    ("/passkeys/add", ("GET",), "passkeys"),
+    ("/passkeys/add", ("POST",), "passkeys"),
+    ("/passkeys/add/options", ("POST",), "passkeys"),
 )
 
 SEED_MODULES: tuple[str, ...] = ()

@@ -1,4 +1,5 @@
-"""Passkey sign-in on the hosted UI: the "Sign in with a passkey" page, its request options and its answer.
+"""Passkeys on the hosted UI: sign-in with a passkey (``/passkey``) and, with managed login, adding one
+(``/passkeys/add``, AWS's path).
 
 ``GET /passkey`` (reached from the login page's link, with the authorize request's parameters) shows a
 username field and a button. The page's script (``/passkey.js``; the CSP allows scripts from the page's own
@@ -8,11 +9,17 @@ ALLOW_USER_AUTH, as for its password sign-in), and answers the challenge's CREDE
 sealed sign-in state as JSON. The script asks the browser for the passkey (``navigator.credentials.get``) and
 posts the assertion with the form's fields to ``/passkey``, which answers the WEB_AUTHN challenge through
 RespondToAuthChallenge's engine and ends like the password sign-in (login.proceed): a redirect to the app with
-a code or tokens, which the script follows. (The script posts with fetch rather than submitting the form: the
-pages' ``Referrer-Policy: no-referrer`` makes a browser send ``Origin: null`` with a form post, which the
-server's Origin check refuses; a fetch from the page carries its real origin.) The relying party is the pool's
-(user_pools/webauthn.py), so a browser on the local server's origin signs in where the pool's RelyingPartyId
-is ``localhost``.
+a code or tokens, which the script follows. (The script posts with fetch and ``Accept: application/json``, and
+is answered ``{"location": ...}`` with the session cookie, or ``{"error": ...}`` shown in place; a plain form
+post gets the redirect or the page.) The relying party is the pool's (user_pools/webauthn.py), so a browser on
+the local server's origin signs in where the pool's RelyingPartyId is ``localhost``.
+
+``GET /passkeys/add?client_id=…&redirect_uri=…`` (managed login only, as AWS's page is; ``redirect_uri`` one
+of the app client's callback URLs) lets the user signed in at the domain (the hosted UI session) add a
+passkey: its script fetches the creation options from ``/passkeys/add/options`` (StartWebAuthnRegistration's
+for the session's user and the page's app client), asks the browser to create the passkey
+(``navigator.credentials.create``) and posts it to ``/passkeys/add`` (CompleteWebAuthnRegistration's checks),
+then returns to ``redirect_uri``. Without a session the page asks the user to sign in first.
 """
 
 from __future__ import annotations
@@ -27,13 +34,13 @@ from starlette.responses import JSONResponse, Response
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError
 from console.emulator.core.registry import http_route
-from console.emulator.user_pools import clients, flow_hooks, pools
+from console.emulator.user_pools import clients, flow_hooks, pools, webauthn
 from console.emulator.user_pools.auth import choice
 from console.emulator.user_pools.auth.sessions import secret_hash_of
 from console.emulator.user_pools.auth.steps import Flow, drive
 
-from . import authorize, pages
-from .flow import PendingAuthorization
+from . import authorize, pages, sealing, sessions
+from .flow import PendingAuthorization, run
 from .login import _open_state, _respond, _seal_state, links, pending_from_query, posted, proceed
 from .pages import Site
 
@@ -42,6 +49,8 @@ _MAX_USERNAME = 128
 _MAX_CREDENTIAL = 16 * 1024
 NOT_AVAILABLE = "Passkey sign-in is not available for this user."
 EXPIRED = "Your session has expired. Please sign in again."
+SIGN_IN_FIRST = "Sign in before you add a passkey."
+_REGISTRATION = "passkey-registration"
 
 
 def passkey_page(
@@ -70,6 +79,7 @@ def passkey_page(
     )
 
 
+@http_route("/passkey", ("GET",))
 @http_route("/{domain}/passkey", ("GET",))
 async def passkey(request: Request) -> Response:
     ctx, site, checked = await pending_from_query(request)
@@ -82,6 +92,7 @@ async def passkey(request: Request) -> Response:
     return passkey_page(request, ctx, site, checked)
 
 
+@http_route("/passkey.js", ("GET",))
 @http_route("/{domain}/passkey.js", ("GET",))
 async def script(request: Request) -> Response:
     response = Response(SCRIPT, media_type="text/javascript; charset=utf-8")
@@ -107,6 +118,7 @@ def _refusal(message: str, status: int = 400) -> Response:
     return pages.security_headers(JSONResponse({"error": message}, status_code=status))
 
 
+@http_route("/passkey/options", ("POST",))
 @http_route("/{domain}/passkey/options", ("POST",))
 async def options(request: Request) -> Response:
     """JSON: ``{"options": PublicKeyCredentialRequestOptionsJSON, "state": sealed}``, or ``{"error": ...}``."""
@@ -132,6 +144,7 @@ async def options(request: Request) -> Response:
     return pages.security_headers(JSONResponse(body))
 
 
+@http_route("/passkey", ("POST",))
 @http_route("/{domain}/passkey", ("POST",))
 async def passkey_post(request: Request) -> Response:
     """The assertion: the app's redirect (a page for a further step), or for the page's script (``Accept:
@@ -166,3 +179,122 @@ async def passkey_post(request: Request) -> Response:
     out = JSONResponse({"location": answer.headers["location"]})
     out.raw_headers.extend((name, value) for name, value in answer.raw_headers if name == b"set-cookie")
     return pages.security_headers(out)
+
+
+# -- /passkeys/add: a signed-in user adds a passkey (managed login only) ----------------------------------
+
+
+def _registration_site(
+    request: Request, ctx: RequestContext, site: Site, client_id: str, redirect_uri: str
+) -> dict[str, Any] | Response:
+    """The app client ``/passkeys/add`` is for, or the error page that refuses the request."""
+    if not site.managed_login:
+        return pages.error_page(request, ctx, site, "Passkey registration is available with managed login only.")
+    try:
+        client = clients.get_pool_client(ctx, site.pool_id, client_id)
+    except AwsError:
+        return pages.error_page(request, ctx, site, error="invalid_request")
+    if not redirect_uri or redirect_uri not in (client.get("CallbackURLs") or []):
+        return pages.error_page(request, ctx, site, error="redirect_mismatch")
+    if not webauthn.enabled(site.pool):
+        return pages.error_page(request, ctx, site, "Passkeys are not enabled for this user pool.")
+    return client
+
+
+@http_route("/passkeys/add", ("GET",))
+@http_route("/{domain}/passkeys/add", ("GET",))
+async def add_page(request: Request) -> Response:
+    """The page where the browser's signed-in user adds a passkey, then returns to ``redirect_uri``."""
+    ctx = pages.context(request)
+    site = pages.site(ctx, request)
+    if site is None:
+        return pages.error_page(request, ctx, None, status=404)
+    client_id = request.query_params.get("client_id", "")
+    redirect_uri = request.query_params.get("redirect_uri", "")
+    checked = _registration_site(request, ctx, site, client_id, redirect_uri)
+    if isinstance(checked, Response):
+        return checked
+    session = sessions.current(ctx, request, site.pool)
+    if session is None:
+        return pages.error_page(request, ctx, site, SIGN_IN_FIRST, status=401)
+    registration = sealing.seal(
+        ctx,
+        _REGISTRATION,
+        {"pool": site.pool_id, "client": client_id, "redirect": redirect_uri, "sub": session.user.sub, "t": ctx.now},
+    )
+    return pages.render(
+        request,
+        ctx,
+        site,
+        "passkey_add.html",
+        client_id=client_id,
+        script_sources=("'self'",),
+        registration=registration,
+        username=session.user.username,
+        back_href=redirect_uri,
+    )
+
+
+async def _registration(
+    request: Request,
+) -> tuple[RequestContext, Site, Any, dict[str, Any], dict[str, str]] | Response:
+    """A post of the registration page: CSRF-checked, its sealed registration opened, the browser still
+    signed in as the user it was made for; or the JSON refusal."""
+    ctx = pages.context(request)
+    site = pages.site(ctx, request)
+    if site is None:
+        return _refusal(pages.GENERIC_ERROR, 404)
+    fields = await pages.form(request)
+    if fields is None or not pages.csrf_ok(ctx, request, fields):
+        return _refusal(EXPIRED, 403)
+    registration = sealing.unseal(ctx, _REGISTRATION, fields.get("registration"))
+    if (
+        not isinstance(registration, dict)
+        or registration.get("pool") != site.pool_id
+        or not float(registration.get("t") or 0) + 3600 > ctx.now
+    ):
+        return _refusal(EXPIRED)
+    session = sessions.current(ctx, request, site.pool)
+    if session is None or session.user.sub != registration.get("sub"):
+        return _refusal(SIGN_IN_FIRST, 401)
+    return ctx, site, session.user, registration, fields
+
+
+@http_route("/passkeys/add/options", ("POST",))
+@http_route("/{domain}/passkeys/add/options", ("POST",))
+async def add_options(request: Request) -> Response:
+    """JSON: ``{"options": PublicKeyCredentialCreationOptionsJSON}``, as StartWebAuthnRegistration answers."""
+    opened = await _registration(request)
+    if isinstance(opened, Response):
+        return opened
+    ctx, site, user, registration, _ = opened
+    ctx.operation = "StartWebAuthnRegistration"
+    try:
+        created = await run(ctx, webauthn.registration_options, ctx, site.pool, user, str(registration["client"]))
+    except AwsError as err:
+        return _refusal(err.message)
+    return pages.security_headers(JSONResponse({"options": created}))
+
+
+@http_route("/passkeys/add", ("POST",))
+@http_route("/{domain}/passkeys/add", ("POST",))
+async def add_post(request: Request) -> Response:
+    """The new credential (``credential``: RegistrationResponseJSON): ``{"location": redirect_uri}`` once it
+    is the user's passkey, as CompleteWebAuthnRegistration stores it; or ``{"error": ...}``."""
+    opened = await _registration(request)
+    if isinstance(opened, Response):
+        return opened
+    ctx, site, user, registration, fields = opened
+    raw = fields.get("credential", "")
+    try:
+        credential = json.loads(raw) if 0 < len(raw) <= _MAX_CREDENTIAL else None
+    except ValueError:
+        credential = None
+    if not isinstance(credential, dict):
+        return _refusal("The passkey could not be read.")
+    ctx.operation = "CompleteWebAuthnRegistration"
+    try:
+        await run(ctx, webauthn.complete_registration, ctx, site.pool, user, str(registration["client"]), credential)
+    except AwsError as err:
+        return _refusal(err.message)
+    return pages.security_headers(JSONResponse({"location": str(registration["redirect"])}))

@@ -256,7 +256,9 @@ def _friendly_name(aaguid: str, attachment: str | None) -> str:
 # -- registration ----------------------------------------------------------------------------------------
 
 
-def _start(ctx: RequestContext, pool: dict[str, Any], user: users.User, client_id: str) -> dict[str, Any]:
+def registration_options(ctx: RequestContext, pool: dict[str, Any], user: users.User, client_id: str) -> dict[str, Any]:
+    """StartWebAuthnRegistration for ``user`` signed in through ``client_id``: CredentialCreationOptions, with
+    the challenge kept for CompleteWebAuthnRegistration (inside a transaction)."""
     require_enabled(pool)
     rp_id = relying_party_id(ctx, pool)
     existing = credentials_of(ctx, user)
@@ -343,7 +345,11 @@ def rp_hash_matches(rp_id_hash: bytes, rp_id: str) -> bool:
     return hmac.compare_digest(rp_id_hash, hashlib.sha256(rp_id.encode()).digest())
 
 
-def _complete(ctx: RequestContext, pool: dict[str, Any], user: users.User, client_id: str, given: Any) -> None:
+def complete_registration(
+    ctx: RequestContext, pool: dict[str, Any], user: users.User, client_id: str, given: Any
+) -> None:
+    """CompleteWebAuthnRegistration: ``given`` (RegistrationResponseJSON) checked and stored as the user's
+    passkey, or refused with AWS's error (inside a transaction)."""
     from webauthn import verify_registration_response
     from webauthn.helpers import parse_attestation_object, parse_registration_credential_json
     from webauthn.helpers.cose import COSEAlgorithmIdentifier
@@ -421,13 +427,13 @@ def _complete(ctx: RequestContext, pool: dict[str, Any], user: users.User, clien
 @idp("StartWebAuthnRegistration", public=True)
 def start_web_authn_registration(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     pool, user, claims = tokens.authenticate_access_token(ctx, req["AccessToken"])
-    return {"CredentialCreationOptions": _start(ctx, pool, user, str(claims.get("client_id")))}
+    return {"CredentialCreationOptions": registration_options(ctx, pool, user, str(claims.get("client_id")))}
 
 
 @idp("CompleteWebAuthnRegistration", public=True)
 def complete_web_authn_registration(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     pool, user, claims = tokens.authenticate_access_token(ctx, req["AccessToken"])
-    _complete(ctx, pool, user, str(claims.get("client_id")), req.get("Credential"))
+    complete_registration(ctx, pool, user, str(claims.get("client_id")), req.get("Credential"))
     return {}
 
 

@@ -1,14 +1,10 @@
-// Passkey sign-in on the hosted UI's passkey page (hosted_ui/passkeys.py): fetch the request options for
-// the username, ask the browser for the passkey, post the assertion with the form's fields, and follow the
-// redirect the answer names.
+// The hosted UI's passkey pages (hosted_ui/passkeys.py). Sign-in (#passkey-form): fetch the request options
+// for the username, ask the browser for the passkey, post the assertion with the form's fields and follow
+// the redirect the answer names. Adding a passkey (#passkey-add-form): fetch the creation options, ask the
+// browser to create the passkey, post it and return to the app.
 "use strict";
 (function () {
-  const form = document.getElementById("passkey-form");
-  if (!form) {
-    return;
-  }
   const errorBox = document.getElementById("passkey-error");
-  const button = document.getElementById("passkey-button");
 
   function show(message) {
     errorBox.textContent = message;
@@ -34,33 +30,53 @@
     return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
   }
 
+  function descriptors(list) {
+    return (list || []).map(function (descriptor) {
+      return { type: descriptor.type, id: fromBase64url(descriptor.id), transports: descriptor.transports };
+    });
+  }
+
   function requestOptions(json) {
     return {
       challenge: fromBase64url(json.challenge),
       rpId: json.rpId,
       timeout: json.timeout,
       userVerification: json.userVerification,
-      allowCredentials: (json.allowCredentials || []).map(function (descriptor) {
-        return { type: descriptor.type, id: fromBase64url(descriptor.id), transports: descriptor.transports };
-      }),
+      allowCredentials: descriptors(json.allowCredentials),
     };
   }
 
-  function assertionJSON(credential) {
+  function creationOptions(json) {
+    return {
+      challenge: fromBase64url(json.challenge),
+      rp: json.rp,
+      user: { id: fromBase64url(json.user.id), name: json.user.name, displayName: json.user.displayName },
+      pubKeyCredParams: json.pubKeyCredParams,
+      timeout: json.timeout,
+      excludeCredentials: descriptors(json.excludeCredentials),
+      authenticatorSelection: json.authenticatorSelection,
+      attestation: json.attestation,
+    };
+  }
+
+  function credentialJSON(credential) {
     const response = credential.response;
     const out = {
       id: credential.id,
       rawId: toBase64url(credential.rawId),
       type: credential.type,
-      response: {
-        clientDataJSON: toBase64url(response.clientDataJSON),
-        authenticatorData: toBase64url(response.authenticatorData),
-        signature: toBase64url(response.signature),
-      },
+      response: { clientDataJSON: toBase64url(response.clientDataJSON) },
       clientExtensionResults: credential.getClientExtensionResults(),
     };
-    if (response.userHandle) {
-      out.response.userHandle = toBase64url(response.userHandle);
+    if (response.attestationObject) {
+      out.response.attestationObject = toBase64url(response.attestationObject);
+      out.response.transports = response.getTransports ? response.getTransports() : [];
+    } else {
+      out.response.authenticatorData = toBase64url(response.authenticatorData);
+      out.response.signature = toBase64url(response.signature);
+      if (response.userHandle) {
+        out.response.userHandle = toBase64url(response.userHandle);
+      }
     }
     if (credential.authenticatorAttachment) {
       out.authenticatorAttachment = credential.authenticatorAttachment;
@@ -68,51 +84,75 @@
     return out;
   }
 
-  form.addEventListener("submit", async function (event) {
-    event.preventDefault();
-    errorBox.hidden = true;
-    if (!window.PublicKeyCredential || !navigator.credentials) {
-      show("This browser does not support passkeys.");
-      return;
+  async function post(url, form) {
+    const answer = await fetch(url, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { Accept: "application/json" },
+      body: new URLSearchParams(new FormData(form)),
+    });
+    const data = await answer.json();
+    return { ok: answer.ok, data: data };
+  }
+
+  function failed(error) {
+    if (error && error.name === "NotAllowedError") {
+      show("The passkey request was cancelled or timed out.");
+    } else if (error && error.name === "InvalidStateError") {
+      show("This passkey is already registered.");
+    } else if (error && error.name === "SecurityError") {
+      show("This page's address is not one the user pool's passkeys belong to (its relying party ID).");
+    } else {
+      show("The passkey request failed.");
     }
-    button.disabled = true;
-    try {
-      const answer = await fetch(form.dataset.options, {
-        method: "POST",
-        credentials: "same-origin",
-        body: new URLSearchParams(new FormData(form)),
-      });
-      const data = await answer.json();
-      if (!answer.ok || !data.options) {
-        show(data.error || "Passkey sign-in failed.");
+  }
+
+  // ceremony(form, options) asks the browser and returns the credential's JSON.
+  function drive(form, button, ceremony) {
+    form.addEventListener("submit", async function (event) {
+      event.preventDefault();
+      errorBox.hidden = true;
+      if (!window.PublicKeyCredential || !navigator.credentials) {
+        show("This browser does not support passkeys.");
         return;
       }
-      const credential = await navigator.credentials.get({ publicKey: requestOptions(data.options) });
-      form.elements.namedItem("state").value = data.state;
-      form.elements.namedItem("credential").value = JSON.stringify(assertionJSON(credential));
-      const signedIn = await fetch(form.action, {
-        method: "POST",
-        credentials: "same-origin",
-        headers: { Accept: "application/json" },
-        body: new URLSearchParams(new FormData(form)),
-      });
-      const result = await signedIn.json();
-      if (!signedIn.ok || !result.location) {
+      button.disabled = true;
+      try {
+        const first = await post(form.dataset.options, form);
+        if (!first.ok || !first.data.options) {
+          show(first.data.error || "The passkey request failed.");
+          return;
+        }
+        const credential = await ceremony(first.data.options);
+        if (first.data.state) {
+          form.elements.namedItem("state").value = first.data.state;
+        }
+        form.elements.namedItem("credential").value = JSON.stringify(credentialJSON(credential));
+        const second = await post(form.action, form);
         form.elements.namedItem("credential").value = "";
-        show(result.error || "Passkey sign-in failed.");
-        return;
+        if (!second.ok || !second.data.location) {
+          show(second.data.error || "The passkey request failed.");
+          return;
+        }
+        window.location.assign(second.data.location);
+      } catch (error) {
+        failed(error);
+      } finally {
+        button.disabled = false;
       }
-      window.location.assign(result.location);
-    } catch (error) {
-      if (error && error.name === "NotAllowedError") {
-        show("The passkey request was cancelled or timed out.");
-      } else if (error && error.name === "SecurityError") {
-        show("This page's address is not one the user pool's passkeys belong to (its relying party ID).");
-      } else {
-        show("Passkey sign-in failed.");
-      }
-    } finally {
-      button.disabled = false;
-    }
-  });
+    });
+  }
+
+  const signIn = document.getElementById("passkey-form");
+  if (signIn) {
+    drive(signIn, document.getElementById("passkey-button"), function (options) {
+      return navigator.credentials.get({ publicKey: requestOptions(options) });
+    });
+  }
+  const add = document.getElementById("passkey-add-form");
+  if (add) {
+    drive(add, document.getElementById("passkey-add-button"), function (options) {
+      return navigator.credentials.create({ publicKey: creationOptions(options) });
+    });
+  }
 })();
