@@ -622,3 +622,19 @@ def test_custom_scopes_of_resource_servers_in_the_code_flow(cognito: Any, idp: A
     finally:
         browser.close()
         idp.delete_user_pool_domain(UserPoolId=pool["Id"], Domain=made["domain"])
+
+
+def test_without_openid_there_is_no_id_token_and_no_user_info(
+    cognito: Any, browser: Browser, site: dict[str, Any]
+) -> None:
+    tokens = exchange(cognito.base_url, site, code_for(browser, site, scope="aws.cognito.signin.user.admin")).json()
+    assert "id_token" not in tokens and claims(tokens["access_token"])["scope"] == "aws.cognito.signin.user.admin"
+    refreshed = httpx.post(
+        endpoint(cognito, site, "/oauth2/token"),
+        data={"grant_type": "refresh_token", "client_id": site["client_id"], "refresh_token": tokens["refresh_token"]},
+    ).json()
+    assert set(refreshed) == {"access_token", "expires_in", "token_type"}
+    info = httpx.get(
+        endpoint(cognito, site, "/oauth2/userInfo"), headers={"Authorization": f"Bearer {tokens['access_token']}"}
+    )
+    assert info.status_code == 401

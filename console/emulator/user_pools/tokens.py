@@ -514,7 +514,10 @@ def redeem_refresh_token(
         "UPDATE token_origins SET expires = MAX(expires, ?) WHERE origin_jti = ?",
         (ctx.now + max(access_validity(client), id_validity(client)), origin["origin_jti"]),
     )
-    result = _mint(ctx, pool, client, user, origin, with_id=True, source="RefreshTokens")
+    # An OAuth sign-in's tokens (hosted UI) come with an ID token only where openid was granted.
+    granted = loads(origin["scopes"]) if origin.get("scopes") else None
+    with_id = granted is None or "openid" in granted
+    result = _mint(ctx, pool, client, user, origin, with_id=with_id, source="RefreshTokens")
     session_tracking.touch(ctx, origin["origin_jti"])
     if rotate:
         if row["superseded"] is None:
