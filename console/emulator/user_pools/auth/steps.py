@@ -89,7 +89,7 @@ class Flow:
     flow: str
     device_key: str | None = None
     client_metadata: dict[str, str] = field(default_factory=dict)
-    first_factor: str = "PASSWORD"  # PASSWORD | SRP | OTP | CUSTOM | DEVICE
+    first_factor: str = "PASSWORD"  # PASSWORD | SRP | OTP | WEB_AUTHN | CUSTOM | DEVICE
     auth_time: float | None = None
     source: str = "Authentication"
     req: dict[str, Any] = field(default_factory=dict)

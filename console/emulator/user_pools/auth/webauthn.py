@@ -1,22 +1,23 @@
 """USER_AUTH's WEB_AUTHN challenge: sign-in with a passkey.
 
-A user with a registered passkey, in a pool that offers passkeys (user_pools/webauthn.py: Essentials tier
-or higher, WEB_AUTHN an allowed first factor), may choose WEB_AUTHN in PREFERRED_CHALLENGE or
-SELECT_CHALLENGE. The answer is the ``WEB_AUTHN`` challenge, whose ``CREDENTIAL_REQUEST_OPTIONS`` is the JSON
-of PublicKeyCredentialRequestOptions (a fresh challenge, the relying party ID, the user's passkeys as
+A user with a registered passkey, in a pool that offers passkeys (user_pools/webauthn.py: Essentials tier or
+higher, WEB_AUTHN an allowed first factor), may choose WEB_AUTHN in PREFERRED_CHALLENGE or SELECT_CHALLENGE.
+The answer is the ``WEB_AUTHN`` challenge, whose ``CREDENTIAL_REQUEST_OPTIONS`` is the JSON of
+PublicKeyCredentialRequestOptions (a fresh challenge, the relying party ID, the user's passkeys as
 allowCredentials, the pool's userVerification); the client answers with ``CREDENTIAL``, the JSON of the
-authenticator's assertion (AuthenticationResponseJSON). The challenge travels in the Session's state, so
-an assertion is good for that Session only (operations.py spends the Session once the answer succeeds).
+authenticator's assertion (AuthenticationResponseJSON). Answering SELECT_CHALLENGE with WEB_AUTHN leads to
+that challenge too, as Amplify expects: no challenge has been given to sign before it. The challenge travels
+in the Session's state, so an assertion is good for that Session only (operations.py spends the Session once
+the answer succeeds).
 
-The assertion must name one of the user's passkeys, carry the challenge, come from an allowed origin for
-the relying party, be signed over the relying party's hash with the passkey's key, show user presence (and
-user verification where the pool requires it), and advance the authenticator's signature counter where it
-keeps one (a counter that does not move forward means a cloned authenticator). Any failure is the
-NotAuthorizedException of a wrong password, counted toward the lockout like one. A passkey is a first
-factor of its own: no MFA follows it, and so a pool that requires MFA offers passkeys only where a passkey
-with user verification counts as MFA (WebAuthnConfiguration's FactorConfiguration; the
-WebAuthnMfaSettingsType documentation: "passkey sign-in is available when MFA is required" once passkey MFA
-is on).
+The assertion must name one of the user's passkeys, carry the challenge, come from an allowed origin for the
+relying party, be signed over the relying party's hash with the passkey's key, show user presence (and user
+verification where the pool requires it), and advance the authenticator's signature counter where it keeps one
+(a counter that does not move forward means a cloned authenticator). Any failure is the NotAuthorizedException
+of a wrong password, counted toward the lockout like one. A passkey is a first factor of its own: no MFA
+follows it, and so a pool that requires MFA offers passkeys only where a passkey with user verification counts
+as MFA (WebAuthnConfiguration's FactorConfiguration; the WebAuthnMfaSettingsType documentation: "passkey sign-
+in is available when MFA is required" once passkey MFA is on).
 
 py_webauthn is imported where an assertion is verified (see user_pools/webauthn.py for why).
 """
