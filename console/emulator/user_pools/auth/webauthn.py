@@ -16,8 +16,8 @@ verification where the pool requires it), and advance the authenticator's signat
 (a counter that does not move forward means a cloned authenticator). Any failure is the NotAuthorizedException
 of a wrong password, counted toward the lockout like one. A passkey is a first factor of its own: no MFA
 follows it, and so a pool that requires MFA offers passkeys only where a passkey with user verification counts
-as MFA (WebAuthnConfiguration's FactorConfiguration; the WebAuthnMfaSettingsType documentation: "passkey sign-
-in is available when MFA is required" once passkey MFA is on).
+as MFA (WebAuthnConfiguration's FactorConfiguration; the WebAuthnMfaSettingsType documentation: "passkey
+sign-in is available when MFA is required" once passkey MFA is on).
 
 py_webauthn is imported where an assertion is verified (see user_pools/webauthn.py for why).
 """
