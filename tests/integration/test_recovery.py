@@ -297,3 +297,32 @@ def test_passkeys_registered_and_deleted_since_the_point(cognito, idp):
         assert [c["CredentialId"] for c in listed] == [first.id]
     finally:
         idp.delete_user_pool(UserPoolId=pool_id)
+
+
+def test_a_username_taken_by_another_user_since_goes_back_to_the_first(cognito, idp, pool):
+    pool_id = pool["Id"]
+    new_user(idp, pool_id, "ada", attributes={"name": "First"})
+    first_sub = _attrs(idp, pool_id, "ada")["sub"]
+    _age(cognito.data_dir, pool_id, HOUR)
+    idp.admin_delete_user(UserPoolId=pool_id, Username="ada")
+    new_user(idp, pool_id, "ada", attributes={"name": "Second"})
+    restoration = _initiate(idp, pool_id)
+    assert _preview(restoration)["Users"] == (1, 0, 1)
+    idp.start_point_in_time_recovery(UserPoolId=pool_id, RestoreId=restoration["RestoreId"])
+    restored = _attrs(idp, pool_id, "ada")
+    assert (restored["sub"], restored["name"]) == (first_sub, "First")
+
+
+def test_five_active_recoveries_an_account(cognito, idp):
+    pool_ids = [idp.create_user_pool(PoolName=unique("many"))["UserPool"]["Id"] for _ in range(6)]
+    try:
+        for pool_id in pool_ids:
+            _age(cognito.data_dir, pool_id, HOUR)
+        for pool_id in pool_ids[:5]:
+            _initiate(idp, pool_id)
+        with pytest.raises(ClientError) as exc:
+            _initiate(idp, pool_ids[5])
+        assert error(exc)[0] == "LimitExceededException"
+    finally:
+        for pool_id in pool_ids:
+            idp.delete_user_pool(UserPoolId=pool_id)

@@ -41,6 +41,7 @@ RECOVERY_PERIOD = {"ESSENTIALS": 86400.0, "PLUS": 14 * 86400.0}
 PREVIEWS_PER_DAY = 3
 PREVIEWS_PER_30_DAYS = 10
 COMPLETED_PER_DAY = 1
+ACTIVE_PER_ACCOUNT = 5
 _DAY = 86400.0
 _PAGING_KIND = "recoveries"
 
@@ -139,9 +140,13 @@ def _preview(ctx: RequestContext, pool_id: str, then: _Then) -> list[dict[str, A
     mfa_pairs = []
     for key, was in then.users.items():
         now = _user_now(ctx, pool_id, key)
-        if was is not None and now is not None:
+        if was is not None and now is not None and was["sub"] == now["sub"]:
             user_pairs.append((True, True, _profile(was) != _profile(now)))
             mfa_pairs.append((True, True, loads(was["mfa"]) != loads(now["mfa"])))
+        elif was is not None and now is not None:
+            # The username went to another user since: the recovery deletes that one and recreates the first.
+            user_pairs += [(True, False, False), (False, True, False)]
+            mfa_pairs += [(_has_mfa(was), False, False), (False, _has_mfa(now), False)]
         else:
             # A user the recovery creates or deletes brings or takes their MFA settings, if they have any.
             user_pairs.append((was is not None, now is not None, False))
@@ -181,7 +186,9 @@ def _apply(ctx: RequestContext, pool: dict[str, Any], then: _Then) -> None:
         if was is None:
             if now is not None:
                 users.delete(ctx, users.from_row(now))
-        elif now is None:
+        elif now is None or now["sub"] != was["sub"]:
+            if now is not None:  # another user took the username since
+                users.delete(ctx, users.from_row(now))
             restored.append(users.from_row(was))
         elif _profile(was) != _profile(now) or loads(was["mfa"]) != loads(now["mfa"]):
             user = users.from_row(now)  # the current password stays
@@ -310,6 +317,14 @@ def initiate_point_in_time_recovery(ctx: RequestContext, req: dict[str, Any]) ->
     if any(_status(ctx, r) != "PREVIEW_EXPIRED" for r in active):
         raise AwsError(
             "ConcurrentModificationException", f"User pool {pool['Id']} already has an active point-in-time recovery."
+        )
+    account_active = ctx.store.all(
+        "SELECT * FROM pool_recoveries WHERE status IN (?, ?, ?)", (*pool_access.PREVIEW_STATUSES, "RESTORING")
+    )
+    if sum(_status(ctx, r) != "PREVIEW_EXPIRED" for r in account_active) >= ACTIVE_PER_ACCOUNT:
+        raise AwsError(
+            "LimitExceededException",
+            f"An account can have at most {ACTIVE_PER_ACCOUNT} active point-in-time recoveries.",
         )
     importing = ctx.store.all("SELECT doc FROM user_import_jobs WHERE pool_id = ?", (pool["Id"],))
     if any(loads(r["doc"]).get("Status") in ("Pending", "InProgress", "Stopping") for r in importing):
