@@ -638,3 +638,19 @@ def test_without_openid_there_is_no_id_token_and_no_user_info(
         endpoint(cognito, site, "/oauth2/userInfo"), headers={"Authorization": f"Bearer {tokens['access_token']}"}
     )
     assert info.status_code == 401
+
+
+def test_signing_in_again_replaces_the_session(cognito: Any, browser: Browser, site: dict[str, Any]) -> None:
+    code_for(browser, site)
+    first = browser.http.cookies.get("cognito")
+    stale = Browser(cognito.base_url, site["domain"])
+    try:
+        stale.http.cookies.set("cognito", first or "", path=f"/{site['domain']}/")
+        again = browser.sign_in(**authorize_params(site, prompt="login"))
+        assert again.status_code == 302
+        assert browser.http.cookies.get("cognito") != first
+        # The old cookie no longer signs anybody in.
+        answer = stale.authorize(**authorize_params(site))
+        assert urlsplit(answer.headers["location"]).path.endswith("/login")
+    finally:
+        stale.close()

@@ -239,7 +239,10 @@ async def finish_sign_in(
 
     def work() -> tuple[str | None, str | None, dict[str, Any]]:
         issued = tokens if tokens is not None else issue_tokens(ctx, pending, user, auth_time)
-        cookie = sessions.start(ctx, pending.pool_id, user, auth_time, method) if new_session else None
+        cookie = None
+        if new_session:
+            sessions.end(ctx, request)  # the browser's previous session, if any, ends with this sign-in
+            cookie = sessions.start(ctx, pending.pool_id, user, auth_time, method)
         code = _store_code(ctx, pending, issued) if pending.response_type == "code" else None
         return cookie, code, issued
 
