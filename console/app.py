@@ -32,6 +32,7 @@ from console.views import theme
 from console.views.activity import SignInActivityView
 from console.views.app_clients import AppClientsView
 from console.views.assets import app_icon
+from console.views.auth_events import AuthEventsView
 from console.views.base import accepted
 from console.views.context import AppContext
 from console.views.dialogs import ConnectionDialog
@@ -77,6 +78,7 @@ class Console:
             TokenInspectorView(self.ctx),
             IdentityPoolsView(self.ctx),
             SignInActivityView(self.ctx),
+            AuthEventsView(self.ctx),
         ):
             self.window.add_view(view)
         for key, title, icon in NAV:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from console.services.protocol import AppClientSummary, Group, IdentityPoolSummary, IdentityProvider, Pool
+from console.services.protocol import (
+    AppClientSummary,
+    Group,
+    IdentityPoolSummary,
+    IdentityProvider,
+    Pool,
+    PoolAuthEvent,
+)
 
 from .table import Column, RecordTableModel
 
@@ -84,5 +91,34 @@ class IdentityPoolsModel(RecordTableModel[IdentityPoolSummary]):
         super().__init__(
             [Column("Identity pool name", lambda p: p.name), Column("Identity pool ID", lambda p: p.id)],
             key=lambda p: p.id,
+            parent=parent,
+        )
+
+
+RISK_WORDS = {"NoRisk": "", "AccountTakeover": "Account takeover", "Block": "Blocked"}
+
+
+class AuthEventsModel(RecordTableModel[PoolAuthEvent]):
+    COL_TIME, COL_USER, COL_TYPE, COL_RESPONSE, COL_RISK, COL_COMPROMISED, COL_IP, COL_DEVICE, COL_CLIENT = range(9)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(
+            [
+                Column("Time", lambda e: e.created),
+                Column("User", lambda e: e.username),
+                Column("Event", lambda e: e.event_type),
+                Column("Result", lambda e: e.response),
+                Column(
+                    "Risk",
+                    lambda e: " ".join(
+                        x for x in (e.risk_level, RISK_WORDS.get(e.risk_decision, e.risk_decision)) if x
+                    ),
+                ),
+                Column("Compromised", lambda e: "Yes" if e.compromised else ""),
+                Column("IP address", lambda e: e.ip),
+                Column("Device", lambda e: e.device),
+                Column("App client", lambda e: e.client_id),
+            ],
+            key=lambda e: e.event_id,
             parent=parent,
         )

@@ -23,6 +23,7 @@ from .protocol import (
     AppClient,
     AppClientSummary,
     AuthEvent,
+    AuthEventPage,
     CognitoProviderRef,
     Connection,
     ConnectionKind,
@@ -37,6 +38,7 @@ from .protocol import (
     MappingRule,
     Page,
     Pool,
+    PoolAuthEvent,
     PoolSummary,
     RoleMapping,
     User,
@@ -303,6 +305,61 @@ def policy_document(value: Any) -> dict[str, Any]:
             return {}
         return doc if isinstance(doc, dict) else {}
     return {}
+
+
+MAX_LISTED_EVENTS = 5000
+# The user activity log writes the risk decision in its own words.
+_LOG_DECISIONS = {"PASS": "NoRisk", "ACCOUNT_TAKEOVER": "AccountTakeover", "BLOCK": "Block"}
+
+
+def event_from_log(text: str) -> PoolAuthEvent | None:
+    """An auth event from one record of a pool's user activity log (the format the Developer Guide documents)."""
+    try:
+        entry = json.loads(text)
+    except ValueError:
+        return None
+    message = entry.get("message") if isinstance(entry, dict) else None
+    if not isinstance(message, dict) or not message.get("eventType"):
+        return None
+    try:
+        created = datetime.fromtimestamp(int(entry.get("eventTimestamp", 0)) / 1000, UTC)
+    except (TypeError, ValueError, OverflowError):
+        created = None
+    return PoolAuthEvent(
+        event_id=str(message.get("eventId", "")),
+        event_type=str(message.get("eventType", "")),
+        created=created,
+        username=str(message.get("userName", "")),
+        response=str(message.get("eventResponse", "")),
+        risk_level=str(message.get("riskLevel", "")),
+        risk_decision=_LOG_DECISIONS.get(str(message.get("riskDecision", "")), str(message.get("riskDecision", ""))),
+        compromised=str(message.get("compromisedCredentialDetected", "")).lower() == "true",
+        ip=str(message.get("ipAddress", "")),
+        device=str(message.get("deviceName", "")),
+        client_id=str(message.get("clientId", "")),
+        feedback=str(message.get("eventFeedbackValue", "")),
+        raw=message,
+    )
+
+
+def event_from_api(username: str, event: Mapping[str, Any]) -> PoolAuthEvent:
+    """An auth event from AdminListUserAuthEvents' AuthEventType."""
+    risk = event.get("EventRisk") or {}
+    context = event.get("EventContextData") or {}
+    return PoolAuthEvent(
+        event_id=event.get("EventId", ""),
+        event_type=event.get("EventType", ""),
+        created=_dt(event.get("CreationDate")),
+        username=username,
+        response=event.get("EventResponse", ""),
+        risk_level=risk.get("RiskLevel", ""),
+        risk_decision=risk.get("RiskDecision", ""),
+        compromised=bool(risk.get("CompromisedCredentialsDetected")),
+        ip=context.get("IpAddress", ""),
+        device=context.get("DeviceName", ""),
+        feedback=(event.get("EventFeedback") or {}).get("FeedbackValue", ""),
+        raw=dict(event),
+    )
 
 
 def _input_members(client: Any, operation: str) -> set[str]:
@@ -932,6 +989,78 @@ class BotoCognito:
             token = resp.get("NextToken")
             if not token:
                 return items
+
+    # --- auth events across the pool (its user activity log), threat protection ------------------------
+    async def pool_auth_events(self, pool_id: str, start: float, end: float) -> AuthEventPage:
+        """The pool's auth events between ``start`` and ``end``, newest first: from the user activity log the
+        pool delivers to CloudWatch Logs; without one, from AdminListUserAuthEvents of its first users."""
+        group = await self._activity_log_group(pool_id)
+        if group is not None:
+            events: list[PoolAuthEvent] = []
+            token: str | None = None
+            while len(events) < MAX_LISTED_EVENTS:
+                resp = await self.call_service(
+                    "logs", "filter_log_events", logGroupName=group, startTime=int(start * 1000),
+                    endTime=int(end * 1000), **({"nextToken": token} if token else {}),
+                )  # fmt: skip
+                events += [e for e in (event_from_log(x.get("message", "")) for x in resp.get("events", [])) if e]
+                token = resp.get("nextToken")
+                if not token:
+                    break
+            events.sort(key=lambda e: e.created or datetime.min.replace(tzinfo=UTC), reverse=True)
+            return AuthEventPage(tuple(events[:MAX_LISTED_EVENTS]), f"the user activity log {group}")
+        users = (await self.call("list_users", UserPoolId=pool_id, Limit=60)).get("Users", [])
+        found: list[PoolAuthEvent] = []
+        for user in users:
+            resp = await self.call(
+                "admin_list_user_auth_events", UserPoolId=pool_id, Username=user["Username"], MaxResults=60
+            )
+            for event in resp.get("AuthEvents", []):
+                listed = event_from_api(user["Username"], event)
+                stamp = listed.created.timestamp() if listed.created else 0.0
+                if start <= stamp < end:
+                    found.append(listed)
+        found.sort(key=lambda e: e.created or datetime.min.replace(tzinfo=UTC), reverse=True)
+        return AuthEventPage(
+            tuple(found),
+            f"AdminListUserAuthEvents of the first {len(users)} users",
+            "Deliver user activity logs (userAuthEvents) to CloudWatch Logs to see every user's events as they happen.",
+        )
+
+    async def _activity_log_group(self, pool_id: str) -> str | None:
+        try:
+            resp = await self.call("get_log_delivery_configuration", UserPoolId=pool_id)
+        except errors.ServiceError as exc:
+            if exc.code in ("AccessDeniedException", "AccessDenied", "FeatureUnavailableInTierException"):
+                return None
+            raise
+        for config in (resp.get("LogDeliveryConfiguration") or {}).get("LogConfigurations", []):
+            arn = (config.get("CloudWatchLogsConfiguration") or {}).get("LogGroupArn", "")
+            if config.get("EventSource") == "userAuthEvents" and ":log-group:" in arn:
+                return str(arn.split(":log-group:", 1)[1].removesuffix(":*"))
+        return None
+
+    async def auth_event_feedback(self, pool_id: str, username: str, event_id: str, valid: bool) -> None:
+        await self.call(
+            "admin_update_auth_event_feedback", UserPoolId=pool_id, Username=username, EventId=event_id,
+            FeedbackValue="Valid" if valid else "Invalid",
+        )  # fmt: skip
+
+    async def risk_configuration(self, pool_id: str, client_id: str | None = None) -> dict[str, Any]:
+        kw = {"ClientId": client_id} if client_id else {}
+        resp = await self.call("describe_risk_configuration", UserPoolId=pool_id, **kw)
+        return dict(resp.get("RiskConfiguration") or {})
+
+    async def set_risk_configuration(self, pool_id: str, client_id: str | None, config: Mapping[str, Any]) -> None:
+        kw = {"ClientId": client_id} if client_id else {}
+        await self.call("set_risk_configuration", UserPoolId=pool_id, **kw, **config)
+
+    async def set_threat_protection_mode(self, pool_id: str, mode: str) -> Pool:
+        """OFF, AUDIT or ENFORCED (UserPoolAddOns.AdvancedSecurityMode), the pool's other settings kept."""
+        pool = await self.describe_pool(pool_id)
+        add_ons = dict(pool.raw.get("UserPoolAddOns") or {})
+        add_ons["AdvancedSecurityMode"] = mode
+        return await self.update_pool(pool_id, {"UserPoolAddOns": add_ons})
 
     # --- a user pool's signing keys and issuer, from this connection only -----------------------------
     def _pool_base(self, pool_id: str) -> str:

@@ -176,8 +176,9 @@ async def seed_demo_pool(service: CognitoService) -> list[str]:
     boto = _boto_service(service)
     client = await boto.client()
     result = await run_blocking(seed.seed_demo, client)
-    identity, iam = await boto.client("cognito-identity"), await boto.client("iam")
-    return [*result.notes, *await run_blocking(seed.seed_identity_pool, client, identity, iam, result.pool_id)]
+    identity, iam, logs = [await boto.client(name) for name in ("cognito-identity", "iam", "logs")]
+    notes = [*result.notes, *await run_blocking(seed.seed_identity_pool, client, identity, iam, result.pool_id)]
+    return [*notes, *await run_blocking(seed.seed_activity, client, logs, result.pool_id)]
 
 
 class ConnectionManager:

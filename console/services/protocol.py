@@ -393,6 +393,48 @@ class Activity:
     source: str = "CloudWatch metrics"
 
 
+# --- auth events across a pool, and threat protection ----------------------------------------------------------
+AUTH_EVENT_TYPES = ("SignIn", "SignUp", "ForgotPassword", "PasswordChange", "ResendCode")
+
+
+@dataclass(frozen=True)
+class PoolAuthEvent:
+    """One auth event of any user of a pool, as the pool's user activity log (or AdminListUserAuthEvents) tells it."""
+
+    event_id: str
+    event_type: str
+    created: datetime | None
+    username: str = ""
+    response: str = ""  # Pass | Fail | InProgress
+    risk_level: str = ""  # Low | Medium | High, or empty for no risk
+    risk_decision: str = ""  # NoRisk | AccountTakeover | Block (the log's PASS/ACCOUNT_TAKEOVER/BLOCK read back)
+    compromised: bool = False
+    ip: str = ""
+    device: str = ""
+    client_id: str = ""
+    feedback: str = ""  # Valid | Invalid, once someone said
+    raw: Mapping[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def name(self) -> str:
+        return self.event_id
+
+    @property
+    def blocked(self) -> bool:
+        return self.risk_decision == "Block" or (self.compromised and self.response == "Fail")
+
+    @property
+    def risky(self) -> bool:
+        return self.blocked or self.compromised or self.risk_decision not in ("", "NoRisk")
+
+
+@dataclass(frozen=True)
+class AuthEventPage:
+    events: tuple[PoolAuthEvent, ...]
+    source: str  # where they came from, in a phrase
+    note: str = ""  # what to turn on for more, when the source is the fallback
+
+
 class CognitoService(Protocol):
     """User-pool administration, as the views need it. Every method may raise ``errors.ServiceError``."""
 
@@ -473,3 +515,9 @@ class CognitoService(Protocol):
     async def sign_in_activity(
         self, pool_id: str, start: float, end: float, period: int, client_id: str | None = None
     ) -> Activity: ...
+
+    async def pool_auth_events(self, pool_id: str, start: float, end: float) -> AuthEventPage: ...
+    async def auth_event_feedback(self, pool_id: str, username: str, event_id: str, valid: bool) -> None: ...
+    async def risk_configuration(self, pool_id: str, client_id: str | None = None) -> dict[str, Any]: ...
+    async def set_risk_configuration(self, pool_id: str, client_id: str | None, config: Mapping[str, Any]) -> None: ...
+    async def set_threat_protection_mode(self, pool_id: str, mode: str) -> Pool: ...

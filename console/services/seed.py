@@ -6,6 +6,7 @@ yet is skipped and noted, never fatal: the demo should degrade, not block the fi
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 import string
 from dataclasses import dataclass, field
@@ -71,6 +72,9 @@ def seed_demo(client: Any, extra_users: int = 40) -> SeedResult:
         },
         Schema=[{"Name": "department", "AttributeDataType": "String", "Mutable": True}],
         UserPoolTags=DEMO_TAG,
+        # Threat protection, so the demo has auth events, risk and a blocked sign-in to show (seed_activity).
+        UserPoolTier="PLUS",
+        UserPoolAddOns={"AdvancedSecurityMode": "ENFORCED"},
     )
     pool_id = pool["UserPool"]["Id"]
     result = SeedResult(pool_id, created=True)
@@ -273,6 +277,70 @@ def seed_identity_pool(client: Any, identity: Any, iam: Any, user_pool_id: str) 
     if roles:
         step("identity pool roles", identity.set_identity_pool_roles, IdentityPoolId=pool_id, Roles=roles,
              RoleMappings=mappings)  # fmt: skip
+    return notes
+
+
+DEMO_LOG_GROUP = "/aws/vendedlogs/cognito/demo-pool"
+# In the breached-password corpus, and within the demo pool's password policy.
+COMPROMISED_PASSWORD = "Password123"  # noqa: S105 - a known-breached password, used to show a block
+
+
+def seed_activity(client: Any, logs: Any, pool_id: str) -> list[str]:
+    """The demo pool's user activity (blocking), once: its auth events delivered to a CloudWatch Logs group;
+    compromised credentials blocked at sign-in, account takeover risk only noted; some sign-ins, failed
+    sign-ins and one blocked sign-in with a breached password. Returns what could not be made."""
+    from botocore.exceptions import ClientError
+
+    notes: list[str] = []
+
+    def step(what: str, fn: Any, **kw: Any) -> Any:
+        try:
+            return fn(**kw)
+        except ClientError as exc:
+            err = exc.response.get("Error", {})
+            notes.append(f"{what}: {err.get('Code')}: {err.get('Message')}")
+            return None
+
+    if logs.describe_log_groups(logGroupNamePrefix=DEMO_LOG_GROUP).get("logGroups"):
+        return notes
+    if step("log group", logs.create_log_group, logGroupName=DEMO_LOG_GROUP) is None:
+        return notes
+    # The log group's ARN is in the pool's account and region, as its own ARN names them.
+    pool_arn = client.describe_user_pool(UserPoolId=pool_id)["UserPool"].get("Arn", "")
+    _, _, _, region, account, _ = (pool_arn.split(":", 5) + [""] * 6)[:6]
+    arn = f"arn:aws:logs:{region}:{account}:log-group:{DEMO_LOG_GROUP}"
+    step("log delivery", client.set_log_delivery_configuration, UserPoolId=pool_id, LogConfigurations=[
+        {"LogLevel": "INFO", "EventSource": "userAuthEvents", "CloudWatchLogsConfiguration": {"LogGroupArn": arn}}
+    ])  # fmt: skip
+    no_action = {"EventAction": "NO_ACTION", "Notify": False}
+    step("risk configuration", client.set_risk_configuration, UserPoolId=pool_id,
+         CompromisedCredentialsRiskConfiguration={"EventFilter": ["SIGN_IN"], "Actions": {"EventAction": "BLOCK"}},
+         AccountTakeoverRiskConfiguration={"Actions": {"LowAction": no_action, "MediumAction": no_action,
+                                                       "HighAction": no_action}})  # fmt: skip
+    clients = client.list_user_pool_clients(UserPoolId=pool_id, MaxResults=60).get("UserPoolClients", [])
+    web = next((c["ClientId"] for c in clients if c.get("ClientName") == "demo-web"), None)
+    if web is None:
+        return notes
+    password = _password()
+
+    def sign_in(username: str, secret: str) -> None:
+        with contextlib.suppress(ClientError):  # the failures are the point
+            client.admin_initiate_auth(UserPoolId=pool_id, ClientId=web, AuthFlow="ADMIN_USER_PASSWORD_AUTH",
+                                       AuthParameters={"USERNAME": username, "PASSWORD": secret})  # fmt: skip
+
+    for username in ("alice", "erin"):
+        step(f"{username} password", client.admin_set_user_password, UserPoolId=pool_id, Username=username,
+             Password=password, Permanent=True)  # fmt: skip
+        sign_in(username, password)
+    sign_in("erin", password + "x")  # a mistyped password
+    sign_in("alice", password)
+    made = step("user mallory", client.admin_create_user, UserPoolId=pool_id, Username="mallory",
+                MessageAction="SUPPRESS", UserAttributes=[{"Name": "email", "Value": "mallory@example.com"},
+                {"Name": "email_verified", "Value": "true"}, {"Name": "name", "Value": "Mallory Mayhem"}])  # fmt: skip
+    if made:
+        step("mallory password", client.admin_set_user_password, UserPoolId=pool_id, Username="mallory",
+             Password=COMPROMISED_PASSWORD, Permanent=True)  # fmt: skip
+        sign_in("mallory", COMPROMISED_PASSWORD)  # blocked: compromised credentials
     return notes
 
 

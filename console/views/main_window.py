@@ -25,6 +25,7 @@ NAV = [
     ("hosted-ui", "Hosted UI branding", "hosted-ui"),
     ("identity-pools", "Identity pools", "identity-pools"),
     ("sign-in-activity", "Sign-in activity", "sign-in-activity"),
+    ("auth-events", "Auth events", "auth-events"),
 ]
 PLACEHOLDERS = {
     "hosted-ui": "Branding for the hosted sign-in pages lands in a later release.",
