@@ -53,7 +53,7 @@ from console.emulator.core.errors import AwsError, invalid_parameter, not_author
 from console.emulator.core.registry import idp
 from console.emulator.core.store import dumps
 
-from . import attributes, flow_hooks, identity_providers, pools, triggers, users
+from . import activity, attributes, flow_hooks, identity_providers, pools, triggers, users
 from .users import User
 
 SUBJECT = "Cognito_Subject"
@@ -285,7 +285,28 @@ def sign_in(
 ) -> User:
     """The user an identity of ``provider`` signs in as, made at its first sign-in, with the mapped attributes
     written again. Inside a transaction. Raises NotAuthorizedException "User is disabled." for a disabled user,
-    the PreSignUp trigger's errors, and InvalidParameterException for a missing required attribute."""
+    the PreSignUp trigger's errors, and InvalidParameterException for a missing required attribute. Published
+    as the pool's FederationSuccesses metric (1, or 0 when it raises)."""
+    return activity.counted(
+        ctx,
+        "FederationSuccesses",
+        pool["Id"],
+        client_id,
+        lambda: _sign_in(ctx, pool, provider, subject, provider_attributes, client_id=client_id, issuer=issuer),
+        IdentityProvider=provider["ProviderName"],
+    )
+
+
+def _sign_in(
+    ctx: RequestContext,
+    pool: dict[str, Any],
+    provider: Mapping[str, Any],
+    subject: str,
+    provider_attributes: Mapping[str, Any],
+    *,
+    client_id: str | None,
+    issuer: str | None,
+) -> User:
     provider_name = provider["ProviderName"]
     if not subject:
         raise invalid_parameter(f"The identity provider {provider_name} did not name the user.")

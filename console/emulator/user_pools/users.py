@@ -124,13 +124,17 @@ def find(ctx: RequestContext, pool: dict[str, Any], name: str, *, sub: bool = Fa
 def _by_sign_in_attribute(ctx: RequestContext, pool: dict[str, Any], name: str) -> User | None:
     """The user whose username attribute (any value) or alias (verified, or preferred_username) is ``name``."""
     username_attrs = pools.username_attributes(pool)
+    # A federated user holding the same email (mapped from its provider) never signs in by it: it has no password.
     if username_attrs:
         for attr in username_attrs:
             for candidate in by_attribute(ctx, pool, attr, name):
-                return candidate
+                if candidate.status != "EXTERNAL_PROVIDER":
+                    return candidate
         return None
     for attr in pools.alias_attributes(pool):
         for candidate in by_attribute(ctx, pool, attr, name):
+            if candidate.status == "EXTERNAL_PROVIDER":
+                continue
             if attr == "preferred_username" or candidate.attrs.get(f"{attr}_verified") == "true":
                 return candidate
     return None
