@@ -189,12 +189,14 @@ def test_classic_branding_by_computed_style(cognito: Any, idp: Any, tab: Tab, si
         UserPoolId=site["pool_id"],
         ClientId=site["client_id"],
         CSS=".submitButton-customizable {background-color: rgb(12, 34, 56);} "
-        ".background-customizable {background-color: rgb(250, 240, 230);}",
+        ".background-customizable {background-color: rgb(250, 240, 230);} "
+        ".banner-customizable {background-color: rgb(35, 47, 62);}",
         ImageFile=logo,
     )
     tab.open(authorize_url(cognito, site))
     assert tab.style(".submitButton-customizable", "background-color") == "rgb(12, 34, 56)"
     assert tab.style(".background-customizable", "background-color") == "rgb(250, 240, 230)"
+    assert tab.style(".banner-customizable", "background-color") == "rgb(35, 47, 62)"
     assert tab.page.locator("img.logo-customizable").is_visible()
     assert tab.violations() == []
 
