@@ -326,3 +326,29 @@ def test_five_active_recoveries_an_account(cognito, idp):
     finally:
         for pool_id in pool_ids:
             idp.delete_user_pool(UserPoolId=pool_id)
+
+
+def test_a_new_password_cannot_be_set_while_writes_are_paused(cognito, idp, pool):
+    pool_id = pool["Id"]
+    client_id = new_client(idp, pool_id)["ClientId"]
+    idp.admin_create_user(
+        UserPoolId=pool_id, Username="newbie", TemporaryPassword="Temp-Passw0rd!", MessageAction="SUPPRESS"
+    )
+    _age(cognito.data_dir, pool_id, HOUR)
+    restore_id = _initiate(idp, pool_id)["RestoreId"]
+    challenge = password_auth(idp, client_id, "newbie", "Temp-Passw0rd!")
+    assert challenge["ChallengeName"] == "NEW_PASSWORD_REQUIRED"
+
+    def answer() -> Any:
+        return idp.respond_to_auth_challenge(
+            ClientId=client_id,
+            ChallengeName="NEW_PASSWORD_REQUIRED",
+            Session=challenge["Session"],
+            ChallengeResponses={"USERNAME": "newbie", "NEW_PASSWORD": PASSWORD},
+        )
+
+    with pytest.raises(ClientError) as exc:
+        answer()
+    assert error(exc)[0] == "OperationNotEnabledException"
+    idp.cancel_point_in_time_recovery(UserPoolId=pool_id, RestoreId=restore_id)
+    assert "AuthenticationResult" in answer()

@@ -180,3 +180,28 @@ def test_deleting_the_pool_deletes_its_replicas(idp):
     with pytest.raises(ClientError) as exc:
         idp.list_user_pool_replicas(UserPoolId=pool_id)
     assert error(exc)[0] == "ResourceNotFoundException"
+
+
+def test_a_secondary_sets_no_new_passwords(idp, pool, secondary):
+    idp.create_user_pool_replica(UserPoolId=pool["Id"], RegionName=SECONDARY)
+    idp.update_user_pool_replica(UserPoolId=pool["Id"], RegionName=SECONDARY, Status="ACTIVE")
+    client_id = new_client(idp, pool["Id"])["ClientId"]
+    idp.admin_create_user(
+        UserPoolId=pool["Id"], Username="newbie", TemporaryPassword="Temp-Passw0rd!", MessageAction="SUPPRESS"
+    )
+    challenge = secondary.admin_initiate_auth(
+        UserPoolId=pool["Id"],
+        ClientId=client_id,
+        AuthFlow="ADMIN_USER_PASSWORD_AUTH",
+        AuthParameters={"USERNAME": "newbie", "PASSWORD": "Temp-Passw0rd!"},
+    )
+    assert challenge["ChallengeName"] == "NEW_PASSWORD_REQUIRED"
+    with pytest.raises(ClientError) as exc:
+        secondary.admin_respond_to_auth_challenge(
+            UserPoolId=pool["Id"],
+            ClientId=client_id,
+            ChallengeName="NEW_PASSWORD_REQUIRED",
+            Session=challenge["Session"],
+            ChallengeResponses={"USERNAME": "newbie", "NEW_PASSWORD": PASSWORD},
+        )
+    assert error(exc)[0] == "OperationNotEnabledException"

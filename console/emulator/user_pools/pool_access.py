@@ -48,6 +48,9 @@ _RECOVERY_OPERATIONS = frozenset(
         "ListPointInTimeRecoveries",
     }
 )
+# Challenges that set a password or MFA, or need TOTP: neither a paused pool nor a secondary replica
+# completes them (InitiatePointInTimeRecovery's documentation; a secondary has no TOTP and no profile changes).
+_WRITING_CHALLENGES = frozenset({"NEW_PASSWORD_REQUIRED", "MFA_SETUP", "SOFTWARE_TOKEN_MFA"})
 # Recoveries that pause writes: a preview within its 24 hours, or a recovery being applied.
 PREVIEW_STATUSES = ("PREVIEW_GENERATING", "PREVIEW_GENERATED")
 PREVIEW_LIFETIME = 86400.0
@@ -113,4 +116,23 @@ def check(ctx: RequestContext, pool_id: str) -> None:
             "OperationNotEnabledException",
             f"A point-in-time recovery of user pool {pool_id} is in progress: write operations are paused until it"
             " ends.",
+        )
+
+
+def check_challenge(ctx: RequestContext, pool_id: str, challenge: str) -> None:
+    """Refuse an answer to ``challenge`` that the pool can't complete now (see ``_WRITING_CHALLENGES``)."""
+    if challenge not in _WRITING_CHALLENGES:
+        return
+    replica = replica_region(ctx, pool_id)
+    if replica is not None:
+        raise AwsError(
+            "OperationNotEnabledException",
+            f"The {challenge} challenge can't be completed in the secondary Region {replica[0]} of user pool"
+            f" {pool_id}; sign in through the primary Region {ctx.config.region}.",
+        )
+    if recovery_in_progress(ctx, pool_id):
+        raise AwsError(
+            "OperationNotEnabledException",
+            f"The {challenge} challenge can't be completed while a point-in-time recovery of user pool {pool_id} is"
+            " in progress.",
         )

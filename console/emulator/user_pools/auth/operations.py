@@ -14,7 +14,7 @@ from typing import Any
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, client_not_found, invalid_parameter, not_authorized
 from console.emulator.core.registry import idp
-from console.emulator.user_pools import clients, flow_hooks, pools, users
+from console.emulator.user_pools import clients, flow_hooks, pool_access, pools, users
 from console.emulator.user_pools.users import User
 
 from . import chain, choice, completion, custom, device_srp, password, refresh, sessions, webauthn
@@ -99,6 +99,7 @@ def _respond(ctx: RequestContext, req: dict[str, Any], admin: bool) -> Any:
     client, pool = _client(ctx, req["ClientId"], req.get("UserPoolId") if admin else None)
     flow_hooks.begin(ctx, req, client)
     name = req["ChallengeName"]
+    pool_access.check_challenge(ctx, pool["Id"], name)
     responses: dict[str, str] = dict(req.get("ChallengeResponses") or {})
     metadata = req.get("ClientMetadata")
     if name == "PASSWORD_VERIFIER":
