@@ -362,6 +362,8 @@ def complete_registration(
         parsed = parse_registration_credential_json(given)
     except (WebAuthnException, ValueError, TypeError, KeyError):
         raise invalid_parameter("Credential must be a RegistrationResponseJSON object.") from None
+    if b64url(parsed.raw_id) != parsed.id or given.get("type") != "public-key":
+        raise invalid_parameter("Credential must be a public-key credential whose id is its rawId.")
     response = given["response"]
     data = client_data(response.get("clientDataJSON"), "webauthn.create")
     pending = _pending(ctx, user, data["challenge"])
