@@ -190,13 +190,18 @@ def test_classic_branding_by_computed_style(cognito: Any, idp: Any, tab: Tab, si
         ClientId=site["client_id"],
         CSS=".submitButton-customizable {background-color: rgb(12, 34, 56);} "
         ".background-customizable {background-color: rgb(250, 240, 230);} "
-        ".banner-customizable {background-color: rgb(35, 47, 62);}",
+        ".banner-customizable {background-color: rgb(35, 47, 62);} "
+        ".inputField-customizable {border-color: rgb(1, 2, 3);} "
+        ".label-customizable {color: rgb(4, 5, 6);}",
         ImageFile=logo,
     )
     tab.open(authorize_url(cognito, site))
     assert tab.style(".submitButton-customizable", "background-color") == "rgb(12, 34, 56)"
     assert tab.style(".background-customizable", "background-color") == "rgb(250, 240, 230)"
     assert tab.style(".banner-customizable", "background-color") == "rgb(35, 47, 62)"
+    assert tab.style("#password", "border-top-color") == "rgb(1, 2, 3)"
+    assert tab.style("label[for=username]", "color") == "rgb(4, 5, 6)"
+    assert tab.style(".submitButton-customizable", "border-top-left-radius") == "4px"
     assert tab.page.locator("img.logo-customizable").is_visible()
     assert tab.violations() == []
 
