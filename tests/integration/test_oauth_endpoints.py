@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import hashlib
+import uuid
 import warnings
 from collections.abc import Iterator
 from typing import Any
@@ -654,3 +655,32 @@ def test_signing_in_again_replaces_the_session(cognito: Any, browser: Browser, s
         assert urlsplit(answer.headers["location"]).path.endswith("/login")
     finally:
         stale.close()
+
+
+def test_a_custom_domain_answers_at_its_name(cognito: Any, idp: Any, pool: dict[str, Any]) -> None:
+    name = f"auth.{uuid.uuid4().hex[:8]}.example.com"
+    idp.create_user_pool_domain(
+        UserPoolId=pool["Id"],
+        Domain=name,
+        CustomDomainConfig={"CertificateArn": "arn:aws:acm:us-east-1:000000000000:certificate/abc"},
+    )
+    client = idp.create_user_pool_client(
+        UserPoolId=pool["Id"],
+        ClientName="web",
+        AllowedOAuthFlowsUserPoolClient=True,
+        AllowedOAuthFlows=["code"],
+        AllowedOAuthScopes=["openid"],
+        CallbackURLs=[CALLBACK],
+        SupportedIdentityProviders=["COGNITO"],
+    )["UserPoolClient"]
+    add_user(idp, pool["Id"])
+    made = {"pool_id": pool["Id"], "domain": name, "client_id": client["ClientId"]}
+    browser = Browser(cognito.base_url, name)
+    try:
+        code = code_for(browser, made)
+        assert exchange(cognito.base_url, made, code).status_code == 200
+        doc = httpx.get(f"{cognito.base_url}/{pool['Id']}/.well-known/openid-configuration").json()
+        assert doc["token_endpoint"] == f"{cognito.base_url}/{name}/oauth2/token"
+    finally:
+        browser.close()
+        idp.delete_user_pool_domain(UserPoolId=pool["Id"], Domain=name)
