@@ -50,7 +50,7 @@ class Authenticator:
     def _flags(self) -> int:
         return UP | (UV if self.verifies_user else 0)
 
-    def _sign(self, data: bytes) -> bytes:
+    def sign(self, data: bytes) -> bytes:
         return self.key.sign(data, ec.ECDSA(hashes.SHA256()))
 
     def create(
@@ -79,7 +79,7 @@ class Authenticator:
         )
         statement: dict[str, Any] = {}
         if fmt == "packed":
-            statement = {"alg": -7, "sig": self._sign(auth_data + hashlib.sha256(client_data).digest())}
+            statement = {"alg": -7, "sig": self.sign(auth_data + hashlib.sha256(client_data).digest())}
         attestation = cbor2.dumps({"fmt": fmt, "attStmt": statement, "authData": auth_data})
         return {
             "id": self.id,
@@ -111,7 +111,7 @@ class Authenticator:
         ).encode()
         rp = rp_id or options["rpId"]
         auth_data = hashlib.sha256(rp.encode()).digest() + bytes([self._flags()]) + struct.pack(">I", self.sign_count)
-        signature = self._sign(auth_data + hashlib.sha256(client_data).digest())
+        signature = self.sign(auth_data + hashlib.sha256(client_data).digest())
         return {
             "id": self.id,
             "rawId": self.id,

@@ -8,11 +8,12 @@ import sqlite3
 import uuid
 from typing import Any
 
+import cbor2
 import pytest
 from botocore.exceptions import ClientError
 
 from tests.integration.auth_support import claims, error, new_client, new_user, tokens
-from tests.integration.passkey_support import Authenticator, b64url
+from tests.integration.passkey_support import Authenticator, b64url, b64url_decode
 
 RP = "example.com"
 ORIGIN = "https://example.com"
@@ -411,3 +412,17 @@ def test_a_pool_that_requires_mfa_offers_passkeys_only_as_mfa(idp: Any, setup: A
         },
     )
     assert "WEB_AUTHN" in user_auth(idp, client["ClientId"], "ann")["AvailableChallenges"]
+
+
+def test_a_packed_attestation_must_be_signed_by_the_new_key(idp: Any, setup: Any) -> None:
+    _, _, access = setup
+    key = Authenticator()
+    options = idp.start_web_authn_registration(AccessToken=access)["CredentialCreationOptions"]
+    credential = key.create(options, ORIGIN, fmt="packed")
+    attestation = cbor2.loads(b64url_decode(credential["response"]["attestationObject"]))
+    attestation["attStmt"]["sig"] = Authenticator().sign(b"something else")
+    credential["response"]["attestationObject"] = b64url(cbor2.dumps(attestation))
+    with pytest.raises(ClientError) as exc:
+        idp.complete_web_authn_registration(AccessToken=access, Credential=credential)
+    assert error(exc)[0] == "WebAuthnCredentialNotSupportedException"
+    assert idp.list_web_authn_credentials(AccessToken=access)["Credentials"] == []
