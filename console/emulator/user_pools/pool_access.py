@@ -21,7 +21,7 @@ from console.emulator.core.errors import AwsError
 _READ_PREFIXES = ("Describe", "Get", "List", "AdminGet", "AdminList")
 # Sign-in, tokens and sign-out: what users still do while a recovery pauses writes, and what an ACTIVE
 # secondary replica serves besides reads.
-SIGN_IN_OPERATIONS = frozenset(
+_SIGN_IN_OPERATIONS = frozenset(
     {
         "InitiateAuth",
         "AdminInitiateAuth",
@@ -56,7 +56,7 @@ PREVIEW_STATUSES = ("PREVIEW_GENERATING", "PREVIEW_GENERATED")
 PREVIEW_LIFETIME = 86400.0
 
 
-def is_read(operation: str) -> bool:
+def _is_read(operation: str) -> bool:
     return operation.startswith(_READ_PREFIXES)
 
 
@@ -94,22 +94,22 @@ def check(ctx: RequestContext, pool_id: str) -> None:
     operation = ctx.operation
     if not operation:
         return  # not a request: a seed, a background job
-    read = is_read(operation)
+    read = _is_read(operation)
     replica = replica_region(ctx, pool_id)
     if replica is not None:
         region, status = replica
-        if status != "ACTIVE" and operation in SIGN_IN_OPERATIONS:
+        if status != "ACTIVE" and operation in _SIGN_IN_OPERATIONS:
             raise AwsError(
                 "OperationNotEnabledException",
                 f"The replica of user pool {pool_id} in {region} is {status} and doesn't accept end-user requests.",
             )
-        if not (read or operation in SIGN_IN_OPERATIONS or operation == "UpdateUserPoolReplica"):
+        if not (read or operation in _SIGN_IN_OPERATIONS or operation == "UpdateUserPoolReplica"):
             raise AwsError(
                 "OperationNotEnabledException",
                 f"{operation} isn't supported in the secondary Region {region} of user pool {pool_id}; call it in"
                 f" the primary Region {ctx.config.region}.",
             )
-    if read or operation in SIGN_IN_OPERATIONS or operation in _RECOVERY_OPERATIONS:
+    if read or operation in _SIGN_IN_OPERATIONS or operation in _RECOVERY_OPERATIONS:
         return
     if recovery_in_progress(ctx, pool_id):
         raise AwsError(
