@@ -37,6 +37,7 @@ from .protocol import (
     IdentityProvider,
     MappingRule,
     Page,
+    PolicySimulation,
     Pool,
     PoolAuthEvent,
     PoolSummary,
@@ -868,6 +869,53 @@ class BotoCognito:
     async def put_role_policy(self, role_name: str, policy_name: str, document: Mapping[str, Any]) -> None:
         await self.call_service(
             "iam", "put_role_policy", RoleName=role_name, PolicyName=policy_name, PolicyDocument=json.dumps(document)
+        )
+
+    async def user_token_claims(self, pool_id: str, username: str) -> dict[str, Any]:
+        """The claims a user's ID token would carry for an identity pool to read: attributes, groups, and the
+        groups' roles (cognito:roles, and cognito:preferred_role from the group of lowest precedence)."""
+        user = await self.get_user(pool_id, username)
+        groups = await self._pages_token(
+            "cognito-idp", "admin_list_groups_for_user", "Groups", UserPoolId=pool_id, Username=username
+        )
+        claims: dict[str, Any] = {**user.attributes, "cognito:username": user.username}
+        claims["iss"] = f"https://cognito-idp.{self._pool_region(pool_id)}.amazonaws.com/{pool_id}"
+        if groups:
+            claims["cognito:groups"] = [g["GroupName"] for g in groups]
+        with_roles = [g for g in groups if g.get("RoleArn")]
+        if with_roles:
+            claims["cognito:roles"] = [g["RoleArn"] for g in with_roles]
+            ranked = sorted((g for g in with_roles if g.get("Precedence") is not None), key=lambda g: g["Precedence"])
+            # The lowest precedence wins; a tie between the best leaves no preferred role.
+            if ranked and (len(ranked) == 1 or ranked[0]["Precedence"] != ranked[1]["Precedence"]):
+                claims["cognito:preferred_role"] = ranked[0]["RoleArn"]
+        return claims
+
+    async def simulate_role_policy(
+        self, role_arn: str, action: str, resource: str, context: Mapping[str, Sequence[str]]
+    ) -> PolicySimulation:
+        resp = await self.call_service(
+            "iam",
+            "simulate_principal_policy",
+            PolicySourceArn=role_arn,
+            ActionNames=[action],
+            ResourceArns=[resource or "*"],
+            ContextEntries=[
+                {"ContextKeyName": key, "ContextKeyValues": list(values), "ContextKeyType": "stringList"}
+                for key, values in context.items()
+            ],
+        )
+        result = (resp.get("EvaluationResults") or [{}])[0]
+        statements = tuple(
+            f"{m.get('SourcePolicyId', '')} (line {m.get('StartPosition', {}).get('Line', '?')})"
+            for m in result.get("MatchedStatements") or []
+        )
+        return PolicySimulation(
+            action=action,
+            resource=resource or "*",
+            decision=str(result.get("EvalDecision", "implicitDeny")),
+            statements=statements,
+            missing_context=tuple(result.get("MissingContextValues") or ()),
         )
 
     async def _pages(self, service: str, operation: str, key: str, **params: Any) -> list[Any]:

@@ -343,6 +343,22 @@ class IamRole:
     max_session_duration: int = 3600
 
 
+@dataclass(frozen=True)
+class PolicySimulation:
+    """IAM's policy simulator on one action and resource: ``allowed``, ``explicitDeny`` or ``implicitDeny``, the
+    statements that decided (policy and place), and the condition keys they use that the context lacked."""
+
+    action: str
+    resource: str
+    decision: str
+    statements: tuple[str, ...] = ()
+    missing_context: tuple[str, ...] = ()
+
+    @property
+    def allowed(self) -> bool:
+        return self.decision == "allowed"
+
+
 # --- sign-in activity: the AWS/Cognito metrics in CloudWatch --------------------------------------------------
 @dataclass(frozen=True)
 class ActivityKind:
@@ -521,3 +537,7 @@ class CognitoService(Protocol):
     async def risk_configuration(self, pool_id: str, client_id: str | None = None) -> dict[str, Any]: ...
     async def set_risk_configuration(self, pool_id: str, client_id: str | None, config: Mapping[str, Any]) -> None: ...
     async def set_threat_protection_mode(self, pool_id: str, mode: str) -> Pool: ...
+    async def user_token_claims(self, pool_id: str, username: str) -> dict[str, Any]: ...
+    async def simulate_role_policy(
+        self, role_arn: str, action: str, resource: str, context: Mapping[str, Sequence[str]]
+    ) -> PolicySimulation: ...

@@ -1,4 +1,5 @@
-"""The identity pool dialogs: the pool's configuration, its roles and role mappings, and a role's policies."""
+"""The identity pool dialogs: the pool's configuration, its roles and role mappings, a role's policies, and the
+role and policy simulator."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from qasync import asyncSlot
 
-from console.services import policies
+from console.services import policies, role_resolution
+from console.services.errors import ServiceError
 from console.services.protocol import (
     MATCH_TYPES,
     CognitoProviderRef,
@@ -24,6 +27,8 @@ from console.services.protocol import (
 from ._generated.ui_identity_pool_dialog import Ui_IdentityPoolDialog
 from ._generated.ui_identity_pool_roles_dialog import Ui_IdentityPoolRolesDialog
 from ._generated.ui_role_policy_dialog import Ui_RolePolicyDialog
+from ._generated.ui_role_simulator_dialog import Ui_RoleSimulatorDialog
+from .base import document, section
 from .dialogs import ROLE_ARN, FormDialog, key_values, lines
 
 # IdentityPoolName's pattern in the cognito-identity model; DeveloperProviderName's.
@@ -430,3 +435,132 @@ class RolePolicyDialog(FormDialog):
 
 def pretty(document: Mapping[str, Any]) -> str:
     return json.dumps(document, indent=2)
+
+
+class RoleSimulatorDialog(QDialog):
+    """Pick a user (or paste an ID token, or be a guest): which role the identity pool gives them and why, and
+    what IAM's policy simulator says of an action on a resource, policy variables substituted."""
+
+    SOURCES = ("user", "token", "guest")
+
+    def __init__(self, parent: QWidget | None, ctx: Any, pool: IdentityPool, roles: IdentityPoolRoles, region: str):
+        super().__init__(parent)
+        self.ui = Ui_RoleSimulatorDialog()
+        self.ui.setupUi(self)
+        self.setWindowTitle(f"Simulate {pool.name}")
+        self.ctx = ctx
+        self.pool = pool
+        self.roles = roles
+        self.region = region
+        self.outcome: str = ""  # the last result, as the pane shows it
+        for ref in pool.cognito_providers:
+            self.ui.providerCombo.addItem(f"{ref.user_pool_id} · app client {ref.client_id}", ref)
+        self.ui.actionEdit.setText("cognito-sync:ListRecords")
+        self.ui.resourceEdit.setText(
+            f"arn:aws:cognito-sync:{region}:*:identitypool/{pool.id}/identity/${{cognito-identity.amazonaws.com:sub}}/*"
+        )
+        self.ui.sourceCombo.currentIndexChanged.connect(self._source_changed)
+        self.ui.simulateButton.clicked.connect(self.on_simulate_clicked)
+        self.ui.buttons.rejected.connect(self.reject)
+        self._source_changed()
+
+    def source(self) -> str:
+        return self.SOURCES[self.ui.sourceCombo.currentIndex()]
+
+    def _source_changed(self, *_: Any) -> None:
+        source = self.source()
+        for name, shown in (
+            ("providerCombo", source == "user"),
+            ("usernameEdit", source == "user"),
+            ("tokenEdit", source == "token"),
+        ):
+            getattr(self.ui, name).setVisible(shown)
+            getattr(self.ui, name + "Label").setVisible(shown)
+
+    @asyncSlot()
+    async def on_simulate_clicked(self) -> None:
+        self.ui.simulateButton.setEnabled(False)
+        try:
+            await self.simulate()
+        finally:
+            self.ui.simulateButton.setEnabled(True)
+
+    async def simulate(self) -> None:
+        """Resolve the role and run the policy simulator; the outcome goes to the pane, a refusal under it."""
+        self.ui.errorLabel.setText("")
+        action = self.ui.actionEdit.text().strip()
+        if ":" not in action:
+            self.ui.errorLabel.setText("The action is service:Operation, like s3:GetObject.")
+            return
+        try:
+            choice, claims, authenticated = await self.choose_role()
+        except (ValueError, ServiceError) as exc:
+            self.ui.errorLabel.setText(str(exc))
+            return
+        identity_id = f"{self.region}:{claims.get('sub') or '00000000-0000-0000-0000-000000000000'}"
+        context = role_resolution.cognito_context(self.pool.id, identity_id, authenticated)
+        resource = substitute(self.ui.resourceEdit.text().strip() or "*", context)
+        parts = [
+            section(
+                "Role", [("Role", choice.role_arn or "None: no credentials"), *[("Why", r) for r in choice.reasons]]
+            )
+        ]
+        parts.append(section("Condition keys (policy variables)", {k: ", ".join(v) for k, v in context.items()}))
+        if not choice.denied:
+            try:
+                simulation = await self.ctx.require().simulate_role_policy(choice.role_arn, action, resource, context)
+            except ServiceError as exc:
+                self.ui.errorLabel.setText(f"{exc.code}: {exc.message}")
+                return
+            decision = {"allowed": "Allowed", "explicitDeny": "Denied by a Deny statement"}.get(
+                simulation.decision, "Denied: no statement allows it"
+            )
+            rows = [("Action", action), ("Resource", resource), ("Decision", decision)]
+            rows += [("Decided by", statement) for statement in simulation.statements]
+            rows += [("Missing condition key", key) for key in simulation.missing_context]
+            parts.append(section("Policy simulator", rows))
+        self.outcome = document(
+            f"{self.source_label()} gets {choice.role_arn.rsplit('/', 1)[-1] if choice.role_arn else 'no role'}",
+            f"Identity ID (simulated): {identity_id}",
+            *parts,
+        )
+        self.ui.resultText.setHtml(self.outcome)
+
+    def source_label(self) -> str:
+        source = self.source()
+        if source == "guest":
+            return "A guest"
+        if source == "token":
+            return "The token's user"
+        return self.ui.usernameEdit.text().strip() or "The user"
+
+    async def choose_role(self) -> tuple[role_resolution.RoleChoice, dict[str, Any], bool]:
+        source = self.source()
+        if source == "guest":
+            if not self.pool.allow_unauthenticated:
+                return role_resolution.RoleChoice("", ("Guest access is off for this identity pool.",)), {}, False
+            role = self.roles.unauthenticated
+            reason = "Guests get the pool's guest role." if role else "The pool has no guest role: no credentials."
+            return role_resolution.RoleChoice(role, (reason,)), {}, False
+        if source == "token":
+            claims = role_resolution.token_claims(self.ui.tokenEdit.toPlainText())
+            provider = role_resolution.provider_key(claims)
+        else:
+            ref = self.ui.providerCombo.currentData()
+            username = self.ui.usernameEdit.text().strip()
+            if not isinstance(ref, CognitoProviderRef):
+                raise ValueError("The identity pool trusts no user pool app client: add one, or paste a token.")
+            if not username:
+                raise ValueError("Type the user's username.")
+            claims = await self.ctx.require().user_token_claims(ref.user_pool_id, username)
+            claims["aud"] = ref.client_id
+            provider = f"{ref.provider_name}:{ref.client_id}"
+        return role_resolution.resolve_role(self.roles, provider, claims), claims, True
+
+
+def substitute(text: str, context: Mapping[str, Sequence[str]]) -> str:
+    """``${key}`` policy variables in ``text`` replaced by the context's (first) value, as IAM substitutes them."""
+    for key, values in context.items():
+        if values:
+            text = text.replace("${" + key + "}", values[0])
+    return text

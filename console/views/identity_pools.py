@@ -14,9 +14,28 @@ from console.services.errors import ServiceError
 from console.services.protocol import MATCH_TYPES, IamRole, IdentityPool, IdentityPoolRoles, IdentityPoolSummary
 
 from . import assets
-from .base import MUTED, WARNING, ListView, _heading, accepted, document, h, listing, pending, section, unavailable
+from .base import (
+    MUTED,
+    WARNING,
+    ListView,
+    _heading,
+    accepted,
+    document,
+    h,
+    listing,
+    pending,
+    run_dialog,
+    section,
+    unavailable,
+)
 from .context import AppContext
-from .identity_pool_dialogs import TRUST, IdentityPoolDialog, IdentityPoolRolesDialog, RolePolicyDialog
+from .identity_pool_dialogs import (
+    TRUST,
+    IdentityPoolDialog,
+    IdentityPoolRolesDialog,
+    RolePolicyDialog,
+    RoleSimulatorDialog,
+)
 
 
 class IdentityPoolsView(ListView):
@@ -42,14 +61,20 @@ class IdentityPoolsView(ListView):
         self.roles_button.setIcon(assets.icon("identity-pools", "#374151"))
         self.roles_button.clicked.connect(self.on_roles_clicked)
         self.ui.actions.insertWidget(self.ui.actions.indexOf(self.ui.deleteButton), self.roles_button)
+        self.simulate_button = QPushButton("Simulate…", self)
+        self.simulate_button.setObjectName("simulateButton")
+        self.simulate_button.setToolTip("Which role a user gets and why, and what that role may do")
+        self.simulate_button.clicked.connect(self.on_simulate_clicked)
+        self.ui.actions.insertWidget(self.ui.actions.indexOf(self.roles_button), self.simulate_button)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         super()._update_buttons()
         connected = self.ctx.service is not None
         self.ui.createButton.setEnabled(connected)
-        if hasattr(self, "roles_button"):
+        if hasattr(self, "simulate_button"):
             self.roles_button.setEnabled(self.ui.editButton.isEnabled())
+            self.simulate_button.setEnabled(self.ui.editButton.isEnabled())
 
     async def load(self) -> None:
         if self.ctx.service is None:
@@ -175,6 +200,26 @@ class IdentityPoolsView(ListView):
         summary = self.current()
         if summary is not None:
             await self.show_details(summary)
+
+    @asyncSlot()
+    async def on_simulate_clicked(self) -> None:
+        summary = self.current()
+        if summary is None or not self.simulate_button.isEnabled():
+            return
+        self.simulate_button.setEnabled(False)
+        try:
+            dialog = await self.simulator(summary)
+            await run_dialog(dialog)
+        finally:
+            self._update_buttons()
+
+    async def simulator(self, summary: IdentityPoolSummary) -> RoleSimulatorDialog:
+        """The simulator over the identity pool's current configuration and roles."""
+        service = self.ctx.require()
+        async with self.ctx.busy(f"Loading {summary.name}"):
+            pool = await service.describe_identity_pool(summary.id)
+            roles = await service.identity_pool_roles(summary.id)
+        return RoleSimulatorDialog(self, self.ctx, pool, roles, self._region())
 
     async def edit_policies(self, arn: str) -> None:
         role = self.role_docs.get(arn)

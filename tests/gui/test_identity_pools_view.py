@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QComboBox
 
 from console.services import policies
-from console.services.protocol import IdentityPool, IdentityPoolRoles, MappingRule, RoleMapping
+from console.services.protocol import CognitoProviderRef, IdentityPool, IdentityPoolRoles, MappingRule, RoleMapping
 from tests.conftest import make_client, unique
 
 
@@ -60,7 +60,9 @@ def test_identity_pools_are_created_listed_edited_and_deleted(view: Any, aloop: 
     assert dialog.validate() is None
     edited = aloop.run_until_complete(view.save(dialog.value(), create=False))
     assert edited.allow_classic_flow and edited.allow_unauthenticated
-    assert [r.provider_name for r in edited.cognito_providers] == [f"cognito-idp.us-east-1.amazonaws.com/{demo['pool_id']}"]
+    assert [r.provider_name for r in edited.cognito_providers] == [
+        f"cognito-idp.us-east-1.amazonaws.com/{demo['pool_id']}"
+    ]
     assert edited.cognito_providers[0].server_side_token_check
     assert edited.login_providers == {"accounts.google.com": "123.apps.googleusercontent.com"}
 
@@ -112,7 +114,11 @@ def test_roles_and_rule_mappings_are_saved_and_shown(view: Any, aloop: Any, cogn
             False,
         )
     )
-    authenticated, guest, admins = make_role(cognito, pool.id), make_role(cognito, pool.id, False), make_role(cognito, pool.id)
+    authenticated, guest, admins = (
+        make_role(cognito, pool.id),
+        make_role(cognito, pool.id, False),
+        make_role(cognito, pool.id),
+    )
 
     roles = IdentityPoolRoles(pool.id, authenticated, guest)
     dialog = IdentityPoolRolesDialog(None, pool, roles, [admins])
@@ -148,7 +154,9 @@ def test_a_rule_without_a_role_is_refused_in_the_dialog(qtbot: Any) -> None:
     assert "the role is not an IAM role ARN" in (dialog.validate() or "")
 
 
-def test_a_roles_trust_policy_is_edited_as_json_and_checked_against_the_pool(view: Any, aloop: Any, cognito: Any) -> None:
+def test_a_roles_trust_policy_is_edited_as_json_and_checked_against_the_pool(
+    view: Any, aloop: Any, cognito: Any
+) -> None:
     from console.views.identity_pool_dialogs import TRUST, RolePolicyDialog
 
     pool = aloop.run_until_complete(view.save(IdentityPool(id="", name=unique("ip")), True))
@@ -175,3 +183,73 @@ def test_a_roles_trust_policy_is_edited_as_json_and_checked_against_the_pool(vie
     assert isinstance(view.ui.details, object)
     combo = dialog.ui.documentCombo
     assert isinstance(combo, QComboBox) and combo.findText("sync") >= 0
+
+
+def test_the_simulator_says_which_role_a_user_gets_and_what_it_may_do(
+    view: Any, aloop: Any, cognito: Any, qtbot: Any
+) -> None:
+    idp, iam = make_client(cognito.base_url), make_client(cognito.base_url, "iam")
+    user_pool = idp.create_user_pool(PoolName=unique("sim"))["UserPool"]["Id"]
+    client_id = idp.create_user_pool_client(UserPoolId=user_pool, ClientName="app")["UserPoolClient"]["ClientId"]
+    pool = aloop.run_until_complete(
+        view.save(
+            IdentityPool(
+                id="",
+                name=unique("ip"),
+                cognito_providers=(CognitoProviderRef(f"cognito-idp.us-east-1.amazonaws.com/{user_pool}", client_id),),
+            ),
+            True,
+        )
+    )
+    authenticated, admin = make_role(cognito, pool.id), make_role(cognito, pool.id)
+    iam.put_role_policy(
+        RoleName=admin.rsplit("/", 1)[-1],
+        PolicyName="photos",
+        PolicyDocument=json.dumps(
+            {
+                "Version": "2012-10-17",
+                "Statement": [
+                    {
+                        "Effect": "Allow",
+                        "Action": "s3:GetObject",
+                        "Resource": "arn:aws:s3:::photos/${cognito-identity.amazonaws.com:sub}/*",
+                    }
+                ],
+            }
+        ),
+    )
+    idp.create_group(UserPoolId=user_pool, GroupName="admins", RoleArn=admin, Precedence=1)
+    for name in ("ann", "bob"):
+        idp.admin_create_user(UserPoolId=user_pool, Username=name, MessageAction="SUPPRESS")
+    idp.admin_add_user_to_group(UserPoolId=user_pool, Username="ann", GroupName="admins")
+    provider = f"cognito-idp.us-east-1.amazonaws.com/{user_pool}:{client_id}"
+    aloop.run_until_complete(
+        view.save_roles(
+            IdentityPoolRoles(pool.id, authenticated, "", (RoleMapping(provider, "Token", "AuthenticatedRole"),))
+        )
+    )
+    aloop.run_until_complete(view.load())
+    view.ui.table.selectRow(view.proxy.mapFromSource(view.model.index(view.model.row_of(pool.id), 0)).row())
+
+    dialog = aloop.run_until_complete(view.simulator(view.current()))
+    qtbot.addWidget(dialog)
+    dialog.ui.usernameEdit.setText("ann")
+    dialog.ui.actionEdit.setText("s3:GetObject")
+    dialog.ui.resourceEdit.setText("arn:aws:s3:::photos/${cognito-identity.amazonaws.com:sub}/cat.jpg")
+    aloop.run_until_complete(dialog.simulate())
+    result = dialog.ui.resultText.toPlainText()
+    assert admin in result and "cognito:preferred_role" in result
+    assert "Allowed" in result and "photos" in result
+    ann_sub = idp.admin_get_user(UserPoolId=user_pool, Username="ann")["UserAttributes"]
+    sub = next(a["Value"] for a in ann_sub if a["Name"] == "sub")
+    assert f"arn:aws:s3:::photos/us-east-1:{sub}/cat.jpg" in result  # the policy variable substituted
+
+    dialog.ui.usernameEdit.setText("bob")
+    aloop.run_until_complete(dialog.simulate())
+    result = dialog.ui.resultText.toPlainText()
+    assert authenticated in result and "default authenticated role" in result
+    assert "no statement allows it" in result
+
+    dialog.ui.sourceCombo.setCurrentIndex(2)  # a guest, on a pool without guest access
+    aloop.run_until_complete(dialog.simulate())
+    assert "Guest access is off" in dialog.ui.resultText.toPlainText()
