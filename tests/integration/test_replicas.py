@@ -205,3 +205,19 @@ def test_a_secondary_sets_no_new_passwords(idp, pool, secondary):
             ChallengeResponses={"USERNAME": "newbie", "NEW_PASSWORD": PASSWORD},
         )
     assert error(exc)[0] == "OperationNotEnabledException"
+
+
+def test_a_replica_keeps_its_own_tags(idp, pool, secondary):
+    idp.tag_resource(ResourceArn=pool["Arn"], Tags={"owner": "primary"})
+    replica_arn = idp.create_user_pool_replica(
+        UserPoolId=pool["Id"], RegionName=SECONDARY, UserPoolTags={"team": "identity"}
+    )["UserPoolReplica"]["UserPoolArn"]
+    assert idp.list_tags_for_resource(ResourceArn=replica_arn)["Tags"] == {"team": "identity"}
+    secondary.tag_resource(ResourceArn=replica_arn, Tags={"cost": "eu"})
+    secondary.untag_resource(ResourceArn=replica_arn, TagKeys=["team"])
+    assert secondary.list_tags_for_resource(ResourceArn=replica_arn)["Tags"] == {"cost": "eu"}
+    assert idp.list_tags_for_resource(ResourceArn=pool["Arn"])["Tags"] == {"owner": "primary"}
+    elsewhere = replica_arn.replace(SECONDARY, "ap-south-1")
+    with pytest.raises(ClientError) as exc:
+        idp.list_tags_for_resource(ResourceArn=elsewhere)
+    assert error(exc)[0] == "ResourceNotFoundException"

@@ -9,6 +9,8 @@ operation without each handler knowing them:
   with it. A secondary answers reads and replica settings; while ACTIVE it also signs users in; every
   other operation belongs to the primary Region: OperationNotEnabledException. Requests signed for any
   other Region, and unsigned ones (a user's own sign-in carries no Region), are the primary's.
+- A replica keeps its own tags (UserPoolTags): TagResource, UntagResource and ListTagsForResource given
+  its ARN (its Region's) read and write them.
 - While a recovery is being previewed or applied (recovery.py), writes to the pool are paused:
   OperationNotEnabledException; reads, sign-in and tokens go on.
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError
+from console.emulator.core.store import dumps, loads
 
 _READ_PREFIXES = ("Describe", "Get", "List", "AdminGet", "AdminList")
 # Sign-in, tokens and sign-out: what users still do while a recovery pauses writes, and what an ACTIVE
@@ -136,3 +139,28 @@ def check_challenge(ctx: RequestContext, pool_id: str, challenge: str) -> None:
             f"The {challenge} challenge can't be completed while a point-in-time recovery of user pool {pool_id} is"
             " in progress.",
         )
+
+
+# -- a secondary replica's own tags (TagResource and its kin, given the replica's ARN) ---------------------
+
+
+def replica_by_arn(ctx: RequestContext, arn: str) -> tuple[str, str] | None:
+    """(pool ID, Region) of the secondary replica ``arn`` names, or None if it names no replica."""
+    prefix, found, pool_id = arn.partition(":userpool/")
+    parts = prefix.split(":")
+    if not found or len(parts) != 5 or parts[:3] != ["arn", "aws", "cognito-idp"] or parts[4] != ctx.config.account_id:
+        return None
+    region = parts[3]
+    exists = ctx.store.value("SELECT 1 FROM pool_replicas WHERE pool_id = ? AND region = ?", (pool_id, region))
+    return (pool_id, region) if exists else None
+
+
+def replica_tags(ctx: RequestContext, pool_id: str, region: str) -> dict[str, str]:
+    tags: dict[str, str] = loads(
+        ctx.store.value("SELECT tags FROM pool_replicas WHERE pool_id = ? AND region = ?", (pool_id, region))
+    )
+    return tags
+
+
+def save_replica_tags(ctx: RequestContext, pool_id: str, region: str, tags: dict[str, str]) -> None:
+    ctx.store.run("UPDATE pool_replicas SET tags = ? WHERE pool_id = ? AND region = ?", (dumps(tags), pool_id, region))

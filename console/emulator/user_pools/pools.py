@@ -6,6 +6,7 @@ A pool is stored as its ``UserPoolType`` document (JSON) in ``pools.doc``; compu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from console.emulator.core import ids, paging
@@ -611,33 +612,46 @@ def _save_tags(ctx: RequestContext, doc: dict[str, Any]) -> None:
     ctx.store.run("UPDATE pools SET doc = ? WHERE id = ?", (dumps(doc), doc["Id"]))
 
 
+def _tags(ctx: RequestContext, arn: str) -> tuple[dict[str, str], Callable[[dict[str, str]], None]]:
+    """The tags ``arn`` names and how to save them: a secondary replica's own (pool_access.py), or the pool's."""
+    replica = pool_access.replica_by_arn(ctx, arn)
+    if replica is not None:
+        pool_id, region = replica
+        return pool_access.replica_tags(ctx, pool_id, region), (
+            lambda tags: pool_access.save_replica_tags(ctx, pool_id, region, tags)
+        )
+    doc = _pool_by_arn(ctx, arn)
+
+    def save(tags: dict[str, str]) -> None:
+        doc["UserPoolTags"] = tags
+        _save_tags(ctx, doc)
+
+    return dict(doc.get("UserPoolTags") or {}), save
+
+
 @idp("TagResource")
 def tag_resource(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
-    doc = _pool_by_arn(ctx, req["ResourceArn"])
-    tags = dict(doc.get("UserPoolTags") or {})
+    tags, save = _tags(ctx, req["ResourceArn"])
     tags.update(req.get("Tags") or {})
     if len(tags) > MAX_TAGS:
         raise invalid_parameter(f"A user pool can have at most {MAX_TAGS} tags.")
-    doc["UserPoolTags"] = tags
-    _save_tags(ctx, doc)
+    save(tags)
     return {}
 
 
 @idp("UntagResource")
 def untag_resource(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
-    doc = _pool_by_arn(ctx, req["ResourceArn"])
-    tags = dict(doc.get("UserPoolTags") or {})
+    tags, save = _tags(ctx, req["ResourceArn"])
     for key in req.get("TagKeys") or []:
         tags.pop(key, None)
-    doc["UserPoolTags"] = tags
-    _save_tags(ctx, doc)
+    save(tags)
     return {}
 
 
 @idp("ListTagsForResource")
 def list_tags_for_resource(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
-    doc = _pool_by_arn(ctx, req["ResourceArn"])
-    return {"Tags": dict(doc.get("UserPoolTags") or {})}
+    tags, _ = _tags(ctx, req["ResourceArn"])
+    return {"Tags": tags}
 
 
 # -- MFA configuration ------------------------------------------------------------------------------

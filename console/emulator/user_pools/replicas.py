@@ -6,7 +6,7 @@ read the one store, so a secondary is always in step with its primary. What a se
 signed for its Region, is pool_access.py's: reads and its own settings; sign-in only once ACTIVE. A new
 replica is answered CREATING and is then INACTIVE until UpdateUserPoolReplica activates it; only an
 INACTIVE replica can be deleted, and only from the primary Region. Replication needs the Essentials or Plus
-feature plan.
+feature plan. A replica keeps its own tags, from UserPoolTags here and TagResource given its ARN.
 """
 
 from __future__ import annotations
