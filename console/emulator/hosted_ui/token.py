@@ -24,7 +24,7 @@ from starlette.responses import JSONResponse, Response
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError
 from console.emulator.core.registry import http_route
-from console.emulator.user_pools import client_tokens, clients, tokens
+from console.emulator.user_pools import client_tokens, clients, token_exchange, tokens
 from console.emulator.user_pools.keys import b64url
 
 from . import flow, pages
@@ -167,6 +167,17 @@ async def _client_credentials(ctx: RequestContext, client: dict[str, Any], field
     return {"access_token": issued.access_token, "expires_in": issued.expires_in, "token_type": "Bearer"}
 
 
+async def _token_exchange(ctx: RequestContext, client: dict[str, Any], fields: dict[str, str]) -> dict[str, Any]:
+    try:
+        exchange = token_exchange.exchange_from_form(fields)
+        issued = await flow.run(ctx, token_exchange.exchange_token, ctx, client, exchange)
+    except token_exchange.ExchangeRefused as err:
+        raise OAuthError(err.oauth_error, 400, err.message) from None
+    except AwsError as err:
+        raise OAuthError("invalid_grant", 400, err.message) from None
+    return token_exchange.oauth_body(issued)
+
+
 @http_route("/oauth2/token", ("POST",))
 @http_route("/{domain}/oauth2/token", ("POST",))
 async def token(request: Request) -> Response:
@@ -181,7 +192,7 @@ async def token(request: Request) -> Response:
         grant_type = fields.get("grant_type")
         if not grant_type:
             raise OAuthError("invalid_request")
-        if grant_type not in ("authorization_code", "refresh_token", "client_credentials"):
+        if grant_type not in ("authorization_code", "refresh_token", "client_credentials", token_exchange.GRANT_TYPE):
             raise OAuthError("unsupported_grant_type")
         client = authenticate_client(
             ctx, request, fields, site.pool_id, secret_required=grant_type == "client_credentials"
@@ -190,6 +201,8 @@ async def token(request: Request) -> Response:
             body = await _authorization_code(ctx, client, fields)
         elif grant_type == "refresh_token":
             body = await _refresh_token(ctx, client, fields)
+        elif grant_type == token_exchange.GRANT_TYPE:
+            body = await _token_exchange(ctx, client, fields)
         else:
             body = await _client_credentials(ctx, client, fields)
     except OAuthError as err:

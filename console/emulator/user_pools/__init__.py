@@ -146,6 +146,7 @@ OPERATIONS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "signup": ("ConfirmForgotPassword", "ConfirmSignUp", "ForgotPassword", "ResendConfirmationCode", "SignUp"),
         "terms": ("CreateTerms", "DeleteTerms", "DescribeTerms", "DescribeTermsByClient", "ListTerms", "UpdateTerms"),
+        "token_exchange": ("GetDerivedToken",),
         "tokens": ("AdminUserGlobalSignOut", "GlobalSignOut", "RevokeToken"),
         "ui_customization": ("GetUICustomization", "SetUICustomization"),
         "user_import": (

@@ -98,6 +98,11 @@ def sign_access_token(ctx: RequestContext, pool_keys: keys.PoolKeys, claims: dic
     return _sign(ctx, pool_keys.access_key, pool_keys.access_kid, claims)
 
 
+def sign_id_token(ctx: RequestContext, pool_keys: keys.PoolKeys, claims: dict[str, Any]) -> str:
+    """An ID token of ``claims`` signed with the pool's ID key (token_exchange.py's derived ID tokens)."""
+    return _sign(ctx, pool_keys.id_key, pool_keys.id_kid, claims)
+
+
 def decode_unverified(token: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
     """(header, claims) of a JWT, or None if it is not one."""
     parts = token.split(".")
