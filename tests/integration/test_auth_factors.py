@@ -61,6 +61,7 @@ def test_an_authenticator_app_is_a_software_token_factor(idp, totp_user):
     own = idp.get_user_auth_factors(AccessToken=token)
     assert own["UserMFASettingList"] == out["UserMFASettingList"]
     assert own["PreferredMfaSetting"] == out["PreferredMfaSetting"]
+    assert own["ConfiguredUserAuthFactors"] == ["PASSWORD", "SOFTWARE_TOKEN"]
 
 
 def test_email_and_sms_factors(idp):

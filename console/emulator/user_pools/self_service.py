@@ -19,6 +19,7 @@ from console.emulator.core.registry import idp
 from . import (
     admin_users,
     attributes,
+    auth_factors,
     clients,
     codes,
     flow_hooks,
@@ -30,7 +31,6 @@ from . import (
     tokens,
     users,
 )
-from .auth.choice import first_factors
 
 VERIFIABLE = ("email", "phone_number")
 WRONG_PASSWORD = "Incorrect username or password."  # noqa: S105 - an error message
@@ -86,12 +86,11 @@ def get_user(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
 
 @idp("GetUserAuthFactors", public=True)
 def get_user_auth_factors(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
-    """The signed-in user's MFA settings and the first factors USER_AUTH offers them."""
+    """The signed-in user's MFA settings and the factors they can sign in with, as AdminGetUserAuthFactors."""
     pool, user, _ = _authorize(ctx, req["AccessToken"])
-    factors = [f for f in first_factors(pool, user) if f != "PASSWORD_SRP"]  # one PASSWORD factor
     return {
         "Username": user.username,
-        "ConfiguredUserAuthFactors": factors,
+        "ConfiguredUserAuthFactors": auth_factors.configured_auth_factors(ctx, pool, user),
         **mfa_settings.mfa_settings_for_get_user(user),
     }
 
