@@ -684,3 +684,28 @@ def test_a_custom_domain_answers_at_its_name(cognito: Any, idp: Any, pool: dict[
     finally:
         browser.close()
         idp.delete_user_pool_domain(UserPoolId=pool["Id"], Domain=name)
+
+
+def test_revoke_with_revocation_disabled_is_invalid_request(cognito: Any, idp: Any, site: dict[str, Any]) -> None:
+    client = idp.create_user_pool_client(
+        UserPoolId=site["pool_id"],
+        ClientName="norevoke",
+        EnableTokenRevocation=False,
+        AllowedOAuthFlowsUserPoolClient=True,
+        AllowedOAuthFlows=["code"],
+        AllowedOAuthScopes=["openid"],
+        CallbackURLs=[CALLBACK],
+        SupportedIdentityProviders=["COGNITO"],
+    )["UserPoolClient"]
+    made = {**site, "client_id": client["ClientId"]}
+    browser = Browser(cognito.base_url, site["domain"])
+    try:
+        tokens = exchange(cognito.base_url, made, code_for(browser, made)).json()
+    finally:
+        browser.close()
+    assert "jti" not in claims(tokens["access_token"])
+    refused = httpx.post(
+        endpoint(cognito, site, "/oauth2/revoke"),
+        data={"client_id": client["ClientId"], "token": tokens["refresh_token"]},
+    )
+    assert refused.status_code == 400 and refused.json() == {"error": "invalid_request"}
