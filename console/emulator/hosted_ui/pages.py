@@ -197,6 +197,13 @@ def managed_login_css(branding: dict[str, Any]) -> tuple[str, str | None]:
     scheme = _dig(settings, "categories", "global", "colorSchemeMode") or "LIGHT"
     background = _dig(settings, "components", "pageBackground", "image", "enabled") is not False
     out = [f":root{{{''.join(shared)}}}"]
+    location = _dig(settings, "categories", "form", "location") or {}
+    place = {"START": "flex-start", "TOP": "flex-start", "CENTER": "center", "END": "flex-end", "BOTTOM": "flex-end"}
+    vertical, horizontal = place.get(str(location.get("vertical"))), place.get(str(location.get("horizontal")))
+    if vertical or horizontal:
+        out.append(
+            f".managed .page{{align-items:{vertical or 'flex-start'};justify-content:{horizontal or 'center'};}}"
+        )
 
     def mode_rule(vars_: str, mode: str, colour_scheme: str) -> str:
         rule = f":root{{color-scheme:{colour_scheme};{vars_}}}"
