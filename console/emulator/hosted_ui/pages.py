@@ -201,9 +201,9 @@ def managed_login_css(branding: dict[str, Any]) -> tuple[str, str | None]:
     place = {"START": "flex-start", "TOP": "flex-start", "CENTER": "center", "END": "flex-end", "BOTTOM": "flex-end"}
     vertical, horizontal = place.get(str(location.get("vertical"))), place.get(str(location.get("horizontal")))
     if vertical or horizontal:
-        out.append(
-            f".managed .page{{align-items:{vertical or 'flex-start'};justify-content:{horizontal or 'center'};}}"
-        )
+        # Where the form sits, beyond a phone's width (on a phone it fills the screen from the top).
+        rule = f".managed .page{{align-items:{vertical or 'flex-start'};justify-content:{horizontal or 'center'};}}"
+        out.append(f"@media (min-width: 481px){{{rule}}}")
 
     def mode_rule(vars_: str, mode: str, colour_scheme: str) -> str:
         rule = f":root{{color-scheme:{colour_scheme};{vars_}}}"
