@@ -4,6 +4,8 @@ ACTIVE, writes only in the primary Region)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import boto3
@@ -11,8 +13,12 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
+from tests import fake_lambda
 from tests.conftest import make_client, unique
-from tests.integration.auth_support import PASSWORD, error, new_client, new_user
+from tests.fake_lambda import FakeLambda
+from tests.integration.auth_support import PASSWORD, error, new_client, new_user, password_auth
+from tests.integration.trigger_support import ARN, respond
+from tests.localcognito import LocalCognito, start
 
 SECONDARY = "eu-west-1"
 
@@ -221,3 +227,63 @@ def test_a_replica_keeps_its_own_tags(idp, pool, secondary):
     with pytest.raises(ClientError) as exc:
         idp.list_tags_for_resource(ResourceArn=elsewhere)
     assert error(exc)[0] == "ResourceNotFoundException"
+
+
+def test_a_replica_keeps_its_own_regional_settings(idp, pool, secondary):
+    primary_email = {"EmailSendingAccount": "COGNITO_DEFAULT", "ReplyToEmailAddress": "help@example.com"}
+    idp.update_user_pool(UserPoolId=pool["Id"], EmailConfiguration=primary_email)
+    idp.create_user_pool_replica(UserPoolId=pool["Id"], RegionName=SECONDARY)
+    # The replica starts with the primary's settings.
+    seen = secondary.describe_user_pool(UserPoolId=pool["Id"])["UserPool"]
+    assert seen["EmailConfiguration"]["ReplyToEmailAddress"] == "help@example.com"
+
+    regional_email = {"EmailSendingAccount": "COGNITO_DEFAULT", "ReplyToEmailAddress": "eu-help@example.com"}
+    secondary.update_user_pool(UserPoolId=pool["Id"], EmailConfiguration=regional_email, DeletionProtection="ACTIVE")
+    seen = secondary.describe_user_pool(UserPoolId=pool["Id"])["UserPool"]
+    assert seen["EmailConfiguration"]["ReplyToEmailAddress"] == "eu-help@example.com"
+    primary = idp.describe_user_pool(UserPoolId=pool["Id"])["UserPool"]
+    assert primary["EmailConfiguration"]["ReplyToEmailAddress"] == "help@example.com"
+    assert primary.get("DeletionProtection", "INACTIVE") == "INACTIVE"  # not a regional setting: ignored there
+
+    # The primary's own changes leave the replica's settings as they are.
+    idp.update_user_pool(
+        UserPoolId=pool["Id"],
+        EmailConfiguration={"EmailSendingAccount": "COGNITO_DEFAULT", "ReplyToEmailAddress": "new@example.com"},
+    )
+    seen = secondary.describe_user_pool(UserPoolId=pool["Id"])["UserPool"]
+    assert seen["EmailConfiguration"]["ReplyToEmailAddress"] == "eu-help@example.com"
+
+
+@pytest.fixture(scope="module")
+def lam() -> Iterator[FakeLambda]:
+    yield from fake_lambda.running()
+
+
+@pytest.fixture(scope="module")
+def with_lambda(tmp_path_factory: pytest.TempPathFactory, lam: FakeLambda) -> Iterator[LocalCognito]:
+    running = start(Path(tmp_path_factory.mktemp("replica-triggers")), "--lambda-endpoint", lam.endpoint)
+    yield running
+    assert running.stop() == 0
+
+
+def test_a_secondary_runs_its_own_triggers(with_lambda, lam):
+    lam.reset()
+    primary = make_client(with_lambda.base_url)
+    secondary = _regional(with_lambda.base_url, SECONDARY)
+    pool_id = primary.create_user_pool(
+        PoolName=unique("triggers"), LambdaConfig={"PreAuthentication": ARN.format("primary-pre")}
+    )["UserPool"]["Id"]
+    client_id = new_client(primary, pool_id)["ClientId"]
+    new_user(primary, pool_id, "ada")
+    for name in ("primary-pre", "regional-pre"):
+        lam.script(name, respond())
+    primary.create_user_pool_replica(UserPoolId=pool_id, RegionName=SECONDARY)
+    secondary.update_user_pool(UserPoolId=pool_id, LambdaConfig={"PreAuthentication": ARN.format("regional-pre")})
+    secondary.update_user_pool_replica(UserPoolId=pool_id, RegionName=SECONDARY, Status="ACTIVE")
+
+    _admin_sign_in(secondary, pool_id, client_id, "ada")
+    password_auth(primary, client_id, "ada")
+    assert len(lam.events("regional-pre")) == 1
+    assert len(lam.events("primary-pre")) == 1
+    described = primary.describe_user_pool(UserPoolId=pool_id)["UserPool"]
+    assert described["LambdaConfig"]["PreAuthentication"] == ARN.format("primary-pre")

@@ -23,9 +23,14 @@ def get_pool(ctx: RequestContext, pool_id: str) -> dict[str, Any]:
     row = ctx.store.one("SELECT doc FROM pools WHERE id = ?", (pool_id,))
     if row is None:
         raise pool_not_found(pool_id)
-    # A secondary replica's Region, or a recovery in progress, may refuse the request (pool_access.py).
-    pool_access.check(ctx, pool_id)
+    # A secondary replica's Region, or a recovery in progress, may refuse the request (pool_access.py); a
+    # secondary's own regional settings stand in for the primary's.
+    regional = pool_access.check(ctx, pool_id)
     doc: dict[str, Any] = loads_document(row["doc"])
+    if regional is not None:
+        for key in pool_access.REGIONAL_SETTINGS:
+            doc.pop(key, None)
+        doc.update(regional)
     return doc
 
 
@@ -512,6 +517,12 @@ def update_user_pool(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]
     _apply_settings(doc, settings)
     if doc.get("MfaConfiguration") == "OFF":
         doc.pop("EmailMfaConfiguration", None)
+    replica = pool_access.serving_replica(ctx, doc["Id"])
+    if replica is not None:  # a secondary sets its regional settings and tags only
+        pool_access.save_regional_settings(ctx, doc["Id"], replica.region, doc)
+        if req.get("UserPoolTags") is not None:
+            pool_access.save_replica_tags(ctx, doc["Id"], replica.region, dict(req["UserPoolTags"]))
+        return {}
     save_pool(ctx, doc)
     return {}
 

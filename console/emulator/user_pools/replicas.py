@@ -6,7 +6,8 @@ read the one store, so a secondary is always in step with its primary. What a se
 signed for its Region, is pool_access.py's: reads and its own settings; sign-in only once ACTIVE. A new
 replica is answered CREATING and is then INACTIVE until UpdateUserPoolReplica activates it; only an
 INACTIVE replica can be deleted, and only from the primary Region. Replication needs the Essentials or Plus
-feature plan. A replica keeps its own tags, from UserPoolTags here and TagResource given its ARN.
+feature plan. A replica keeps its own tags, from UserPoolTags here and TagResource given its ARN, and its own
+regional settings, the primary's to begin with (pool_access.py).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from console.emulator.core.errors import AwsError, invalid_parameter, resource_n
 from console.emulator.core.registry import idp
 from console.emulator.core.store import dumps
 
-from . import pools
+from . import pool_access, pools
 
 MAX_SECONDARY_REPLICAS = 1
 _REGION = re.compile(r"^[a-z]{2}(-[a-z]+)+-\d{1,2}$")
@@ -66,9 +67,11 @@ def create_user_pool_replica(ctx: RequestContext, req: dict[str, Any]) -> dict[s
     tags = req.get("UserPoolTags") or {}
     if len(tags) > pools.MAX_TAGS:
         raise AwsError("UserPoolTaggingException", f"A user pool can have at most {pools.MAX_TAGS} tags.")
+    # A new replica starts with the primary's regional settings, its own to change from then on.
     ctx.store.run(
-        "INSERT INTO pool_replicas (pool_id, region, status, created, modified, tags) VALUES (?, ?, ?, ?, ?, ?)",
-        (pool["Id"], region, "INACTIVE", ctx.now, ctx.now, dumps(tags)),
+        "INSERT INTO pool_replicas (pool_id, region, status, created, modified, tags, settings)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (pool["Id"], region, "INACTIVE", ctx.now, ctx.now, dumps(tags), dumps(pool_access.regional_settings(pool))),
     )
     # Creation is immediate here; the answer says CREATING as AWS's does, and the replica is INACTIVE after.
     return {"UserPoolReplica": _describe(ctx, pool["Id"], region, "CREATING", "SECONDARY")}

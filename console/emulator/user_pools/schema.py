@@ -315,6 +315,9 @@ MIGRATIONS: Migrations = {
         PRIMARY KEY (pool_id, region)
     ) WITHOUT ROWID;
     """,
+        2: """
+    ALTER TABLE pool_replicas ADD COLUMN settings TEXT NOT NULL DEFAULT '{}';  -- its regional settings, JSON
+    """,
     },
     # recovery.py: point-in-time recoveries, over a journal of the user data's earlier states that
     # triggers keep: each change to a user, a group or a group membership records the row as it was.
