@@ -117,7 +117,9 @@ def test_the_secondary_shares_the_pool_and_refuses_writes(idp, pool, secondary):
     client_id = new_client(idp, pool["Id"])["ClientId"]
     new_user(idp, pool["Id"], "ada")
     # The same pool, the same users: reads in the secondary Region see what the primary wrote.
-    assert secondary.describe_user_pool(UserPoolId=pool["Id"])["UserPool"]["Id"] == pool["Id"]
+    described = secondary.describe_user_pool(UserPoolId=pool["Id"])["UserPool"]
+    assert described["Id"] == pool["Id"]
+    assert described["Arn"] == pool["Arn"].replace("us-east-1", SECONDARY, 1)
     assert secondary.admin_get_user(UserPoolId=pool["Id"], Username="ada")["Username"] == "ada"
     new_user(idp, pool["Id"], "grace")
     names = {u["Username"] for u in secondary.list_users(UserPoolId=pool["Id"])["Users"]}

@@ -64,8 +64,8 @@ def alias_attributes(pool: dict[str, Any]) -> list[str]:
     return list(pool.get("AliasAttributes") or [])
 
 
-def pool_arn(ctx: RequestContext, pool_id: str) -> str:
-    return f"arn:aws:cognito-idp:{ctx.region}:{ctx.config.account_id}:userpool/{pool_id}"
+def pool_arn(ctx: RequestContext, pool_id: str, region: str | None = None) -> str:
+    return f"arn:aws:cognito-idp:{region or ctx.region}:{ctx.config.account_id}:userpool/{pool_id}"
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -454,7 +454,8 @@ def describe(ctx: RequestContext, doc: dict[str, Any]) -> dict[str, Any]:
     """The pool as DescribeUserPool shows it: stored document plus the computed fields."""
     out = dict(doc)
     out["EstimatedNumberOfUsers"] = ctx.store.value("SELECT COUNT(*) FROM users WHERE pool_id = ?", (doc["Id"],))
-    out["Arn"] = pool_arn(ctx, doc["Id"])
+    replica = pool_access.serving_replica(ctx, doc["Id"])  # a secondary answers with its own ARN
+    out["Arn"] = pool_arn(ctx, doc["Id"]) if replica is None else pool_arn(ctx, doc["Id"], replica.region)
     for row in ctx.store.all("SELECT domain, doc FROM domains WHERE pool_id = ?", (doc["Id"],)):
         if loads(row["doc"]).get("CustomDomainConfig"):
             out["CustomDomain"] = row["domain"]

@@ -28,12 +28,8 @@ _REGION = re.compile(r"^[a-z]{2}(-[a-z]+)+-\d{1,2}$")
 _PAGING_KIND = "replicas"
 
 
-def _arn(ctx: RequestContext, region: str, pool_id: str) -> str:
-    return f"arn:aws:cognito-idp:{region}:{ctx.config.account_id}:userpool/{pool_id}"
-
-
 def _describe(ctx: RequestContext, pool_id: str, region: str, status: str, role: str) -> dict[str, Any]:
-    return {"RegionName": region, "Status": status, "Role": role, "UserPoolArn": _arn(ctx, region, pool_id)}
+    return {"RegionName": region, "Status": status, "Role": role, "UserPoolArn": pools.pool_arn(ctx, pool_id, region)}
 
 
 def _secondary(ctx: RequestContext, pool_id: str, region: str) -> Any:
