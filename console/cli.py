@@ -103,6 +103,14 @@ def _region(value: str) -> str:
     return value
 
 
+def _http_url(value: str) -> str:
+    """An http(s) URL with a host, without a trailing slash."""
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise argparse.ArgumentTypeError(f"{value!r} is not an http:// or https:// URL")
+    return value.strip().rstrip("/")
+
+
 def _public_url(value: str) -> str:
     """``http(s)://host[:port]``, without a trailing slash: the server's routes are at the root."""
     parts = urlsplit(value.strip())
@@ -177,6 +185,14 @@ def emulator_parser() -> EnvOptionParser:
     )
     p.add_argument("--lambda-endpoint", default=None, help="Lambda Invoke API for triggers, e.g. sam local")
     p.add_argument(
+        "--social-base-url",
+        metavar="URL",
+        type=_http_url,
+        default=None,
+        help="where Google, Facebook, Login with Amazon and Sign in with Apple answer instead of their own hosts"
+        " ({URL}/google/authorize, /token, ...): a stand-in provider for tests (default: the real ones)",
+    )
+    p.add_argument(
         "--issuer",
         choices=["local", "aws"],
         default="local",
@@ -211,6 +227,12 @@ def emulator_parser() -> EnvOptionParser:
         action=argparse.BooleanOptionalAction,
         default=False,
         help='let tests move the server\'s clock forward with POST /_emulator/clock {"advance": seconds}',
+    )
+    p.add_argument(
+        "--http-metadata-urls",
+        action=argparse.BooleanOptionalAction,
+        default=False,
+        help="accept client ID metadata document URLs that are http on loopback (local testing of CIMD clients)",
     )
     return p
 
@@ -272,10 +294,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             public_url=ns.public_url or "",
             accept_any_credentials=ns.accept_any_credentials,
             lambda_endpoint=ns.lambda_endpoint,
+            social_base_url=ns.social_base_url or "",
             issuer_style=ns.issuer,
             parent_pid=ns.parent_pid,
             workers=ns.workers,
             movable_clock=ns.movable_clock,
+            http_metadata_urls=ns.http_metadata_urls,
             allowed_hosts=tuple(name.strip() for name in ns.allowed_hosts.split(",") if name.strip()),
         )
         return serve(config, log_level=ns.log_level, log_format=ns.log_format)

@@ -31,6 +31,8 @@ class ServerConfig:
     # Host names answered besides loopback's (hosts.py): DNS rebinding stops at names not listed.
     allowed_hosts: tuple[str, ...] = ()
     lambda_endpoint: str | None = None
+    # Where the social identity providers answer instead of their own hosts (hosted_ui/federation/oidc.py).
+    social_base_url: str = ""
     # The issuer claim: "local" gives {base}/{poolId}; "aws" gives AWS's own form, so aws-jwt-verify
     # accepts the tokens.
     issuer_style: str = "local"
@@ -42,6 +44,9 @@ class ServerConfig:
     # expiry without waiting; only a server started with --movable-clock allows it.
     movable_clock: bool = False
     clock_offset: float = 0.0  # seconds the clock was moved forward
+    # Client ID metadata document URLs (user_pools/cimd.py) may be http on loopback, matched as their https
+    # form against CIMD policies' patterns: an OAuth client under development serves its document locally.
+    http_metadata_urls: bool = False
 
     def now(self) -> float:
         """The server's clock: the wall clock, plus what a test moved it forward by."""

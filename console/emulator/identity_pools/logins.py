@@ -191,7 +191,7 @@ def verify(
 # -- providers elsewhere --------------------------------------------------------------------------------------
 
 # The public providers whose logins are OpenID Connect ID tokens, by the user pool provider type that has
-# their endpoints (hosted_ui/federation/oidc.py; COGNITO_LOCAL_SOCIAL_BASE_URL moves them to a stand-in).
+# their endpoints (hosted_ui/federation/oidc.py; --social-base-url moves them to a stand-in).
 PUBLIC_OIDC = {"accounts.google.com": "Google", "appleid.apple.com": "SignInWithApple"}
 
 
@@ -253,7 +253,10 @@ async def verify_outside(
                 found[key] = checked
         elif key in PUBLIC_OIDC and key in (pool.get("SupportedLoginProviders") or {}):
             kind = PUBLIC_OIDC[key]
-            where = oidc.endpoints({"ProviderType": kind, "ProviderDetails": {"authorize_url": "", "token_url": ""}})
+            where = oidc.endpoints(
+                {"ProviderType": kind, "ProviderDetails": {"authorize_url": "", "token_url": ""}},
+                ctx.config.social_base_url,
+            )
             audiences = [a for a in str(pool["SupportedLoginProviders"][key]).split(";") if a]
             found[key] = await _checked_at(ctx, key, token, where, audiences)
     return found

@@ -10,7 +10,7 @@
   ES256 JWT Apple asks for (``team_id``, ``key_id``, ``private_key``). Facebook and Login with Amazon are
   plain OAuth 2.0: no ID token; the user's fields come from the Graph API (``me?fields=`` the mapped
   fields and ``id``) and from Amazon's profile endpoint.
-- ``COGNITO_LOCAL_SOCIAL_BASE_URL`` (the local Cognito's environment) points the social providers at a
+- the server's ``--social-base-url`` (``COGNITO_LOCAL_SOCIAL_BASE_URL``) points the social providers at a
   stand-in (a test's fake): with it set to ``http://127.0.0.1:9000``, Google's endpoints are
   ``{base}/google/authorize``, ``/token`` and ``/jwks`` and its issuer ``{base}/google``; Sign in with
   Apple's the same under ``{base}/signinwithapple`` (its client secret's audience is that issuer);
@@ -22,7 +22,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -33,7 +32,6 @@ from console.emulator.core.context import RequestContext
 
 from . import fetch
 
-SOCIAL_BASE_ENV = "COGNITO_LOCAL_SOCIAL_BASE_URL"
 SOCIAL = ("Google", "Facebook", "LoginWithAmazon", "SignInWithApple")
 _ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512"]
 _LEEWAY = 60  # seconds of clock difference tolerated on exp / iat
@@ -62,11 +60,11 @@ class Endpoints:
     attributes_method: str = "GET"
 
 
-def endpoints(provider: dict[str, Any]) -> Endpoints:
-    """Where the provider answers (``COGNITO_LOCAL_SOCIAL_BASE_URL`` moves the social ones)."""
+def endpoints(provider: dict[str, Any], social_base: str = "") -> Endpoints:
+    """Where the provider answers (``social_base``, the server's --social-base-url, moves the social ones)."""
     details = provider.get("ProviderDetails") or {}
     kind = provider["ProviderType"]
-    base = os.environ.get(SOCIAL_BASE_ENV, "").strip().rstrip("/")
+    base = social_base.strip().rstrip("/")
     if kind in SOCIAL and base:
         here = f"{base}/{kind.lower()}"
         with_id_token = kind in ("Google", "SignInWithApple")

@@ -91,7 +91,7 @@ async def oauth2_idpresponse(request: Request) -> Response:
         provider = await flow.run(ctx, identity_providers.get_provider, ctx, site.pool_id, provider_name)
     except AwsError:
         return flow.error_redirect(pending, "invalid_request", f"The identity provider {provider_name} is gone.")
-    where = oidc.endpoints(provider)
+    where = oidc.endpoints(provider, ctx.config.social_base_url)
     redirect_uri = start.idp_response_url(request, site, "/oauth2/idpresponse")
     try:
         tokens = await oidc.exchange_code(ctx, provider, where, code=code, redirect_uri=redirect_uri)

@@ -141,7 +141,7 @@ async def redirect_to_provider(
         if target is None:
             return flow.error_redirect(pending, "invalid_request", "Unable to reach the SAML identity provider.")
     else:
-        where = oidc.endpoints(provider)
+        where = oidc.endpoints(provider, ctx.config.social_base_url)
         target = oidc.authorize_url(
             provider,
             where,
