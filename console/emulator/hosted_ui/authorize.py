@@ -21,7 +21,7 @@ from starlette.responses import RedirectResponse, Response
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError
 from console.emulator.core.registry import http_route
-from console.emulator.user_pools import clients
+from console.emulator.user_pools import cimd, clients
 from console.emulator.user_pools.identity_providers import providers_of
 
 from . import pages, sessions
@@ -62,7 +62,13 @@ def validate(ctx: RequestContext, site: Site, params: Mapping[str, str]) -> Pend
     try:
         client = clients.get_pool_client(ctx, site.pool_id, client_id)
     except AwsError:
-        return Refusal("invalid_request", "Invalid client_id.", page=True)
+        # A client ID metadata document URL stands for the app client of the CIMD policy it matches.
+        metadata_client = cimd.client_for(ctx, site.pool_id, client_id)
+        if metadata_client is None:
+            return Refusal("invalid_request", "Invalid client_id.", page=True)
+        client = metadata_client
+    extra = {"client_id": client_id} if "MetadataURL" in client else {}
+    client_id = str(client["ClientId"])
     redirect_uri = _one(params, "redirect_uri")
     if redirect_uri is None or redirect_uri not in (client.get("CallbackURLs") or []):
         return Refusal("redirect_mismatch", "The redirect_uri is not registered for this app client.", page=True)
@@ -132,6 +138,7 @@ def validate(ctx: RequestContext, site: Site, params: Mapping[str, str]) -> Pend
         lang=_one(params, "lang"),
         prompt=prompt if prompt in ("login", "none") else None,
         issued=ctx.now,
+        extra=extra,
     )
 
 
@@ -169,6 +176,7 @@ async def authorize(request: Request) -> Response:
     site = pages.site(ctx, request)
     if site is None:
         return pages.error_page(request, ctx, None, status=404)
+    await cimd.prepare(ctx, site.pool_id, request.query_params.get("client_id"))
     checked = validate(ctx, site, request.query_params)
     if isinstance(checked, Refusal):
         return refuse(request, ctx, site, checked)

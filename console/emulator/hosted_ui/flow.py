@@ -110,7 +110,9 @@ class PendingAuthorization:
 
     def query(self) -> dict[str, str]:
         """The authorize request's parameters, as ``/login`` and ``/oauth2/authorize`` take them."""
-        params = {"client_id": self.client_id, "response_type": self.response_type, "redirect_uri": self.redirect_uri}
+        # A CIMD client is named by its metadata URL (``extra["client_id"]``), as in its authorize request.
+        client_id = self.extra.get("client_id", self.client_id)
+        params = {"client_id": client_id, "response_type": self.response_type, "redirect_uri": self.redirect_uri}
         if self.scopes:
             params["scope"] = " ".join(self.scopes)
         for name in ("state", "nonce", "code_challenge", "code_challenge_method", "lang", "prompt"):

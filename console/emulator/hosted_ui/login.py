@@ -21,7 +21,7 @@ from starlette.responses import RedirectResponse, Response
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError
 from console.emulator.core.registry import http_route
-from console.emulator.user_pools import clients, flow_hooks, mfa, passwords, pools, tokens, users, webauthn
+from console.emulator.user_pools import cimd, clients, flow_hooks, mfa, passwords, pools, tokens, users, webauthn
 from console.emulator.user_pools import signup as sign_up_api
 from console.emulator.user_pools.auth import operations
 from console.emulator.user_pools.auth import password as password_flow
@@ -122,6 +122,7 @@ async def pending_from_query(request: Request) -> tuple[RequestContext, Site | N
     site = pages.site(ctx, request)
     if site is None:
         return ctx, None, pages.error_page(request, ctx, None, status=404)
+    await cimd.prepare(ctx, site.pool_id, request.query_params.get("client_id"))
     checked = authorize.validate(ctx, site, request.query_params)
     if isinstance(checked, Refusal):
         return ctx, site, authorize.refuse(request, ctx, site, checked)

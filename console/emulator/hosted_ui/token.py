@@ -24,7 +24,7 @@ from starlette.responses import JSONResponse, Response
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError
 from console.emulator.core.registry import http_route
-from console.emulator.user_pools import client_tokens, clients, token_exchange, tokens
+from console.emulator.user_pools import cimd, client_tokens, clients, token_exchange, tokens
 from console.emulator.user_pools.keys import b64url
 
 from . import flow, pages
@@ -75,7 +75,11 @@ def authenticate_client(
     try:
         client = clients.get_pool_client(ctx, pool_id, client_id)
     except AwsError:
-        raise OAuthError("invalid_client", 401) from None
+        # A CIMD client (its client_id a metadata URL) is public: it never authenticates with a secret.
+        metadata_client = cimd.client_for(ctx, pool_id, client_id)
+        if metadata_client is None or secret is not None:
+            raise OAuthError("invalid_client", 401) from None
+        return metadata_client
     has_secret = bool(clients.client_secrets(ctx, client_id))
     if has_secret:
         if secret is None or not clients.secret_matches(ctx, client_id, secret):
@@ -194,6 +198,7 @@ async def token(request: Request) -> Response:
             raise OAuthError("invalid_request")
         if grant_type not in ("authorization_code", "refresh_token", "client_credentials", token_exchange.GRANT_TYPE):
             raise OAuthError("unsupported_grant_type")
+        await cimd.prepare(ctx, site.pool_id, fields.get("client_id"))
         client = authenticate_client(
             ctx, request, fields, site.pool_id, secret_required=grant_type == "client_credentials"
         )

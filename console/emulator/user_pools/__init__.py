@@ -29,6 +29,15 @@ OPERATIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "auth.refresh": ("GetTokensFromRefreshToken",),
         "auth_events": ("AdminListUserAuthEvents", "AdminUpdateAuthEventFeedback", "UpdateAuthEventFeedback"),
         "auth_factors": ("AdminDeleteSoftwareToken", "AdminGetUserAuthFactors"),
+        "cimd": (
+            "CreateCIMDPolicy",
+            "DeleteCIMDPolicy",
+            "DescribeCIMDPolicy",
+            "ListCIMDPolicies",
+            "ListClientMetadataURLs",
+            "UpdateCIMDPolicy",
+            "UpdateClientMetadataURLState",
+        ),
         "client_tokens": ("GetClientToken",),
         "clients": (
             "AddUserPoolClientSecret",

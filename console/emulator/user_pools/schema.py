@@ -561,6 +561,29 @@ MIGRATIONS: Migrations = {
     CREATE INDEX webauthn_registrations_by_expiry ON webauthn_registrations(expires);
     """,
     },
+    # cimd.py: client ID metadata document policies, and the documents fetched for them
+    "cimd": {
+        1: """
+    CREATE TABLE cimd_policies (
+        id TEXT PRIMARY KEY,                -- CIMDPolicyId
+        pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+        client_id TEXT NOT NULL,            -- the app client; the policy outlives it
+        name TEXT NOT NULL,
+        created REAL NOT NULL,
+        modified REAL NOT NULL,
+        doc TEXT NOT NULL                   -- URLPatterns, CacheDuration
+    );
+    CREATE INDEX cimd_policies_by_pool ON cimd_policies(pool_id, created, id);
+    CREATE TABLE cimd_documents (
+        policy_id TEXT NOT NULL REFERENCES cimd_policies(id) ON DELETE CASCADE,
+        url TEXT NOT NULL,
+        doc TEXT NOT NULL,                  -- the client metadata document, as checked
+        cached REAL NOT NULL,
+        expires REAL NOT NULL,
+        PRIMARY KEY (policy_id, url)
+    ) WITHOUT ROWID;
+    """,
+    },
     # recovery.py: the passkeys users register and delete, in the recovery journal (after "webauthn",
     # whose table the triggers watch). A passkey's use changes nothing a recovery restores.
     "recovery_passkeys": {
