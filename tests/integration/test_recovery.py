@@ -8,15 +8,20 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
 
+from tests import fake_lambda
 from tests.conftest import make_client, unique
+from tests.fake_lambda import FakeLambda
 from tests.integration.auth_support import PASSWORD, error, new_client, new_user, password_auth, tokens
 from tests.integration.passkey_support import Authenticator
+from tests.integration.trigger_support import ARN, respond
+from tests.localcognito import LocalCognito, start
 
 HOUR = 3600.0
 
@@ -352,3 +357,35 @@ def test_a_new_password_cannot_be_set_while_writes_are_paused(cognito, idp, pool
     assert error(exc)[0] == "OperationNotEnabledException"
     idp.cancel_point_in_time_recovery(UserPoolId=pool_id, RestoreId=restore_id)
     assert "AuthenticationResult" in answer()
+
+
+@pytest.fixture(scope="module")
+def lam() -> Iterator[FakeLambda]:
+    yield from fake_lambda.running()
+
+
+@pytest.fixture(scope="module")
+def with_lambda(tmp_path_factory: pytest.TempPathFactory, lam: FakeLambda) -> Iterator[LocalCognito]:
+    running = start(Path(tmp_path_factory.mktemp("recovery-triggers")), "--lambda-endpoint", lam.endpoint)
+    yield running
+    assert running.stop() == 0
+
+
+def test_a_user_migrated_at_sign_in_while_writes_are_paused_stays(with_lambda, lam):
+    idp = make_client(with_lambda.base_url)
+    pool_id = idp.create_user_pool(PoolName=unique("migration"), LambdaConfig={"UserMigration": ARN.format("migrate")})[
+        "UserPool"
+    ]["Id"]
+    client_id = new_client(idp, pool_id)["ClientId"]
+    new_user(idp, pool_id, "ada")
+    _age(with_lambda.data_dir, pool_id, HOUR)
+    new_user(idp, pool_id, "grace")  # after the point: the recovery deletes her
+    restore_id = _initiate(idp, pool_id)["RestoreId"]
+    lam.script(
+        "migrate",
+        respond(userAttributes={"email": "old@example.com"}, finalUserStatus="CONFIRMED", messageAction="SUPPRESS"),
+    )
+    password_auth(idp, client_id, "migrant")  # sign-in goes on, and the migrated user is created
+    idp.start_point_in_time_recovery(UserPoolId=pool_id, RestoreId=restore_id)
+    names = {u["Username"] for u in idp.list_users(UserPoolId=pool_id)["Users"]}
+    assert names == {"ada", "migrant"}

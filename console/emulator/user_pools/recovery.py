@@ -64,12 +64,13 @@ def _wall(ctx: RequestContext, server_time: float) -> float:
     return server_time - ctx.config.clock_offset
 
 
-def _then(ctx: RequestContext, pool_id: str, point: float) -> _Then:
+def _then(ctx: RequestContext, pool_id: str, point: float, until: float) -> _Then:
+    """The rows changed between ``point`` and ``until`` (server times), as they were at ``point``."""
     then = _Then()
     seen: set[tuple[str, str]] = set()
     rows = ctx.store.iter(
-        "SELECT entity, key, before FROM pool_journal WHERE pool_id = ? AND at > ? ORDER BY seq",
-        (pool_id, _wall(ctx, point)),
+        "SELECT entity, key, before FROM pool_journal WHERE pool_id = ? AND at > ? AND at <= ? ORDER BY seq",
+        (pool_id, _wall(ctx, point), _wall(ctx, until)),
     )
     for row in rows:
         entity, key = row["entity"], row["key"]
@@ -347,7 +348,7 @@ def initiate_point_in_time_recovery(ctx: RequestContext, req: dict[str, Any]) ->
     )
     if completed >= COMPLETED_PER_DAY:
         raise AwsError("LimitExceededException", "A user pool can complete one point-in-time recovery in 24 hours.")
-    preview = _preview(ctx, pool["Id"], _then(ctx, pool["Id"], point))
+    preview = _preview(ctx, pool["Id"], _then(ctx, pool["Id"], point, ctx.now))
     restore_id = str(uuid.uuid4())
     ctx.store.run(
         "INSERT INTO pool_recoveries (restore_id, pool_id, status, restore_time, trigger_time, created, preview)"
@@ -369,8 +370,9 @@ def start_point_in_time_recovery(ctx: RequestContext, req: dict[str, Any]) -> di
             f"Point-in-time recovery {row['restore_id']} is {status}; only a recovery in PREVIEW_GENERATED can be"
             " started.",
         )
-    # The changes reverted are those after the point; writes have been paused since the preview.
-    _apply(ctx, pool, _then(ctx, pool["Id"], row["restore_time"]))
+    # The changes reverted are those between the point and the recovery's initiation (TriggerTimestamp);
+    # writes have been paused since, but sign-in may have changed users (a migrated user, say).
+    _apply(ctx, pool, _then(ctx, pool["Id"], row["restore_time"], row["trigger_time"]))
     ctx.store.run(
         "UPDATE pool_recoveries SET status = 'RESTORE_COMPLETED', finished = ? WHERE restore_id = ?",
         (ctx.now, row["restore_id"]),
