@@ -491,3 +491,30 @@ def test_email_as_username_pools_ask_for_the_email(cognito: Any, idp: Any) -> No
         browser.get("/logout", {"client_id": made["client_id"], "logout_uri": "http://localhost:8976/signed-out"})
         again = browser.sign_in("MAIL@example.com", **authorize_params(made))
         callback_code(again)
+
+
+def test_a_confirmation_link_confirms_the_sign_up(cognito: Any, idp: Any) -> None:
+    with site_and_browser(
+        cognito,
+        idp,
+        AutoVerifiedAttributes=["email"],
+        VerificationMessageTemplate={"DefaultEmailOption": "CONFIRM_WITH_LINK"},
+    ) as (made, browser):
+        idp.sign_up(
+            ClientId=made["client_id"],
+            Username="linked",
+            Password=PASSWORD,
+            UserAttributes=[{"Name": "email", "Value": "linked@example.com"}],
+        )
+        body = cognito.outbox(made["pool_id"])[-1]["body"]
+        link = re.search(r'href="([^"]+)"', body)
+        assert link, body
+        url = link.group(1).replace("&amp;", "&")
+        assert "/confirmUser?" in url
+        confirmed = browser.get(url)
+        assert confirmed.status_code == 200 and "Your registration has been confirmed!" in confirmed.text
+        assert idp.admin_get_user(UserPoolId=made["pool_id"], Username="linked")["UserStatus"] == "CONFIRMED"
+        again = browser.get(url)
+        assert again.status_code == 400 and "User cannot be confirmed" in again.text
+        forged = browser.get(url.replace("confirmation_code=", "confirmation_code=9"))
+        assert forged.status_code == 400

@@ -97,6 +97,19 @@ def site(ctx: RequestContext, request: Request) -> Site | None:
     return Site(pool, domain, doc, prefix)
 
 
+def site_of_pool(ctx: RequestContext, pool_id: str) -> Site | None:
+    """The pool's site at its prefix domain (else its custom domain), addressed by path; None without one."""
+    described = sorted(domains.domains_of(ctx, pool_id), key=domains.is_custom)
+    if not described:
+        return None
+    try:
+        pool = pools.get_pool(ctx, pool_id)
+    except AwsError:
+        return None
+    name = str(described[0]["Domain"])
+    return Site(pool, name, described[0], f"/{name}")
+
+
 # -- anti-CSRF ------------------------------------------------------------------------------------------
 
 

@@ -197,6 +197,8 @@ def _state_username(ctx: RequestContext, pending: PendingAuthorization, sealed: 
 @http_route("/confirmUser", ("GET",))
 @http_route("/{domain}/confirmUser", ("GET",))
 async def confirm_user(request: Request) -> Response:
+    if "confirmation_code" in request.query_params:
+        return await confirmation_link(request)
     ctx, site, checked = await login.pending_from_query(request)
     if not isinstance(checked, PendingAuthorization):
         return checked
@@ -205,6 +207,33 @@ async def confirm_user(request: Request) -> Response:
     if not username:
         return signup_page(request, ctx, site, checked)
     return confirm_page(request, ctx, site, checked, username, None)
+
+
+async def confirmation_link(request: Request) -> Response:
+    """The link of a sign-up email sent with CONFIRM_WITH_LINK (``?client_id=&user_name=&confirmation_code=``):
+    ConfirmSignUp with its code, and a page that says how it went. The link names the app client, whose
+    pool's domain styles the page when the link came to the server's own address."""
+    ctx = pages.context(request)
+    params = request.query_params
+    client_id = params.get("client_id", "")[:128]
+    username = params.get("user_name", "")[:_MAX]
+    code = params.get("confirmation_code", "")[:16]
+    try:
+        client = clients.get_client(ctx, client_id)
+    except AwsError:
+        return pages.error_page(request, ctx, pages.site(ctx, request), error="invalid_request")
+    site = pages.site(ctx, request) or pages.site_of_pool(ctx, str(client["UserPoolId"]))
+    if site is None or site.pool_id != client["UserPoolId"] or not username or not code:
+        return pages.error_page(request, ctx, site, error="invalid_request")
+    req = {"ClientId": client_id, "Username": username, "ConfirmationCode": code}
+    hashed = login.secret_hash(client, username)
+    if hashed is not None:
+        req["SecretHash"] = hashed
+    try:
+        await run(ctx, sign_up_api.confirm_sign_up, ctx, req)
+    except AwsError as err:
+        return pages.error_page(request, ctx, site, err.message)
+    return pages.render(request, ctx, site, "confirmed.html", client_id=client_id)
 
 
 @http_route("/confirmUser", ("POST",))
