@@ -15,7 +15,7 @@ from console.emulator.core.errors import AwsError, invalid_parameter, pool_not_f
 from console.emulator.core.registry import idp
 from console.emulator.core.store import dumps, loads, loads_document
 
-from . import pool_access
+from . import pool_access, pool_configurations
 
 
 def get_pool(ctx: RequestContext, pool_id: str) -> dict[str, Any]:
@@ -487,10 +487,12 @@ def create_user_pool(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]
     if req.get("UsernameConfiguration") is not None:
         doc["UsernameConfiguration"] = {"CaseSensitive": bool(req["UsernameConfiguration"].get("CaseSensitive", True))}
     _apply_settings(doc, req)
+    pool_configurations.apply(ctx, doc, req, creating=True)
     ctx.store.run(
         "INSERT INTO pools (id, name, created, modified, doc) VALUES (?, ?, ?, ?, ?)",
         (pool_id, doc["Name"], ctx.now, ctx.now, dumps(doc)),
     )
+    pool_configurations.sync_managed_resource_server(ctx, doc)
     return {"UserPool": describe(ctx, doc)}
 
 
@@ -516,6 +518,7 @@ def update_user_pool(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]
     if settings.get("MfaConfiguration") is None and doc.get("MfaConfiguration") not in (None, "OFF"):
         settings["MfaConfiguration"] = "OFF"
     _apply_settings(doc, settings)
+    pool_configurations.apply(ctx, doc, req, creating=False)
     if doc.get("MfaConfiguration") == "OFF":
         doc.pop("EmailMfaConfiguration", None)
     replica = pool_access.serving_replica(ctx, doc["Id"])
@@ -525,6 +528,7 @@ def update_user_pool(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]
             pool_access.save_replica_tags(ctx, doc["Id"], replica.region, dict(req["UserPoolTags"]))
         return {}
     save_pool(ctx, doc)
+    pool_configurations.sync_managed_resource_server(ctx, doc)
     return {}
 
 

@@ -14,8 +14,9 @@ from starlette.responses import JSONResponse, Response
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError
 from console.emulator.core.registry import http_route
+from console.emulator.core.store import loads
 
-from . import domains, keys
+from . import domains, keys, pool_configurations
 
 
 def _pool_context(request: Request) -> tuple[RequestContext, str]:
@@ -67,6 +68,10 @@ def discovery(ctx: RequestContext, pool_id: str) -> dict[str, Any]:
                 "userinfo_endpoint": f"{site}/oauth2/userInfo",
             }
         )
+        # With dynamic client registration on, its endpoint is advertised too.
+        pool = ctx.store.value("SELECT doc FROM pools WHERE id = ?", (pool_id,))
+        if pool is not None and pool_configurations.dcr(loads(pool)) is not None:
+            doc["registration_endpoint"] = f"{site}/oauth2/register"
     return dict(sorted(doc.items()))
 
 
