@@ -518,3 +518,33 @@ def test_a_confirmation_link_confirms_the_sign_up(cognito: Any, idp: Any) -> Non
         assert again.status_code == 400 and "User cannot be confirmed" in again.text
         forged = browser.get(url.replace("confirmation_code=", "confirmation_code=9"))
         assert forged.status_code == 400
+
+
+def test_managed_login_signs_in_with_an_emailed_code(cognito: Any, idp: Any) -> None:
+    with site_and_browser(
+        cognito,
+        idp,
+        UserPoolTier="ESSENTIALS",
+        EmailConfiguration=EMAIL_CONFIG,
+        Policies={"SignInPolicy": {"AllowedFirstAuthFactors": ["PASSWORD", "EMAIL_OTP"]}},
+    ) as (made, browser):
+        classic = browser.login_page(**authorize_params(made))
+        assert 'value="otp"' not in classic.text  # the classic hosted UI signs in with passwords only
+        idp.update_user_pool_domain(UserPoolId=made["pool_id"], Domain=made["domain"], ManagedLoginVersion=2)
+        idp.create_managed_login_branding(
+            UserPoolId=made["pool_id"], ClientId=made["client_id"], UseCognitoProvidedValues=True
+        )
+        add_user(idp, made["pool_id"], "olga")
+        page = browser.login_page(**authorize_params(made, nonce="otp"))
+        assert 'name="method" value="otp"' in page.text
+        nobody = browser.submit(page, "/login", username="nobody", method="otp")
+        assert error_text(nobody) == "User does not exist."
+        code_page = browser.submit(page, "/login", username="olga", method="otp")
+        assert code_page.status_code == 200 and "Enter your sign-in code" in code_page.text
+        assert "o***@e***" in code_page.text
+        wrong = browser.submit(code_page, "/mfa", code="00000000")
+        assert wrong.status_code == 400 and "Enter your sign-in code" in wrong.text
+        code = cognito.outbox(made["pool_id"])[-1]["code"]
+        tokens = exchange(cognito.base_url, made, callback_code(browser.submit(wrong, "/mfa", code=code))).json()
+        assert claims(tokens["id_token"])["nonce"] == "otp"
+        assert claims(tokens["access_token"])["username"] == "olga"

@@ -23,7 +23,7 @@ from console.emulator.core.errors import AwsError
 from console.emulator.core.registry import http_route
 from console.emulator.user_pools import cimd, clients, flow_hooks, mfa, passwords, pools, tokens, users, webauthn
 from console.emulator.user_pools import signup as sign_up_api
-from console.emulator.user_pools.auth import operations
+from console.emulator.user_pools.auth import choice, operations
 from console.emulator.user_pools.auth import password as password_flow
 from console.emulator.user_pools.auth.sessions import secret_hash_of
 from console.emulator.user_pools.auth.steps import Flow, drive
@@ -40,7 +40,10 @@ _MFA_NAMES = {
     "SMS_MFA": ("SMS_MFA_CODE", "Text message (SMS)"),
     "EMAIL_OTP": ("EMAIL_OTP_CODE", "Email"),
     "SOFTWARE_TOKEN_MFA": ("SOFTWARE_TOKEN_MFA_CODE", "Authenticator app"),
+    # One-time codes as the first factor (choice-based sign-in, managed login).
+    "SMS_OTP": ("SMS_OTP_CODE", "Text message (SMS)"),
 }
+_CODE_FACTORS = ("EMAIL_OTP", "SMS_OTP")
 _ATTRIBUTE_LABELS = {
     "email": ("Email", "email", "email"),
     "phone_number": ("Phone number", "tel", "tel"),
@@ -113,6 +116,7 @@ def login_page(
         forgot_href=paths["forgot_href"],
         signup_href=paths["signup_href"],
         passkey_href=f"{site.url('/passkey')}?{urlencode(query)}" if webauthn.enabled(site.pool) else "",
+        code_sign_in=offers_codes(site),
     )
 
 
@@ -201,6 +205,8 @@ async def login_post(request: Request) -> Response:
     assert site is not None
     username = fields.get("username", "").strip()
     password = fields.get("password", "")
+    if fields.get("method") == "otp" and offers_codes(site):
+        return await _sign_in_with_a_code(request, ctx, site, pending, username)
     if not username or not password:
         return login_page(
             request, ctx, site, pending, error="Please enter your username and password.", username=username, status=400
@@ -217,6 +223,57 @@ async def login_post(request: Request) -> Response:
         message = "User does not exist." if err.code == "UserNotFoundException" else err.message
         return login_page(request, ctx, site, pending, error=message, username=username, status=400)
     return await proceed(request, ctx, site, pending, result, username, "password")
+
+
+def offers_codes(site: Site) -> bool:
+    """Whether the page offers a one-time code instead of the password: managed login, with EMAIL_OTP or
+    SMS_OTP among the pool's first factors (choice-based sign-in)."""
+    policy = (site.pool.get("Policies") or {}).get("SignInPolicy") or {}
+    return site.managed_login and any(f in _CODE_FACTORS for f in policy.get("AllowedFirstAuthFactors") or [])
+
+
+def _start_choice(ctx: RequestContext, pending: PendingAuthorization, username: str) -> Any:
+    """The engine's USER_AUTH first step (choice-based sign-in) for the hosted UI."""
+    pool = pools.get_pool(ctx, pending.pool_id)
+    client = clients.get_pool_client(ctx, pending.pool_id, pending.client_id)
+    params = {"USERNAME": username}
+    hashed = secret_hash(client, username)
+    if hashed is not None:
+        params["SECRET_HASH"] = hashed
+    req = {"ClientId": client["ClientId"], "AuthFlow": "USER_AUTH", "AuthParameters": params}
+    flow_hooks.begin(ctx, req, client)
+    flow = Flow(pool=pool, client=client, admin=False, flow="USER_AUTH", source="HostedAuth", req=req)
+    return choice.start(ctx, flow, params)
+
+
+async def _sign_in_with_a_code(
+    request: Request, ctx: RequestContext, site: Site, pending: PendingAuthorization, username: str
+) -> Response:
+    """USER_AUTH with an emailed (else texted) one-time code as the first factor; then the code page."""
+    if not username or len(username) > _MAX_USERNAME:
+        return login_page(request, ctx, site, pending, error="Please enter your username.", status=400)
+    ctx.oauth = pending.grant()
+    ctx.operation = "InitiateAuth"
+    try:
+        first = await drive(ctx, _start_choice, ctx, pending, username)
+        available = list(first.get("AvailableChallenges") or [])
+        pick = next((f for f in _CODE_FACTORS if f in available), None)
+        if first.get("ChallengeName") != "SELECT_CHALLENGE" or pick is None:
+            return login_page(
+                request,
+                ctx,
+                site,
+                pending,
+                error="A sign-in code can't be sent for this account. Sign in with your password.",
+                username=username,
+                status=400,
+            )
+        state = {"s": first.get("Session"), "u": username}
+        result = await _respond(ctx, pending, state, "SELECT_CHALLENGE", {"ANSWER": pick})
+    except AwsError as err:
+        message = "User does not exist." if err.code == "UserNotFoundException" else err.message
+        return login_page(request, ctx, site, pending, error=message, username=username, status=400)
+    return await proceed(request, ctx, site, pending, result, username, "otp")
 
 
 async def _confirm_first(
@@ -278,9 +335,10 @@ async def proceed(
     name = str(result.get("ChallengeName"))
     params = dict(result.get("ChallengeParameters") or {})
     username = params.get("USER_ID_FOR_SRP") or params.get("USERNAME") or username
-    state = {"s": result.get("Session"), "c": name, "u": username}
+    state = {"s": result.get("Session"), "c": name, "u": username, "m": method}
     if name in _MFA_NAMES:
-        return code_page(request, ctx, site, pending, _seal_state(ctx, pending, **state), name, params)
+        sealed = _seal_state(ctx, pending, **state)
+        return code_page(request, ctx, site, pending, sealed, name, params, first_factor=method == "otp")
     if name == "SELECT_MFA_TYPE":
         choices = [
             {"value": choice, "text": _MFA_NAMES[choice][1]}
@@ -317,8 +375,11 @@ def code_page(
     *,
     error: str | None = None,
     status: int = 200,
+    first_factor: bool = False,
 ) -> Response:
+    """The page for a code challenge: an MFA code, or (``first_factor``) a one-time code instead of a password."""
     destination = params.get("CODE_DELIVERY_DESTINATION")
+    heading = "Enter your sign-in code" if first_factor else "Multi-factor authentication"
     if name == "SOFTWARE_TOKEN_MFA":
         description = "Enter the code from your authenticator app."
         label = "Authenticator code"
@@ -334,7 +395,7 @@ def code_page(
         client_id=pending.client_id,
         lang=pending.lang,
         status=status,
-        heading="Multi-factor authentication",
+        heading=heading,
         description=description,
         code_label=label,
         submit="Sign in",
@@ -436,13 +497,16 @@ async def mfa_post(request: Request) -> Response:
             return pages.error_page(request, ctx, site)
     except AwsError as err:
         if err.code == "CodeMismatchException" and name in _MFA_NAMES:
+            sealed = fields.get("state", "")
+            again = state.get("m") == "otp"
             return code_page(
-                request, ctx, site, pending, fields.get("state", ""), name, {}, error=err.message, status=400
+                request, ctx, site, pending, sealed, name, {}, error=err.message, status=400, first_factor=again
             )
         return login_page(
             request, ctx, site, pending, error=err.message, username=str(state.get("u") or ""), status=400
         )
-    return await proceed(request, ctx, site, pending, result, str(state.get("u") or ""), "mfa")
+    method = "otp" if state.get("m") == "otp" else "mfa"
+    return await proceed(request, ctx, site, pending, result, str(state.get("u") or ""), method)
 
 
 @http_route("/forceChangePassword", ("POST",))
