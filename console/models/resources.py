@@ -98,6 +98,13 @@ class IdentityPoolsModel(RecordTableModel[IdentityPoolSummary]):
 RISK_WORDS = {"NoRisk": "", "AccountTakeover": "Account takeover", "Block": "Blocked"}
 
 
+def risk_text(event: PoolAuthEvent) -> str:
+    """Blocked first, then the risk level and decision: "Blocked", "High · Account takeover"."""
+    if event.blocked:
+        return "Blocked"
+    return " · ".join(x for x in (event.risk_level, RISK_WORDS.get(event.risk_decision, event.risk_decision)) if x)
+
+
 class AuthEventsModel(RecordTableModel[PoolAuthEvent]):
     COL_TIME, COL_USER, COL_TYPE, COL_RESPONSE, COL_RISK, COL_COMPROMISED, COL_IP, COL_DEVICE, COL_CLIENT = range(9)
 
@@ -108,12 +115,7 @@ class AuthEventsModel(RecordTableModel[PoolAuthEvent]):
                 Column("User", lambda e: e.username),
                 Column("Event", lambda e: e.event_type),
                 Column("Result", lambda e: e.response),
-                Column(
-                    "Risk",
-                    lambda e: " ".join(
-                        x for x in (e.risk_level, RISK_WORDS.get(e.risk_decision, e.risk_decision)) if x
-                    ),
-                ),
+                Column("Risk", risk_text),
                 Column("Compromised", lambda e: "Yes" if e.compromised else ""),
                 Column("IP address", lambda e: e.ip),
                 Column("Device", lambda e: e.device),

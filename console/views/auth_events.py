@@ -43,7 +43,9 @@ class AuthEventsView(View):
         self.proxy.setFilterKeyColumn(-1)
         self.ui.table.setModel(self.proxy)
         setup_table(self.ui.table)
-        self.ui.table.setColumnWidth(0, 150)
+        for column, width in enumerate((140, 120, 110, 70, 110, 115, 110, 130)):
+            self.ui.table.setColumnWidth(column, width)
+        self.ui.filterEdit.setMinimumWidth(170)
         self.page: AuthEventPage | None = None
         self.seen: set[str] = set()  # event IDs already shown: a new block among the rest is announced
         self.announced: list[PoolAuthEvent] = []
@@ -220,6 +222,7 @@ def event_details(event: PoolAuthEvent) -> str:
         ("Time", local_time(event.created)),
         ("User", event.username),
         ("Result", event.response),
+        ("Blocked", yes_no(event.blocked)),
         ("Risk level", event.risk_level or "No risk"),
         ("Risk decision", event.risk_decision or "NoRisk"),
         ("Compromised credentials", yes_no(event.compromised)),
