@@ -174,11 +174,27 @@ def test_code_flow_with_pkce_issues_oauth_tokens(cognito: Any, browser: Browser,
     assert id_claims["at_hash"] == digest.rstrip(b"=").decode()
 
 
-def test_a_code_is_used_once(cognito: Any, browser: Browser, site: dict[str, Any]) -> None:
+def test_a_code_is_used_once_and_its_replay_revokes_its_tokens(
+    cognito: Any, browser: Browser, site: dict[str, Any]
+) -> None:
     code = code_for(browser, site)
-    assert exchange(cognito.base_url, site, code).status_code == 200
+    first = exchange(cognito.base_url, site, code)
+    assert first.status_code == 200
+    info = endpoint(cognito, site, "/oauth2/userInfo")
+    bearer = {"Authorization": f"Bearer {first.json()['access_token']}"}
+    assert httpx.get(info, headers=bearer).status_code == 200
     again = exchange(cognito.base_url, site, code)
     assert again.status_code == 400 and again.json() == {"error": "invalid_grant"}
+    assert httpx.get(info, headers=bearer).status_code == 401
+    refresh = httpx.post(
+        endpoint(cognito, site, "/oauth2/token"),
+        data={
+            "grant_type": "refresh_token",
+            "client_id": site["client_id"],
+            "refresh_token": first.json()["refresh_token"],
+        },
+    )
+    assert refresh.json() == {"error": "invalid_grant"}
 
 
 @pytest.mark.parametrize(

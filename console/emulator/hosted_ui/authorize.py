@@ -21,7 +21,7 @@ from starlette.responses import RedirectResponse, Response
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError
 from console.emulator.core.registry import http_route
-from console.emulator.user_pools import cimd, clients
+from console.emulator.user_pools import acr, cimd, clients
 from console.emulator.user_pools.identity_providers import providers_of
 
 from . import pages, sessions
@@ -122,6 +122,14 @@ def validate(ctx: RequestContext, site: Site, params: Mapping[str, str]) -> Pend
             return Refusal("invalid_request", "Login option is not available. Please try another one", page=True)
     if provider is not None and provider not in supported:
         return Refusal("invalid_request", "Login option is not available. Please try another one", page=True)
+    acr_values = _one(params, "acr_values")
+    if acr_values is not None:
+        if site.pool.get("UserPoolTier") == "LITE":
+            return Refusal("invalid_request", "acr_values requires the Essentials or Plus feature plan.", pending=base)
+        levels = acr.requested_levels(site.pool, acr_values)
+        if levels is None:
+            return Refusal("invalid_request", "None of the acr_values is a level of the user pool.", pending=base)
+        extra["acr_values"] = " ".join(levels)
     prompt = _one(params, "prompt")
     return PendingAuthorization(
         pool_id=site.pool_id,

@@ -163,9 +163,11 @@ def _store_code(ctx: RequestContext, pending: PendingAuthorization, issued: dict
     code = str(uuid.uuid4())
     key = sealing.digest(code)
     ctx.store.run("DELETE FROM authorization_codes WHERE expires < ?", (ctx.now - CODE_VALIDITY,))
+    decoded = tokens.decode_unverified(str(issued.get("AccessToken") or ""))
+    origin = decoded[1].get("origin_jti") if decoded else None
     ctx.store.run(
         "INSERT INTO authorization_codes (id, pool_id, client_id, redirect_uri, code_challenge,"
-        " code_challenge_method, tokens, created, expires) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " code_challenge_method, tokens, created, expires, origin_jti) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             key,
             pending.pool_id,
@@ -176,13 +178,17 @@ def _store_code(ctx: RequestContext, pending: PendingAuthorization, issued: dict
             sealing.seal(ctx, f"{_CODE_TOKENS}:{key}", issued),
             ctx.now,
             ctx.now + CODE_VALIDITY,
+            str(origin) if origin else None,
         ),
     )
     return code
 
 
 def redeem_code(ctx: RequestContext, code: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
-    """(the code's row, its tokens) if the code is live, and uses it up (inside a transaction); else None."""
+    """(the code's row, its tokens) if the code is live, and uses it up (inside a transaction); else None.
+
+    A code redeemed a second time also revokes the tokens it was exchanged for (RFC 6749 section 10.5: a
+    replayed code means it leaked)."""
     if not code or len(code) > 512:
         return None
     key = sealing.digest(code)
@@ -191,7 +197,14 @@ def redeem_code(ctx: RequestContext, code: str) -> tuple[dict[str, Any], dict[st
         return None
     # Used once, whatever comes of this attempt.
     ctx.store.run("UPDATE authorization_codes SET used = ?, tokens = '' WHERE id = ?", (ctx.now, key))
-    if row["used"] is not None or row["expires"] <= ctx.now:
+    if row["used"] is not None:
+        if row["origin_jti"]:
+            ctx.store.run(
+                "UPDATE token_origins SET revoked = ? WHERE origin_jti = ? AND revoked IS NULL",
+                (ctx.now, row["origin_jti"]),
+            )
+        return None
+    if row["expires"] <= ctx.now:
         return None
     issued = sealing.unseal(ctx, f"{_CODE_TOKENS}:{key}", row["tokens"])
     if not isinstance(issued, dict):

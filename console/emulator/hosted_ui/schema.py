@@ -40,5 +40,9 @@ MIGRATIONS: Migrations = {
         key TEXT NOT NULL                   -- hex; seals pending authorizations and codes' tokens, signs forms
     );
     """,
+        2: """
+    -- The sign-in a code's tokens belong to: a code used twice revokes them (RFC 6749 section 10.5).
+    ALTER TABLE authorization_codes ADD COLUMN origin_jti TEXT;
+    """,
     },
 }

@@ -32,7 +32,7 @@ from console.emulator.core.errors import AwsError, not_authorized
 from console.emulator.core.registry import idp
 from console.emulator.core.store import compact_json, loads
 
-from . import clients, keys, pools, pre_token, session_tracking, users
+from . import acr, clients, keys, pools, pre_token, session_tracking, users
 from .keys import b64url, b64url_decode
 from .users import User
 
@@ -378,6 +378,9 @@ def _mint(
         oauth=oauth,
     )
     custom.apply_access(access)
+    # A sign-in that asked for an authentication level (acr_values) says which it reached, and how.
+    step_up = acr.claims(ctx, pool)
+    access.update(step_up)
     # The ID token of an OAuth sign-in carries at_hash, a digest of the whole access token.
     access_token = _sign(ctx, pool_keys.access_key, pool_keys.access_kid, access, now=oauth and with_id)
     result: dict[str, Any] = {
@@ -399,6 +402,7 @@ def _mint(
             nonce=nonce,
         )
         custom.apply_id(idc)
+        idc.update(step_up)
         if oauth:
             digest = hashlib.sha256(access_token.encode("ascii")).digest()
             idc = {"at_hash": b64url(digest[:16]), **idc}
