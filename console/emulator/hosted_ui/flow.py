@@ -53,6 +53,8 @@ class Grant:
     scopes: tuple[str, ...]
     nonce: str | None
     with_refresh: bool
+    # The authentication levels the authorize request asked for (acr_values; user_pools/acr.py).
+    acr_values: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,8 @@ class PendingAuthorization:
     extra: dict[str, str] = field(default_factory=dict)
 
     def grant(self) -> Grant:
-        return Grant(self.scopes, self.nonce, with_refresh=self.response_type == "code")
+        acr_values = tuple(self.extra.get("acr_values", "").split())
+        return Grant(self.scopes, self.nonce, with_refresh=self.response_type == "code", acr_values=acr_values)
 
     def seal(self, ctx: RequestContext) -> str:
         """This request as an opaque string for a form field, a cookie or an external provider's state."""
@@ -119,6 +122,8 @@ class PendingAuthorization:
             value = getattr(self, name)
             if value is not None:
                 params[name] = value
+        if self.extra.get("acr_values"):
+            params["acr_values"] = self.extra["acr_values"]
         return params
 
 
