@@ -126,5 +126,10 @@ class RequestContext:
 
     def issuer(self, pool_id: str) -> str:
         if self.config.issuer_style == "aws":
-            return f"https://cognito-idp.{self.region}.amazonaws.com/{pool_id}"
+            # A pool whose IssuerConfiguration is UPDATED names AWS's multi-Region issuer host.
+            kind = self.store.value(
+                "SELECT json_extract(doc, '$.IssuerConfiguration.Type') FROM pools WHERE id = ?", (pool_id,)
+            )
+            host = "issuer-cognito-idp" if kind == "UPDATED" else "cognito-idp"
+            return f"https://{host}.{self.region}.amazonaws.com/{pool_id}"
         return f"{self.base_url}/{pool_id}"
