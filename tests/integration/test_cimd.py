@@ -25,6 +25,7 @@ class _Documents(BaseHTTPRequestHandler):
 
     served: ClassVar[dict[str, bytes]] = {}
     hits: ClassVar[dict[str, int]] = {}
+    extra_headers: ClassVar[dict[str, dict[str, str]]] = {}
 
     def do_GET(self) -> None:
         body = self.served.get(self.path)
@@ -36,6 +37,8 @@ class _Documents(BaseHTTPRequestHandler):
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
+        for name, value in self.extra_headers.get(self.path, {}).items():
+            self.send_header(name, value)
         self.end_headers()
         self.wfile.write(body)
 
@@ -315,3 +318,30 @@ def test_http_metadata_urls_need_the_server_option(cognito: LocalCognito, idp: A
     finally:
         browser.close()
     assert _Documents.hits.get(f"/{p['domain']}/client.json") is None
+
+
+@pytest.mark.parametrize(("max_age", "cached_for"), [(172800, 172800), (60, 86400), (None, 86400)])
+def test_cache_control_max_age_within_a_day_and_a_year_wins(
+    local: LocalCognito, api: Any, documents: str, max_age: int | None, cached_for: int
+) -> None:
+    p = _pool(api, documents)
+    path = f"/{p['domain']}/client.json"
+    url = f"{documents}{path}"
+    _serve(path, _document(url))
+    if max_age is not None:
+        _Documents.extra_headers[path] = {"Cache-Control": f"public, max-age={max_age}"}
+    browser, answer = _authorize(local, p, url)
+    browser.close()
+    assert answer.status_code == 302, answer.text
+    listed = api.list_client_metadata_urls(UserPoolId=p["pool_id"], CIMDPolicyId=p["policy"]["CIMDPolicyId"])
+    entry = listed["ClientMetadataURLs"][0]
+    assert (entry["ExpirationDate"] - entry["CachedDate"]).total_seconds() == pytest.approx(cached_for, abs=1)
+
+
+def test_discovery_says_metadata_url_clients_are_accepted(local: LocalCognito, api: Any, documents: str) -> None:
+    p = _pool(api, documents)
+    doc = httpx.get(f"{local.base_url}/{p['pool_id']}/.well-known/openid-configuration").json()
+    assert doc["client_id_metadata_document_supported"] is True
+    api.delete_cimd_policy(UserPoolId=p["pool_id"], CIMDPolicyId=p["policy"]["CIMDPolicyId"])
+    doc = httpx.get(f"{local.base_url}/{p['pool_id']}/.well-known/openid-configuration").json()
+    assert "client_id_metadata_document_supported" not in doc

@@ -7,8 +7,9 @@ client: the document at the URL is its registration. The document must be JSON, 
 bytes, name its own URL as ``client_id``, list ``redirect_uris``, and be a public client
 (``token_endpoint_auth_method`` ``none``, no secret); the grant types allowed are those both the document
 and the app client allow, never ``client_credentials``. A document that is unreachable, too large, not
-JSON or wrong is refused and nothing is kept; a good one is cached for the policy's CacheDuration (a day by
-default), listed by ListClientMetadataURLs and refreshed or dropped with UpdateClientMetadataURLState.
+JSON or wrong is refused and nothing is kept; a good one is cached for its Cache-Control max-age where that
+is between a day and a year, else for the policy's CacheDuration (a day by default), listed by
+ListClientMetadataURLs and refreshed or dropped with UpdateClientMetadataURLState.
 
 Documents are fetched with identity_providers.py's fetch, kept off private networks. A server started
 with ``--http-metadata-urls`` also accepts ``http`` URLs on loopback, matched as their ``https`` form.
@@ -35,6 +36,7 @@ from console.emulator.core.store import dumps, loads
 from . import clients, identity_providers, pools
 
 DEFAULT_CACHE_DURATION = 86400
+MIN_CACHE, MAX_CACHE = 86400, 31556952
 MAX_DOCUMENT = 5 * 1024
 _LIST = "cimd-policies"
 _URLS = "cimd-urls"
@@ -284,16 +286,29 @@ def _checked_document(url: str, body: bytes | None) -> dict[str, Any] | None:
     return doc
 
 
+def _max_age(cache_control: str | None) -> int | None:
+    """The document's Cache-Control max-age, where it is between a day and a year (CacheDuration's range)."""
+    for directive in (cache_control or "").split(","):
+        name, _, value = directive.strip().partition("=")
+        if name.lower() == "max-age" and value.strip().isdigit():
+            seconds = int(value.strip())
+            return seconds if MIN_CACHE <= seconds <= MAX_CACHE else None
+    return None
+
+
 async def _fetch_and_cache(ctx: RequestContext, policy: dict[str, Any], url: str) -> bool:
     """Fetch ``url``'s document for ``policy``; cache it if it is good, forget the URL if it is not."""
     # An http URL only gets here on loopback, on a server started with --http-metadata-urls.
-    document = _checked_document(url, await identity_providers._fetch(ctx, url))
+    response = await identity_providers.fetch_response(ctx, url)
+    document = _checked_document(url, response.content if response is not None else None)
     with ctx.store.tx():
         exists = ctx.store.value("SELECT 1 FROM cimd_policies WHERE id = ?", (policy["id"],))
         if document is None or not exists:
             ctx.store.run("DELETE FROM cimd_documents WHERE policy_id = ? AND url = ?", (policy["id"], url))
             return False
-        duration = int(loads(policy["doc"]).get("CacheDuration") or DEFAULT_CACHE_DURATION)
+        duration = _max_age(response.headers.get("cache-control") if response is not None else None) or int(
+            loads(policy["doc"]).get("CacheDuration") or DEFAULT_CACHE_DURATION
+        )
         ctx.store.run(
             "INSERT OR REPLACE INTO cimd_documents (policy_id, url, doc, cached, expires) VALUES (?, ?, ?, ?, ?)",
             (policy["id"], url, dumps(document), ctx.now, ctx.now + duration),

@@ -184,6 +184,12 @@ async def _resolve(host: str, port: int) -> list[str]:
 async def _fetch(ctx: RequestContext, url: str) -> bytes | None:
     """The body of ``url`` when it answers 200 (after redirects), else None: unreachable, refused (see the
     module's docstring), or any other failure, which the callers answer as AWS does."""
+    response = await fetch_response(ctx, url)
+    return response.content if response is not None else None
+
+
+async def fetch_response(ctx: RequestContext, url: str) -> httpx.Response | None:
+    """``_fetch``'s final 200 response, for callers that read its headers too (cimd.py: Cache-Control)."""
     allow_all = os.environ.get(ALLOW_PRIVATE_FETCH_ENV, "").strip().lower() in ("1", "true", "yes", "on")
     loopback = allow_all or ctx.config.host in sigv4.LOOPBACK
     # Imported here, where metadata is fetched, not at start-up: httpx brings its command line's rich,
@@ -200,7 +206,7 @@ async def _fetch(ctx: RequestContext, url: str) -> bytes | None:
                     return None
                 location = response.headers.get("location")
                 if response.status_code not in _REDIRECTS or not location:
-                    return response.content if response.status_code == 200 else None
+                    return response if response.status_code == 200 else None
                 target = target.join(location)
     except Exception:
         # Any failure to fetch (httpx.InvalidURL, OverflowError from connect() for a port past 65535, a name

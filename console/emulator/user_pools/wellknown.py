@@ -72,6 +72,9 @@ def discovery(ctx: RequestContext, pool_id: str) -> dict[str, Any]:
         pool = ctx.store.value("SELECT doc FROM pools WHERE id = ?", (pool_id,))
         if pool is not None and pool_configurations.dcr(loads(pool)) is not None:
             doc["registration_endpoint"] = f"{site}/oauth2/register"
+        # [U] With a CIMD policy, URL client IDs are accepted, as the CIMD draft's metadata says.
+        if ctx.store.value("SELECT 1 FROM cimd_policies WHERE pool_id = ?", (pool_id,)):
+            doc["client_id_metadata_document_supported"] = True
     return dict(sorted(doc.items()))
 
 
