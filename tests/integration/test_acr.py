@@ -153,3 +153,20 @@ def test_lite_pools_cannot_ask_for_levels(cognito: Any, idp: Any) -> None:
         browser.close()
         idp.delete_user_pool_domain(UserPoolId=pool_id, Domain=made["domain"])
         idp.delete_user_pool(UserPoolId=pool_id)
+
+
+def test_max_age_makes_an_older_session_sign_in_again(cognito: Any, site: dict[str, Any]) -> None:
+    browser = Browser(cognito.base_url, site["domain"])
+    try:
+        _code(browser.sign_in(**authorize_params(site)))
+        # A recent enough session answers at once (single sign-on) ...
+        _code(browser.authorize(**authorize_params(site, max_age="3600")))
+        # ... an older one sends the user to sign in again, with the levels asked for kept.
+        again = browser.authorize(**authorize_params(site, max_age="0", acr_values="urn:cognito:loa:1"))
+        assert again.status_code == 302 and "/login?" in again.headers["location"]
+        assert query_of(again.headers["location"])["max_age"] == "0"
+        assert query_of(again.headers["location"])["acr_values"] == "urn:cognito:loa:1"
+        bad = browser.authorize(**authorize_params(site, max_age="soon"))
+        assert query_of(bad.headers["location"])["error"] == "invalid_request"
+    finally:
+        browser.close()

@@ -130,6 +130,11 @@ def validate(ctx: RequestContext, site: Site, params: Mapping[str, str]) -> Pend
         if levels is None:
             return Refusal("invalid_request", "None of the acr_values is a level of the user pool.", pending=base)
         extra["acr_values"] = " ".join(levels)
+    max_age = _one(params, "max_age")
+    if max_age is not None:
+        if not max_age.isdigit() or len(max_age) > 10:
+            return Refusal("invalid_request", "max_age must be a number of seconds.", pending=base)
+        extra["max_age"] = str(int(max_age))
     prompt = _one(params, "prompt")
     return PendingAuthorization(
         pool_id=site.pool_id,
@@ -168,6 +173,10 @@ async def answer_or_login(
     if pending.prompt == "login":
         return None
     session = sessions.current(ctx, request, site.pool)
+    # max_age: a session whose sign-in is older than that many seconds does not answer; the user signs in again.
+    max_age = pending.extra.get("max_age")
+    if session is not None and max_age is not None and ctx.now - session.auth_time > int(max_age):
+        session = None
     if session is None:
         if pending.prompt == "none":
             return error_redirect(pending, "login_required")

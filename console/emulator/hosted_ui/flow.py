@@ -122,8 +122,9 @@ class PendingAuthorization:
             value = getattr(self, name)
             if value is not None:
                 params[name] = value
-        if self.extra.get("acr_values"):
-            params["acr_values"] = self.extra["acr_values"]
+        for name in ("acr_values", "max_age"):
+            if self.extra.get(name):
+                params[name] = self.extra[name]
         return params
 
 
