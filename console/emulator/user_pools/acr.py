@@ -28,6 +28,7 @@ from typing import Any
 from console.emulator.core.context import RequestContext
 
 from . import pool_configurations
+from .users import User
 
 _ORDER = pool_configurations.LEVELS
 
@@ -72,10 +73,13 @@ def _level(amr: list[str]) -> str:
     return "Level1"
 
 
-def claims(ctx: RequestContext, pool: dict[str, Any]) -> dict[str, Any]:
-    """``acr`` and ``amr`` for the tokens this request issues, when its sign-in asked for a level; else {}."""
+def claims(ctx: RequestContext, pool: dict[str, Any], user: User) -> dict[str, Any]:
+    """``acr`` and ``amr`` for the tokens this request issues, when its sign-in asked for a level; else {}.
+
+    A federated user's levels would come from the identity provider's answer through its AcrMapping, which
+    this server does not read: such a sign-in's tokens carry neither claim."""
     wanted = tuple(getattr(ctx.oauth, "acr_values", ()) or ())
-    if not wanted:
+    if not wanted or user.status == "EXTERNAL_PROVIDER":
         return {}
     names = pool_configurations.acr_names(pool)
     amr = methods(ctx, pool)

@@ -379,7 +379,7 @@ def _mint(
     )
     custom.apply_access(access)
     # A sign-in that asked for an authentication level (acr_values) says which it reached, and how.
-    step_up = acr.claims(ctx, pool)
+    step_up = acr.claims(ctx, pool, user)
     access.update(step_up)
     # The ID token of an OAuth sign-in carries at_hash, a digest of the whole access token.
     access_token = _sign(ctx, pool_keys.access_key, pool_keys.access_kid, access, now=oauth and with_id)
