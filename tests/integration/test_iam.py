@@ -395,3 +395,47 @@ def test_simulate_custom_policy(iam: Any) -> None:
     assert results[0]["MatchedStatements"][0]["SourcePolicyId"] == "PolicyInputList.1"
     with pytest.raises(iam.exceptions.MalformedPolicyDocumentException):
         iam.simulate_custom_policy(PolicyInputList=["{"], ActionNames=["s3:PutObject"])
+
+
+def test_policy_versions(iam: Any, role: Any) -> None:
+    arn = iam.create_policy(PolicyName=unique("versioned"), PolicyDocument=json.dumps(PERMISSIONS))["Policy"]["Arn"]
+    narrower = {**PERMISSIONS, "Statement": [{**PERMISSIONS["Statement"][0], "Action": "s3:GetObject"}]}
+    created = iam.create_policy_version(PolicyArn=arn, PolicyDocument=json.dumps(narrower), SetAsDefault=True)
+    assert created["PolicyVersion"]["VersionId"] == "v2" and created["PolicyVersion"]["IsDefaultVersion"] is True
+    assert iam.get_policy(PolicyArn=arn)["Policy"]["DefaultVersionId"] == "v2"
+    assert iam.get_policy_version(PolicyArn=arn, VersionId="v2")["PolicyVersion"]["Document"] == narrower
+    listed = iam.list_policy_versions(PolicyArn=arn)["Versions"]
+    assert [(v["VersionId"], v["IsDefaultVersion"]) for v in listed] == [("v2", True), ("v1", False)]
+    # The role's decisions follow the default version.
+    iam.attach_role_policy(RoleName=role["RoleName"], PolicyArn=arn)
+    put = iam.simulate_principal_policy(
+        PolicySourceArn=role["Arn"],
+        ActionNames=["s3:PutObject"],
+        ResourceArns=["arn:aws:s3:::bucket/x/y"],
+        ContextEntries=[
+            {
+                "ContextKeyName": "cognito-identity.amazonaws.com:sub",
+                "ContextKeyValues": ["x"],
+                "ContextKeyType": "string",
+            }
+        ],
+    )["EvaluationResults"][0]
+    assert put["EvalDecision"] == "implicitDeny"
+    iam.detach_role_policy(RoleName=role["RoleName"], PolicyArn=arn)
+    with pytest.raises(iam.exceptions.DeleteConflictException, match="default version"):
+        iam.delete_policy_version(PolicyArn=arn, VersionId="v2")
+    with pytest.raises(iam.exceptions.DeleteConflictException, match="more than one version"):
+        iam.delete_policy(PolicyArn=arn)
+    for _ in range(3):
+        iam.create_policy_version(PolicyArn=arn, PolicyDocument=json.dumps(PERMISSIONS))
+    with pytest.raises(iam.exceptions.LimitExceededException, match="up to 5 versions"):
+        iam.create_policy_version(PolicyArn=arn, PolicyDocument=json.dumps(PERMISSIONS))
+    iam.delete_policy_version(PolicyArn=arn, VersionId="v1")
+    assert (
+        iam.create_policy_version(PolicyArn=arn, PolicyDocument=json.dumps(PERMISSIONS))["PolicyVersion"]["VersionId"]
+        == "v6"
+    )
+    iam.set_default_policy_version(PolicyArn=arn, VersionId="v6")
+    for version in ("v2", "v3", "v4", "v5"):
+        iam.delete_policy_version(PolicyArn=arn, VersionId=version)
+    iam.delete_policy(PolicyArn=arn)

@@ -25,7 +25,17 @@ OPERATIONS: dict[str, dict[str, tuple[str, ...]]] = {
             "UpdateAssumeRolePolicy",
             "UpdateRole",
         ),
-        "policies": ("CreatePolicy", "DeletePolicy", "GetPolicy", "GetPolicyVersion", "ListPolicies"),
+        "policies": (
+            "CreatePolicy",
+            "CreatePolicyVersion",
+            "DeletePolicy",
+            "DeletePolicyVersion",
+            "GetPolicy",
+            "GetPolicyVersion",
+            "ListPolicies",
+            "ListPolicyVersions",
+            "SetDefaultPolicyVersion",
+        ),
         "simulation": ("SimulateCustomPolicy", "SimulatePrincipalPolicy"),
         "providers": (
             "CreateOpenIDConnectProvider",

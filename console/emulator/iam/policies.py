@@ -1,7 +1,8 @@
-"""IAM customer managed policies: CreatePolicy, GetPolicy, GetPolicyVersion, ListPolicies, DeletePolicy.
+"""IAM customer managed policies: CreatePolicy, GetPolicy, ListPolicies, DeletePolicy, and their versions
+(CreatePolicyVersion, GetPolicyVersion, ListPolicyVersions, SetDefaultPolicyVersion, DeletePolicyVersion).
 
-A policy keeps its document as version ``v1``, its default version; ``require`` is how roles find a policy to
-attach.
+A policy's first document is version ``v1``; each new version takes the next number, at most five are kept, and
+the default version is the one that applies. ``require`` is how roles find a policy to attach.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from .entities import already_exists, arn, delete_conflict, limit_exceeded, merg
 
 POLICY_SIZE = 6144
 POLICIES_PER_ACCOUNT = 1500
+VERSIONS_PER_POLICY = 5
 
 
 def require(ctx: RequestContext, policy_arn: str) -> Any:
@@ -88,19 +90,7 @@ def get_policy(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
 @operation("iam", "GetPolicyVersion")
 def get_policy_version(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     row = require(ctx, req["PolicyArn"])
-    version = ctx.store.one(
-        "SELECT * FROM iam_policy_versions WHERE policy_arn = ? AND version_id = ?", (row["arn"], req["VersionId"])
-    )
-    if version is None:
-        raise not_found(f"Policy {row['arn']} version {req['VersionId']} does not exist or is not attachable.")
-    return {
-        "PolicyVersion": {
-            "Document": documents.encoded(version["document"]),
-            "VersionId": version["version_id"],
-            "IsDefaultVersion": version["version_id"] == row["default_version"],
-            "CreateDate": version["created"],
-        }
-    }
+    return {"PolicyVersion": _version(_version_row(ctx, row, req["VersionId"]), row["default_version"])}
 
 
 @operation("iam", "ListPolicies")
@@ -122,5 +112,102 @@ def delete_policy(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     row = require(ctx, req["PolicyArn"])
     if ctx.store.one("SELECT 1 FROM iam_role_attachments WHERE policy_arn = ?", (row["arn"],)):
         raise delete_conflict("Cannot delete a policy attached to entities.")
+    if ctx.store.value("SELECT COUNT(*) FROM iam_policy_versions WHERE policy_arn = ?", (row["arn"],)) > 1:
+        raise delete_conflict(
+            "This policy has more than one version. Before you delete a policy, you must delete the policy's"
+            " versions. The default version is deleted with the policy."
+        )
     ctx.store.run("DELETE FROM iam_policies WHERE arn = ?", (row["arn"],))
+    return {}
+
+
+def _version(row: Any, default_version: str, *, with_document: bool = True) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "VersionId": row["version_id"],
+        "IsDefaultVersion": row["version_id"] == default_version,
+        "CreateDate": row["created"],
+    }
+    if with_document:
+        out["Document"] = documents.encoded(row["document"])
+    return out
+
+
+def _version_row(ctx: RequestContext, policy: Any, version_id: str) -> Any:
+    found = ctx.store.one(
+        "SELECT * FROM iam_policy_versions WHERE policy_arn = ? AND version_id = ?", (policy["arn"], version_id)
+    )
+    if found is None:
+        raise not_found(f"Policy {policy['arn']} version {version_id} does not exist or is not attachable.")
+    return found
+
+
+@operation("iam", "CreatePolicyVersion")
+def create_policy_version(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
+    row = require(ctx, req["PolicyArn"])
+    text = req["PolicyDocument"]
+    documents.parse(text)
+    if documents.size(text) > POLICY_SIZE:
+        raise limit_exceeded(f"Cannot exceed quota for PolicySize: {POLICY_SIZE}")
+    versions = [
+        r["version_id"]
+        for r in ctx.store.all("SELECT version_id FROM iam_policy_versions WHERE policy_arn = ?", (row["arn"],))
+    ]
+    if len(versions) >= VERSIONS_PER_POLICY:
+        raise limit_exceeded(
+            f"A managed policy can have up to {VERSIONS_PER_POLICY} versions. Before you create a new version, you"
+            " must delete an existing version."
+        )
+    number = int(loads(row["doc"]).get("LastVersion", max(int(v[1:]) for v in versions))) + 1
+    version_id = f"v{number}"
+    doc = loads(row["doc"])
+    doc["LastVersion"] = number
+    ctx.store.run(
+        "INSERT INTO iam_policy_versions (policy_arn, version_id, document, created) VALUES (?, ?, ?, ?)",
+        (row["arn"], version_id, text, ctx.now),
+    )
+    default = version_id if req.get("SetAsDefault") else row["default_version"]
+    ctx.store.run(
+        "UPDATE iam_policies SET default_version = ?, updated = ?, doc = ? WHERE arn = ?",
+        (default, ctx.now, dumps(doc), row["arn"]),
+    )
+    created = _version_row(ctx, row, version_id)
+    return {"PolicyVersion": _version(created, default, with_document=False)}
+
+
+@operation("iam", "ListPolicyVersions")
+def list_policy_versions(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
+    row = require(ctx, req["PolicyArn"])
+    versions = sorted(
+        ctx.store.all("SELECT * FROM iam_policy_versions WHERE policy_arn = ?", (row["arn"],)),
+        key=lambda v: -int(v["version_id"][1:]),
+    )
+    listed = [
+        (f"{10**6 - int(v['version_id'][1:]):07d}", _version(v, row["default_version"], with_document=False))
+        for v in versions
+    ]
+    found = page(req, "iam-policy-versions", listed, lambda item: item[0], "Versions")
+    found["Versions"] = [v for _, v in found["Versions"]]
+    return found
+
+
+@operation("iam", "SetDefaultPolicyVersion")
+def set_default_policy_version(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
+    row = require(ctx, req["PolicyArn"])
+    version = _version_row(ctx, row, req["VersionId"])
+    ctx.store.run(
+        "UPDATE iam_policies SET default_version = ?, updated = ? WHERE arn = ?",
+        (version["version_id"], ctx.now, row["arn"]),
+    )
+    return {}
+
+
+@operation("iam", "DeletePolicyVersion")
+def delete_policy_version(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
+    row = require(ctx, req["PolicyArn"])
+    version = _version_row(ctx, row, req["VersionId"])
+    if version["version_id"] == row["default_version"]:
+        raise delete_conflict("Cannot delete the default version of a policy.")
+    ctx.store.run(
+        "DELETE FROM iam_policy_versions WHERE policy_arn = ? AND version_id = ?", (row["arn"], version["version_id"])
+    )
     return {}
