@@ -62,9 +62,13 @@ def _oidc_row(ctx: RequestContext, provider_arn: str) -> Any:
 @operation("iam", "CreateOpenIDConnectProvider")
 def create_oidc_provider(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     url = req["Url"]
-    parts = urlsplit(url)
-    loopback = parts.scheme == "http" and parts.hostname in _LOOPBACK
-    if not (parts.scheme == "https" or loopback) or not parts.hostname or parts.query or parts.fragment:
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:  # an unclosed IPv6 bracket, say
+        raise invalid_input("Invalid Url") from None
+    loopback = parts.scheme == "http" and host in _LOOPBACK
+    if not (parts.scheme == "https" or loopback) or not host or parts.query or parts.fragment:
         raise invalid_input("Invalid Url")
     key = provider_key(url)
     if ctx.store.one("SELECT 1 FROM iam_oidc_providers WHERE url = ?", (key,)):
