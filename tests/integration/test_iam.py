@@ -439,3 +439,29 @@ def test_policy_versions(iam: Any, role: Any) -> None:
     for version in ("v2", "v3", "v4", "v5"):
         iam.delete_policy_version(PolicyArn=arn, VersionId=version)
     iam.delete_policy(PolicyArn=arn)
+
+
+def test_openid_connect_provider_updates(iam: Any) -> None:
+    arn = iam.create_open_id_connect_provider(Url=f"https://{unique('upd')}.example.com", ClientIDList=["a"])[
+        "OpenIDConnectProviderArn"
+    ]
+    iam.add_client_id_to_open_id_connect_provider(OpenIDConnectProviderArn=arn, ClientID="b")
+    iam.add_client_id_to_open_id_connect_provider(OpenIDConnectProviderArn=arn, ClientID="b")
+    iam.remove_client_id_from_open_id_connect_provider(OpenIDConnectProviderArn=arn, ClientID="a")
+    iam.update_open_id_connect_provider_thumbprint(OpenIDConnectProviderArn=arn, ThumbprintList=["B" * 40])
+    got = iam.get_open_id_connect_provider(OpenIDConnectProviderArn=arn)
+    assert got["ClientIDList"] == ["b"] and got["ThumbprintList"] == ["b" * 40]
+    with pytest.raises(iam.exceptions.InvalidInputException, match="not a valid SHA-1 thumbprint"):
+        iam.update_open_id_connect_provider_thumbprint(OpenIDConnectProviderArn=arn, ThumbprintList=["zz" * 20])
+    iam.delete_open_id_connect_provider(OpenIDConnectProviderArn=arn)
+    with pytest.raises(iam.exceptions.NoSuchEntityException):
+        iam.add_client_id_to_open_id_connect_provider(OpenIDConnectProviderArn=arn, ClientID="c")
+
+
+def test_saml_provider_update(iam: Any) -> None:
+    arn = iam.create_saml_provider(Name=unique("saml"), SAMLMetadataDocument=SAML_METADATA)["SAMLProviderArn"]
+    later = SAML_METADATA.replace("2099-01-01", "2098-06-01")
+    assert iam.update_saml_provider(SAMLProviderArn=arn, SAMLMetadataDocument=later)["SAMLProviderArn"] == arn
+    got = iam.get_saml_provider(SAMLProviderArn=arn)
+    assert got["SAMLMetadataDocument"] == later and got["ValidUntil"].year == 2098
+    iam.delete_saml_provider(SAMLProviderArn=arn)

@@ -38,6 +38,7 @@ OPERATIONS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "simulation": ("SimulateCustomPolicy", "SimulatePrincipalPolicy"),
         "providers": (
+            "AddClientIDToOpenIDConnectProvider",
             "CreateOpenIDConnectProvider",
             "CreateSAMLProvider",
             "DeleteOpenIDConnectProvider",
@@ -46,6 +47,9 @@ OPERATIONS: dict[str, dict[str, tuple[str, ...]]] = {
             "GetSAMLProvider",
             "ListOpenIDConnectProviders",
             "ListSAMLProviders",
+            "RemoveClientIDFromOpenIDConnectProvider",
+            "UpdateOpenIDConnectProviderThumbprint",
+            "UpdateSAMLProvider",
         ),
     },
 }

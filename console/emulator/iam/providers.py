@@ -1,5 +1,6 @@
-"""IAM identity providers: OpenID Connect providers (Create/Get/Delete/ListOpenIDConnectProviders) and SAML
-providers (Create/Get/Delete/ListSAMLProviders), the principals ``Federated`` names in trust policies.
+"""IAM identity providers: OpenID Connect providers (Create/Get/Delete/ListOpenIDConnectProviders, Add/Remove
+ClientIDTo/FromOpenIDConnectProvider, UpdateOpenIDConnectProviderThumbprint) and SAML providers
+(Create/Get/Update/Delete/ListSAMLProviders), the principals ``Federated`` names in trust policies.
 
 An OIDC provider's URL must be https, except for a loopback host, so that a local user pool's issuer
 (``http://127.0.0.1:<port>/<poolId>``) can be registered and its ID tokens exchanged with
@@ -59,6 +60,56 @@ def _oidc_row(ctx: RequestContext, provider_arn: str) -> Any:
     return row
 
 
+CLIENT_IDS_PER_PROVIDER = 100
+THUMBPRINTS_PER_PROVIDER = 5
+
+
+def _thumbprints(values: list[str]) -> list[str]:
+    if len(values) > THUMBPRINTS_PER_PROVIDER:
+        raise limit_exceeded(f"Thumbprint list must contain at most {THUMBPRINTS_PER_PROVIDER} thumbprints.")
+    for thumbprint in values:
+        if len(thumbprint) != 40 or any(c not in string.hexdigits for c in thumbprint):
+            raise invalid_input(f"Thumbprint {thumbprint} is not a valid SHA-1 thumbprint.")
+    return [t.lower() for t in values]
+
+
+def _update_oidc(ctx: RequestContext, row: Any, doc: dict[str, Any]) -> None:
+    ctx.store.run("UPDATE iam_oidc_providers SET doc = ? WHERE arn = ?", (dumps(doc), row["arn"]))
+
+
+@operation("iam", "AddClientIDToOpenIDConnectProvider")
+def add_client_id(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
+    row = _oidc_row(ctx, req["OpenIDConnectProviderArn"])
+    doc = loads(row["doc"])
+    clients = doc.setdefault("ClientIDList", [])
+    if req["ClientID"] not in clients:
+        if len(clients) >= CLIENT_IDS_PER_PROVIDER:
+            raise limit_exceeded(
+                f"Cannot exceed quota for ClientIdsPerOpenIdConnectProvider: {CLIENT_IDS_PER_PROVIDER}"
+            )
+        clients.append(req["ClientID"])
+        _update_oidc(ctx, row, doc)
+    return {}
+
+
+@operation("iam", "RemoveClientIDFromOpenIDConnectProvider")
+def remove_client_id(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
+    row = _oidc_row(ctx, req["OpenIDConnectProviderArn"])
+    doc = loads(row["doc"])
+    doc["ClientIDList"] = [c for c in doc.get("ClientIDList", []) if c != req["ClientID"]]
+    _update_oidc(ctx, row, doc)
+    return {}
+
+
+@operation("iam", "UpdateOpenIDConnectProviderThumbprint")
+def update_thumbprint(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
+    row = _oidc_row(ctx, req["OpenIDConnectProviderArn"])
+    doc = loads(row["doc"])
+    doc["ThumbprintList"] = _thumbprints(req["ThumbprintList"])
+    _update_oidc(ctx, row, doc)
+    return {}
+
+
 @operation("iam", "CreateOpenIDConnectProvider")
 def create_oidc_provider(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     url = req["Url"]
@@ -75,12 +126,9 @@ def create_oidc_provider(ctx: RequestContext, req: dict[str, Any]) -> dict[str, 
         raise already_exists(f"Provider with url {url} already exists.")
     if ctx.store.value("SELECT COUNT(*) FROM iam_oidc_providers") >= PROVIDERS_PER_ACCOUNT:
         raise limit_exceeded(f"Cannot exceed quota for OpenIdProvidersPerAccount: {PROVIDERS_PER_ACCOUNT}")
-    for thumbprint in req.get("ThumbprintList", []):
-        if len(thumbprint) != 40 or any(c not in string.hexdigits for c in thumbprint):
-            raise invalid_input(f"Thumbprint {thumbprint} is not a valid SHA-1 thumbprint.")
     doc: dict[str, Any] = {
         "ClientIDList": list(dict.fromkeys(req.get("ClientIDList", []))),
-        "ThumbprintList": [t.lower() for t in req.get("ThumbprintList", [])],
+        "ThumbprintList": _thumbprints(req.get("ThumbprintList", [])),
     }
     if req.get("Tags"):
         doc["Tags"] = merge_tags([], req["Tags"], "OpenIDConnectProvider")
@@ -179,6 +227,18 @@ def get_saml_provider(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any
     if doc.get("Tags"):
         out["Tags"] = doc["Tags"]
     return out
+
+
+@operation("iam", "UpdateSAMLProvider")
+def update_saml_provider(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
+    row = _saml_row(ctx, req["SAMLProviderArn"])
+    if "SAMLMetadataDocument" in req:
+        metadata = req["SAMLMetadataDocument"]
+        ctx.store.run(
+            "UPDATE iam_saml_providers SET metadata = ?, valid_until = ? WHERE arn = ?",
+            (metadata, _saml_valid_until(ctx, metadata), row["arn"]),
+        )
+    return {"SAMLProviderArn": row["arn"]}
 
 
 @operation("iam", "DeleteSAMLProvider")
