@@ -801,6 +801,143 @@ class BotoCognito:
         await self.call("delete_user_pool_domain", UserPoolId=pool_id, Domain=domain)
 
     # --- identity pools (cognito-identity) and their roles (iam) ----------------------------------------
+    # --- domains, schema, triggers, messages, user MFA and devices --------------------------------------
+    async def pool_domains(self, pool_id: str) -> list[Domain]:
+        """The pool's prefix domain and custom domain (either may be missing), as DescribeUserPoolDomain tells."""
+        raw = (await self.call("describe_user_pool", UserPoolId=pool_id))["UserPool"]
+        found: list[Domain] = []
+        for name in (raw.get("Domain"), raw.get("CustomDomain")):
+            if not name:
+                continue
+            resp = await self.call("describe_user_pool_domain", Domain=name)
+            d = resp.get("DomainDescription") or {}
+            found.append(
+                Domain(
+                    d.get("Domain", name),
+                    d.get("UserPoolId", pool_id),
+                    d.get("Status", ""),
+                    d.get("CloudFrontDistribution", ""),
+                    bool(d.get("CustomDomainConfig")),
+                    managed_login_version=int(d.get("ManagedLoginVersion") or 1),
+                    certificate_arn=(d.get("CustomDomainConfig") or {}).get("CertificateArn", ""),
+                )
+            )
+        return found
+
+    async def create_pool_domain(
+        self, pool_id: str, domain: str, certificate_arn: str = "", managed_login_version: int = 1
+    ) -> Domain:
+        """CreateUserPoolDomain: a prefix domain, or a custom one when a certificate ARN is given."""
+        req: dict[str, Any] = {"UserPoolId": pool_id, "Domain": domain, "ManagedLoginVersion": managed_login_version}
+        if certificate_arn:
+            req["CustomDomainConfig"] = {"CertificateArn": certificate_arn}
+        resp = await self.call("create_user_pool_domain", **req)
+        return Domain(
+            domain,
+            pool_id,
+            "CREATING" if certificate_arn else "ACTIVE",
+            resp.get("CloudFrontDomain", ""),
+            bool(certificate_arn),
+            managed_login_version=int(resp.get("ManagedLoginVersion") or managed_login_version),
+            certificate_arn=certificate_arn,
+        )
+
+    async def update_pool_domain(
+        self, pool_id: str, domain: str, managed_login_version: int, certificate_arn: str = ""
+    ) -> None:
+        """UpdateUserPoolDomain: classic hosted UI (1) or managed login (2); a custom domain's certificate."""
+        req: dict[str, Any] = {"UserPoolId": pool_id, "Domain": domain, "ManagedLoginVersion": managed_login_version}
+        if certificate_arn:
+            req["CustomDomainConfig"] = {"CertificateArn": certificate_arn}
+        await self.call("update_user_pool_domain", **req)
+
+    async def add_custom_attributes(self, pool_id: str, attributes: Sequence[Mapping[str, Any]]) -> Pool:
+        await self.call("add_custom_attributes", UserPoolId=pool_id, CustomAttributes=list(attributes))
+        return await self.describe_pool(pool_id)
+
+    async def set_user_mfa_preference(
+        self, pool_id: str, username: str, settings: Mapping[str, Mapping[str, bool]]
+    ) -> None:
+        """AdminSetUserMFAPreference: ``settings`` by method (SMS, EMAIL, TOTP): Enabled and PreferredMfa."""
+        keys = {"SMS": "SMSMfaSettings", "EMAIL": "EmailMfaSettings", "TOTP": "SoftwareTokenMfaSettings"}
+        req: dict[str, Any] = {"UserPoolId": pool_id, "Username": username}
+        for method, value in settings.items():
+            req[keys[method]] = {"Enabled": bool(value.get("Enabled")), "PreferredMfa": bool(value.get("PreferredMfa"))}
+        await self.call("admin_set_user_mfa_preference", **req)
+
+    async def user_mfa(self, pool_id: str, username: str) -> tuple[tuple[str, ...], str]:
+        """The MFA methods a user has turned on and the preferred one (AdminGetUser's UserMFASettingList)."""
+        resp = await self.call("admin_get_user", UserPoolId=pool_id, Username=username)
+        names = {"SMS_MFA": "SMS", "EMAIL_OTP": "EMAIL", "SOFTWARE_TOKEN_MFA": "TOTP"}
+        enabled = tuple(names.get(m, m) for m in resp.get("UserMFASettingList") or [])
+        return enabled, names.get(resp.get("PreferredMfaSetting", ""), resp.get("PreferredMfaSetting", ""))
+
+    async def delete_software_token(self, pool_id: str, username: str) -> None:
+        """AdminDeleteSoftwareToken: the user's authenticator app is forgotten; they set up TOTP again."""
+        await self.call("admin_delete_software_token", UserPoolId=pool_id, Username=username)
+
+    async def forget_device(self, pool_id: str, username: str, device_key: str) -> None:
+        await self.call("admin_forget_device", UserPoolId=pool_id, Username=username, DeviceKey=device_key)
+
+    async def resend_invitation(self, pool_id: str, username: str, channels: Sequence[str] = ("EMAIL",)) -> None:
+        """AdminCreateUser with MessageAction RESEND: a new temporary password, sent again."""
+        await self.call(
+            "admin_create_user",
+            UserPoolId=pool_id,
+            Username=username,
+            MessageAction="RESEND",
+            DesiredDeliveryMediums=list(channels),
+        )
+
+    async def outbox(self, pool_id: str) -> list[dict[str, Any]]:
+        """The local Cognito's outbox for a pool: the emails and SMS it would have sent (local connections)."""
+        if not self.connection.endpoint_url:
+            raise errors.Unsupported("LocalOnly", "Only the local Cognito keeps an outbox.", "Outbox")
+        from urllib.parse import quote
+
+        url = f"{self.connection.endpoint_url.rstrip('/')}/_emulator/outbox?user_pool_id={quote(pool_id)}"
+        try:
+            messages = await run_blocking(_get_json, url, 10)
+        except OSError as exc:
+            raise errors.ConnectionLost("EndpointConnectionError", f"{url}: {exc}", "Outbox") from exc
+        return [m for m in messages if isinstance(m, dict)] if isinstance(messages, list) else []
+
+    # --- user import jobs ---------------------------------------------------------------------------------
+    async def csv_header(self, pool_id: str) -> list[str]:
+        return list((await self.call("get_csv_header", UserPoolId=pool_id)).get("CSVHeader") or [])
+
+    async def create_import_job(self, pool_id: str, name: str, role_arn: str) -> dict[str, Any]:
+        resp = await self.call(
+            "create_user_import_job", UserPoolId=pool_id, JobName=name, CloudWatchLogsRoleArn=role_arn
+        )
+        return dict(resp["UserImportJob"])
+
+    async def upload_import_csv(self, url: str, body: bytes) -> None:
+        """PUT the CSV to the job's pre-signed URL (S3 on AWS, the local Cognito's own route locally)."""
+        from .user_import import put_csv
+
+        await run_blocking(put_csv, url, body)
+
+    async def start_import_job(self, pool_id: str, job_id: str) -> dict[str, Any]:
+        return dict((await self.call("start_user_import_job", UserPoolId=pool_id, JobId=job_id))["UserImportJob"])
+
+    async def stop_import_job(self, pool_id: str, job_id: str) -> dict[str, Any]:
+        return dict((await self.call("stop_user_import_job", UserPoolId=pool_id, JobId=job_id))["UserImportJob"])
+
+    async def describe_import_job(self, pool_id: str, job_id: str) -> dict[str, Any]:
+        resp = await self.call("describe_user_import_job", UserPoolId=pool_id, JobId=job_id)
+        return dict(resp["UserImportJob"])
+
+    async def import_job_log(self, pool_id: str, pool_name: str, job: Mapping[str, Any]) -> list[str]:
+        """The job's per-line results from CloudWatch Logs: group /aws/cognito/userpools/<pool id>/<pool name>,
+        stream <job id>/<job name>."""
+        group = f"/aws/cognito/userpools/{pool_id}/{pool_name}"
+        stream = f"{job['JobId']}/{job['JobName']}"
+        events = await self._pages(
+            "logs", "filter_log_events", "events", logGroupName=group, logStreamNames=[stream]
+        )
+        return [str(e.get("message", "")) for e in events]
+
     async def list_identity_pools(self) -> list[IdentityPoolSummary]:
         pools: list[IdentityPoolSummary] = []
         token: str | None = None

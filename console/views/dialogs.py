@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlparse
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QWidget
 
 from console.models.keyvalue import KeyValueModel
+from console.services.errors import ConnectionLost, ServiceError
 from console.services.protocol import (
     AppClient,
     Connection,
@@ -26,6 +27,7 @@ from ._generated.ui_group_dialog import Ui_GroupDialog
 from ._generated.ui_idp_dialog import Ui_IdentityProviderDialog
 from ._generated.ui_pool_dialog import Ui_PoolDialog
 from ._generated.ui_user_dialog import Ui_UserDialog
+from .base import accepted
 
 POOL_NAME = re.compile(r"^[\w\s+=,.@-]{1,128}$")
 GROUP_NAME = re.compile(r"^[\w\s+=,.@-]{1,128}$")
@@ -88,6 +90,25 @@ class FormDialog(QDialog):
 
     def ok_button(self) -> Any:
         return self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def refused(self, exc: ServiceError) -> None:
+        """AWS refused what the dialog asked: its message and code, under the form."""
+        self.ui.errorLabel.setText(f"{exc.message} ({exc.label})")
+
+
+async def until_saved(dialog: FormDialog, save: Callable[[], Awaitable[Any]]) -> bool:
+    """Show the dialog until ``save`` succeeds or the user cancels: a refused call reopens it with AWS's message
+    under the form and the values as typed. A lost connection goes on to the window."""
+    while await accepted(dialog):
+        try:
+            await save()
+        except ConnectionLost:
+            raise
+        except ServiceError as exc:
+            dialog.refused(exc)
+            continue
+        return True
+    return False
 
 
 # --- user pools ---------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 from qasync import asyncSlot
 
 from console.models.resources import PoolsModel
@@ -28,7 +28,8 @@ from .base import (
     yes_no,
 )
 from .context import AppContext
-from .dialogs import PoolDialog
+from .dialogs import PoolDialog, until_saved
+from .domains import DomainChange, DomainDialog
 
 
 class PoolsView(View):
@@ -59,6 +60,15 @@ class PoolsView(View):
         self.ui.deleteButton.clicked.connect(self.on_delete_clicked)
         self.ui.splitter.setSizes([250, 430])
         self.wire_details(self.ui.details)
+        # The pool's settings that have a dialog of their own, under one button beside Edit.
+        self.configureButton = QToolButton(self)
+        self.configureButton.setText("Configure")
+        self.configureButton.setAccessibleName("Configure user pool")
+        self.configureButton.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.configureMenu = QMenu(self.configureButton)
+        self.configureMenu.addAction("Domains…", self.on_domains_clicked)
+        self.configureButton.setMenu(self.configureMenu)
+        self.ui.actions.insertWidget(self.ui.actions.indexOf(self.ui.editButton), self.configureButton)
         # Pools whose DescribeUserPool failed, and why: their rows and panes show what the listing told.
         self.describe_failures: dict[str, errors.ServiceError] = {}
         self._update_buttons()
@@ -67,6 +77,8 @@ class PoolsView(View):
         one = len(self.ui.table.selectionModel().selectedRows()) == 1
         self.ui.editButton.setEnabled(one)
         self.ui.deleteButton.setEnabled(one)
+        if hasattr(self, "configureButton"):
+            self.configureButton.setEnabled(one)
         self.ui.tableStack.setCurrentIndex(0 if self.model.rowCount() else 1)
 
     def current(self) -> Pool | None:
@@ -214,6 +226,39 @@ class PoolsView(View):
                 remaining = self.model.items()
                 self.ctx.set_pool(remaining[0].id if remaining else "")
             self._update_buttons()
+
+
+    # --- configure: domains ----------------------------------------------------------------------------
+    @asyncSlot()
+    async def on_domains_clicked(self) -> None:
+        pool = self.current()
+        if pool is not None:
+            await self.configure_domains(pool)
+
+    async def configure_domains(self, pool: Pool) -> None:
+        async with self.ctx.busy("Reading domains"):
+            domains = await self.ctx.require().pool_domains(pool.id)
+            dialog = DomainDialog(pool.name, domains, self)
+            if await until_saved(dialog, lambda: self.save_domain(pool.id, dialog.change())):
+                self.ctx.notice.emit(f"Saved the domains of {pool.name}")
+            dialog.deleteLater()
+
+    async def save_domain(self, pool_id: str, change: DomainChange) -> None:
+        """Create, update or delete a domain; errors propagate (the dialog shows AWS's message)."""
+        service = self.ctx.require()
+        if change.action == "create":
+            await service.create_pool_domain(
+                pool_id, change.domain, change.certificate_arn, change.managed_login_version
+            )
+        elif change.action == "update":
+            await service.update_pool_domain(
+                pool_id, change.domain, change.managed_login_version, change.certificate_arn
+            )
+        else:
+            await service.delete_domain(pool_id, change.domain)
+        self.model.upsert(await service.describe_pool(pool_id))
+        if (shown := self.current()) is not None and shown.id == pool_id:
+            self.on_selection_changed()
 
 
 def pool_details(pool: Pool, failure: errors.ServiceError | None = None) -> str:
