@@ -46,6 +46,8 @@ Resolver = Callable[["Store", str], Temporary | None]
 _DECLARED: dict[str, str] = {}  # access key prefix -> the module whose resolve() knows its keys
 _RESOLVERS: dict[str, Resolver] = {}
 
+GLOBAL_SERVICES = ("iam", "sts")
+GLOBAL_REGION = "us-east-1"
 INVALID_TOKEN = "The security token included in the request is invalid."  # noqa: S105 - a message, not a secret
 EXPIRED_TOKEN = "The security token included in the request is expired"  # noqa: S105 - a message
 
@@ -108,5 +110,11 @@ def verify(
         raise AwsError("UnrecognizedClientException", INVALID_TOKEN)
     if clock >= found.expiration:
         raise AwsError("ExpiredTokenException", EXPIRED_TOKEN, 400)
+    if service in GLOBAL_SERVICES and f"/{GLOBAL_REGION}/{service}/".encode() in _authorization(scope["headers"]):
+        region = GLOBAL_REGION  # IAM and STS's global endpoint sign in us-east-1 whatever the caller's region
     sigv4.verify(scope, body, (found.access_key_id, found.secret_access_key), region=region, service=service, now=now)
     return found
+
+
+def _authorization(headers: Any) -> bytes:
+    return next((v for n, v in headers if n == b"authorization"), b"")
