@@ -347,3 +347,34 @@ def test_beyond_loopback_the_same_signature_rules_apply(public: LocalCognito) ->
         },
     )
     assert web.status_code == 400 and "<Code>InvalidIdentityToken</Code>" in web.text
+
+
+def test_iam_and_sts_are_signed_in_us_east_1_on_a_server_of_another_region(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    server = start(tmp_path_factory.mktemp("sts-region"), "--region", "eu-west-1")
+    try:
+        iam = make_client(server.base_url, "iam")
+        arn = iam.create_role(RoleName=unique("regional"), AssumeRolePolicyDocument=json.dumps(ROOT_TRUST))["Role"][
+            "Arn"
+        ]
+        credentials = make_client(server.base_url, "sts").assume_role(RoleArn=arn, RoleSessionName="global")[
+            "Credentials"
+        ]
+        # make_client signs in us-east-1: IAM and STS take it, as their global endpoint does; user pools do not.
+        assert client_with(server.base_url, "sts", credentials).get_caller_identity()["Arn"].endswith("/global")
+        client_with(server.base_url, "iam", credentials).list_roles()
+        with pytest.raises(ClientError) as exc:
+            client_with(server.base_url, "cognito-idp", credentials).list_user_pools(MaxResults=1)
+        assert error(exc)[0] == "InvalidSignatureException"
+        regional = boto3.client(
+            "cognito-idp",
+            endpoint_url=server.base_url,
+            region_name="eu-west-1",
+            aws_access_key_id=credentials["AccessKeyId"],
+            aws_secret_access_key=credentials["SecretAccessKey"],
+            aws_session_token=credentials["SessionToken"],
+        )
+        regional.list_user_pools(MaxResults=1)
+    finally:
+        assert server.stop() == 0
