@@ -15,6 +15,7 @@ from console.services.protocol import Pool
 
 from . import assets
 from ._generated.ui_resource_view import Ui_ResourceView
+from .attributes import SchemaDialog
 from .base import (
     View,
     accepted,
@@ -67,6 +68,7 @@ class PoolsView(View):
         self.configureButton.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.configureMenu = QMenu(self.configureButton)
         self.configureMenu.addAction("Domains…", self.on_domains_clicked)
+        self.configureMenu.addAction("Attributes…", self.on_attributes_clicked)
         self.configureButton.setMenu(self.configureMenu)
         self.ui.actions.insertWidget(self.ui.actions.indexOf(self.ui.editButton), self.configureButton)
         # Pools whose DescribeUserPool failed, and why: their rows and panes show what the listing told.
@@ -257,6 +259,29 @@ class PoolsView(View):
         else:
             await service.delete_domain(pool_id, change.domain)
         self.model.upsert(await service.describe_pool(pool_id))
+        if (shown := self.current()) is not None and shown.id == pool_id:
+            self.on_selection_changed()
+
+
+    # --- configure: attribute schema ---------------------------------------------------------------------
+    @asyncSlot()
+    async def on_attributes_clicked(self) -> None:
+        pool = self.current()
+        if pool is not None:
+            await self.configure_attributes(pool)
+
+    async def configure_attributes(self, pool: Pool) -> None:
+        async with self.ctx.busy("Reading the attribute schema"):
+            current = await self.ctx.require().describe_pool(pool.id)
+            dialog = SchemaDialog(current.name, current.schema, self)
+            if await until_saved(dialog, lambda: self.add_custom_attribute(pool.id, dialog.attribute())):
+                self.ctx.notice.emit(f"Added custom:{dialog.attribute()['Name']} to {pool.name}")
+            dialog.deleteLater()
+
+    async def add_custom_attribute(self, pool_id: str, attribute: dict[str, Any]) -> None:
+        """AddCustomAttributes; errors propagate (the dialog shows AWS's message)."""
+        pool = await self.ctx.require().add_custom_attributes(pool_id, [attribute])
+        self.model.upsert(pool)
         if (shown := self.current()) is not None and shown.id == pool_id:
             self.on_selection_changed()
 
