@@ -31,6 +31,8 @@ from .base import (
 from .context import AppContext
 from .dialogs import PoolDialog, until_saved
 from .domains import DomainChange, DomainDialog
+from .messages import MessagesDialog
+from .triggers import TriggersDialog
 
 
 class PoolsView(View):
@@ -69,6 +71,8 @@ class PoolsView(View):
         self.configureMenu = QMenu(self.configureButton)
         self.configureMenu.addAction("Domains…", self.on_domains_clicked)
         self.configureMenu.addAction("Attributes…", self.on_attributes_clicked)
+        self.configureMenu.addAction("Lambda triggers…", self.on_triggers_clicked)
+        self.configureMenu.addAction("Message templates…", self.on_messages_clicked)
         self.configureButton.setMenu(self.configureMenu)
         self.ui.actions.insertWidget(self.ui.actions.indexOf(self.ui.editButton), self.configureButton)
         # Pools whose DescribeUserPool failed, and why: their rows and panes show what the listing told.
@@ -284,6 +288,44 @@ class PoolsView(View):
         self.model.upsert(pool)
         if (shown := self.current()) is not None and shown.id == pool_id:
             self.on_selection_changed()
+
+
+    # --- configure: Lambda triggers and message templates (UpdateUserPool with the whole document) ---------
+    @asyncSlot()
+    async def on_triggers_clicked(self) -> None:
+        pool = self.current()
+        if pool is not None:
+            await self.configure_triggers(pool)
+
+    async def configure_triggers(self, pool: Pool) -> None:
+        async with self.ctx.busy("Reading Lambda triggers"):
+            current = await self.ctx.require().describe_pool(pool.id)
+            dialog = TriggersDialog(current.name, current.raw.get("LambdaConfig") or {}, self)
+            if await until_saved(dialog, lambda: self.save_settings(pool.id, {"LambdaConfig": dialog.lambda_config()})):
+                self.ctx.notice.emit(f"Saved the Lambda triggers of {pool.name}")
+            dialog.deleteLater()
+
+    @asyncSlot()
+    async def on_messages_clicked(self) -> None:
+        pool = self.current()
+        if pool is not None:
+            await self.configure_messages(pool)
+
+    async def configure_messages(self, pool: Pool) -> None:
+        async with self.ctx.busy("Reading message templates"):
+            current = await self.ctx.require().describe_pool(pool.id)
+            dialog = MessagesDialog(current.name, current.raw, self)
+            if await until_saved(dialog, lambda: self.save_settings(pool.id, dialog.changes())):
+                self.ctx.notice.emit(f"Saved the message templates of {pool.name}")
+            dialog.deleteLater()
+
+    async def save_settings(self, pool_id: str, changes: dict[str, Any]) -> Pool:
+        """UpdateUserPool with the current document plus ``changes``; errors propagate (the dialog shows them)."""
+        pool = await self.ctx.require().update_pool(pool_id, changes)
+        self.model.upsert(pool)
+        if (shown := self.current()) is not None and shown.id == pool_id:
+            self.on_selection_changed()
+        return pool
 
 
 def pool_details(pool: Pool, failure: errors.ServiceError | None = None) -> str:
