@@ -18,7 +18,7 @@ MAX_CUSTOM_ATTRIBUTES = 50
 
 def schema_rows(schema: Sequence[Mapping[str, Any]]) -> list[tuple[str, ...]]:
     """One row per attribute: name, type, custom, mutable, required, minimum, maximum (lengths for String)."""
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for a in schema:
         kind = str(a.get("AttributeDataType", ""))
         limits = a.get("StringAttributeConstraints") if kind == "String" else a.get("NumberAttributeConstraints")

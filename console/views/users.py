@@ -25,6 +25,7 @@ from .base import (
     View,
     accepted,
     document,
+    h,
     listing,
     pending,
     run_dialog,
@@ -34,7 +35,8 @@ from .base import (
     unavailable,
 )
 from .context import AppContext
-from .dialogs import AttributesDialog, UserDialog
+from .dialogs import AttributesDialog, UserDialog, until_saved
+from .user_mfa import UserMfaDialog
 
 STATUS_FILTERS = (
     [("All users", None)]
@@ -108,6 +110,9 @@ class UsersView(View):
             ("add_group", "Add to group…"),
             ("remove_group", "Remove from group…"),
             ("sign_out", "Sign out everywhere"),
+            ("mfa", "MFA settings…"),
+            ("reset_totp", "Reset authenticator app (TOTP)"),
+            ("resend", "Resend invitation"),
             ("delete", "Delete"),
         ):
             action = menu.addAction(label)
@@ -226,6 +231,7 @@ class UsersView(View):
         self.ui.actionsButton.setEnabled(bool(users))
         self.ui.actionsButton.setText(f"Actions ({len(users)})" if len(users) > 1 else "Actions")
         self.actions_by_name["set_password"].setEnabled(len(users) == 1)
+        self.actions_by_name["mfa"].setEnabled(len(users) == 1)
 
     def on_selection_changed(self, *_: Any) -> None:
         self._update_buttons()
@@ -329,6 +335,9 @@ class UsersView(View):
         users = [u.username for u in self.selected()]
         if not users:
             return
+        if key == "mfa":
+            await self.edit_mfa(self.selected()[0])
+            return
         group = password = None
         permanent = False
         if key in ("add_group", "remove_group"):
@@ -371,9 +380,10 @@ class UsersView(View):
             if answer not in (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No):
                 return  # Cancel, Esc, or closed
             permanent = answer == QMessageBox.StandardButton.Yes
-        if key in ("delete", "sign_out", "reset", "disable"):
+        if key in ("delete", "sign_out", "reset", "disable", "reset_totp", "resend"):
             what = {"delete": "Delete", "sign_out": "Sign out everywhere", "reset": "Reset the password of",
-                    "disable": "Disable"}[key]  # fmt: skip
+                    "disable": "Disable", "reset_totp": "Reset the authenticator app of",
+                    "resend": "Resend the invitation to"}[key]  # fmt: skip
             names = ", ".join(users[:5]) + (f" and {len(users) - 5} more" if len(users) > 5 else "")
             if not await self.confirm(what, f"{what} {names}?", accept=what):
                 return
@@ -393,7 +403,8 @@ class UsersView(View):
         cancelled: asyncio.CancelledError | None = None
         for i, name in enumerate(usernames):
             try:
-                ok = await self._apply_one(key, service, pool, name, group, password, permanent)
+                step = f" ({i + 1} of {len(usernames)})" if len(usernames) > 1 else ""
+                ok = await self._apply_one(key, service, pool, name, group, password, permanent, step)
                 (done if ok else failed).append(name)
             except asyncio.CancelledError as exc:
                 # Cancel stops the bulk action here; what was done is still refreshed and reported below.
@@ -424,10 +435,13 @@ class UsersView(View):
         return done, failed
 
     async def _apply_one(
-        self, key: str, service: Any, pool: str, name: str, group: str | None, password: str | None, permanent: bool
-    ) -> bool:
-        """One user's action; False when it failed (busy() has shown AWS's error). Cancel propagates."""
-        async with self.ctx.busy(f"{key.replace('_', ' ').capitalize()} {name}"):
+        self, key: str, service: Any, pool: str, name: str, group: str | None, password: str | None, permanent: bool,
+        step: str = "",
+    ) -> bool:  # fmt: skip
+        """One user's action; False when it failed (busy() has shown AWS's error). Cancel propagates. ``step``
+        says where a bulk action is ("(3 of 40)"); the status bar's Cancel stops it."""
+        label = ACTION_LABELS.get(key) or key.replace("_", " ").capitalize()
+        async with self.ctx.busy(f"{label} {name}{step}"):
             if key in ("enable", "disable"):
                 await service.set_user_enabled(pool, name, key == "enable")
             elif key == "reset":
@@ -444,8 +458,50 @@ class UsersView(View):
                 await service.global_sign_out(pool, name)
             elif key == "delete":
                 await service.delete_user(pool, name)
+            elif key == "reset_totp":
+                await service.delete_software_token(pool, name)
+            elif key == "resend":
+                await service.resend_invitation(pool, name)
             return True
         return False
+
+    # --- MFA settings and devices of one user ----------------------------------------------------------
+    async def edit_mfa(self, user: User) -> bool:
+        pool = self.ctx.pool_id
+        dialog = UserMfaDialog(user, self)
+        try:
+            saved = await until_saved(dialog, lambda: self.set_mfa(pool, user.username, dialog.settings()))
+        finally:
+            dialog.deleteLater()
+        if saved:
+            self.ctx.notice.emit(f"Saved the MFA settings of {user.username}")
+        return saved
+
+    async def set_mfa(self, pool: str, username: str, settings: dict[str, dict[str, bool]]) -> None:
+        """AdminSetUserMFAPreference; errors propagate (the dialog shows AWS's message)."""
+        await self.ctx.require().set_user_mfa_preference(pool, username, settings)
+        async with self.ctx.busy(f"Refreshing {username}"):
+            await self._refresh_user(username, pool)
+
+    def on_details_link(self, action: str, what: str) -> None:
+        if action == "forget" and self.pane is not None:
+            self.ctx.spawn(self.on_forget_device(self.pane.listed.username, what))
+
+    async def on_forget_device(self, username: str, device_key: str) -> None:
+        if await self.confirm(
+            "Forget device",
+            f"Forget the device {device_key} of {username}? It is no longer remembered, and the user signs in with "
+            "MFA on it again.",
+            accept="Forget device",
+        ):
+            await self.forget_device(username, device_key)
+
+    async def forget_device(self, username: str, device_key: str) -> None:
+        pool = self.ctx.pool_id
+        async with self.ctx.busy(f"Forgetting a device of {username}"):
+            await self.ctx.require().forget_device(pool, username, device_key)
+            self.ctx.notice.emit(f"Forgot the device {device_key} of {username}")
+            await self._refresh_user(username, pool)
 
     @asyncSlot()
     async def on_export_clicked(self) -> None:
@@ -533,9 +589,7 @@ def user_details_html(pane: UserPane) -> str:
             "Devices",
             pane.devices,
             "devices",
-            lambda devices: section(
-                "Devices", [(dev.name or dev.key, local_time(dev.last_authenticated)) for dev in devices]
-            ),
+            devices_html,
         ),
         _part(
             "Auth events",
@@ -547,6 +601,16 @@ def user_details_html(pane: UserPane) -> str:
             ),
         ),
     )
+
+
+def devices_html(devices: tuple[Device, ...]) -> str:
+    """The user's remembered devices, and a link per device that forgets it (AdminForgetDevice)."""
+    table = section("Devices", [(dev.name or dev.key, local_time(dev.last_authenticated)) for dev in devices])
+    links = " · ".join(f"<a href='forget:{h(dev.key)}'>Forget {h(dev.name or dev.key)}</a>" for dev in devices)
+    return table + (f"<p style='margin:2px 0 0 0'>{links}</p>" if links else "")
+
+
+ACTION_LABELS = {"reset_totp": "Reset authenticator app of", "resend": "Resend invitation to"}
 
 
 def _part(title: str, value: Any, key: str, show: Callable[[Any], str]) -> str:
