@@ -931,12 +931,23 @@ class BotoCognito:
     async def import_job_log(self, pool_id: str, pool_name: str, job: Mapping[str, Any]) -> list[str]:
         """The job's per-line results from CloudWatch Logs: group /aws/cognito/userpools/<pool id>/<pool name>,
         stream <job id>/<job name>."""
-        group = f"/aws/cognito/userpools/{pool_id}/{pool_name}"
+        name = re.sub(r"[^.\-_/#A-Za-z0-9]", "-", pool_name)  # what a log group name cannot hold
+        group = f"/aws/cognito/userpools/{pool_id}/{name}"[:512]
         stream = f"{job['JobId']}/{job['JobName']}"
-        events = await self._pages(
-            "logs", "filter_log_events", "events", logGroupName=group, logStreamNames=[stream]
-        )
-        return [str(e.get("message", "")) for e in events]
+        messages: list[str] = []
+        token: str | None = None
+        while True:
+            resp = await self.call_service(
+                "logs",
+                "filter_log_events",
+                logGroupName=group,
+                logStreamNames=[stream],
+                **({"nextToken": token} if token else {}),
+            )
+            messages += [str(e.get("message", "")) for e in resp.get("events", [])]
+            token = resp.get("nextToken")
+            if not token:
+                return messages
 
     async def list_identity_pools(self) -> list[IdentityPoolSummary]:
         pools: list[IdentityPoolSummary] = []

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMenu, QMessageBox, QPushButton, QWidget
 from qasync import asyncSlot
 
 from console.models.table import local_time
@@ -36,6 +36,7 @@ from .base import (
 )
 from .context import AppContext
 from .dialogs import AttributesDialog, UserDialog, until_saved
+from .user_import import UserImportDialog
 from .user_mfa import UserMfaDialog
 
 STATUS_FILTERS = (
@@ -135,6 +136,10 @@ class UsersView(View):
         self.ui.createButton.clicked.connect(self.on_create_clicked)
         self.ui.editButton.clicked.connect(self.on_edit_clicked)
         self.ui.exportButton.clicked.connect(self.on_export_clicked)
+        self.importButton = QPushButton("Import CSV", self)
+        self.importButton.setAccessibleName("Import users from a CSV file")
+        self.importButton.clicked.connect(self.on_import_clicked)
+        self.ui.actions.insertWidget(self.ui.actions.indexOf(self.ui.exportButton) + 1, self.importButton)
         self.ui.columnsButton.clicked.connect(self.on_columns_clicked)
         self.ui.splitter.setSizes([420, 260])
         self.wire_details(self.ui.details)
@@ -525,6 +530,22 @@ class UsersView(View):
             )  # fmt: skip
             self.ctx.notice.emit(f"Exported {count} users to {path}")
         return count
+
+    @asyncSlot()
+    async def on_import_clicked(self) -> None:
+        if not self.ctx.pool_id:
+            return
+        pool = self.ctx.pool_id
+        name = ""
+        async with self.ctx.busy("Reading the user pool"):
+            name = (await self.ctx.require().describe_pool(pool)).name
+        if not name:
+            return
+        dialog = UserImportDialog(self.ctx, pool, name, self)
+        await accepted(dialog)
+        dialog.deleteLater()
+        if self.ctx.pool_id == pool:
+            await self.load()
 
     def on_columns_clicked(self) -> None:
         # popup(), not exec(): no nested event loop, so a load under way goes on while the menu is open.
