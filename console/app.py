@@ -41,6 +41,7 @@ from console.views.identity_pools import IdentityPoolsView
 from console.views.identity_providers import IdentityProvidersView
 from console.views.local_log import LocalLogDialog
 from console.views.main_window import NAV, PLACEHOLDERS, MainWindow
+from console.views.outbox import OutboxView
 from console.views.placeholder import PlaceholderView
 from console.views.pools import PoolsView
 from console.views.tokens import TokenInspectorView
@@ -79,6 +80,7 @@ class Console:
             IdentityPoolsView(self.ctx),
             SignInActivityView(self.ctx),
             AuthEventsView(self.ctx),
+            OutboxView(self.ctx),
         ):
             self.window.add_view(view)
         for key, title, icon in NAV:

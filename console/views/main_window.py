@@ -9,6 +9,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox, QProgressBar, QPushButton, QWidget
 
 from console.services import errors
+from console.services.protocol import ConnectionKind
 
 from . import assets
 from ._generated.ui_main_window import Ui_MainWindow
@@ -26,7 +27,9 @@ NAV = [
     ("identity-pools", "Identity pools", "identity-pools"),
     ("sign-in-activity", "Sign-in activity", "sign-in-activity"),
     ("auth-events", "Auth events", "auth-events"),
+    ("outbox", "Outbox", "outbox"),
 ]
+LOCAL_ONLY = {"outbox"}  # views of what only the local Cognito keeps
 PLACEHOLDERS = {
     "hosted-ui": "Branding for the hosted sign-in pages lands in a later release.",
 }
@@ -96,6 +99,8 @@ class MainWindow(QMainWindow):
         ctx.errorRaised.connect(self.show_error)
         ctx.notice.connect(lambda text: self.ui.statusbar.showMessage(errors.summarize(text), 6000))
         ctx.poolChanged.connect(self._on_pool_changed)
+        ctx.serviceChanged.connect(self._show_local_views)
+        self._show_local_views()
         ctx.poolsListed.connect(lambda pools: self.set_pools(pools, self.ctx.pool_id))
 
         for seq, slot in (
@@ -143,6 +148,16 @@ class MainWindow(QMainWindow):
         self.ui.poolLabel.setVisible(view.needs_pool)
         if view.loaded_pool != self.ctx.pool_id and self.ctx.service is not None:
             self.ctx.spawn(view.load())
+
+    def _show_local_views(self) -> None:
+        """The local-only views are in the list while the connection is a local Cognito."""
+        service = self.ctx.service
+        local = service is not None and service.connection.kind is ConnectionKind.LOCAL
+        for row, (key, _label, _icon) in enumerate(NAV):
+            if key in LOCAL_ONLY:
+                self.ui.nav.item(row).setHidden(not local)
+                if not local and self.ui.nav.currentRow() == row:
+                    self.show_view("pools")
 
     def _refresh_current(self) -> None:
         view = self.current_view()
