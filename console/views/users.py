@@ -524,9 +524,13 @@ class UsersView(View):
 
         count = 0
         async with self.ctx.busy("Exporting users (Esc cancels)"):
+            flt = self.current_filter()
+            total = ""
+            if not flt.value and not flt.status:  # every user: the pool's estimate is the "m" of "n of m"
+                total = f" of about {(await self.ctx.require().describe_pool(self.ctx.pool_id)).estimated_users}"
             count = await export_users(
-                self.ctx.require(), self.ctx.pool_id, self.current_filter(), path,
-                lambda n: self.ctx.notice.emit(f"Exporting… {n} users"),
+                self.ctx.require(), self.ctx.pool_id, flt, path,
+                lambda n: self.ctx.notice.emit(f"Exporting… {n}{total} users"),
             )  # fmt: skip
             self.ctx.notice.emit(f"Exported {count} users to {path}")
         return count
