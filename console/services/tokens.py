@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import json
 import time
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -79,8 +79,10 @@ def verify(
     *,
     issuer: str | None = None,
     now: float | None = None,
+    client_ids: Collection[str] | None = None,
 ) -> Verification:
-    """Check the signature with the key the header names, then exp and (if given) iss."""
+    """Check the signature with the key the header names, then exp, (if given) iss, and (given the pool's app
+    clients) token_use and the app client the token was issued to."""
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import padding, rsa
@@ -106,11 +108,28 @@ def verify(
         problems.append("The token has expired.")
     if issuer and token.claims.get("iss") != issuer:
         problems.append(f"The issuer is {token.claims.get('iss')!r}, not {issuer!r}.")
+    if client_ids is not None:
+        problems += client_problems(token, client_ids)
     if problems:
         return Verification(
             False, "Signature valid, but " + " ".join(p[0].lower() + p[1:] for p in problems), kid, tuple(problems)
         )
     return Verification(True, "Signature valid; the token is current.", kid)
+
+
+def client_problems(token: DecodedToken, client_ids: Collection[str]) -> list[str]:
+    """What is wrong with the token's use and audience for a pool with these app clients: token_use is id or
+    access; an ID token's aud, an access token's client_id, is one of the pool's app clients."""
+    use = token.claims.get("token_use")
+    if use not in ("id", "access"):
+        return [f"Its token_use is {use!r}: Cognito's ID tokens say 'id' and its access tokens 'access'."]
+    claim = "aud" if use == "id" else "client_id"
+    client = token.claims.get(claim)
+    if not isinstance(client, str) or not client:
+        return [f"The {use} token has no {claim} claim naming its app client."]
+    if client not in client_ids:
+        return [f"Its {claim} {client!r} is not an app client of the user pool."]
+    return []
 
 
 def pool_id_from_issuer(iss: str) -> str | None:
@@ -148,7 +167,12 @@ def other_issuer(token: DecodedToken, pool_id: str, expected: str) -> Verificati
 
 
 async def verify_for_pool(
-    token: DecodedToken, pool: PoolKeys, pool_id: str, *, now: float | None = None
+    token: DecodedToken,
+    pool: PoolKeys,
+    pool_id: str,
+    *,
+    now: float | None = None,
+    client_ids: Collection[str] | None = None,
 ) -> Verification:
     """Verify a token against the chosen user pool: its issuer as the connection says it, then its signature
     with the keys the connection serves for it. A token with another issuer is reported as such; nothing is
@@ -156,4 +180,4 @@ async def verify_for_pool(
     expected = await pool.token_issuer(pool_id)
     if token.claims.get("iss") != expected:
         return other_issuer(token, pool_id, expected)
-    return verify(token, await pool.fetch_jwks(pool_id), issuer=expected, now=now)
+    return verify(token, await pool.fetch_jwks(pool_id), issuer=expected, now=now, client_ids=client_ids)

@@ -10,6 +10,7 @@ from qasync import asyncSlot
 from console.models.keyvalue import KeyValueModel
 from console.models.table import local_time
 from console.services import tokens
+from console.services.errors import ServiceError
 
 from ._generated.ui_token_inspector import Ui_TokenInspector
 from .base import View
@@ -99,12 +100,19 @@ class TokenInspectorView(View):
         if not pool_id:
             self.ctx.invalid("Choose the user pool whose keys should verify the token.")
             return None
+        service = self.ctx.require()
+        # The pool's app clients: the token's aud (ID token) or client_id (access token) must be one of them.
+        listed = await self.ctx.attempt(f"Listing the app clients of {pool_id}", service.list_app_clients, pool_id)
+        client_ids = None if isinstance(listed, ServiceError) else {c.id for c in listed}
         async with self.ctx.busy(f"Verifying with the keys of {pool_id}"):
-            verification = await tokens.verify_for_pool(decoded, self.ctx.require(), pool_id)
+            verification = await tokens.verify_for_pool(decoded, service, pool_id, client_ids=client_ids)
             if self.decoded is not decoded:
                 return None  # the text changed meanwhile: this verdict would be about another token
             self.verification = verification
-            self.ui.verdict.setText(verdict(verification, pool_id))
+            text = verdict(verification, pool_id)
+            if isinstance(listed, ServiceError):
+                text += f"\n⚠ The app client was not checked: the app clients could not be listed ({listed.label})."
+            self.ui.verdict.setText(text)
         return self.verification
 
 
