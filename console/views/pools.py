@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 from qasync import asyncSlot
 
 from console.models.resources import PoolsModel
@@ -64,10 +64,9 @@ class PoolsView(View):
         self.ui.splitter.setSizes([250, 430])
         self.wire_details(self.ui.details)
         # The pool's settings that have a dialog of their own, under one button beside Edit.
-        self.configureButton = QToolButton(self)
-        self.configureButton.setText("Configure")
+        self.configureButton = QPushButton("Configure", self)
         self.configureButton.setAccessibleName("Configure user pool")
-        self.configureButton.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.configureButton.setToolTip("Domains, attributes, Lambda triggers and message templates of the user pool")
         self.configureMenu = QMenu(self.configureButton)
         self.configureMenu.addAction("Domains…", self.on_domains_clicked)
         self.configureMenu.addAction("Attributes…", self.on_attributes_clicked)
@@ -245,7 +244,18 @@ class PoolsView(View):
         async with self.ctx.busy("Reading domains"):
             domains = await self.ctx.require().pool_domains(pool.id)
             dialog = DomainDialog(pool.name, domains, self)
-            if await until_saved(dialog, lambda: self.save_domain(pool.id, dialog.change())):
+
+            async def save() -> None:
+                change = dialog.change()
+                if change.action == "delete" and not await self.confirm(
+                    "Delete domain",
+                    f"Delete the domain {change.domain}? Its sign-in pages and OAuth endpoints stop answering.",
+                    accept="Delete domain",
+                ):
+                    raise errors.ServiceError("Cancelled", f"The domain {change.domain} was not deleted.")
+                await self.save_domain(pool.id, change)
+
+            if await until_saved(dialog, save):
                 self.ctx.notice.emit(f"Saved the domains of {pool.name}")
             dialog.deleteLater()
 

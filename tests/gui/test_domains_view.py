@@ -87,3 +87,36 @@ def test_refused_domain_shows_aws_message_in_dialog(qtbot: Any, aloop: Any, ctx:
 
     text = aloop.run_until_complete(drive())
     assert "already associated" in text and "InvalidParameterException" in text
+
+
+def test_delete_asks_first(qtbot: Any, aloop: Any, ctx: Any) -> None:
+    """Delete domain in the dialog asks for confirmation; Cancel there keeps the domain and the dialog."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from console.views.domains import DomainDialog
+    from console.views.pools import PoolsView
+
+    pool_id = _pool(ctx, aloop)
+    prefix = unique("keep-").lower()
+    aloop.run_until_complete(ctx.service.create_pool_domain(pool_id, prefix))
+    view = PoolsView(ctx)
+    qtbot.addWidget(view)
+    aloop.run_until_complete(view.load())
+    view.select(pool_id)
+
+    async def drive() -> str:
+        task = asyncio.ensure_future(view.configure_domains(view.current()))
+        dialog = await modal(DomainDialog)
+        dialog.ui.deleteButton.click()
+        box = await modal(QMessageBox)
+        box.button(QMessageBox.StandardButton.Cancel).click()
+        dialog = await modal(DomainDialog)
+        text = dialog.ui.errorLabel.text()
+        dialog.ui.deleteButton.click()
+        box = await modal(QMessageBox)
+        box.button(QMessageBox.StandardButton.Ok).click()
+        await task
+        return text
+
+    assert "was not deleted" in aloop.run_until_complete(drive())
+    assert aloop.run_until_complete(ctx.service.pool_domains(pool_id)) == []
