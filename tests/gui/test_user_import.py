@@ -104,3 +104,29 @@ def test_refused_start_is_said_in_the_dialog(qtbot: Any, aloop: Any, ctx: Any) -
     assert aloop.run_until_complete(dialog.run_import(body, "refused", "arn:aws:iam::000000000000:role/I")) is None
     assert "PreconditionNotMetException" in dialog.ui.statusLabel.text()
     assert dialog.ui.startButton.isEnabled()
+
+
+def test_stop_import(qtbot: Any, aloop: Any, ctx: Any) -> None:
+    """Stop import while a large job runs: StopUserImportJob, and the job ends Stopped with the rows so far."""
+    import asyncio
+
+    from console.views.user_import import UserImportDialog
+
+    client = aloop.run_until_complete(ctx.service.client())
+    pool_id, name = _pool(client)
+    rows = "".join(f"stop{i},stop{i}@example.com,true,false\n" for i in range(5000))
+    body = ("cognito:username,email,email_verified,cognito:mfa_enabled\n" + rows).encode()
+    dialog = UserImportDialog(ctx, pool_id, name)
+    qtbot.addWidget(dialog)
+
+    async def drive() -> Any:
+        task = asyncio.ensure_future(dialog.run_import(body, "stopped", "arn:aws:iam::000000000000:role/Import"))
+        while not dialog.ui.stopButton.isEnabled():
+            await asyncio.sleep(0.005)
+        await dialog.stop()
+        return await task
+
+    job = aloop.run_until_complete(drive())
+    assert job is not None and job["Status"] == "Stopped", job
+    assert job["ImportedUsers"] < 5000
+    assert "Stopped:" in dialog.ui.statusLabel.text() and "of 5000 rows" in dialog.ui.statusLabel.text()
