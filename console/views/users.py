@@ -466,9 +466,16 @@ class UsersView(View):
             elif key == "reset_totp":
                 await service.delete_software_token(pool, name)
             elif key == "resend":
-                await service.resend_invitation(pool, name)
+                await service.resend_invitation(pool, name, self._invitation_channels(name))
             return True
         return False
+
+    def _invitation_channels(self, username: str) -> list[str]:
+        """Where the invitation goes again: the listed user's email and/or phone number (email when unknown)."""
+        row = self.model.row_of(username)
+        attributes = self.model.item(row).attributes if row >= 0 else {}
+        channels = [c for c, a in (("EMAIL", "email"), ("SMS", "phone_number")) if attributes.get(a)]
+        return channels or ["EMAIL"]
 
     # --- MFA settings and devices of one user ----------------------------------------------------------
     async def edit_mfa(self, user: User) -> bool:

@@ -129,3 +129,24 @@ def test_resend_invitation(qtbot: Any, aloop: Any, ctx: Any) -> None:
     assert aloop.run_until_complete(view.apply("resend", [name])) == ([name], [])
     messages = aloop.run_until_complete(ctx.service.outbox(pool_id))
     assert len(messages) == before + 1 and messages[-1]["destination"] == f"{name}@example.com"
+
+
+def test_resend_invitation_by_sms_to_a_phone_only_user(qtbot: Any, aloop: Any, ctx: Any) -> None:
+    from console.views.users import UsersView
+
+    client = aloop.run_until_complete(ctx.service.client())
+    pool_id = client.create_user_pool(PoolName=unique("resend-sms-"))["UserPool"]["Id"]
+    ctx.pool_id = pool_id
+    name = unique("phone-")
+    client.admin_create_user(
+        UserPoolId=pool_id,
+        Username=name,
+        UserAttributes=[{"Name": "phone_number", "Value": "+15555550142"}],
+        MessageAction="SUPPRESS",
+    )
+    view = UsersView(ctx)
+    qtbot.addWidget(view)
+    aloop.run_until_complete(view.load())
+    assert aloop.run_until_complete(view.apply("resend", [name])) == ([name], [])
+    messages = aloop.run_until_complete(ctx.service.outbox(pool_id))
+    assert [(m["channel"], m["destination"]) for m in messages] == [("SMS", "+15555550142")]
