@@ -24,6 +24,7 @@ from .protocol import (
     AppClientSummary,
     AuthEvent,
     AuthEventPage,
+    Branding,
     CognitoProviderRef,
     Connection,
     ConnectionKind,
@@ -800,7 +801,6 @@ class BotoCognito:
     async def delete_domain(self, pool_id: str, domain: str) -> None:
         await self.call("delete_user_pool_domain", UserPoolId=pool_id, Domain=domain)
 
-    # --- identity pools (cognito-identity) and their roles (iam) ----------------------------------------
     # --- domains, schema, triggers, messages, user MFA and devices --------------------------------------
     async def pool_domains(self, pool_id: str) -> list[Domain]:
         """The pool's prefix domain and custom domain (either may be missing), as DescribeUserPoolDomain tells."""
@@ -949,6 +949,7 @@ class BotoCognito:
             if not token:
                 return messages
 
+    # --- identity pools (cognito-identity) and their roles (iam) ----------------------------------------
     async def list_identity_pools(self) -> list[IdentityPoolSummary]:
         pools: list[IdentityPoolSummary] = []
         token: str | None = None
@@ -1257,6 +1258,66 @@ class BotoCognito:
         add_ons = dict(pool.raw.get("UserPoolAddOns") or {})
         add_ons["AdvancedSecurityMode"] = mode
         return await self.update_pool(pool_id, {"UserPoolAddOns": add_ons})
+
+    # --- hosted UI branding: the classic hosted UI's CSS and logo, managed login's styles ---------------
+    async def domain_style(self, pool_id: str) -> tuple[str, str]:
+        """The pool's domain (its custom domain, else its prefix) and its pages' style: classic or managed."""
+        pool = await self.describe_pool(pool_id)
+        domain = str(pool.raw.get("CustomDomain") or pool.raw.get("Domain") or "")
+        if not domain:
+            return "", "classic"
+        described = await self.call("describe_user_pool_domain", Domain=domain)
+        version = (described.get("DomainDescription") or {}).get("ManagedLoginVersion") or 1
+        return domain, "managed" if int(version) == 2 else "classic"
+
+    async def branding(self, pool_id: str, client_id: str, style: str) -> Branding:
+        """The saved look for an app client ("" for the pool-wide setting of the classic hosted UI)."""
+        if style == "classic":
+            resp = await self.call(
+                "get_ui_customization", UserPoolId=pool_id, **({"ClientId": client_id} if client_id else {})
+            )
+            ui = resp.get("UICustomization") or {}
+            return Branding("classic", client_id, css=ui.get("CSS", ""), logo_url=ui.get("ImageUrl", ""))
+        try:
+            resp = await self.call("describe_managed_login_branding_by_client", UserPoolId=pool_id, ClientId=client_id)
+        except errors.ServiceError as exc:
+            if exc.code == "ResourceNotFoundException":
+                return Branding("managed", client_id)
+            raise
+        found = resp.get("ManagedLoginBranding") or {}
+        return Branding(
+            "managed",
+            client_id,
+            settings=found.get("Settings"),
+            use_cognito=bool(found.get("UseCognitoProvidedValues")),
+            assets=tuple(found.get("Assets") or ()),
+            branding_id=found.get("ManagedLoginBrandingId", ""),
+        )
+
+    async def save_branding(self, pool_id: str, branding: Branding) -> Branding:
+        """Save a look: SetUICustomization, or create / update the client's managed login style."""
+        if branding.style == "classic":
+            request: dict[str, Any] = {"UserPoolId": pool_id, "CSS": branding.css}
+            if branding.client_id:
+                request["ClientId"] = branding.client_id
+            if branding.logo is not None:
+                request["ImageFile"] = branding.logo
+            await self.call("set_ui_customization", **request)
+            return await self.branding(pool_id, branding.client_id, "classic")
+        look: dict[str, Any] = (
+            {"UseCognitoProvidedValues": True} if branding.use_cognito else {"Settings": dict(branding.settings or {})}
+        )
+        assets = [dict(a) for a in branding.assets]
+        if branding.branding_id:
+            await self.call(
+                "update_managed_login_branding", UserPoolId=pool_id, ManagedLoginBrandingId=branding.branding_id,
+                Assets=assets, **look,
+            )  # fmt: skip
+        else:
+            await self.call(
+                "create_managed_login_branding", UserPoolId=pool_id, ClientId=branding.client_id, Assets=assets, **look
+            )
+        return await self.branding(pool_id, branding.client_id, "managed")
 
     # --- a user pool's signing keys and issuer, from this connection only -----------------------------
     def _pool_base(self, pool_id: str) -> str:

@@ -1,0 +1,165 @@
+"""A draft look of the hosted UI, rendered by the local Cognito's own pages without saving it to the pool it is
+for: the draft goes to a preview user pool on the local Cognito (made once, tagged, with a domain, an app client
+and a user whose sign-in asks for an MFA code), and the page is read back as HTML.
+
+This is how the console previews branding on AWS connections too: the pages are the local Cognito's, which
+follow AWS's classic hosted UI and managed login, and the view says so.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+import secrets
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from . import errors
+from .boto import make_client, run_blocking
+from .protocol import Branding, Connection, ConnectionKind
+
+PREVIEW_POOL = "cognito-console-preview"
+PREVIEW_TAG = {"cognito-console:preview": "true"}
+CALLBACK = "http://localhost/preview"
+PREVIEW_USER = "preview-user"
+PAGES = {
+    "login": ("Sign-in", "/login"),
+    "signup": ("Sign-up", "/signup"),
+    "forgot": ("Forgotten password", "/forgotPassword"),
+    "mfa": ("MFA code", "/login"),
+}
+_DARK = re.compile(r"@media\s*\(\s*prefers-color-scheme\s*:\s*dark\s*\)")
+_HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')
+_ACTION = re.compile(r'<form[^>]*\saction="([^"]+)"')
+
+
+@dataclass
+class _Site:
+    pool_id: str
+    client_id: str
+    domain: str
+    password: str
+    branding_id: str = ""
+
+
+class BrandingPreview:
+    """Renders drafts on the local Cognito at ``endpoint_url``; the preview pool is found or made on first use."""
+
+    def __init__(self, endpoint_url: str, region: str = "us-east-1") -> None:
+        self.endpoint_url = endpoint_url.rstrip("/")
+        self.region = region
+        self._client: Any = None
+        self._site: _Site | None = None
+
+    async def render(self, branding: Branding, page: str, dark: bool) -> tuple[str, str]:
+        """The HTML of ``page`` (PAGES' keys) with ``branding`` applied, in the light or dark scheme, and the
+        base URL its relative links resolve against."""
+        if page not in PAGES:
+            raise errors.InvalidInput("InvalidParameterException", f"No preview of the page {page!r}.")
+        try:
+            html = await run_blocking(self._render, branding, page)
+        except errors.ServiceError:
+            raise
+        except Exception as exc:  # boto3 and httpx failures: said in the view, as any call's
+            raise errors.from_exception(exc, "PreviewBranding") from exc
+        site = self._site
+        assert site is not None
+        return with_scheme(html, dark), f"{self.endpoint_url}/{site.domain}/"
+
+    # --- blocking work, off the event loop -------------------------------------------------------------
+    def _render(self, branding: Branding, page: str) -> str:
+        import httpx
+
+        site = self._ensure()
+        self._apply(site, branding)
+        query = {"client_id": site.client_id, "response_type": "code", "scope": "openid", "redirect_uri": CALLBACK}
+        url = f"{self.endpoint_url}/{site.domain}{PAGES[page][1]}?{urlencode(query)}"
+        with httpx.Client(timeout=10) as http:
+            answer = http.get(url)
+            if page == "mfa":  # the page a sign-in with the preview user's password leads to
+                form = {name: htmllib.unescape(value) for name, value in _HIDDEN.findall(answer.text)}
+                form.update(username=PREVIEW_USER, password=site.password)
+                action = _ACTION.search(answer.text)
+                target = str(answer.url.join(htmllib.unescape(action.group(1)))) if action else url
+                answer = http.post(target, data=form)
+        return answer.text
+
+    def client(self) -> Any:
+        if self._client is None:
+            self._client = make_client(Connection("preview", ConnectionKind.LOCAL, self.region, self.endpoint_url))
+        return self._client
+
+    def _ensure(self) -> _Site:
+        if self._site is not None:
+            return self._site
+        idp = self.client()
+        pool_id = next(
+            (p["Id"] for p in idp.list_user_pools(MaxResults=60)["UserPools"] if p["Name"] == PREVIEW_POOL), None
+        )
+        if pool_id is not None:  # made by an earlier run: start again from nothing, its password is not known
+            idp.delete_user_pool(UserPoolId=pool_id)
+        pool = idp.create_user_pool(
+            PoolName=PREVIEW_POOL,
+            UserPoolTier="ESSENTIALS",  # managed login
+            UserPoolTags=PREVIEW_TAG,
+            MfaConfiguration="ON",
+            SmsConfiguration={"SnsCallerArn": "arn:aws:iam::000000000000:role/preview-sms", "ExternalId": "preview"},
+            AutoVerifiedAttributes=["email"],
+        )["UserPool"]
+        pool_id = pool["Id"]
+        domain = f"console-preview-{secrets.token_hex(4)}"
+        idp.create_user_pool_domain(UserPoolId=pool_id, Domain=domain, ManagedLoginVersion=1)
+        client_id = idp.create_user_pool_client(
+            UserPoolId=pool_id,
+            ClientName="preview",
+            ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+            AllowedOAuthFlows=["code"],
+            AllowedOAuthFlowsUserPoolClient=True,
+            AllowedOAuthScopes=["openid", "email"],
+            CallbackURLs=[CALLBACK],
+            SupportedIdentityProviders=["COGNITO"],
+        )["UserPoolClient"]["ClientId"]
+        password = "Aa1!" + secrets.token_urlsafe(16)
+        idp.admin_create_user(
+            UserPoolId=pool_id,
+            Username=PREVIEW_USER,
+            MessageAction="SUPPRESS",
+            UserAttributes=[
+                {"Name": "phone_number", "Value": "+15555550100"},
+                {"Name": "phone_number_verified", "Value": "true"},
+            ],
+        )
+        idp.admin_set_user_password(UserPoolId=pool_id, Username=PREVIEW_USER, Password=password, Permanent=True)
+        self._site = _Site(pool_id, client_id, domain, password)
+        return self._site
+
+    def _apply(self, site: _Site, branding: Branding) -> None:
+        idp = self.client()
+        version = 2 if branding.style == "managed" else 1
+        idp.update_user_pool_domain(UserPoolId=site.pool_id, Domain=site.domain, ManagedLoginVersion=version)
+        if branding.style == "classic":
+            request: dict[str, Any] = {"UserPoolId": site.pool_id, "ClientId": site.client_id, "CSS": branding.css}
+            if branding.logo is not None:
+                request["ImageFile"] = branding.logo
+            idp.set_ui_customization(**request)
+            return
+        look: dict[str, Any] = (
+            {"UseCognitoProvidedValues": True} if branding.use_cognito else {"Settings": dict(branding.settings or {})}
+        )
+        assets = [dict(a) for a in branding.assets]
+        if site.branding_id:
+            idp.update_managed_login_branding(
+                UserPoolId=site.pool_id, ManagedLoginBrandingId=site.branding_id, Assets=assets, **look
+            )
+        else:
+            made = idp.create_managed_login_branding(
+                UserPoolId=site.pool_id, ClientId=site.client_id, Assets=assets, **look
+            )
+            site.branding_id = made["ManagedLoginBranding"]["ManagedLoginBrandingId"]
+
+
+def with_scheme(html: str, dark: bool) -> str:
+    """The page as a browser in the light or the dark scheme shows it: its ``prefers-color-scheme: dark`` rules
+    applied always, or never (the preview's web view has no scheme of its own to follow)."""
+    return _DARK.sub("@media all" if dark else "@media not all", html)
