@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 from qasync import QEventLoop
 
@@ -34,15 +34,15 @@ from console.views.app_clients import AppClientsView
 from console.views.assets import app_icon
 from console.views.auth_events import AuthEventsView
 from console.views.base import accepted
+from console.views.branding import BrandingView
 from console.views.context import AppContext
 from console.views.dialogs import ConnectionDialog
 from console.views.groups import GroupsView
 from console.views.identity_pools import IdentityPoolsView
 from console.views.identity_providers import IdentityProvidersView
 from console.views.local_log import LocalLogDialog
-from console.views.main_window import NAV, PLACEHOLDERS, MainWindow
+from console.views.main_window import MainWindow
 from console.views.outbox import OutboxView
-from console.views.placeholder import PlaceholderView
 from console.views.pools import PoolsView
 from console.views.tokens import TokenInspectorView
 from console.views.users import UsersView
@@ -81,11 +81,10 @@ class Console:
             SignInActivityView(self.ctx),
             AuthEventsView(self.ctx),
             OutboxView(self.ctx),
+            BrandingView(self.ctx, self.preview_endpoint),
         ):
             self.window.add_view(view)
-        for key, title, icon in NAV:
-            if key in PLACEHOLDERS:
-                self.window.add_view(PlaceholderView(self.ctx, key, title, icon, PLACEHOLDERS[key]))
+        self.preview_server: local.LocalServer | None = None  # renders branding previews on AWS connections
         # The output of local Cognito children goes to local_log_file (default: the platform's user log dir).
         self.launcher = ChildProcessLauncher(local_log_file)
         self.connections = ConnectionManager(
@@ -242,7 +241,16 @@ class Console:
             self.settings.set_user_columns(users.model.attributes)
         self.settings.sync()
 
+    async def preview_endpoint(self) -> str:
+        """A local Cognito for branding previews when the connection is AWS: started once, ephemeral, on a free
+        port, and stopped with the console."""
+        if self.preview_server is None or self.preview_server.exited():
+            self.preview_server = await run_blocking(local.start_child, 0, "", 20, "", True)
+        return self.preview_server.base_url
+
     def shutdown(self) -> None:
+        if self.preview_server is not None:
+            self.preview_server.stop()
         self.connections.close()
         shutdown_executor()
 
@@ -304,6 +312,8 @@ def run(ns: argparse.Namespace) -> int:
     QCoreApplication.setOrganizationName("cognito-console")
     QCoreApplication.setApplicationName("cognito-console")
     existing = QApplication.instance()
+    # The branding preview's web view shares OpenGL contexts with the window: set before the application exists.
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("io.github.cognito_console.CognitoConsole")

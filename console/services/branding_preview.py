@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+from console.emulator.core.errors import AwsError
+from console.emulator.user_pools import ui_customization
+
 from . import errors
 from .boto import make_client, run_blocking
 from .protocol import Branding, Connection, ConnectionKind
@@ -97,7 +100,14 @@ class BrandingPreview:
         pool_id = next(
             (p["Id"] for p in idp.list_user_pools(MaxResults=60)["UserPools"] if p["Name"] == PREVIEW_POOL), None
         )
-        if pool_id is not None:  # made by an earlier run: start again from nothing, its password is not known
+        if pool_id is not None:  # made by an earlier run: taken up again with a new password for its user
+            reused = self._take_up(pool_id)
+            if reused is not None:
+                self._site = reused
+                return reused
+            domain = idp.describe_user_pool(UserPoolId=pool_id)["UserPool"].get("Domain")
+            if domain:
+                idp.delete_user_pool_domain(UserPoolId=pool_id, Domain=domain)
             idp.delete_user_pool(UserPoolId=pool_id)
         pool = idp.create_user_pool(
             PoolName=PREVIEW_POOL,
@@ -134,6 +144,26 @@ class BrandingPreview:
         self._site = _Site(pool_id, client_id, domain, password)
         return self._site
 
+    def _take_up(self, pool_id: str) -> _Site | None:
+        """An earlier run's preview pool, if it has all it needs (a domain, the app client, the user)."""
+        idp = self.client()
+        domain = idp.describe_user_pool(UserPoolId=pool_id)["UserPool"].get("Domain")
+        clients = idp.list_user_pool_clients(UserPoolId=pool_id, MaxResults=60)["UserPoolClients"]
+        client_id = next((c["ClientId"] for c in clients if c["ClientName"] == "preview"), None)
+        if not domain or client_id is None:
+            return None
+        password = "Aa1!" + secrets.token_urlsafe(16)
+        try:
+            idp.admin_set_user_password(UserPoolId=pool_id, Username=PREVIEW_USER, Password=password, Permanent=True)
+        except idp.exceptions.UserNotFoundException:
+            return None
+        try:
+            found = idp.describe_managed_login_branding_by_client(UserPoolId=pool_id, ClientId=client_id)
+            branding_id = found["ManagedLoginBranding"]["ManagedLoginBrandingId"]
+        except idp.exceptions.ResourceNotFoundException:
+            branding_id = ""
+        return _Site(pool_id, client_id, domain, password, branding_id)
+
     def _apply(self, site: _Site, branding: Branding) -> None:
         idp = self.client()
         version = 2 if branding.style == "managed" else 1
@@ -163,3 +193,26 @@ def with_scheme(html: str, dark: bool) -> str:
     """The page as a browser in the light or the dark scheme shows it: its ``prefers-color-scheme: dark`` rules
     applied always, or never (the preview's web view has no scheme of its own to follow)."""
     return _DARK.sub("@media all" if dark else "@media not all", html)
+
+
+# The classic hosted UI's rules, the local Cognito's own (user_pools/ui_customization.py): one copy of them.
+CSS_CLASSES = tuple(sorted(ui_customization.CSS_CLASSES))
+
+
+def css_problem(css: str) -> str | None:
+    """Why SetUICustomization would refuse this CSS (another selector, an at-rule, script, over 3 KB), or None."""
+    try:
+        ui_customization.check_css(css)
+    except AwsError as exc:
+        return exc.message
+    return None
+
+
+def logo_problem(data: bytes) -> str | None:
+    """Why SetUICustomization would refuse this logo (PNG or JPEG, at most 100 KB), or None."""
+    limit = ui_customization.MAX_IMAGE_BYTES
+    if len(data) > limit:
+        return f"{len(data) // 1024} KB; the logo may be at most {limit // 1024} KB."
+    if not (data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8\xff")):
+        return "the logo must be a PNG or JPEG image."
+    return None

@@ -207,15 +207,19 @@ class LocalServer:
         self.process = None
 
 
-def start_child(port: int = DEFAULT_PORT, data_dir: str = "", timeout: float = 20, log_file: str = "") -> LocalServer:
+def start_child(
+    port: int = DEFAULT_PORT, data_dir: str = "", timeout: float = 20, log_file: str = "", ephemeral: bool = False
+) -> LocalServer:
     """Start ``python -m console emulator`` and wait until it answers (blocking; use run_blocking). Its output
-    goes to ``log_file`` (a CappedLog) when one is given."""
+    goes to ``log_file`` (a CappedLog) when one is given; ``ephemeral`` keeps nothing on disk."""
     # A frozen build (PyInstaller) is itself the cognito-console command; otherwise run our module.
     prefix = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "console"]
     # --parent-pid: should the console crash or be killed, the child it started stops with it. --log-level
     # info: a line per request, so that the log says what the server was doing when it stopped.
     args = ["emulator", "--port", str(port), "--parent-pid", str(os.getpid()), "--log-level", "info"]
-    if data_dir:
+    if ephemeral:
+        args.append("--ephemeral")
+    elif data_dir:
         Path(data_dir).mkdir(parents=True, exist_ok=True)
         args += ["--data-dir", data_dir]
     log = CappedLog(log_file) if log_file else None

@@ -30,9 +30,6 @@ NAV = [
     ("outbox", "Outbox", "outbox"),
 ]
 LOCAL_ONLY = {"outbox"}  # views of what only the local Cognito keeps
-PLACEHOLDERS = {
-    "hosted-ui": "Branding for the hosted sign-in pages lands in a later release.",
-}
 
 
 class MainWindow(QMainWindow):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")  # Chromium's sandbox refuses to run as root
 
 import argparse
 import asyncio
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from console.app import Console
@@ -26,6 +27,9 @@ from console.views.context import AppContext
 from tests.conftest import make_client
 from tests.gui.partial_cognito import PartialCognito, serving
 from tests.memory_keyring import MemoryKeyring
+
+# The branding view's QtWebEngine needs this before pytest-qt makes the QApplication.
+QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 
 
 @pytest.fixture
