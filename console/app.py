@@ -293,6 +293,8 @@ class Console:
                     await view.inspect(demo[1])
             if isinstance(view, PoolsView):
                 view.select(self.ctx.pool_id)
+            if isinstance(view, BrandingView):
+                await asyncio.sleep(1.5)  # Chromium paints the loaded preview in its own time
             table = getattr(getattr(view, "ui", None), "table", None)
             if table is not None and table.model() is not None and table.model().rowCount() and view.name != "pools":
                 table.selectRow(0)

@@ -4,6 +4,7 @@ widths, light and dark; applied to the pool, reverted, or copied to another app 
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
@@ -248,12 +249,29 @@ class BrandingView(View):
             width = WIDTHS[self.ui.widthCombo.currentIndex()]
             available = max(1, self.ui.previewHost.width())
             self.web.setZoomFactor(min(1.0, available / width))
-            self.web.setHtml(html, QUrl(base))
+            await self._show_html(html, base)
         finally:
             self.rendering = False
             if self.pending_render:
                 self.pending_render = False
                 self.timer.start()
+
+    async def _show_html(self, html: str, base: str) -> None:
+        """Load the page into the web view and wait (at most 10 s) until it has loaded."""
+        loaded: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+
+        def finished(ok: bool) -> None:
+            if not loaded.done():
+                loaded.set_result(ok)
+
+        self.web.loadFinished.connect(finished)
+        try:
+            self.web.setHtml(html, QUrl(base))
+            await asyncio.wait_for(loaded, 10)
+        except TimeoutError:
+            self.ui.previewNote.setText("The preview is taking long to draw.")
+        finally:
+            self.web.loadFinished.disconnect(finished)
 
     async def _preview(self) -> BrandingPreview | None:
         if self.preview is not None:
