@@ -28,7 +28,11 @@ def test_a_permission_policy_and_the_guides_trust_policy_pass() -> None:
         ("[]", False, "JSON object"),
         ('{"Version": "2020-01-01", "Statement": []}', False, "Version must be 2012-10-17"),
         ('{"Statement": []}', False, "non-empty list"),
-        ('{"Statement": {"Effect": "Maybe", "Action": "s3:*", "Resource": "*"}}', False, "Effect must be Allow or Deny"),
+        (
+            '{"Statement": {"Effect": "Maybe", "Action": "s3:*", "Resource": "*"}}',
+            False,
+            "Effect must be Allow or Deny",
+        ),
         ('{"Statement": {"Effect": "Allow", "Resource": "*"}}', False, "exactly one of Action and NotAction"),
         ('{"Statement": {"Effect": "Allow", "Action": "GetObject", "Resource": "*"}}', False, "no service prefix"),
         ('{"Statement": {"Effect": "Allow", "Action": "s3:*"}}', False, "exactly one of Resource and NotResource"),
