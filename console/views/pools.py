@@ -232,7 +232,6 @@ class PoolsView(View):
                 self.ctx.set_pool(remaining[0].id if remaining else "")
             self._update_buttons()
 
-
     # --- configure: domains ----------------------------------------------------------------------------
     @asyncSlot()
     async def on_domains_clicked(self) -> None:
@@ -276,7 +275,6 @@ class PoolsView(View):
         if (shown := self.current()) is not None and shown.id == pool_id:
             self.on_selection_changed()
 
-
     # --- configure: attribute schema ---------------------------------------------------------------------
     @asyncSlot()
     async def on_attributes_clicked(self) -> None:
@@ -298,7 +296,6 @@ class PoolsView(View):
         self.model.upsert(pool)
         if (shown := self.current()) is not None and shown.id == pool_id:
             self.on_selection_changed()
-
 
     # --- configure: Lambda triggers and message templates (UpdateUserPool with the whole document) ---------
     @asyncSlot()
