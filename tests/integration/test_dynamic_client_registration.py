@@ -105,6 +105,18 @@ def test_open_registration_then_sign_in_with_pkce(cognito: Any, idp: Any, dcr_po
     assert client["ClientType"] == "DCR"
     assert client["AllowedOAuthFlows"] == ["code"]
     assert client["CallbackURLs"] == [CALLBACK]
+    # An update resets settings it leaves out, never how the client came to be.
+    updated = idp.update_user_pool_client(
+        UserPoolId=pool_id,
+        ClientId=body["client_id"],
+        ClientName=client["ClientName"],
+        AllowedOAuthFlows=["code"],
+        AllowedOAuthFlowsUserPoolClient=True,
+        AllowedOAuthScopes=["openid", "email"],
+        CallbackURLs=[CALLBACK],
+        SupportedIdentityProviders=["COGNITO"],
+    )["UserPoolClient"]
+    assert updated["ClientType"] == "DCR"
     add_user(idp, pool_id, "alice")
     verifier, challenge = pkce()
     browser = Browser(cognito.base_url, dcr_pool["domain"])

@@ -81,7 +81,10 @@ def _check(ctx: RequestContext, pool: dict[str, Any], req: dict[str, Any]) -> li
     clients.get_pool_client(ctx, pool["Id"], req["ClientId"])
     patterns = list(dict.fromkeys(req["URLPatterns"]))
     for pattern in patterns:
-        parts = urlsplit(pattern)
+        try:
+            parts = urlsplit(pattern)
+        except ValueError:  # a bracket that opens no IPv6 address
+            raise invalid_parameter(f"Invalid URL pattern: {pattern}") from None
         if parts.scheme != "https" or not parts.netloc or parts.fragment or "@" in parts.netloc:
             raise invalid_parameter(f"Invalid URL pattern: {pattern}")
     return patterns
@@ -269,7 +272,10 @@ def _checked_document(url: str, body: bytes | None) -> dict[str, Any] | None:
     if not isinstance(redirects, list) or not redirects or not all(isinstance(r, str) for r in redirects):
         return None
     for redirect in redirects:
-        parts = urlsplit(redirect)
+        try:
+            parts = urlsplit(redirect)
+        except ValueError:
+            return None
         if not parts.scheme or "#" in redirect or (parts.scheme in ("http", "https") and not parts.netloc):
             return None
     if doc.get("token_endpoint_auth_method", "none") != "none" or "client_secret" in doc:

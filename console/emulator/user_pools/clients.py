@@ -366,6 +366,8 @@ def update_user_pool_client(ctx: RequestContext, req: dict[str, Any]) -> dict[st
     }
     # Settings the request leaves out go back to their defaults, as in AWS.
     doc.update(_settings(ctx, pool, req, has_secret, "updating"))
+    if current.get("ClientType"):  # how the client came to be (DCR) is not a setting an update resets
+        doc["ClientType"] = current["ClientType"]
     _save(ctx, doc)
     if has_secret:
         doc["ClientSecret"] = current["ClientSecret"]
