@@ -67,7 +67,9 @@ def test_configuration_is_described_and_checked(idp: Any, dcr_pool: dict[str, An
     assert idp.describe_user_pool(UserPoolId=pool_id)["UserPool"]["DcrConfiguration"] == described
     with pytest.raises(ClientError) as info:
         idp.update_user_pool(UserPoolId=pool_id, DcrConfiguration={"AllowedScopes": ["https://nope.example.com/x"]})
-    assert info.value.response["Error"]["Code"] == "ScopeDoesNotExistException"
+    # The model lists no ScopeDoesNotExistException for UpdateUserPool.
+    assert info.value.response["Error"]["Code"] == "InvalidParameterException"
+    assert "Invalid scope requested: https://nope.example.com/x" in info.value.response["Error"]["Message"]
     with pytest.raises(ClientError) as info:
         idp.update_user_pool(UserPoolId=pool_id, UserPoolTier="LITE")
     assert info.value.response["Error"]["Code"] == "InvalidParameterException"

@@ -80,7 +80,8 @@ def _dcr(ctx: RequestContext, pool_id: str, tier: str, given: dict[str, Any]) ->
             config[key] = list(dict.fromkeys(given[key]))
     for scope in config.get("AllowedScopes") or []:
         if not _scope_exists(ctx, pool_id, scope):
-            raise AwsError("ScopeDoesNotExistException", f"Invalid scope requested: {scope}")
+            # Create/UpdateUserPool list no ScopeDoesNotExistException: InvalidParameterException it is.
+            raise invalid_parameter(f"Invalid scope requested: {scope}")
     return config
 
 
