@@ -123,7 +123,10 @@ APP = "UserPools[0] (app)"
 @pytest.mark.parametrize(
     ("document", "says"),
     [
-        ({"Pools": []}, "seed file seed.json: Pools: not a section of a seed file (the sections are UserPools, IdentityPools)"),
+        (
+            {"Pools": []},
+            "seed file seed.json: Pools: not a section of a seed file (the sections are UserPools, IdentityPools)",
+        ),
         (
             with_change(("UserPools", 1, "PoolNme"), "x"),
             "UserPools[1] (other): unknown field 'PoolNme' in a user pool (did you mean PoolName?)",
