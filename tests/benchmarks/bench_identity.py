@@ -64,6 +64,58 @@ def setup(base: str, *, roles: bool = True) -> str:
     return pool_id
 
 
+def setup_signed_in(base: str, *, roles: bool = True) -> tuple[str, dict[str, str]]:
+    """A user pool user signed in once, and an identity pool that trusts the pool's app client with an
+    authenticated role that trusts it: the identity pool's ID and the Logins map of the user's ID token."""
+    kwargs: dict[str, Any] = {
+        "endpoint_url": base,
+        "region_name": "us-east-1",
+        "aws_access_key_id": "local",
+        "aws_secret_access_key": "local",
+    }
+    idp = boto3.client("cognito-idp", **kwargs)
+    user_pool = idp.create_user_pool(PoolName="bench-identity")["UserPool"]["Id"]
+    client_id = idp.create_user_pool_client(
+        UserPoolId=user_pool,
+        ClientName="app",
+        ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+    )["UserPoolClient"]["ClientId"]
+    idp.admin_create_user(UserPoolId=user_pool, Username="bench", MessageAction="SUPPRESS")
+    idp.admin_set_user_password(UserPoolId=user_pool, Username="bench", Password="Bench-pass-123", Permanent=True)
+    token = idp.initiate_auth(
+        ClientId=client_id,
+        AuthFlow="USER_PASSWORD_AUTH",
+        AuthParameters={"USERNAME": "bench", "PASSWORD": "Bench-pass-123"},
+    )["AuthenticationResult"]["IdToken"]
+    provider = f"cognito-idp.us-east-1.amazonaws.com/{user_pool}"
+    identity = boto3.client("cognito-identity", **kwargs)
+    pool_id: str = identity.create_identity_pool(
+        IdentityPoolName="bench-signed-in",
+        AllowUnauthenticatedIdentities=False,
+        CognitoIdentityProviders=[{"ProviderName": provider, "ClientId": client_id}],
+    )["IdentityPoolId"]
+    if roles:
+        trust = {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Effect": "Allow",
+                    "Principal": {"Federated": "cognito-identity.amazonaws.com"},
+                    "Action": "sts:AssumeRoleWithWebIdentity",
+                    "Condition": {
+                        "StringEquals": {"cognito-identity.amazonaws.com:aud": pool_id},
+                        "ForAnyValue:StringLike": {"cognito-identity.amazonaws.com:amr": "authenticated"},
+                    },
+                }
+            ],
+        }
+        role = boto3.client("iam", **kwargs).create_role(
+            RoleName="bench-signed-in", AssumeRolePolicyDocument=json.dumps(trust)
+        )
+        identity.set_identity_pool_roles(IdentityPoolId=pool_id, Roles={"authenticated": role["Role"]["Arn"]})
+    return pool_id, {provider: token}
+
+
 def call(client: httpx.Client, base: str, op: str, body: dict[str, Any]) -> dict[str, Any]:
     r = client.post(base + "/", content=json.dumps(body), headers={**HEADERS, "X-Amz-Target": TARGET + op})
     if r.status_code != 200:
@@ -72,14 +124,18 @@ def call(client: httpx.Client, base: str, op: str, body: dict[str, Any]) -> dict
     return found
 
 
-def guest_sign_ins(base: str, pool_id: str, n: int) -> list[float]:
-    """Seconds per GetId + GetCredentialsForIdentity, one after another on one connection."""
+def guest_sign_ins(base: str, pool_id: str, n: int, logins: dict[str, str] | None = None) -> list[float]:
+    """Seconds per GetId + GetCredentialsForIdentity, one after another on one connection; with ``logins``, a
+    signed-in user's (the token checked on both calls)."""
     times: list[float] = []
+    given = {"Logins": logins} if logins else {}
     with httpx.Client(timeout=60) as client:
         for _ in range(n):
             started = time.perf_counter()
-            identity_id = call(client, base, "GetId", {"IdentityPoolId": pool_id})["IdentityId"]
-            credentials = call(client, base, "GetCredentialsForIdentity", {"IdentityId": identity_id})["Credentials"]
+            identity_id = call(client, base, "GetId", {"IdentityPoolId": pool_id, **given})["IdentityId"]
+            credentials = call(client, base, "GetCredentialsForIdentity", {"IdentityId": identity_id, **given})[
+                "Credentials"
+            ]
             times.append(time.perf_counter() - started)
             assert credentials["AccessKeyId"]
     return times
@@ -101,17 +157,24 @@ def main() -> None:
     local = start(Path(tempfile.mkdtemp()) / "data", "--ephemeral")
     moto = None if args.skip_moto else Moto()
     try:
-        servers = {"local Cognito": (local.base_url, setup(local.base_url))}
+        servers = {"local Cognito": (local.base_url, setup(local.base_url), setup_signed_in(local.base_url))}
         if moto is not None:
-            servers["moto"] = (moto.base_url, setup(moto.base_url, roles=False))
-        results: dict[str, list[float]] = {name: [] for name in servers}
+            servers["moto"] = (
+                moto.base_url,
+                setup(moto.base_url, roles=False),
+                setup_signed_in(moto.base_url, roles=False),
+            )
+        guests: dict[str, list[float]] = {name: [] for name in servers}
+        users: dict[str, list[float]] = {name: [] for name in servers}
         for _ in range(args.rounds):
-            for name, (base, pool_id) in servers.items():
+            for name, (base, pool_id, (user_pool_id, logins)) in servers.items():
                 guest_sign_ins(base, pool_id, 20)  # warm-up
-                results[name] += guest_sign_ins(base, pool_id, args.requests)
-        print("guest sign-in (GetId + GetCredentialsForIdentity), sequential:")
-        for name, times in results.items():
-            print(f"  {name:14s} {summary(times)}")
+                guests[name] += guest_sign_ins(base, pool_id, args.requests)
+                users[name] += guest_sign_ins(base, user_pool_id, args.requests, logins)
+        for title, results in (("guest", guests), ("signed-in user pool user", users)):
+            print(f"{title} (GetId + GetCredentialsForIdentity), sequential:")
+            for name, times in results.items():
+                print(f"  {name:14s} {summary(times)}")
     finally:
         local.stop()
         if moto is not None:
