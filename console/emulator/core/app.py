@@ -20,6 +20,7 @@ import importlib
 import json
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -213,22 +214,37 @@ async def read_body(request: Request) -> bytes:
     return b"".join(chunks)
 
 
-async def dispatch_json(request: Request) -> Response:
+async def served(
+    request: Request, handle: Callable[[], Awaitable[tuple[Response, str]]], error_of: Callable[[Response], str]
+) -> Response:
+    """Every protocol's call: counted as served (workers.py), timed, and written to the access log with the
+    operation ``handle`` answered for and the error code ``error_of`` reads off the response."""
     started = time.perf_counter()
     with workers.serving():
         # Requests that arrived together with this one start too before it goes on, so that it sees
         # them waiting and hands its crypto to a worker process (workers.py).
         await asyncio.sleep(0)
-        response = await _dispatch_json(request)
+        response, operation = await handle()
     if access_log.enabled():
         access_log.record(
-            request.headers.get("x-amz-target", ""),
+            operation,
             response.status_code,
-            response.headers.get("x-amzn-errortype", "").rstrip(":"),
+            error_of(response),
             time.perf_counter() - started,
             getattr(request.state, "identifiers", None),
         )
     return response
+
+
+def _json_error(response: Response) -> str:
+    return response.headers.get("x-amzn-errortype", "").partition(":")[0]
+
+
+async def dispatch_json(request: Request) -> Response:
+    async def handle() -> tuple[Response, str]:
+        return await _dispatch_json(request), request.headers.get("x-amz-target", "")
+
+    return await served(request, handle, _json_error)
 
 
 async def _dispatch_json(request: Request) -> Response:
@@ -318,19 +334,7 @@ async def run_operation(
 
 async def dispatch_query(request: Request) -> Response:
     """An AWS query-protocol call (IAM, STS): ``POST /`` with a form body (query.py)."""
-    started = time.perf_counter()
-    with workers.serving():
-        await asyncio.sleep(0)
-        response, action = await _dispatch_query(request)
-    if access_log.enabled():
-        access_log.record(
-            action,
-            response.status_code,
-            "",
-            time.perf_counter() - started,
-            getattr(request.state, "identifiers", None),
-        )
-    return response
+    return await served(request, lambda: _dispatch_query(request), lambda response: "")
 
 
 async def _dispatch_query(request: Request) -> tuple[Response, str]:
@@ -358,19 +362,11 @@ async def _dispatch_query(request: Request) -> tuple[Response, str]:
 
 async def dispatch_rpc_v2(request: Request) -> Response:
     """A Smithy RPC v2 CBOR call (CloudWatch): ``POST /service/{Service}/operation/{Operation}``."""
-    started = time.perf_counter()
-    with workers.serving():
-        await asyncio.sleep(0)
-        response, name = await _dispatch_rpc_v2(request)
-    if access_log.enabled():
-        access_log.record(
-            name,
-            response.status_code,
-            response.headers.get("x-amzn-query-error", "").partition(";")[0],
-            time.perf_counter() - started,
-            getattr(request.state, "identifiers", None),
-        )
-    return response
+    return await served(
+        request,
+        lambda: _dispatch_rpc_v2(request),
+        lambda response: response.headers.get("x-amzn-query-error", "").partition(";")[0],
+    )
 
 
 async def _dispatch_rpc_v2(request: Request) -> tuple[Response, str]:
@@ -399,19 +395,11 @@ async def _dispatch_rpc_v2(request: Request) -> tuple[Response, str]:
 
 async def dispatch_rest_json(request: Request, route: rest_json.Route) -> Response:
     """A REST-JSON call (Cognito Sync's paths): ``route`` is the operation its method and path matched."""
-    started = time.perf_counter()
-    with workers.serving():
-        await asyncio.sleep(0)
-        response = await _dispatch_rest_json(request, route)
-    if access_log.enabled():
-        access_log.record(
-            route.operation.name,
-            response.status_code,
-            response.headers.get("x-amzn-errortype", "").partition(":")[0],
-            time.perf_counter() - started,
-            getattr(request.state, "identifiers", None),
-        )
-    return response
+
+    async def handle() -> tuple[Response, str]:
+        return await _dispatch_rest_json(request, route), route.operation.name
+
+    return await served(request, handle, _json_error)
 
 
 async def _dispatch_rest_json(request: Request, route: rest_json.Route) -> Response:
