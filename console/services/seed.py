@@ -29,6 +29,24 @@ class SeedResult:
     notes: list[str] = field(default_factory=list)
 
 
+class Steps:
+    """Calls made for the demo, each allowed to fail: a refused call is noted (``notes``), answers None, and the
+    seeding goes on without it."""
+
+    def __init__(self, notes: list[str] | None = None) -> None:
+        self.notes = notes if notes is not None else []
+
+    def __call__(self, what: str, fn: Any, **kw: Any) -> Any:
+        from botocore.exceptions import ClientError
+
+        try:
+            return fn(**kw)
+        except ClientError as exc:
+            err = exc.response.get("Error", {})
+            self.notes.append(f"{what}: {err.get('Code')}: {err.get('Message')}")
+            return None
+
+
 def _password() -> str:
     alphabet = string.ascii_letters + string.digits
     return "Aa1!" + "".join(secrets.choice(alphabet) for _ in range(16))
@@ -54,7 +72,6 @@ def seed_demo(client: Any, extra_users: int = 40) -> SeedResult:
     existing = find_demo_pool(client)
     if existing:
         return SeedResult(existing, created=False)
-    from botocore.exceptions import ClientError
 
     pool = client.create_user_pool(
         PoolName=DEMO_POOL_NAME,
@@ -79,13 +96,7 @@ def seed_demo(client: Any, extra_users: int = 40) -> SeedResult:
     pool_id = pool["UserPool"]["Id"]
     result = SeedResult(pool_id, created=True)
 
-    def step(what: str, fn: Any, **kw: Any) -> Any:
-        try:
-            return fn(**kw)
-        except ClientError as exc:
-            err = exc.response.get("Error", {})
-            result.notes.append(f"{what}: {err.get('Code')}: {err.get('Message')}")
-            return None
+    step = Steps(result.notes)
 
     for name, precedence, desc in (
         ("admins", 1, "Administrators of the demo app"),
@@ -213,19 +224,10 @@ def seed_identity_pool(client: Any, identity: Any, iam: Any, user_pool_id: str) 
     what could not be made, a sentence each."""
     import json
 
-    from botocore.exceptions import ClientError
-
     from .policies import cognito_trust_policy
 
-    notes: list[str] = []
-
-    def step(what: str, fn: Any, **kw: Any) -> Any:
-        try:
-            return fn(**kw)
-        except ClientError as exc:
-            err = exc.response.get("Error", {})
-            notes.append(f"{what}: {err.get('Code')}: {err.get('Message')}")
-            return None
+    step = Steps()
+    notes = step.notes
 
     listed = step("identity pools", identity.list_identity_pools, MaxResults=60)
     if listed is None or any(p.get("IdentityPoolName") == DEMO_IDENTITY_POOL_NAME for p in listed["IdentityPools"]):
@@ -291,15 +293,8 @@ def seed_activity(client: Any, logs: Any, pool_id: str) -> list[str]:
     sign-ins and one blocked sign-in with a breached password. Returns what could not be made."""
     from botocore.exceptions import ClientError
 
-    notes: list[str] = []
-
-    def step(what: str, fn: Any, **kw: Any) -> Any:
-        try:
-            return fn(**kw)
-        except ClientError as exc:
-            err = exc.response.get("Error", {})
-            notes.append(f"{what}: {err.get('Code')}: {err.get('Message')}")
-            return None
+    step = Steps()
+    notes = step.notes
 
     if logs.describe_log_groups(logGroupNamePrefix=DEMO_LOG_GROUP).get("logGroups"):
         return notes
