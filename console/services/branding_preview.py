@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from console.emulator.core.errors import AwsError
-from console.emulator.user_pools import ui_customization
+from console.emulator.user_pools import branding_rules
 
 from . import errors
 from .boto import make_client, run_blocking
@@ -195,22 +194,14 @@ def with_scheme(html: str, dark: bool) -> str:
     return _DARK.sub("@media all" if dark else "@media not all", html)
 
 
-# The classic hosted UI's rules, the local Cognito's own (user_pools/ui_customization.py): one copy of them.
-CSS_CLASSES = tuple(sorted(ui_customization.CSS_CLASSES))
-
-
-def css_problem(css: str) -> str | None:
-    """Why SetUICustomization would refuse this CSS (another selector, an at-rule, script, over 3 KB), or None."""
-    try:
-        ui_customization.check_css(css)
-    except AwsError as exc:
-        return exc.message
-    return None
+# The classic hosted UI's rules, the local Cognito's own (user_pools/branding_rules.py): one copy of them.
+CSS_CLASSES = tuple(sorted(branding_rules.CSS_CLASSES))
+css_problem = branding_rules.css_problem
 
 
 def logo_problem(data: bytes) -> str | None:
     """Why SetUICustomization would refuse this logo (PNG or JPEG, at most 100 KB), or None."""
-    limit = ui_customization.MAX_IMAGE_BYTES
+    limit = branding_rules.MAX_IMAGE_BYTES
     if len(data) > limit:
         return f"{len(data) // 1024} KB; the logo may be at most {limit // 1024} KB."
     if not (data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8\xff")):

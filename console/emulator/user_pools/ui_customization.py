@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import re
 from typing import Any
 
 from console.emulator.core.context import RequestContext
@@ -17,62 +16,17 @@ from console.emulator.core.errors import client_not_found, invalid_parameter
 from console.emulator.core.registry import idp
 from console.emulator.core.store import dumps, loads
 
+from .branding_rules import MAX_IMAGE_BYTES, css_problem
 from .pools import get_pool
 
 ALL = "ALL"
-MAX_CSS_BYTES = 3 * 1024
-MAX_IMAGE_BYTES = 100 * 1024
-
-# The classes the classic hosted UI lets you style (Developer Guide, "Customizing the built-in sign-in
-# and sign-up webpages"; the last five appear in the CSS the service itself returns).
-CSS_CLASSES = frozenset(
-    {
-        "background-customizable",
-        "banner-customizable",
-        "errorMessage-customizable",
-        "idpButton-customizable",
-        "idpButton-customizable:hover",
-        "inputField-customizable",
-        "inputField-customizable:focus",
-        "label-customizable",
-        "legalText-customizable",
-        "logo-customizable",
-        "submitButton-customizable",
-        "submitButton-customizable:hover",
-        "textDescription-customizable",
-        "idpDescription-customizable",
-        "socialButton-customizable",
-        "redirect-customizable",
-        "passwordCheck-notValid-customizable",
-        "passwordCheck-valid-customizable",
-    }
-)
-_COMMENT = re.compile(r"/\*.*?\*/", re.S)
-_RULE = re.compile(r"([^{}]*)\{([^{}]*)\}")
-_FORBIDDEN_VALUE = re.compile(r"javascript:|expression\s*\(|behavior\s*:|-moz-binding|</|<script", re.I)
 
 
 def check_css(css: str) -> None:
-    """Reject CSS the hosted UI would not accept: other selectors, at-rules, script, oversize."""
-    if len(css.encode()) > MAX_CSS_BYTES:
-        raise invalid_parameter(f"CSS exceeds the maximum size of {MAX_CSS_BYTES} bytes.")
-    text = _COMMENT.sub("", css)
-    at_rule = re.search(r"@([\w-]+)", text)
-    if at_rule:
-        raise invalid_parameter(f"Invalid CSS: @{at_rule.group(1)} is not allowed.")
-    if _FORBIDDEN_VALUE.search(text):
-        raise invalid_parameter("Invalid CSS: scripts and expressions are not allowed.")
-    consumed = 0
-    for match in _RULE.finditer(text):
-        if text[consumed : match.start()].strip():
-            raise invalid_parameter("Invalid CSS: the style sheet could not be parsed.")
-        consumed = match.end()
-        for selector in match.group(1).split(","):
-            name = selector.strip()
-            if not name.startswith(".") or name[1:] not in CSS_CLASSES:
-                raise invalid_parameter(f"Invalid CSS: {name or '(empty)'} is not a customizable class.")
-    if text[consumed:].strip():
-        raise invalid_parameter("Invalid CSS: the style sheet could not be parsed.")
+    """Reject CSS the hosted UI would not accept (branding_rules.py)."""
+    problem = css_problem(css)
+    if problem:
+        raise invalid_parameter(problem)
 
 
 def _image_kind(data: bytes) -> str | None:
