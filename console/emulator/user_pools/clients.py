@@ -17,6 +17,7 @@ from console.emulator.core.errors import AwsError, client_not_found, invalid_par
 from console.emulator.core.registry import idp
 from console.emulator.core.store import dumps, loads, loads_document
 
+from .pool_configurations import DCR_SCOPE
 from .pools import get_pool, schema_attribute
 
 DEFAULT_AUTH_FLOWS = ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH"]
@@ -368,6 +369,8 @@ def update_user_pool_client(ctx: RequestContext, req: dict[str, Any]) -> dict[st
     doc.update(_settings(ctx, pool, req, has_secret, "updating"))
     if current.get("ClientType"):  # how the client came to be (DCR) is not a setting an update resets
         doc["ClientType"] = current["ClientType"]
+    if doc.get("ClientType") == "DCR" and DCR_SCOPE in (doc.get("AllowedOAuthScopes") or []):
+        raise invalid_parameter(f"An app client created through dynamic client registration can't hold {DCR_SCOPE}.")
     _save(ctx, doc)
     if has_secret:
         doc["ClientSecret"] = current["ClientSecret"]
@@ -393,13 +396,17 @@ def list_user_pool_clients(ctx: RequestContext, req: dict[str, Any]) -> dict[str
     token = req.get("NextToken")
     created, last = paging.decode(token, "clients", (float, str)) if token else (-1.0, "")
     rows = ctx.store.all(
-        "SELECT id, name, created FROM clients WHERE pool_id = ? AND (created, id) > (?, ?)"
-        " ORDER BY created, id LIMIT ?",
+        "SELECT id, name, created, json_extract(doc, '$.ClientType') AS client_type FROM clients"
+        " WHERE pool_id = ? AND (created, id) > (?, ?) ORDER BY created, id LIMIT ?",
         (pool["Id"], created, last, limit + 1),
     )
+    # A ClientType filter applies to the page read, as in AWS: a page may hold fewer clients, or none.
+    wanted = req.get("ClientType")
     out: dict[str, Any] = {
         "UserPoolClients": [
-            {"ClientId": r["id"], "UserPoolId": pool["Id"], "ClientName": r["name"]} for r in rows[:limit]
+            {"ClientId": r["id"], "UserPoolId": pool["Id"], "ClientName": r["name"]}
+            for r in rows[:limit]
+            if wanted is None or (r["client_type"] or "REGULAR") == wanted
         ]
     }
     if len(rows) > limit:
@@ -407,9 +414,18 @@ def list_user_pool_clients(ctx: RequestContext, req: dict[str, Any]) -> dict[str
     return out
 
 
+def _refuse_dcr(client: dict[str, Any]) -> None:
+    if client.get("ClientType") == "DCR":
+        raise invalid_parameter(
+            f"Client {client['ClientId']} was created through dynamic client registration and doesn't support"
+            " client secret operations."
+        )
+
+
 @idp("AddUserPoolClientSecret")
 def add_user_pool_client_secret(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     client = get_pool_client(ctx, req["UserPoolId"], req["ClientId"])
+    _refuse_dcr(client)
     existing = client_secrets(ctx, client["ClientId"])
     if not existing:
         raise invalid_parameter(
@@ -429,6 +445,7 @@ def add_user_pool_client_secret(ctx: RequestContext, req: dict[str, Any]) -> dic
 @idp("ListUserPoolClientSecrets")
 def list_user_pool_client_secrets(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     client = get_pool_client(ctx, req["UserPoolId"], req["ClientId"])
+    _refuse_dcr(client)
     rows = ctx.store.all(
         "SELECT id, created FROM client_secrets WHERE client_id = ? ORDER BY created, rowid",
         (client["ClientId"],),
@@ -440,6 +457,7 @@ def list_user_pool_client_secrets(ctx: RequestContext, req: dict[str, Any]) -> d
 @idp("DeleteUserPoolClientSecret")
 def delete_user_pool_client_secret(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     client = get_pool_client(ctx, req["UserPoolId"], req["ClientId"])
+    _refuse_dcr(client)
     secret_id = req["ClientSecretId"]
     row = ctx.store.one("SELECT id FROM client_secrets WHERE id = ? AND client_id = ?", (secret_id, client["ClientId"]))
     if row is None:

@@ -24,6 +24,15 @@ def get_resource_server(ctx: RequestContext, pool_id: str, identifier: str) -> d
     return doc
 
 
+def _editable(doc: dict[str, Any]) -> dict[str, Any]:
+    """``doc``, unless Amazon Cognito manages it (``ManagedBy``): then nobody else may change or delete it."""
+    if doc.get("ManagedBy"):
+        raise invalid_parameter(
+            f"Resource server {doc['Identifier']} is managed by Amazon Cognito and can't be modified or deleted."
+        )
+    return doc
+
+
 def custom_scopes(ctx: RequestContext, pool_id: str) -> set[str]:
     """Every ``identifier/scope`` the pool's resource servers define."""
     out: set[str] = set()
@@ -79,7 +88,7 @@ def describe_resource_server(ctx: RequestContext, req: dict[str, Any]) -> dict[s
 @idp("UpdateResourceServer")
 def update_resource_server(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     get_pool(ctx, req["UserPoolId"])
-    doc = get_resource_server(ctx, req["UserPoolId"], req["Identifier"])
+    doc = _editable(get_resource_server(ctx, req["UserPoolId"], req["Identifier"]))
     # Update replaces the whole resource server: omitted scopes are removed.
     doc["Name"] = req["Name"]
     doc["Scopes"] = _scopes(req.get("Scopes"))
@@ -93,7 +102,7 @@ def update_resource_server(ctx: RequestContext, req: dict[str, Any]) -> dict[str
 @idp("DeleteResourceServer")
 def delete_resource_server(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     get_pool(ctx, req["UserPoolId"])
-    doc = get_resource_server(ctx, req["UserPoolId"], req["Identifier"])
+    doc = _editable(get_resource_server(ctx, req["UserPoolId"], req["Identifier"]))
     ctx.store.run(
         "DELETE FROM resource_servers WHERE pool_id = ? AND identifier = ?",
         (doc["UserPoolId"], doc["Identifier"]),
