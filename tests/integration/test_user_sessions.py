@@ -1,5 +1,6 @@
-"""User sessions: pool and app client session configuration, listing and revoking a user's token sessions by
-the user and by an administrator, the limit of sessions per user, and revoked sessions' tokens."""
+"""User sessions: pool and app client session configuration, listing and revoking a user's token sessions and
+hosted UI (SSO) sessions by the user and by an administrator, the limit of sessions per user, and revoked
+sessions' tokens."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from botocore.exceptions import ClientError
 
 from tests.conftest import make_client, unique
 from tests.integration.auth_support import error, new_client, new_user, tokens
+from tests.integration.hosted_ui_support import Browser, add_user, authorize_params, exchange, make_site, query_of
 
 SESSION_ID = re.compile(r"^tkn[a-z0-9]{25}$")
 
@@ -293,3 +295,68 @@ def test_a_deleted_app_client_ends_its_sessions(idp, pool):
     idp.delete_user_pool_client(UserPoolId=pool["Id"], ClientId=other_client)
     (session,) = idp.list_user_sessions(AccessToken=kept["AccessToken"])["Sessions"]
     assert session["ClientId"] == client_id
+
+
+# -- hosted UI (SSO) sessions ---------------------------------------------------------------------------
+
+
+SSO_ID = re.compile(r"^sso[a-z0-9]{25}$")
+
+
+def test_hosted_ui_sessions_are_listed_and_revocable(cognito, idp, pool):
+    pool_id = pool["Id"]
+    _enable(idp, pool_id)
+    site = make_site(idp, pool_id)
+    add_user(idp, pool_id, "alice")
+    browser = Browser(cognito.base_url, site["domain"])
+    try:
+        signed_in = browser.sign_in(**authorize_params(site))
+        assert signed_in.status_code == 302 and "code=" in signed_in.headers["location"]
+        body = exchange(cognito.base_url, site, query_of(signed_in.headers["location"])["code"]).json()
+        listed = idp.admin_list_user_sessions(UserPoolId=pool_id, Username="alice")["Sessions"]
+        sso = [s for s in listed if s["SessionType"] == "SSO"]
+        token = [s for s in listed if s["SessionType"] == "TOKEN"]
+        assert len(sso) == 1 and len(token) == 1
+        assert SSO_ID.match(sso[0]["SessionId"]) and SESSION_ID.match(token[0]["SessionId"])
+        assert sso[0]["ClientId"] == site["client_id"] and sso[0]["IsCurrentSession"] is False
+        own = idp.list_user_sessions(AccessToken=body["access_token"])["Sessions"]
+        assert {s["SessionId"]: s["IsCurrentSession"] for s in own} == {
+            sso[0]["SessionId"]: False,
+            token[0]["SessionId"]: True,
+        }
+        # While it lives, the browser is answered at once (single sign-on) ...
+        again = browser.authorize(**authorize_params(site))
+        assert again.status_code == 302 and "code=" in again.headers["location"]
+        idp.admin_revoke_user_session(UserPoolId=pool_id, Username="alice", SessionId=sso[0]["SessionId"])
+        # ... once revoked, it signs in again; the token session is still there.
+        after = browser.authorize(**authorize_params(site))
+        assert after.status_code == 302 and "/login?" in after.headers["location"]
+        left = idp.admin_list_user_sessions(UserPoolId=pool_id, Username="alice")["Sessions"]
+        assert {s["SessionType"] for s in left} == {"TOKEN"}  # one per sign-in the browser was answered with
+        with pytest.raises(ClientError) as exc:
+            idp.admin_revoke_user_session(UserPoolId=pool_id, Username="alice", SessionId=sso[0]["SessionId"])
+        assert error(exc)[0] == "ResourceNotFoundException"
+    finally:
+        browser.close()
+        idp.delete_user_pool_domain(UserPoolId=pool_id, Domain=site["domain"])
+
+
+def test_a_user_revokes_their_hosted_ui_session(cognito, idp, pool):
+    pool_id = pool["Id"]
+    _enable(idp, pool_id)
+    site = make_site(idp, pool_id)
+    add_user(idp, pool_id, "bob")
+    browser = Browser(cognito.base_url, site["domain"])
+    try:
+        signed_in = browser.sign_in(username="bob", **authorize_params(site))
+        body = exchange(cognito.base_url, site, query_of(signed_in.headers["location"])["code"]).json()
+        sso = [
+            s for s in idp.list_user_sessions(AccessToken=body["access_token"])["Sessions"] if s["SessionType"] == "SSO"
+        ]
+        idp.revoke_user_session(AccessToken=body["access_token"], SessionId=sso[0]["SessionId"])
+        assert "/login?" in browser.authorize(**authorize_params(site)).headers["location"]
+        # The access token's own session goes on.
+        assert idp.get_user(AccessToken=body["access_token"])["Username"] == "bob"
+    finally:
+        browser.close()
+        idp.delete_user_pool_domain(UserPoolId=pool_id, Domain=site["domain"])

@@ -21,12 +21,12 @@ from starlette.responses import RedirectResponse, Response
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError
 from console.emulator.core.registry import http_route
-from console.emulator.user_pools import acr, cimd, clients
+from console.emulator.user_pools import acr, cimd, clients, session_tracking
 from console.emulator.user_pools.identity_providers import providers_of
 
 from . import pages, sessions
 from .federation import start
-from .flow import PendingAuthorization, error_redirect, finish_sign_in
+from .flow import PendingAuthorization, error_redirect, finish_sign_in, run
 from .pages import Site
 
 RESPONSE_TYPES = {"code": "code", "token": "implicit"}
@@ -177,10 +177,17 @@ async def answer_or_login(
     max_age = pending.extra.get("max_age")
     if session is not None and max_age is not None and ctx.now - session.auth_time > int(max_age):
         session = None
+    # Each app client reuses a session only so long after the user's last fresh sign-in (its SSOSession
+    # MaxValidityMinutes, SetUserPoolClientSessionConfiguration).
+    if session is not None:
+        minutes = session_tracking.sso_max_validity_minutes(ctx, pending.client_id)
+        if ctx.now - session.auth_time > minutes * 60:
+            session = None
     if session is None:
         if pending.prompt == "none":
             return error_redirect(pending, "login_required")
         return None
+    await run(ctx, sessions.touch, ctx, session)
     return await finish_sign_in(
         request, ctx, pending, session.user, auth_time=session.auth_time, method=session.method, new_session=False
     )

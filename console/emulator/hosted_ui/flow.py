@@ -263,7 +263,7 @@ async def finish_sign_in(
         cookie = None
         if new_session:
             sessions.end(ctx, request)  # the browser's previous session, if any, ends with this sign-in
-            cookie = sessions.start(ctx, pending.pool_id, user, auth_time, method)
+            cookie = sessions.start(ctx, pending.pool_id, user, auth_time, method, pending.client_id)
         code = _store_code(ctx, pending, issued) if pending.response_type == "code" else None
         return cookie, code, issued
 

@@ -44,5 +44,15 @@ MIGRATIONS: Migrations = {
     -- The sign-in a code's tokens belong to: a code used twice revokes them (RFC 6749 section 10.5).
     ALTER TABLE authorization_codes ADD COLUMN origin_jti TEXT;
     """,
+        3: """
+    -- A session as ListUserSessions describes it (SessionType SSO): its ID, the app client it began with,
+    -- and its latest activity (a sign-in or a token grant from it), where and on what.
+    ALTER TABLE hosted_ui_sessions ADD COLUMN session_id TEXT;
+    ALTER TABLE hosted_ui_sessions ADD COLUMN client_id TEXT;
+    ALTER TABLE hosted_ui_sessions ADD COLUMN last_active REAL;
+    ALTER TABLE hosted_ui_sessions ADD COLUMN device_type TEXT;
+    ALTER TABLE hosted_ui_sessions ADD COLUMN last_ip TEXT;
+    CREATE UNIQUE INDEX hosted_ui_sessions_by_id ON hosted_ui_sessions(session_id);
+    """,
     },
 }

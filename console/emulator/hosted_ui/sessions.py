@@ -4,6 +4,11 @@ A session lasts one hour (COGNITO-FACTS §1.5) and lives in the ``cognito`` cook
 Secure over https, scoped to the domain's path); the database keeps only the cookie's digest. While it
 lasts, ``/oauth2/authorize`` answers any client of the pool without asking the user again (single sign-on),
 unless the request says ``prompt=login``; ``/logout`` ends it.
+
+Each session is also what ListUserSessions calls an SSO session (``sso`` and 25 lowercase letters or
+digits, user_pools/session_tracking.py lists and ends them): it records the app client it began with and
+its latest activity (the sign-in, then each token grant it answers). An administrator or the user ending it
+(AdminRevokeUserSession, RevokeUserSession) deletes it: the browser's next authorize request signs in again.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from console.emulator.core.context import RequestContext
-from console.emulator.user_pools import users
+from console.emulator.user_pools import session_tracking, users
 from console.emulator.user_pools.users import User
 
 from .sealing import digest
@@ -30,6 +35,7 @@ class HostedSession:
     user: User
     auth_time: float
     method: str
+    session_id: str
 
 
 def cookie_path(request: Request) -> str:
@@ -45,16 +51,41 @@ def secure(request: Request) -> bool:
     return request.url.scheme == "https" or public_url.startswith("https://")
 
 
-def start(ctx: RequestContext, pool_id: str, user: User, auth_time: float, method: str) -> str:
-    """A new session for ``user`` (inside a transaction); the cookie value to give the browser."""
+def start(
+    ctx: RequestContext, pool_id: str, user: User, auth_time: float, method: str, client_id: str | None = None
+) -> str:
+    """A new session for ``user`` (inside a transaction), begun by app client ``client_id``; the cookie
+    value to give the browser."""
     value = secrets.token_urlsafe(32)
     ctx.store.run("DELETE FROM hosted_ui_sessions WHERE expires < ?", (ctx.now,))
     ctx.store.run(
-        "INSERT INTO hosted_ui_sessions (id, pool_id, username_key, sub, auth_time, method, created, expires)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (digest(value), pool_id, user.username_key, user.sub, auth_time, method, ctx.now, ctx.now + VALIDITY),
+        "INSERT INTO hosted_ui_sessions (id, pool_id, username_key, sub, auth_time, method, created, expires,"
+        " session_id, client_id, last_active, device_type, last_ip) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            digest(value),
+            pool_id,
+            user.username_key,
+            user.sub,
+            auth_time,
+            method,
+            ctx.now,
+            ctx.now + VALIDITY,
+            session_tracking.new_session_id("sso"),
+            client_id,
+            ctx.now,
+            session_tracking.device_type(ctx.headers.get("user-agent", "")),
+            ctx.source_ip,
+        ),
     )
     return value
+
+
+def touch(ctx: RequestContext, session: HostedSession) -> None:
+    """The session answered a token grant (single sign-on): it was active now, from here (in a transaction)."""
+    ctx.store.run(
+        "UPDATE hosted_ui_sessions SET last_active = ?, device_type = ?, last_ip = ? WHERE session_id = ?",
+        (ctx.now, session_tracking.device_type(ctx.headers.get("user-agent", "")), ctx.source_ip, session.session_id),
+    )
 
 
 def current(ctx: RequestContext, request: Request, pool: dict[str, object]) -> HostedSession | None:
@@ -71,7 +102,9 @@ def current(ctx: RequestContext, request: Request, pool: dict[str, object]) -> H
     user = users.by_key(ctx, str(pool["Id"]), row["username_key"])
     if user is None or user.sub != row["sub"] or not user.enabled or user.status == "RESET_REQUIRED":
         return None
-    return HostedSession(str(pool["Id"]), user, float(row["auth_time"]), str(row["method"]))
+    return HostedSession(
+        str(pool["Id"]), user, float(row["auth_time"]), str(row["method"]), str(row["session_id"] or "")
+    )
 
 
 def end(ctx: RequestContext, request: Request) -> None:

@@ -9,7 +9,8 @@ neither revoked nor expired.
 
 Tracking is off until SetUserPoolSessionConfiguration turns it on (sessions.py); a pool that tracks
 sessions keeps at most ``MaxPerUser`` active token sessions per user: a new sign-in beyond it first ends
-the user's least recently used ones. tokens.py calls ``start`` and ``touch``; sessions.py the rest.
+the user's least recently used ones. tokens.py calls ``start`` and ``touch``; sessions.py the rest. The
+hosted UI's own sessions (SSO sessions, hosted_ui/sessions.py) are listed and ended here too.
 """
 
 from __future__ import annotations
@@ -51,8 +52,10 @@ def sso_max_validity_minutes(ctx: RequestContext, client_id: str) -> int:
     return DEFAULT_SSO_MAX_VALIDITY_MINUTES if value is None else int(value)
 
 
-def new_session_id() -> str:
-    return "tkn" + "".join(secrets.choice(_ID_ALPHABET) for _ in range(25))
+def new_session_id(prefix: str = "tkn") -> str:
+    """A session ID: ``tkn`` (a token session) or ``sso`` (a hosted UI session), then 25 lowercase letters or
+    digits."""
+    return prefix + "".join(secrets.choice(_ID_ALPHABET) for _ in range(25))
 
 
 # -- the device of an activity ------------------------------------------------------------------------
@@ -181,6 +184,30 @@ def end(ctx: RequestContext, session_ids: Iterable[str]) -> None:
             "UPDATE token_origins SET revoked = ? WHERE origin_jti = ? AND revoked IS NULL", (ctx.now, origin)
         )
         ctx.store.run("DELETE FROM token_sessions WHERE session_id = ?", (session_id,))
+
+
+def active_sso_sessions(ctx: RequestContext, pool_id: str, sub: str) -> list[Any]:
+    """The user's live hosted UI (SSO) sessions (hosted_ui/sessions.py keeps them), most recently active
+    first."""
+    return ctx.store.all(
+        "SELECT session_id, client_id, created, last_active, device_type, last_ip FROM hosted_ui_sessions"
+        " WHERE pool_id = ? AND sub = ? AND expires > ? AND session_id IS NOT NULL"
+        " ORDER BY last_active DESC, created DESC",
+        (pool_id, sub, ctx.now),
+    )
+
+
+def active_sso_session(ctx: RequestContext, pool_id: str, session_id: str) -> Any:
+    """The live hosted UI session ``session_id`` of the pool, or None."""
+    return ctx.store.one(
+        "SELECT session_id, sub FROM hosted_ui_sessions WHERE pool_id = ? AND session_id = ? AND expires > ?",
+        (pool_id, session_id, ctx.now),
+    )
+
+
+def end_sso(ctx: RequestContext, session_id: str) -> None:
+    """End a hosted UI session: the browser holding its cookie signs in again at its next authorize request."""
+    ctx.store.run("DELETE FROM hosted_ui_sessions WHERE session_id = ?", (session_id,))
 
 
 def forget_pool(ctx: RequestContext, pool_id: str) -> None:

@@ -1,8 +1,9 @@
 """User sessions: the session configuration of pools and app clients, and listing and revoking a user's
 sessions, by the user (with an access token) or an administrator.
 
-What a session is and how it is kept is session_tracking.py's. These operations list token sessions; the
-hosted UI's SSO sessions are not listed. A user may revoke any of their sessions but the one their access
+What a session is and how it is kept is session_tracking.py's. These operations list token sessions and the
+hosted UI's SSO sessions (SessionType SSO: a browser's sign-in at the pool's domain); ending an SSO session
+makes that browser sign in again at its next authorize request. A user may revoke any of their sessions but the one their access
 token belongs to; revoking a session revokes its refresh and access tokens at once (the next GetUser with
 such an access token, or refresh with such a refresh token, is NotAuthorizedException).
 """
@@ -43,10 +44,10 @@ def _check_no_next_token(req: dict[str, Any]) -> None:
         paging.decode(req["NextToken"], _PAGING_KIND, ())
 
 
-def _describe(row: Any, current: str | None) -> dict[str, Any]:
-    return {
+def _describe(row: Any, current: str | None, kind: str = "TOKEN") -> dict[str, Any]:
+    described = {
         "SessionId": row["session_id"],
-        "SessionType": "TOKEN",
+        "SessionType": kind,
         "ClientId": row["client_id"],
         "CreateDate": row["created"],
         "LastActiveDate": row["last_active"],
@@ -56,9 +57,22 @@ def _describe(row: Any, current: str | None) -> dict[str, Any]:
         "LastLocation": {"Country": "unknown"},
         "IsCurrentSession": row["session_id"] == current,
     }
+    return {k: v for k, v in described.items() if v is not None}
+
+
+def _sessions(ctx: RequestContext, pool_id: str, sub: str, current: str | None) -> list[dict[str, Any]]:
+    described = [_describe(r, current) for r in session_tracking.active_sessions(ctx, pool_id, sub)]
+    described += [_describe(r, None, "SSO") for r in session_tracking.active_sso_sessions(ctx, pool_id, sub)]
+    return described
 
 
 def _revoke(ctx: RequestContext, pool_id: str, sub: str, session_id: str, current: str | None) -> None:
+    if session_id.startswith("sso"):
+        sso = session_tracking.active_sso_session(ctx, pool_id, session_id)
+        if sso is None or sso["sub"] != sub:
+            raise resource_not_found(f"Session {session_id} does not exist.")
+        session_tracking.end_sso(ctx, session_id)
+        return
     row = session_tracking.active_session(ctx, pool_id, session_id)
     if row is None or row["sub"] != sub:
         raise resource_not_found(f"Session {session_id} does not exist.")
@@ -137,8 +151,7 @@ def list_user_sessions(ctx: RequestContext, req: dict[str, Any]) -> dict[str, An
     _require_tracking(ctx, pool["Id"])
     _check_no_next_token(req)
     current = session_tracking.session_of_token(ctx, claims)
-    rows = session_tracking.active_sessions(ctx, pool["Id"], user.sub)
-    return {"Sessions": [_describe(r, current) for r in rows]}
+    return {"Sessions": _sessions(ctx, pool["Id"], user.sub, current)}
 
 
 @idp("RevokeUserSession", public=True)
@@ -159,8 +172,7 @@ def admin_list_user_sessions(ctx: RequestContext, req: dict[str, Any]) -> dict[s
     user = users.get(ctx, pool, req["Username"])
     _require_tracking(ctx, pool["Id"])
     _check_no_next_token(req)
-    rows = session_tracking.active_sessions(ctx, pool["Id"], user.sub)
-    return {"Sessions": [_describe(r, None) for r in rows]}
+    return {"Sessions": _sessions(ctx, pool["Id"], user.sub, None)}
 
 
 @idp("AdminRevokeUserSession")
