@@ -3,9 +3,9 @@ sessions, by the user (with an access token) or an administrator.
 
 What a session is and how it is kept is session_tracking.py's. These operations list token sessions and the
 hosted UI's SSO sessions (SessionType SSO: a browser's sign-in at the pool's domain); ending an SSO session
-makes that browser sign in again at its next authorize request. A user may revoke any of their sessions but the one their access
-token belongs to; revoking a session revokes its refresh and access tokens at once (the next GetUser with
-such an access token, or refresh with such a refresh token, is NotAuthorizedException).
+makes that browser sign in again at its next authorize request. A user may revoke any of their sessions but
+the one their access token belongs to; revoking a session revokes its refresh and access tokens at once (the
+next GetUser with such an access token, or refresh with such a refresh token, is NotAuthorizedException).
 """
 
 from __future__ import annotations
