@@ -50,6 +50,13 @@ async def accepted(dialog: QDialog) -> bool:
     return await run_dialog(dialog) == QDialog.DialogCode.Accepted
 
 
+def name_resource_view(ui: Any, title: str, noun: str) -> None:
+    """The names a screen reader says for resource_view.ui's list, filter and details pane."""
+    ui.table.setAccessibleName(title)
+    ui.filterEdit.setAccessibleName(f"Filter {noun}s")
+    ui.details.setAccessibleName(f"Details of the selected {noun}")
+
+
 class View(QWidget):
     name = ""
     title = ""
@@ -119,6 +126,7 @@ class ListView(View):
         setup_table(self.ui.table)
         self.ui.table.setColumnWidth(0, 220)
         self.ui.filterEdit.setPlaceholderText(f"Filter {self.noun}s")
+        name_resource_view(self.ui, self.title, self.noun)
         self.ui.createButton.setText(f"Create {self.noun}")
         self.ui.createButton.setIcon(assets.icon("add", "#ffffff"))
         self.ui.emptyState.setText(self.empty)

@@ -22,6 +22,7 @@ from .base import (
     document,
     failure_note,
     make_proxy,
+    name_resource_view,
     section,
     selected_records,
     setup_table,
@@ -52,6 +53,7 @@ class PoolsView(View):
         self.ui.table.setColumnWidth(0, 220)
         self.ui.table.setColumnWidth(1, 220)
         self.ui.filterEdit.setPlaceholderText("Filter user pools")
+        name_resource_view(self.ui, self.title, "user pool")
         self.ui.createButton.setText("Create user pool")
         self.ui.createButton.setIcon(assets.icon("add", "#ffffff"))
         self.ui.emptyState.setText("No user pools yet.\nCreate one to hold your app's users.")

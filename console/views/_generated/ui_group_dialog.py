@@ -123,6 +123,9 @@ class Ui_GroupDialog(object):
         self.roleEditLabel.setText(QCoreApplication.translate("GroupDialog", u"IAM role ARN", None))
         self.roleEdit.setPlaceholderText(QCoreApplication.translate("GroupDialog", u"arn:aws:iam::123456789012:role/MyRole", None))
         self.membersLabel.setText(QCoreApplication.translate("GroupDialog", u"Members", None))
+#if QT_CONFIG(accessibility)
+        self.membersTable.setAccessibleName(QCoreApplication.translate("GroupDialog", u"Members", None))
+#endif // QT_CONFIG(accessibility)
         self.errorLabel.setText("")
     # retranslateUi
 

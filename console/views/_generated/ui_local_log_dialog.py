@@ -74,6 +74,9 @@ class Ui_LocalLogDialog(object):
 
     def retranslateUi(self, LocalLogDialog):
         LocalLogDialog.setWindowTitle(QCoreApplication.translate("LocalLogDialog", u"Local Cognito log", None))
+#if QT_CONFIG(accessibility)
+        self.logText.setAccessibleName(QCoreApplication.translate("LocalLogDialog", u"Log of the local Cognito", None))
+#endif // QT_CONFIG(accessibility)
         self.openFolderButton.setText(QCoreApplication.translate("LocalLogDialog", u"Open folder", None))
 #if QT_CONFIG(tooltip)
         self.openFolderButton.setToolTip(QCoreApplication.translate("LocalLogDialog", u"Show the log's folder in the file manager", None))

@@ -171,6 +171,12 @@ class Ui_MainWindow(object):
     def retranslateUi(self, MainWindow):
         MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"Cognito Console", None))
         self.productLabel.setText(QCoreApplication.translate("MainWindow", u"Cognito Console", None))
+#if QT_CONFIG(accessibility)
+        self.nav.setAccessibleName(QCoreApplication.translate("MainWindow", u"Views", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.nav.setAccessibleDescription(QCoreApplication.translate("MainWindow", u"The console views: user pools, users, groups, app clients and the rest", None))
+#endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(tooltip)
         self.connectionButton.setToolTip(QCoreApplication.translate("MainWindow", u"Switch connection (Ctrl+Shift+O)", None))
 #endif // QT_CONFIG(tooltip)

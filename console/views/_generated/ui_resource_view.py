@@ -98,11 +98,26 @@ class Ui_ResourceView(object):
     # setupUi
 
     def retranslateUi(self, ResourceView):
+#if QT_CONFIG(accessibility)
+        self.filterEdit.setAccessibleName(QCoreApplication.translate("ResourceView", u"Filter", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.filterEdit.setAccessibleDescription(QCoreApplication.translate("ResourceView", u"Shows only the rows that contain this text", None))
+#endif // QT_CONFIG(accessibility)
         self.filterEdit.setPlaceholderText(QCoreApplication.translate("ResourceView", u"Filter", None))
         self.refreshButton.setText(QCoreApplication.translate("ResourceView", u"Refresh", None))
         self.deleteButton.setText(QCoreApplication.translate("ResourceView", u"Delete", None))
         self.editButton.setText(QCoreApplication.translate("ResourceView", u"Edit", None))
         self.createButton.setText(QCoreApplication.translate("ResourceView", u"Create", None))
+#if QT_CONFIG(accessibility)
+        self.table.setAccessibleName(QCoreApplication.translate("ResourceView", u"List", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.details.setAccessibleName(QCoreApplication.translate("ResourceView", u"Details", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.details.setAccessibleDescription(QCoreApplication.translate("ResourceView", u"The settings of the selected row", None))
+#endif // QT_CONFIG(accessibility)
         pass
     # retranslateUi
 

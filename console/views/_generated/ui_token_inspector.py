@@ -109,11 +109,23 @@ class Ui_TokenInspector(object):
     # setupUi
 
     def retranslateUi(self, TokenInspector):
+#if QT_CONFIG(accessibility)
+        self.tokenEdit.setAccessibleName(QCoreApplication.translate("TokenInspector", u"Token", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.tokenEdit.setAccessibleDescription(QCoreApplication.translate("TokenInspector", u"An ID or access token (JWT) issued by the user pool", None))
+#endif // QT_CONFIG(accessibility)
         self.tokenEdit.setPlaceholderText(QCoreApplication.translate("TokenInspector", u"Paste an ID or access token (JWT) issued by the user pool", None))
         self.clearButton.setText(QCoreApplication.translate("TokenInspector", u"Clear", None))
         self.verifyButton.setText(QCoreApplication.translate("TokenInspector", u"Verify against pool JWKS", None))
         self.headerLabel.setText(QCoreApplication.translate("TokenInspector", u"Header", None))
+#if QT_CONFIG(accessibility)
+        self.headerTable.setAccessibleName(QCoreApplication.translate("TokenInspector", u"Token header", None))
+#endif // QT_CONFIG(accessibility)
         self.claimsLabel.setText(QCoreApplication.translate("TokenInspector", u"Claims", None))
+#if QT_CONFIG(accessibility)
+        self.claimsTable.setAccessibleName(QCoreApplication.translate("TokenInspector", u"Token claims", None))
+#endif // QT_CONFIG(accessibility)
         pass
     # retranslateUi
 

@@ -174,6 +174,12 @@ class Ui_UserDialog(object):
         self.inviteCheckLabel.setText(QCoreApplication.translate("UserDialog", u"Invitation", None))
         self.inviteCheck.setText(QCoreApplication.translate("UserDialog", u"Send an invitation message", None))
         self.attributesLabel.setText(QCoreApplication.translate("UserDialog", u"Other attributes (name = value, one per line; custom attributes as custom:name):", None))
+#if QT_CONFIG(accessibility)
+        self.attributesEdit.setAccessibleName(QCoreApplication.translate("UserDialog", u"Other attributes", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.attributesEdit.setAccessibleDescription(QCoreApplication.translate("UserDialog", u"name = value, one per line; custom attributes as custom:name", None))
+#endif // QT_CONFIG(accessibility)
         self.attributesEdit.setPlaceholderText(QCoreApplication.translate("UserDialog", u"custom:department = engineering", None))
         self.errorLabel.setText("")
     # retranslateUi
