@@ -1,6 +1,6 @@
-"""What CreateIdentityProvider / UpdateIdentityProvider may fetch (SAML metadata, OIDC discovery): global
-addresses, loopback only while the server is on loopback, every address of a name and every redirect
-checked, redirects bounded."""
+"""What the local Cognito may fetch where a caller points it (SAML metadata, OIDC discovery, an identity
+provider's token and keys endpoints, core/fetch.py): global addresses, loopback only while the server is
+on loopback, every address of a name and every redirect checked, redirects and bodies bounded."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from typing import Any, cast
 import httpx
 import pytest
 
+from console.emulator.core import fetch as core_fetch
 from console.emulator.core.context import RequestContext, ServerConfig
-from console.emulator.user_pools import identity_providers
-from console.emulator.user_pools.identity_providers import ALLOW_PRIVATE_FETCH_ENV, MAX_REDIRECTS, address_allowed
+from console.emulator.core.fetch import ALLOW_PRIVATE_FETCH_ENV, MAX_BODY, MAX_REDIRECTS, address_allowed
 
 
 @pytest.mark.parametrize(
@@ -62,13 +62,13 @@ def context(host: str = "127.0.0.1") -> RequestContext:
 def gets(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The URLs the fetch actually requested (after any address was checked)."""
     seen: list[str] = []
-    real = httpx.AsyncClient.get
+    real = httpx.AsyncClient.send
 
-    async def get(self: httpx.AsyncClient, url: Any, **kwargs: Any) -> httpx.Response:
-        seen.append(str(url))
-        return await real(self, url, **kwargs)
+    async def send(self: httpx.AsyncClient, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+        seen.append(str(request.url))
+        return await real(self, request, **kwargs)
 
-    monkeypatch.setattr(httpx.AsyncClient, "get", get)
+    monkeypatch.setattr(httpx.AsyncClient, "send", send)
     return seen
 
 
@@ -85,6 +85,11 @@ def redirecting() -> Iterator[tuple[str, dict[str, str]]]:
                 self.send_header("Content-Length", "2")
                 self.end_headers()
                 self.wfile.write(b"ok")
+                return
+            if self.path == "/large":  # past the limit, its length not announced
+                self.send_response(200)
+                self.end_headers()
+                self.wfile.write(b"x" * (MAX_BODY + 1))
                 return
             self.send_response(302)
             self.send_header("Location", routes.get(self.path, self.path))
@@ -104,7 +109,8 @@ def redirecting() -> Iterator[tuple[str, dict[str, str]]]:
 
 
 def fetch(url: str, host: str = "127.0.0.1") -> bytes | None:
-    return asyncio.run(identity_providers._fetch(context(host), url))
+    response = asyncio.run(core_fetch.get(context(host), url))
+    return response.content if response is not None else None
 
 
 def test_loopback_is_fetched_from_a_loopback_server(redirecting: tuple[str, dict[str, str]]) -> None:
@@ -164,7 +170,7 @@ def test_every_address_of_a_name_is_checked(gets: list[str], monkeypatch: pytest
     async def resolve(host: str, port: int) -> list[str]:
         return {"idp.example.com": ["93.184.216.34", "10.0.0.7"], "internal.example.com": ["169.254.169.254"]}[host]
 
-    monkeypatch.setattr(identity_providers, "_resolve", resolve)
+    monkeypatch.setattr(core_fetch, "_resolve", resolve)
     assert fetch("https://idp.example.com/metadata") is None
     assert fetch("https://internal.example.com/metadata") is None
     assert gets == []
@@ -177,6 +183,24 @@ def test_the_connection_goes_to_the_checked_address(gets: list[str], monkeypatch
     async def resolve(host: str, port: int) -> list[str]:
         return ["127.0.0.1"]
 
-    monkeypatch.setattr(identity_providers, "_resolve", resolve)
+    monkeypatch.setattr(core_fetch, "_resolve", resolve)
     fetch("http://rebinding.example.com:9/metadata")
     assert gets == ["http://127.0.0.1:9/metadata"]
+
+
+def test_a_body_past_the_limit_is_not_read(redirecting: tuple[str, dict[str, str]]) -> None:
+    base, _ = redirecting
+    assert fetch(f"{base}/large") is None
+    assert fetch(f"{base}/ok") == b"ok"
+
+
+def test_a_post_is_answered_whatever_its_status_and_not_redirected(
+    redirecting: tuple[str, dict[str, str]], gets: list[str]
+) -> None:
+    """A token endpoint's 400 is read by the caller (its error); a POST's redirect is not followed."""
+    base, routes = redirecting
+    routes["/start"] = f"{base}/ok"
+    response = asyncio.run(core_fetch.request(context(), "POST", f"{base}/start", data={"a": "b"}))
+    assert response is not None
+    assert response.status_code == 501  # BaseHTTPRequestHandler has no do_POST
+    assert gets == [f"{base}/start"]

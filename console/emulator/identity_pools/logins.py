@@ -26,9 +26,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from console.emulator.core import fetch
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, not_authorized
-from console.emulator.hosted_ui.federation import fetch, oidc
+from console.emulator.hosted_ui.federation import oidc
 from console.emulator.iam.providers import oidc_provider_for_issuer, provider_key
 from console.emulator.user_pools import tokens
 

@@ -11,7 +11,7 @@ JSON or wrong is refused and nothing is kept; a good one is cached for its Cache
 is between a day and a year, else for the policy's CacheDuration (a day by default), listed by
 ListClientMetadataURLs and refreshed or dropped with UpdateClientMetadataURLState.
 
-Documents are fetched with identity_providers.py's fetch, kept off private networks. A server started
+Documents are fetched with core/fetch.py, kept off private networks. A server started
 with ``--http-metadata-urls`` also accepts ``http`` URLs on loopback, matched as their ``https`` form.
 
 In the wildcard, ``*`` stands for any run of characters other than ``/``, ``@``, ``:``, ``?`` and ``#`` in the
@@ -27,13 +27,13 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from console.emulator.core import ids, paging
+from console.emulator.core import fetch, ids, paging
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, invalid_parameter, resource_not_found
 from console.emulator.core.registry import idp
 from console.emulator.core.store import dumps, loads
 
-from . import clients, identity_providers, pools
+from . import clients, pools
 
 DEFAULT_CACHE_DURATION = 86400
 MIN_CACHE, MAX_CACHE = 86400, 31556952
@@ -305,7 +305,7 @@ def _max_age(cache_control: str | None) -> int | None:
 async def _fetch_and_cache(ctx: RequestContext, policy: dict[str, Any], url: str) -> bool:
     """Fetch ``url``'s document for ``policy``; cache it if it is good, forget the URL if it is not."""
     # An http URL only gets here on loopback, on a server started with --http-metadata-urls.
-    response = await identity_providers.fetch_response(ctx, url)
+    response = await fetch.get(ctx, url)
     document = _checked_document(url, response.content if response is not None else None)
     with ctx.store.tx():
         exists = ctx.store.value("SELECT 1 FROM cimd_policies WHERE id = ?", (policy["id"],))

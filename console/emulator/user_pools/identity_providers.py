@@ -4,30 +4,17 @@ AWS completes an OIDC provider's endpoints from the issuer's discovery document 
 endpoints from its metadata, so these handlers are ``async``: they fetch outside any transaction and
 open short transactions around the store work.
 
-Those fetches go where a caller's URL says, so they are kept from reaching what only this machine's
-network can (server-side request forgery: a cloud's metadata service at 169.254.169.254, an internal
-service): every address the host name resolves to, for the first URL and for each redirect (followed
-here, at most ``MAX_REDIRECTS``), must be a global one; private (10/8, 172.16/12, 192.168/16, fc00::/7),
-link-local (169.254/16, fe80::/10), shared, reserved and unspecified addresses are refused, and the
-connection goes to the address that was checked (a second resolution could answer otherwise). Loopback
-is allowed while the server itself listens on loopback: an identity provider on the developer's own
-machine is what a local Cognito is most often pointed at, and whoever can call the server there can
-reach loopback anyway. A server others can reach refuses loopback too. ``COGNITO_LOCAL_ALLOW_PRIVATE_FETCH=1``
-allows every address (an identity provider on the same private network, in containers). A refused fetch
-answers as an unreachable one does.
+Those fetches go where a caller's URL says, so they go through core/fetch.py, which keeps them off
+private networks (server-side request forgery); a refused fetch answers as an unreachable one does.
 """
 
 from __future__ import annotations
 
-import asyncio
-import ipaddress
-import os
-import socket
 import xml.etree.ElementTree as ET
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
-from console.emulator.core import paging, sigv4
+from console.emulator.core import fetch, paging
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, invalid_parameter, resource_not_found
 from console.emulator.core.registry import idp
@@ -35,13 +22,9 @@ from console.emulator.core.store import dumps, loads
 
 from . import pools
 
-if TYPE_CHECKING:
-    import httpx
-
 MAX_IDP_IDENTIFIERS = 50
 _SOCIAL = ("Google", "Facebook", "LoginWithAmazon", "SignInWithApple")
 _LOOPBACK = {"localhost", "127.0.0.1", "::1"}
-_FETCH_TIMEOUT = 5.0
 
 # Keys each type requires, and the endpoints AWS fills in for the social providers.
 _REQUIRED: dict[str, tuple[str, ...]] = {
@@ -155,89 +138,11 @@ def _check_details(provider_type: str, details: dict[str, str]) -> dict[str, str
     return details
 
 
-ALLOW_PRIVATE_FETCH_ENV = "COGNITO_LOCAL_ALLOW_PRIVATE_FETCH"
-# [U] AWS documents no limit on the redirects it follows for a MetadataURL or an issuer's discovery
-# document; five is what a well-behaved server needs, and bounds what a misbehaving one costs.
-MAX_REDIRECTS = 5
-_REDIRECTS = (301, 302, 303, 307, 308)
-
-
-def address_allowed(address: str, *, loopback: bool) -> bool:
-    """Whether a fetch may connect to ``address``: a global one, or loopback when ``loopback`` is allowed."""
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return False
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped  # ::ffff:10.0.0.1 is 10.0.0.1
-    if ip.is_loopback:
-        return loopback
-    return ip.is_global and not ip.is_multicast
-
-
-async def _resolve(host: str, port: int) -> list[str]:
-    """Every address ``host`` resolves to (an address literal is its own)."""
-    infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return list(dict.fromkeys(str(info[4][0]) for info in infos))
-
-
 async def _fetch(ctx: RequestContext, url: str) -> bytes | None:
-    """The body of ``url`` when it answers 200 (after redirects), else None: unreachable, refused (see the
-    module's docstring), or any other failure, which the callers answer as AWS does."""
-    response = await fetch_response(ctx, url)
+    """The body of ``url`` when it answers 200 (after redirects), else None: unreachable, refused (core/fetch.py),
+    or any other failure, which the callers answer as AWS does."""
+    response = await fetch.get(ctx, url)
     return response.content if response is not None else None
-
-
-async def fetch_response(ctx: RequestContext, url: str) -> httpx.Response | None:
-    """``_fetch``'s final 200 response, for callers that read its headers too (cimd.py: Cache-Control)."""
-    allow_all = os.environ.get(ALLOW_PRIVATE_FETCH_ENV, "").strip().lower() in ("1", "true", "yes", "on")
-    loopback = allow_all or ctx.config.host in sigv4.LOOPBACK
-    # Imported here, where metadata is fetched, not at start-up: httpx brings its command line's rich,
-    # click and pygments with it (about 70 ms of a server's start).
-    import httpx
-
-    try:
-        # trust_env off: through a proxy, the proxy would resolve and connect, and no address could be checked.
-        async with httpx.AsyncClient(timeout=_FETCH_TIMEOUT, follow_redirects=False, trust_env=False) as http:
-            target = httpx.URL(url)
-            for _ in range(MAX_REDIRECTS + 1):
-                response = await _get(http, target, allow_all=allow_all, loopback=loopback)
-                if response is None:
-                    return None
-                location = response.headers.get("location")
-                if response.status_code not in _REDIRECTS or not location:
-                    return response if response.status_code == 200 else None
-                target = target.join(location)
-    except Exception:
-        # Any failure to fetch (httpx.InvalidURL, OverflowError from connect() for a port past 65535, a name
-        # that does not resolve) means "could not retrieve".
-        return None
-    return None  # too many redirects
-
-
-async def _get(http: httpx.AsyncClient, url: httpx.URL, *, allow_all: bool, loopback: bool) -> httpx.Response | None:
-    """GET ``url`` from an address of its host that passed the check, or None if one does not."""
-    if url.scheme not in ("http", "https") or not url.host:
-        return None
-    host = url.raw_host.decode("ascii")
-    addresses = await _resolve(host, url.port or (443 if url.scheme == "https" else 80))
-    if not addresses or not (allow_all or all(address_allowed(a, loopback=loopback) for a in addresses)):
-        return None
-    # The connection goes to an address that was checked, under the URL's own name (Host header, TLS SNI
-    # and certificate check).
-    extensions = {"sni_hostname": host} if url.scheme == "https" else {}
-    import httpx  # loaded by _fetch already
-
-    failure: Exception | None = None
-    for address in addresses:
-        try:
-            return await http.get(
-                url.copy_with(host=address), headers={"Host": url.netloc.decode("ascii")}, extensions=extensions
-            )
-        except httpx.ConnectError as exc:  # the next address, as a client given several would try
-            failure = exc
-    assert failure is not None
-    raise failure
 
 
 async def _discover(ctx: RequestContext, details: dict[str, str]) -> dict[str, str]:

@@ -28,12 +28,12 @@ from urllib.parse import urlencode
 
 import jwt
 
+from console.emulator.core import fetch
 from console.emulator.core.context import RequestContext
-
-from . import fetch
 
 SOCIAL = ("Google", "Facebook", "LoginWithAmazon", "SignInWithApple")
 _ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512"]
+_JSON = {"Accept": "application/json"}
 _LEEWAY = 60  # seconds of clock difference tolerated on exp / iat
 _GOOGLE = ("https://accounts.google.com", "https://www.googleapis.com/oauth2/v3/certs")
 _APPLE = ("https://appleid.apple.com", "https://appleid.apple.com/auth/keys")
@@ -151,9 +151,9 @@ async def exchange_code(
         form["client_secret"] = details["client_secret"]
     if where.token_method == "GET":  # noqa: S105 - an HTTP method
         separator = "&" if "?" in where.token_url else "?"
-        response = await fetch.call(ctx, "GET", f"{where.token_url}{separator}{urlencode(form)}")
+        response = await fetch.request(ctx, "GET", f"{where.token_url}{separator}{urlencode(form)}", headers=_JSON)
     else:
-        response = await fetch.call(ctx, "POST", where.token_url, data=form)
+        response = await fetch.request(ctx, "POST", where.token_url, data=form, headers=_JSON)
     if response is None:
         raise FederationError("Unable to reach the token endpoint of the identity provider.")
     try:
@@ -225,11 +225,11 @@ async def user_claims(
                 url += ",".join(sorted(fields))
             else:
                 url += ("&" if "?" in url else "?") + urlencode({"fields": ",".join(sorted(fields))})
-        auth = {"Authorization": f"Bearer {tokens['access_token']}"}
+        auth = {**_JSON, "Authorization": f"Bearer {tokens['access_token']}"}
         if where.attributes_method == "POST":
-            response = await fetch.call(ctx, "POST", url, data={}, headers=auth)
+            response = await fetch.request(ctx, "POST", url, data={}, headers=auth)
         else:
-            response = await fetch.call(ctx, "GET", url, headers=auth)
+            response = await fetch.request(ctx, "GET", url, headers=auth)
         info: Any = None
         if response is not None and response.status_code == 200:
             try:

@@ -39,9 +39,8 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError
 from defusedxml.ElementTree import fromstring as safe_fromstring
 
+from console.emulator.core import fetch
 from console.emulator.core.context import RequestContext
-
-from . import fetch
 
 SAMLP = "urn:oasis:names:tc:SAML:2.0:protocol"
 SAML = "urn:oasis:names:tc:SAML:2.0:assertion"
@@ -175,8 +174,8 @@ async def metadata(ctx: RequestContext, provider: dict[str, Any]) -> IdpMetadata
     hit = cache.get(url)
     if hit is not None and hit[0] > ctx.now:
         return hit[1]
-    response = await fetch.call(ctx, "GET", url, headers={"Accept": "application/xml"})
-    if response is None or response.status_code != 200:
+    response = await fetch.get(ctx, url, headers={"Accept": "application/xml"})
+    if response is None:
         raise SamlError("Unable to retrieve the SAML metadata of the identity provider.")
     found = parse_metadata(response.content)
     cache[url] = (ctx.now + _METADATA_CACHE, found)
