@@ -242,8 +242,9 @@ def gui_parser() -> argparse.ArgumentParser:
         prog="cognito-console",
         usage="%(prog)s [options]\n       %(prog)s emulator [options]",
         description="A desktop console for Amazon Cognito.",
-        epilog="commands:\n  emulator    serve the local Cognito, without the console"
-        " (cognito-console emulator --help)",
+        epilog="commands:\n  emulator          serve the local Cognito, without the console"
+        " (cognito-console emulator --help)\n  install-desktop   add the console to the desktop's applications"
+        " menu, with its icon (cognito-console install-desktop --help)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
@@ -253,6 +254,18 @@ def gui_parser() -> argparse.ArgumentParser:
     p.add_argument("--theme", choices=["system", "light", "dark"], default=None)
     p.add_argument("--local-port", type=int, default=None, help="port of the local Cognito (default: 9229)")
     p.add_argument("--local-data-dir", default=None, help="data directory for a local Cognito the console starts")
+    return p
+
+
+def install_desktop_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="cognito-console install-desktop",
+        description="Add Cognito Console to the desktop's applications menu for this user: its desktop entry,"
+        " AppStream metainfo and icon (PNG at the hicolor sizes and SVG), under $XDG_DATA_HOME (default"
+        " ~/.local/share) in applications/, metainfo/ and icons/hicolor/; then update-desktop-database and"
+        " gtk-update-icon-cache, where installed.",
+    )
+    p.add_argument("--uninstall", action="store_true", help="remove those files again")
     return p
 
 
@@ -303,6 +316,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             allowed_hosts=tuple(name.strip() for name in ns.allowed_hosts.split(",") if name.strip()),
         )
         return serve(config, log_level=ns.log_level, log_format=ns.log_format)
+    if args[:1] == ["install-desktop"]:
+        from console import desktop_integration
+
+        return desktop_integration.main(install_desktop_parser().parse_args(args[1:]).uninstall)
     ns = gui_parser().parse_args(args)
     missing = missing_gui_modules()
     if missing:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from console import desktop_integration
 from console.secrets import SecretStore
 from console.services.protocol import Connection, ConnectionKind
 from tests.gui.conftest import make_console
@@ -40,16 +41,18 @@ def test_packaging_names_agree() -> None:
     import configparser
     import xml.etree.ElementTree as ET
 
-    root = Path(__file__).resolve().parents[2] / "packaging"
+    root = Path(__file__).resolve().parents[2]
+    desktop_dir = root / "resources" / "desktop"
     app_id = "io.github.cognito_console.CognitoConsole"
     desktop = configparser.ConfigParser(interpolation=None)
-    desktop.read(root / f"{app_id}.desktop", encoding="utf-8")
+    desktop.read(desktop_dir / f"{app_id}.desktop", encoding="utf-8")
     entry = desktop["Desktop Entry"]
     assert entry["Exec"] == "cognito-console" and entry["Icon"] == app_id and entry["Type"] == "Application"
-    meta = ET.parse(root / f"{app_id}.metainfo.xml").getroot()  # noqa: S314 - our own file
+    meta = ET.parse(desktop_dir / f"{app_id}.metainfo.xml").getroot()  # noqa: S314 - our own file
     assert meta.findtext("id") == app_id
     assert meta.findtext("launchable") == f"{app_id}.desktop"
     assert meta.findtext("provides/binary") == "cognito-console"
-    assert app_id in (root.parent / "console" / "app.py").read_text(encoding="utf-8")
-    spec = (root / "cognito-console.spec").read_text(encoding="utf-8")
+    assert app_id in (root / "console" / "app.py").read_text(encoding="utf-8")
+    assert app_id == desktop_integration.APP_ID
+    spec = (root / "packaging" / "cognito-console.spec").read_text(encoding="utf-8")
     assert "console/__main__.py" in spec.replace('" / "', "/") or '"__main__.py"' in spec
