@@ -356,6 +356,7 @@ def _mint(
     with_id: bool,
     nonce: str | None = None,
     source: str = "Authentication",
+    step_up: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     pool_keys = keys.require(ctx, pool["Id"])
     now = int(ctx.now)
@@ -379,7 +380,8 @@ def _mint(
     )
     custom.apply_access(access)
     # A sign-in that asked for an authentication level (acr_values) says which it reached, and how.
-    step_up = acr.claims(ctx, pool, user)
+    if step_up is None:
+        step_up = acr.claims(ctx, pool, user)
     access.update(step_up)
     # The ID token of an OAuth sign-in carries at_hash, a digest of the whole access token.
     access_token = _sign(ctx, pool_keys.access_key, pool_keys.access_kid, access, now=oauth and with_id)
@@ -422,12 +424,14 @@ def issue_tokens(
     with_refresh: bool = True,
     source: str = "Authentication",
     nonce: str | None = None,
+    step_up: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """AuthenticationResultType for a successful sign-in of ``user`` through ``client``.
 
     ``scopes`` (OAuth sign-in through the hosted UI) makes OAuth-shaped tokens: ``version: 2``, the
     scopes in ``scope``, no ``event_id``, an ID token only with ``openid``. ``source`` names the trigger
     source (``Authentication``, ``HostedAuth``, ``NewPasswordChallenge``, ``AuthenticateDevice``...).
+    ``step_up`` is the ``acr`` and ``amr`` claims where the caller knows them (acr.py; else acr.claims).
     Must run inside a transaction.
     """
     keys.require(ctx, pool["Id"])
@@ -455,7 +459,7 @@ def issue_tokens(
     )
     _cleanup(ctx)
     with_id = scopes is None or "openid" in scopes
-    result = _mint(ctx, pool, client, user, origin, with_id=with_id, nonce=nonce, source=source)
+    result = _mint(ctx, pool, client, user, origin, with_id=with_id, nonce=nonce, source=source, step_up=step_up)
     if with_refresh:
         result["RefreshToken"] = _new_refresh(ctx, keys.require(ctx, pool["Id"]), origin, client)
         session_tracking.start(ctx, origin)

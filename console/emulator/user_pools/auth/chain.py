@@ -14,7 +14,7 @@ from typing import Any
 
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, invalid_parameter, not_authorized
-from console.emulator.user_pools import attributes, flow_hooks, passwords, pools, users
+from console.emulator.user_pools import acr, attributes, flow_hooks, passwords, pools, users
 from console.emulator.user_pools.admin_users import apply_attribute_update
 from console.emulator.user_pools.users import User
 
@@ -37,6 +37,8 @@ def after_first_factor(ctx: RequestContext, flow: Flow, user: User) -> dict[str,
     """NEW_PASSWORD_REQUIRED, device SRP, MFA, then tokens: the chain every sign-in goes through."""
     if flow.auth_time is None:
         flow.auth_time = ctx.now
+    if not flow.amr:
+        flow.amr = acr.first_methods(flow.pool, flow.first_factor)
     if user.status == "FORCE_CHANGE_PASSWORD":
         return _new_password_challenge(ctx, flow, user)
     if flow.flow == "CUSTOM_AUTH" and flow.first_factor == "SRP":
@@ -109,7 +111,8 @@ def answer_code(
             ctx.keep(flow_hooks.sign_in_failed(ctx, flow.pool, user, "Mfa"))
         raise AwsError("CodeMismatchException", CODE_MISMATCH)
     sessions.consume(ctx, session)
-    if flow.first_factor == "OTP":
+    if flow.first_factor == "OTP" and not flow.stepped_up:
         flow.auth_time = ctx.now
         return after_first_factor(ctx, flow, user)
+    flow.amr = acr.merged(flow.amr, acr.mfa_methods(name))
     return completion.issue_tokens(ctx, flow, user)

@@ -5,6 +5,11 @@ choices: PASSWORD, PASSWORD_SRP, EMAIL_OTP, SMS_OTP, WEB_AUTHN (webauthn.py). Th
 PREFERRED_CHALLENGE or answers SELECT_CHALLENGE; a one-time code or a passkey is a first factor of its own,
 after which no MFA follows. USER_AUTH with the Session of ConfirmSignUp signs the user in straight after
 confirming.
+
+TARGET_ACR_VALUES asks for authentication levels (user_pools/acr.py): the sign-in then goes on to the MFA
+challenge a level still needs (completion.step_up). With an ACCESS_TOKEN of the same user, the methods of
+that token's sign-in count as done (unless it is older than MAX_AGE seconds): the user is asked only for
+the missing factor.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from typing import Any
 
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import invalid_parameter, not_authorized
-from console.emulator.user_pools import signup, users
+from console.emulator.user_pools import acr, signup, tokens, users
 from console.emulator.user_pools.users import User
 
 from . import chain, completion, password, sessions, srp, srp_challenge, webauthn
@@ -37,9 +42,47 @@ def first_factors(pool: dict[str, Any], user: User, *, passkeys: bool = False) -
     return out
 
 
+def _levels(flow: Flow, params: dict[str, str]) -> None:
+    """TARGET_ACR_VALUES, ACCESS_TOKEN and MAX_AGE checked; the levels noted on the flow."""
+    values = params.get("TARGET_ACR_VALUES")
+    if params.get("ACCESS_TOKEN") and not values:
+        raise invalid_parameter("TARGET_ACR_VALUES is required when ACCESS_TOKEN is provided.")
+    max_age = params.get("MAX_AGE")
+    if max_age is not None and (not max_age.isdigit() or len(max_age) > 10):
+        raise invalid_parameter("MAX_AGE must be a number of seconds.")
+    if values is not None:
+        flow.acr_values = acr.target_values(flow.pool, "Step-up authentication", values)
+
+
+def _step_up_from_token(ctx: RequestContext, flow: Flow, user: User, params: dict[str, str]) -> Any:
+    """The missing factor's challenge (or tokens, the level already reached) for a user whose ACCESS_TOKEN
+    vouches for what they did; None when the token's sign-in is older than MAX_AGE: a fresh sign-in."""
+    token_pool, token_user, claims = tokens.check_access_token(ctx, params["ACCESS_TOKEN"])
+    if token_pool["Id"] != flow.pool["Id"] or token_user.sub != user.sub:
+        raise invalid_parameter("The USERNAME doesn't match the user that the ACCESS_TOKEN was issued for.")
+    auth_time = float(claims.get("auth_time") or 0)
+    max_age = params.get("MAX_AGE")
+    if max_age is not None and ctx.now - auth_time > int(max_age):
+        return None
+    # [U] A token whose sign-in asked for no level carries no amr: its sign-in is taken as a password's.
+    done = claims.get("amr")
+    flow.amr = [str(m) for m in done] if isinstance(done, list) and done else ["pwd"]
+    flow.first_factor = "WEB_AUTHN" if "hwk" in flow.amr else "PASSWORD"
+    flow.auth_time = auth_time
+    step = completion.step_up(ctx, flow, user)
+    if step is not None:
+        return step
+    passkey = webauthn.offered(ctx, flow.pool, user)
+    if acr.level_index(flow.amr) >= acr.target(flow.pool, flow.acr_values, user, passkey=passkey):
+        return completion.issue_tokens(ctx, flow, user)
+    flow.amr, flow.auth_time, flow.first_factor = [], None, "PASSWORD"
+    return None
+
+
 def start(ctx: RequestContext, flow: Flow, params: dict[str, str]) -> Any:
     if flow.req.get("Session"):
         return _sign_in_after_sign_up(ctx, flow, params)
+    _levels(flow, params)
     username = param(params, "USERNAME")
     user = users.find(ctx, flow.pool, username)
     if user is None:
@@ -54,6 +97,10 @@ def start(ctx: RequestContext, flow: Flow, params: dict[str, str]) -> Any:
     else:
         sessions.check_secret_hash(ctx, flow.client, params.get("SECRET_HASH"), username, user.username)
         check_usable(flow, user, password_checked=False)
+        if params.get("ACCESS_TOKEN"):
+            stepped = _step_up_from_token(ctx, flow, user, params)
+            if stepped is not None:
+                return stepped
     passkeys = flow.phantom is None and webauthn.offered(ctx, flow.pool, user)
     available = first_factors(flow.pool, user, passkeys=passkeys)
     preferred = params.get("PREFERRED_CHALLENGE")
@@ -94,6 +141,7 @@ def _choose(ctx: RequestContext, flow: Flow, user: User, choice: str, values: di
         return challenge(ctx, flow, user, "PASSWORD_SRP", {})
     if choice in ("EMAIL_OTP", "SMS_OTP"):
         flow.first_factor = "OTP"
+        flow.amr = acr.first_methods(flow.pool, "OTP", choice)
         return completion.send_code_challenge(ctx, flow, user, choice)
     if choice == "WEB_AUTHN":
         return webauthn.issue(ctx, flow, user)

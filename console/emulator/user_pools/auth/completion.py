@@ -12,7 +12,8 @@ from typing import Any
 
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, invalid_parameter, not_authorized
-from console.emulator.user_pools import devices, flow_hooks, mfa, mfa_settings, pools, tokens
+from console.emulator.user_pools import acr, devices, flow_hooks, mfa, mfa_settings, pools, tokens
+from console.emulator.user_pools import webauthn as webauthn_credentials
 from console.emulator.user_pools.users import User
 
 from . import sessions
@@ -20,12 +21,33 @@ from .steps import Flow, challenge, param, trigger, user_attributes
 
 
 def after_device(ctx: RequestContext, flow: Flow, user: User) -> dict[str, Any]:
-    """MFA where the first factor was a password, then tokens."""
+    """MFA where the first factor was a password, the factor a requested level still needs, then tokens."""
     if flow.first_factor in ("PASSWORD", "SRP"):
         step = _mfa_step(ctx, flow, user)
         if step is not None:
             return step
+    step = step_up(ctx, flow, user)
+    if step is not None:
+        return step
     return issue_tokens(ctx, flow, user)
+
+
+def wanted_levels(ctx: RequestContext, flow: Flow) -> list[str]:
+    """The levels the sign-in asks for: TARGET_ACR_VALUES, or the hosted UI's acr_values (``ctx.oauth``)."""
+    return flow.acr_values or list(getattr(ctx.oauth, "acr_values", ()) or ())
+
+
+def step_up(ctx: RequestContext, flow: Flow, user: User) -> dict[str, Any] | None:
+    """The MFA challenge that lifts the methods done (``flow.amr``) to the level asked for, or None."""
+    wanted = wanted_levels(ctx, flow)
+    if not wanted or flow.stepped_up or flow.phantom is not None:
+        return None
+    passkey = webauthn_credentials.has_credentials(ctx, user)
+    method = acr.missing_factor(flow.pool, wanted, user, flow.amr, passkey=passkey)
+    if method is None:
+        return None
+    flow.stepped_up = True
+    return _mfa_challenge(ctx, flow, user, method)
 
 
 def device(ctx: RequestContext, pool: dict[str, Any], user: User, device_key: str | None) -> dict[str, Any] | None:
@@ -112,6 +134,7 @@ def answer_mfa_setup(ctx: RequestContext, flow: Flow, user: User, session: sessi
         flow.pool, user
     ):
         raise not_authorized(sessions.SESSION_EXPIRED)
+    flow.amr = acr.merged(flow.amr, acr.mfa_methods("SOFTWARE_TOKEN_MFA"))
     return issue_tokens(ctx, flow, user)
 
 
@@ -132,8 +155,16 @@ def issue_tokens(ctx: RequestContext, flow: Flow, user: User) -> dict[str, Any]:
         devices.touch_device(ctx, flow.pool, user, device_key)
     _post_authentication(ctx, flow, user, new_device is not None)
     flow_hooks.signed_in(ctx, flow.pool, flow.client, user, flow.first_factor)
+    wanted = wanted_levels(ctx, flow)
     result = tokens.issue_tokens(
-        ctx, flow.pool, flow.client, user, auth_time=flow.auth_time, device_key=device_key, source=flow.source
+        ctx,
+        flow.pool,
+        flow.client,
+        user,
+        auth_time=flow.auth_time,
+        device_key=device_key,
+        source=flow.source,
+        step_up=acr.result(flow.pool, wanted, flow.amr) if wanted and flow.amr else None,
     )
     if new_device is not None:
         result["NewDeviceMetadata"] = new_device

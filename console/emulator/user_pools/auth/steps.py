@@ -98,6 +98,11 @@ class Flow:
     validation_data: dict[str, str] = field(default_factory=dict)
     # CUSTOM_AUTH for a user who does not exist, with PreventUserExistenceErrors: the name asked for.
     phantom: str | None = None
+    # Step-up (user_pools/acr.py): the levels asked for (TARGET_ACR_VALUES, or the hosted UI's acr_values),
+    # the methods completed so far (``amr``), and whether the MFA challenge in progress is the step-up's.
+    acr_values: list[str] = field(default_factory=list)
+    amr: list[str] = field(default_factory=list)
+    stepped_up: bool = False
 
     def state(self) -> dict[str, Any]:
         return {
@@ -108,6 +113,9 @@ class Flow:
             "auth_time": self.auth_time,
             "source": self.source,
             "phantom": self.phantom,
+            "acr_values": self.acr_values,
+            "amr": self.amr,
+            "stepped_up": self.stepped_up,
         }
 
     @classmethod
@@ -125,6 +133,9 @@ class Flow:
             auth_time=state.get("auth_time"),
             source=str(state.get("source") or "Authentication"),
             phantom=state.get("phantom"),
+            acr_values=list(state.get("acr_values") or []),
+            amr=list(state.get("amr") or []),
+            stepped_up=bool(state.get("stepped_up")),
         )
 
 
