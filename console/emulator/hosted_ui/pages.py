@@ -16,12 +16,13 @@ from __future__ import annotations
 import base64
 import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import parse_qsl
 
 import jinja2
+import segno
 from markupsafe import Markup
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, Response
@@ -30,7 +31,7 @@ from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError
 from console.emulator.user_pools import domains, managed_login, pools, ui_customization
 
-from . import sealing, sessions
+from . import localization, sealing, sessions
 
 _HERE = Path(__file__).parent
 ENV = jinja2.Environment(
@@ -41,10 +42,35 @@ ENV = jinja2.Environment(
     lstrip_blocks=True,
 )
 STYLESHEET = (_HERE / "templates" / "hosted_ui.css").read_text(encoding="utf-8")
+# The pages whose words come from the localization catalogue (managed login's languages).
+LOCALIZED_TEMPLATES = frozenset(
+    {
+        "code.html",
+        "confirm_forgot.html",
+        "confirmed.html",
+        "error.html",
+        "forgot.html",
+        "login.html",
+        "new_password.html",
+        "select_mfa.html",
+        "signup.html",
+    }
+)
+
+
+def qr_svg(uri: str) -> Markup:
+    """An inline SVG of the QR code of ``uri`` (an authenticator app's ``otpauth://`` URI), drawn here
+    so that the page fetches nothing: dark modules on a white ground with a quiet zone, whatever the
+    colour scheme, as scanners need; sized by the stylesheet (``.qr``)."""
+    code = segno.make(uri, error="m", micro=False)
+    svg = code.svg_inline(scale=1, border=4, dark="#000", light="#fff", omitsize=True, svgclass="qr", lineclass=None)
+    return Markup(svg)  # noqa: S704 - segno's own output: paths and numbers, the URI is not in it
+
+
+ENV.filters["qr_svg"] = qr_svg
 CSRF_COOKIE = "XSRF-TOKEN"
 CSRF_FIELD = "_csrf"
 _CSRF = "csrf"
-_LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 _HEX_COLOUR = re.compile(r"^[0-9a-fA-F]{6}([0-9a-fA-F]{2})?$")
 
 GENERIC_ERROR = "An error was encountered with the requested page."
@@ -150,31 +176,72 @@ def _dig(doc: Any, *path: str) -> Any:
     return doc
 
 
+# The custom properties of the stylesheet that a managed login style's colours set, for one colour mode
+# (the path under components / componentClasses, below lightMode or darkMode).
+_MODE_COLOURS: dict[str, tuple[str, ...]] = {
+    "--page-bg": ("components", "pageBackground", "{mode}", "color"),
+    "--card-bg": ("components", "form", "{mode}", "backgroundColor"),
+    "--card-border": ("components", "form", "{mode}", "borderColor"),
+    "--button-bg": ("components", "primaryButton", "{mode}", "defaults", "backgroundColor"),
+    "--button-fg": ("components", "primaryButton", "{mode}", "defaults", "textColor"),
+    "--button-hover-bg": ("components", "primaryButton", "{mode}", "hover", "backgroundColor"),
+    "--button-hover-fg": ("components", "primaryButton", "{mode}", "hover", "textColor"),
+    "--button-active-bg": ("components", "primaryButton", "{mode}", "active", "backgroundColor"),
+    "--button-active-fg": ("components", "primaryButton", "{mode}", "active", "textColor"),
+    "--secondary-bg": ("components", "secondaryButton", "{mode}", "defaults", "backgroundColor"),
+    "--secondary-border": ("components", "secondaryButton", "{mode}", "defaults", "borderColor"),
+    "--secondary-fg": ("components", "secondaryButton", "{mode}", "defaults", "textColor"),
+    "--secondary-hover-bg": ("components", "secondaryButton", "{mode}", "hover", "backgroundColor"),
+    "--secondary-hover-border": ("components", "secondaryButton", "{mode}", "hover", "borderColor"),
+    "--secondary-hover-fg": ("components", "secondaryButton", "{mode}", "hover", "textColor"),
+    "--heading": ("components", "pageText", "{mode}", "headingColor"),
+    "--text": ("components", "pageText", "{mode}", "bodyColor"),
+    "--muted": ("components", "pageText", "{mode}", "descriptionColor"),
+    "--header-bg": ("components", "pageHeader", "{mode}", "background", "color"),
+    "--header-border": ("components", "pageHeader", "{mode}", "borderColor"),
+    "--footer-bg": ("components", "pageFooter", "{mode}", "background", "color"),
+    "--footer-border": ("components", "pageFooter", "{mode}", "borderColor"),
+    "--idp-bg": ("components", "idpButton", "standard", "{mode}", "defaults", "backgroundColor"),
+    "--idp-border": ("components", "idpButton", "standard", "{mode}", "defaults", "borderColor"),
+    "--idp-fg": ("components", "idpButton", "standard", "{mode}", "defaults", "textColor"),
+    "--idp-hover-bg": ("components", "idpButton", "standard", "{mode}", "hover", "backgroundColor"),
+    "--idp-hover-border": ("components", "idpButton", "standard", "{mode}", "hover", "borderColor"),
+    "--idp-hover-fg": ("components", "idpButton", "standard", "{mode}", "hover", "textColor"),
+    "--idp-active-bg": ("components", "idpButton", "standard", "{mode}", "active", "backgroundColor"),
+    "--idp-active-border": ("components", "idpButton", "standard", "{mode}", "active", "borderColor"),
+    "--idp-active-fg": ("components", "idpButton", "standard", "{mode}", "active", "textColor"),
+    "--error-bg": ("components", "alert", "{mode}", "error", "backgroundColor"),
+    "--error-border": ("components", "alert", "{mode}", "error", "borderColor"),
+    "--link": ("componentClasses", "link", "{mode}", "defaults", "textColor"),
+    "--link-hover": ("componentClasses", "link", "{mode}", "hover", "textColor"),
+    "--input-bg": ("componentClasses", "input", "{mode}", "defaults", "backgroundColor"),
+    "--input-border": ("componentClasses", "input", "{mode}", "defaults", "borderColor"),
+    "--placeholder": ("componentClasses", "input", "{mode}", "placeholderColor"),
+    "--label": ("componentClasses", "inputLabel", "{mode}", "textColor"),
+    "--hint": ("componentClasses", "inputDescription", "{mode}", "textColor"),
+    "--focus": ("componentClasses", "focusState", "{mode}", "borderColor"),
+    "--divider": ("componentClasses", "divider", "{mode}", "borderColor"),
+    "--option-bg": ("componentClasses", "optionControls", "{mode}", "defaults", "backgroundColor"),
+    "--option-selected": ("componentClasses", "optionControls", "{mode}", "selected", "backgroundColor"),
+}
+# Corner radii (px) of a style: the property and where the settings keep it.
+_RADII: dict[str, tuple[str, ...]] = {
+    "--radius": ("components", "form", "borderRadius"),
+    "--button-radius": ("componentClasses", "buttons", "borderRadius"),
+    "--input-radius": ("componentClasses", "input", "borderRadius"),
+    "--alert-radius": ("components", "alert", "borderRadius"),
+}
+# categories.global.spacingDensity: how much room the form's parts get.
+_DENSITY = {"COMPACT": "0.75", "REGULAR": "1", "SPACIOUS": "1.25"}
+_PLACE = {"START": "flex-start", "TOP": "flex-start", "CENTER": "center", "END": "flex-end", "BOTTOM": "flex-end"}
+_MODES = {"LIGHT": "lightMode", "DARK": "darkMode"}
+
+
 def _mode_vars(settings: dict[str, Any], mode: str) -> str:
-    """The stylesheet's custom properties for one colour mode of a ManagedLoginBranding settings document."""
-    components = settings.get("components") or {}
-    classes = settings.get("componentClasses") or {}
-    wanted = {
-        "--page-bg": (components, "pageBackground", mode, "color"),
-        "--card-bg": (components, "form", mode, "backgroundColor"),
-        "--card-border": (components, "form", mode, "borderColor"),
-        "--button-bg": (components, "primaryButton", mode, "defaults", "backgroundColor"),
-        "--button-fg": (components, "primaryButton", mode, "defaults", "textColor"),
-        "--button-hover-bg": (components, "primaryButton", mode, "hover", "backgroundColor"),
-        "--heading": (components, "pageText", mode, "headingColor"),
-        "--text": (components, "pageText", mode, "bodyColor"),
-        "--muted": (components, "pageText", mode, "descriptionColor"),
-        "--link": (classes, "link", mode, "defaults", "textColor"),
-        "--input-bg": (classes, "input", mode, "defaults", "backgroundColor"),
-        "--input-border": (classes, "input", mode, "defaults", "borderColor"),
-        "--label": (classes, "inputLabel", mode, "textColor"),
-        "--focus": (classes, "focusState", mode, "borderColor"),
-        "--error-bg": (components, "alert", mode, "error", "backgroundColor"),
-        "--error-border": (components, "alert", mode, "error", "borderColor"),
-    }
+    """The stylesheet's custom properties for one colour mode (lightMode, darkMode) of a settings document."""
     out = []
-    for prop, (root, *path) in wanted.items():
-        colour = _colour(_dig(root, *(str(p) for p in path)))
+    for prop, path in _MODE_COLOURS.items():
+        colour = _colour(_dig(settings, *(mode if p == "{mode}" else p for p in path)))
         if colour:
             out.append(f"{prop}:{colour};")
     return "".join(out)
@@ -186,56 +253,158 @@ def _radius(value: Any) -> str | None:
     return None
 
 
-def managed_login_css(branding: dict[str, Any]) -> tuple[str, str | None]:
-    """The CSS of a managed login style (``managed_login.branding_for``): its colours in light and dark
-    mode, as its colour scheme says, its corner radii and background image; and its form logo."""
+@dataclass(frozen=True)
+class Image:
+    """An image of a style for the template: ``src`` in light mode (or always), ``dark`` in dark mode."""
+
+    src: str
+    dark: str | None = None
+
+
+@dataclass(frozen=True)
+class ManagedLook:
+    """What a managed login style puts on a page besides its stylesheet: the page header and footer
+    (None when hidden) with their logos, the form's logo and where it stands, the favicons, and the
+    identity provider buttons' icons by provider name."""
+
+    css: str
+    header: dict[str, Any] | None = None
+    footer: dict[str, Any] | None = None
+    form_logo: Image | None = None
+    form_logo_outside: bool = False
+    form_logo_bottom: bool = False
+    favicons: tuple[tuple[str, str], ...] = ()
+    idp_icons: dict[str, Image] = field(default_factory=dict)
+    federated_first: bool = True
+
+
+def _data_url(asset: dict[str, Any]) -> str | None:
+    data = asset.get("Bytes")
+    if not isinstance(data, bytes | bytearray):
+        return None
+    kind = asset.get("ContentType") or "image/png"
+    return f"data:{kind};base64,{base64.b64encode(data).decode()}"
+
+
+def managed_login_look(branding: dict[str, Any]) -> ManagedLook:
+    """How a managed login style (``managed_login.branding_for``) draws the pages: its colours in light and
+    dark mode as its colour scheme says, corner radii, spacing, background images, the page header and
+    footer, the form's logo, favicons and identity provider icons (every image a ``data:`` URL, so the
+    Content-Security-Policy's ``img-src 'self' data:`` holds)."""
     settings = branding.get("Settings") or {}
-    assets = {(a.get("Category"), a.get("ColorMode")): a for a in branding.get("Assets") or []}
-    light, dark = _mode_vars(settings, "lightMode"), _mode_vars(settings, "darkMode")
+    assets: dict[tuple[str, str, str], dict[str, Any]] = {
+        (str(a.get("Category")), str(a.get("ColorMode")), str(a.get("ResourceId") or "")): a
+        for a in branding.get("Assets") or []
+    }
+    scheme = str(_dig(settings, "categories", "global", "colorSchemeMode") or "LIGHT")
+
+    def url(category: str, mode: str, resource: str = "") -> str | None:
+        asset = assets.get((category, mode, resource)) or assets.get((category, "DYNAMIC", resource))
+        return _data_url(asset) if asset is not None else None
+
+    def image(category: str, resource: str = "") -> Image | None:
+        """The image of ``category`` for the style's colour scheme (both modes' when it follows the browser)."""
+        if scheme in _MODES:
+            found = url(category, scheme, resource) or url(category, "DARK" if scheme == "LIGHT" else "LIGHT", resource)
+            return Image(found) if found else None
+        light, dark = url(category, "LIGHT", resource), url(category, "DARK", resource)
+        if light is None and dark is None:
+            return None
+        return Image(light or str(dark), dark if dark != light else None)
+
     shared = []
-    for prop, value in (
-        ("--radius", _radius(_dig(settings, "components", "form", "borderRadius"))),
-        ("--button-radius", _radius(_dig(settings, "componentClasses", "buttons", "borderRadius"))),
-        ("--input-radius", _radius(_dig(settings, "componentClasses", "input", "borderRadius"))),
-    ):
+    for prop, path in _RADII.items():
+        value = _radius(_dig(settings, *path))
         if value:
             shared.append(f"{prop}:{value};")
-
-    def image(category: str, mode: str) -> str | None:
-        asset = assets.get((category, mode)) or assets.get((category, "DYNAMIC"))
-        if asset is None or not isinstance(asset.get("Bytes"), bytes | bytearray):
-            return None
-        return f"data:{asset.get('ContentType') or 'image/png'};base64,{base64.b64encode(asset['Bytes']).decode()}"
-
-    scheme = _dig(settings, "categories", "global", "colorSchemeMode") or "LIGHT"
-    background = _dig(settings, "components", "pageBackground", "image", "enabled") is not False
+    density = _DENSITY.get(str(_dig(settings, "categories", "global", "spacingDensity")))
+    if density:
+        shared.append(f"--density:{density};")
     out = [f":root{{{''.join(shared)}}}"]
     location = _dig(settings, "categories", "form", "location") or {}
-    place = {"START": "flex-start", "TOP": "flex-start", "CENTER": "center", "END": "flex-end", "BOTTOM": "flex-end"}
-    vertical, horizontal = place.get(str(location.get("vertical"))), place.get(str(location.get("horizontal")))
+    vertical, horizontal = _PLACE.get(str(location.get("vertical"))), _PLACE.get(str(location.get("horizontal")))
     if vertical or horizontal:
         # Where the form sits, beyond a phone's width (on a phone it fills the screen from the top).
         rule = f".managed .page{{align-items:{vertical or 'flex-start'};justify-content:{horizontal or 'center'};}}"
         out.append(f"@media (min-width: 481px){{{rule}}}")
 
-    def mode_rule(vars_: str, mode: str, colour_scheme: str) -> str:
-        rule = f":root{{color-scheme:{colour_scheme};{vars_}}}"
-        url = image("PAGE_BACKGROUND", mode) if background else None
-        if url:
-            rule += f'.managed .page{{background:var(--page-bg) url("{url}") center/cover no-repeat;}}'
+    backgrounds = (
+        (".managed .page", "PAGE_BACKGROUND", "--page-bg", ("components", "pageBackground", "image", "enabled")),
+        (".managed .card", "FORM_BACKGROUND", "--card-bg", ("components", "form", "backgroundImage", "enabled")),
+        (
+            ".page-header",
+            "PAGE_HEADER_BACKGROUND",
+            "--header-bg",
+            ("components", "pageHeader", "backgroundImage", "enabled"),
+        ),
+        (
+            ".page-footer",
+            "PAGE_FOOTER_BACKGROUND",
+            "--footer-bg",
+            ("components", "pageFooter", "backgroundImage", "enabled"),
+        ),
+    )
+
+    def mode_rule(mode: str, colour_scheme: str) -> str:
+        rule = f":root{{color-scheme:{colour_scheme};{_mode_vars(settings, _MODES[mode])}}}"
+        for selector, category, colour, enabled in backgrounds:
+            # The page's background image shows unless turned off; the others only when turned on.
+            wanted = _dig(settings, *enabled)
+            found = url(category, mode) if (wanted is not False if category == "PAGE_BACKGROUND" else wanted) else None
+            if found:
+                rule += f'{selector}{{background:var({colour}) url("{found}") center/cover no-repeat;}}'
         return rule
 
-    if scheme == "DARK":
-        out.append(mode_rule(dark, "DARK", "dark"))
-    elif scheme == "LIGHT":
-        out.append(mode_rule(light, "LIGHT", "light"))
+    if scheme in _MODES:
+        out.append(mode_rule(scheme, scheme.lower()))
     else:
-        out.append(mode_rule(light, "LIGHT", "light dark"))
-        out.append(f"@media (prefers-color-scheme: dark){{{mode_rule(dark, 'DARK', 'light dark')}}}")
-    logo = None
-    if _dig(settings, "components", "form", "logo", "enabled"):
-        logo = image("FORM_LOGO", "DARK" if scheme == "DARK" else "LIGHT")
-    return "\n".join(out), logo
+        out.append(mode_rule("LIGHT", "light dark"))
+        out.append(f"@media (prefers-color-scheme: dark){{{mode_rule('DARK', 'light dark')}}}")
+
+    def bar(name: str, category: str) -> dict[str, Any] | None:
+        if not _dig(settings, "categories", "global", name, "enabled"):
+            return None
+        logo = image(category) if _dig(settings, "components", name, "logo", "enabled") else None
+        place = _PLACE.get(str(_dig(settings, "components", name, "logo", "location")), "flex-start")
+        return {"logo": logo, "place": place.removeprefix("flex-")}
+
+    form_logo = _dig(settings, "components", "form", "logo") or {}
+    if form_logo.get("enabled"):
+        place = _PLACE.get(str(form_logo.get("location")), "center")
+        out.append(f".form-logo{{justify-content:{place};}}")
+    favicons = []
+    for kind in _dig(settings, "components", "favicon", "enabledTypes") or ():
+        found = url(f"FAVICON_{kind}", "LIGHT") if kind in ("ICO", "SVG") else None
+        if found:
+            favicons.append((found, "image/svg+xml" if kind == "SVG" else "image/x-icon"))
+    icons: dict[str, Image] = {}
+    if _dig(settings, "componentClasses", "idpButtons", "icons", "enabled") is not False:
+        for category, _mode, resource in assets:
+            if category == "IDP_BUTTON_ICON" and resource and resource not in icons:
+                found_icon = image(category, resource)
+                if found_icon is not None:
+                    icons[resource] = found_icon
+    order = _dig(settings, "categories", "auth", "authMethodOrder") or [[]]
+    kinds = [
+        str(m.get("type")) for m in (order[0] if order and isinstance(order[0], list) else []) if isinstance(m, dict)
+    ]
+    federated_first = not ("USERNAME_PASSWORD" in kinds and "FEDERATED" in kinds) or kinds.index(
+        "FEDERATED"
+    ) < kinds.index("USERNAME_PASSWORD")
+    return ManagedLook(
+        css="\n".join(out),
+        header=bar("pageHeader", "PAGE_HEADER_LOGO"),
+        footer=bar("pageFooter", "PAGE_FOOTER_LOGO"),
+        form_logo=image("FORM_LOGO") if form_logo.get("enabled") else None,
+        form_logo_outside=form_logo.get("formInclusion") == "OUT",
+        form_logo_bottom=form_logo.get("position") == "BOTTOM",
+        favicons=tuple(favicons),
+        idp_icons=icons,
+        federated_first=federated_first,
+    )
+
+
+_CLASSIC_LOOK = ManagedLook(css="")
 
 
 def _branding(ctx: RequestContext, site: Site, client_id: str | None) -> dict[str, Any]:
@@ -247,18 +416,18 @@ def _branding(ctx: RequestContext, site: Site, client_id: str | None) -> dict[st
             return {
                 "style": "managed",
                 "custom_css": "",
-                "managed_css": "",
+                "look": _CLASSIC_LOOK,
                 "logo": None,
                 "available": client_id is None,
             }
-        css, logo = managed_login_css(managed)
-        return {"style": "managed", "custom_css": "", "managed_css": css, "logo": logo, "available": True}
+        look = managed_login_look(managed)
+        return {"style": "managed", "custom_css": "", "look": look, "logo": look.form_logo, "available": True}
     doc = ui_customization.customization_for(ctx, site.pool_id, client_id)
     logo = None
     if doc and doc.get("_image"):
-        logo = f"data:{doc.get('_image_type') or 'image/png'};base64,{doc['_image']}"
+        logo = Image(f"data:{doc.get('_image_type') or 'image/png'};base64,{doc['_image']}")
     custom = str(doc.get("CSS") or "") if doc else ""
-    return {"style": "classic", "custom_css": custom, "managed_css": "", "logo": logo, "available": True}
+    return {"style": "classic", "custom_css": custom, "look": _CLASSIC_LOOK, "logo": logo, "available": True}
 
 
 # -- responses ------------------------------------------------------------------------------------------
@@ -292,30 +461,36 @@ def render(
     script_sources: tuple[str, ...] = (),
     **values: Any,
 ) -> Response:
-    """The page ``template`` for ``site`` (None: a domain we do not know), styled for ``client_id``."""
+    """The page ``template`` for ``site`` (None: a domain we do not know), styled for ``client_id``; with
+    managed login, in the language ``lang`` asks for (else the request's own ``lang`` parameter)."""
     nonce = secrets.token_urlsafe(16)
     token, fresh = csrf(ctx, request)
     branding = (
         _branding(ctx, site, client_id)
         if site is not None
-        else {"style": "classic", "custom_css": "", "managed_css": "", "logo": None, "available": True}
+        else {"style": "classic", "custom_css": "", "look": _CLASSIC_LOOK, "logo": None, "available": True}
     )
     if not branding["available"]:
         template, status = "error.html", 400
         values = {"message": "Login pages unavailable. Please contact an administrator.", "error_code": ""}
     values.setdefault("error", None)
     values.setdefault("info", None)
+    localized = site is not None and site.managed_login and template in LOCALIZED_TEMPLATES
+    words = localization.translator((lang or request.query_params.get("lang")) if localized else None)
+    look = cast(ManagedLook, branding["look"])
     page = ENV.get_template(template).render(
         nonce=nonce,
         csrf_field=CSRF_FIELD,
         csrf_token=token,
         stylesheet=Markup(STYLESHEET),  # noqa: S704 - our own file
         custom_css=_safe_css(str(branding["custom_css"] or "")),
-        managed_css=_safe_css(str(branding["managed_css"] or "")),
+        managed_css=_safe_css(look.css),
         page_style=branding["style"],
         logo=branding["logo"],
+        look=look,
         url=(site.url if site is not None else (lambda path: path)),
-        lang=lang if lang and _LANG.match(lang) else "en",
+        lang=words.code,
+        _=words,
         **values,
     )
     response = HTMLResponse(page, status_code=status)
