@@ -9,20 +9,8 @@ configured). Builders make the documented event shapes: ``base_event`` (``versio
 
 How a trigger runs
 ------------------
-1. A Python callable, when the function is mapped to one. Configure the mapping with the environment
-   variable ``COGNITO_LOCAL_TRIGGERS`` of the local Cognito's process: comma-separated
-   ``<function>=<module>:<callable>`` entries, where ``<function>`` is the function name in the
-   trigger's ARN (``arn:aws:lambda:us-east-1:000000000000:function:<function>``) or the whole ARN::
-
-       COGNITO_LOCAL_TRIGGERS="pre-signup=myapp.triggers:pre_signup,define=myapp.auth:define"
-
-   The callable is called as ``fn(event, context)`` like a Python Lambda handler (``context`` has
-   ``function_name``, ``invoked_function_arn``, ``aws_request_id`` and
-   ``get_remaining_time_in_millis()``) and returns the event. An exception it raises is a function error.
-2. Otherwise the Lambda Invoke API at the server's ``--lambda-endpoint``, as ``sam local start-lambda``
-   serves it: ``POST {endpoint}/2015-03-31/functions/{function}/invocations`` with the event as the JSON
-   body (a version or alias in the ARN becomes ``?Qualifier=``). A response with the
-   ``X-Amz-Function-Error`` header is a function error whose ``errorMessage`` the caller sees.
+Through core/lambdas.py: a Python callable the function is mapped to (``COGNITO_LOCAL_TRIGGERS``), or
+the Lambda Invoke API at the server's ``--lambda-endpoint``, as ``sam local start-lambda`` serves it.
 
 Errors, as AWS words them (``<Trigger>`` is the LambdaConfig key, e.g. ``PreSignUp``):
 - the function raised: ``UserLambdaValidationException`` ``<Trigger> failed with error <message>.``
@@ -54,18 +42,10 @@ import asyncio
 import base64
 import copy
 import functools
-import http.client
-import importlib
-import json
 import logging
-import os
-import time
-import urllib.parse
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
-from console.emulator.core import invocations
+from console.emulator.core import invocations, lambdas
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError
 
@@ -73,8 +53,8 @@ from . import pools
 
 log = logging.getLogger("console.emulator.user_pools.triggers")
 
-TIMEOUT_SECONDS = 5.0
-ENV_VAR = "COGNITO_LOCAL_TRIGGERS"
+TIMEOUT_SECONDS = lambdas.TIMEOUT_SECONDS
+ENV_VAR = lambdas.ENV_VAR
 
 TRIGGERS = (
     "PreSignUp",
@@ -141,40 +121,6 @@ def pre_token_version(pool: dict[str, Any]) -> str:
 
 def configured(pool: dict[str, Any], trigger: str) -> bool:
     return trigger_arn(pool, trigger) is not None
-
-
-def function_name(arn: str) -> tuple[str, str | None]:
-    """``(name, qualifier)`` from a Lambda ARN; a bare name passes through."""
-    parts = arn.split(":")
-    if len(parts) >= 7 and parts[0] == "arn" and parts[5] == "function":
-        return parts[6], (parts[7] if len(parts) > 7 else None)
-    return arn, None
-
-
-def _python_mappings() -> dict[str, str]:
-    raw = os.environ.get(ENV_VAR, "")
-    out: dict[str, str] = {}
-    for entry in raw.split(","):
-        name, sep, target = entry.strip().partition("=")
-        if sep and name.strip() and target.strip():
-            out[name.strip()] = target.strip()
-    return out
-
-
-def _python_target(arn: str) -> Callable[..., Any] | None:
-    mappings = _python_mappings()
-    name, _ = function_name(arn)
-    target = mappings.get(arn) or mappings.get(name)
-    if target is None:
-        return None
-    module_name, _, attr = target.partition(":")
-    try:
-        module = importlib.import_module(module_name)
-        fn = getattr(module, attr)
-    except (ImportError, AttributeError) as exc:
-        log.warning("trigger mapping %s=%s does not resolve: %s", name, target, exc)
-        return None
-    return fn if callable(fn) else None
 
 
 # -- events ----------------------------------------------------------------------------------------
@@ -264,90 +210,16 @@ def sender_event(
 # -- invocation ------------------------------------------------------------------------------------
 
 
-@dataclass
-class _LambdaContext:
-    function_name: str
-    invoked_function_arn: str
-    aws_request_id: str
-    deadline: float
-    memory_limit_in_mb: str = "128"
-    function_version: str = "$LATEST"
-    log_group_name: str = ""
-    log_stream_name: str = ""
-
-    def get_remaining_time_in_millis(self) -> int:
-        return max(int((self.deadline - time.monotonic()) * 1000), 0)
-
-
 def _function_error(trigger: str, message: Any) -> AwsError:
     return AwsError("UserLambdaValidationException", f"{trigger} failed with error {message}.")
 
 
-def _invocation_error(trigger: str, cause: str = "Socket timeout while invoking Lambda function") -> AwsError:
+def _invocation_error(trigger: str, cause: str = lambdas.SOCKET_TIMEOUT) -> AwsError:
     return AwsError("UnexpectedLambdaException", f"{trigger} invocation failed due to error {cause}.")
 
 
 def _bad_output() -> AwsError:
     return AwsError("InvalidLambdaResponseException", "Unrecognizable lambda output")
-
-
-def _call_python(fn: Callable[..., Any], trigger: str, arn: str, event: dict[str, Any], request_id: str) -> Any:
-    name, _ = function_name(arn)
-    context = _LambdaContext(name, arn, request_id, time.monotonic() + TIMEOUT_SECONDS)
-    try:
-        # The handler gets its own copy, as a Lambda gets the event by value.
-        return fn(json.loads(json.dumps(event)), context)
-    except Exception as exc:
-        raise _function_error(trigger, exc) from None
-
-
-def _call_http(endpoint: str | None, trigger: str, arn: str, event: dict[str, Any]) -> Any:
-    if not endpoint:
-        raise _invocation_error(
-            trigger, "No Lambda endpoint configured (start the local Cognito with --lambda-endpoint)"
-        )
-    name, qualifier = function_name(arn)
-    url = urllib.parse.urlsplit(endpoint)
-    path = url.path.rstrip("/") + f"/2015-03-31/functions/{urllib.parse.quote(name, safe='')}/invocations"
-    if qualifier:
-        path += "?" + urllib.parse.urlencode({"Qualifier": qualifier})
-    conn_type = http.client.HTTPSConnection if url.scheme == "https" else http.client.HTTPConnection
-    body = json.dumps(event).encode()
-    conn = conn_type(url.hostname or "127.0.0.1", url.port, timeout=TIMEOUT_SECONDS)
-    try:
-        conn.request(
-            "POST",
-            path,
-            body=body,
-            headers={
-                "Content-Type": "application/json",
-                "X-Amz-Invocation-Type": "RequestResponse",
-                "X-Amz-Log-Type": "None",
-            },
-        )
-        response = conn.getresponse()
-        payload = response.read()
-        function_error = response.getheader("X-Amz-Function-Error")
-        status = response.status
-    except (TimeoutError, OSError, http.client.HTTPException):
-        raise _invocation_error(trigger) from None
-    finally:
-        conn.close()
-    if function_error:
-        message: Any = payload.decode("utf-8", "replace")
-        try:
-            parsed = json.loads(payload)
-            if isinstance(parsed, dict):
-                message = parsed.get("errorMessage", message)
-        except ValueError:
-            pass
-        raise _function_error(trigger, message)
-    if status >= 300:
-        raise _invocation_error(trigger, f"Lambda Invoke API returned HTTP {status}")
-    try:
-        return json.loads(payload)
-    except (ValueError, UnicodeDecodeError):
-        raise _bad_output() from None
 
 
 def check_response(trigger: str, returned: Any) -> dict[str, Any]:
@@ -368,11 +240,14 @@ def check_response(trigger: str, returned: Any) -> dict[str, Any]:
 
 
 def _run(ctx_endpoint: str | None, request_id: str, trigger: str, arn: str, event: dict[str, Any]) -> dict[str, Any]:
-    fn = _python_target(arn)
-    if fn is not None:
-        returned = _call_python(fn, trigger, arn, event, request_id)
-    else:
-        returned = _call_http(ctx_endpoint, trigger, arn, event)
+    try:
+        returned = lambdas.call(ctx_endpoint, request_id, arn, event, timeout=TIMEOUT_SECONDS)
+    except lambdas.FunctionError as failure:
+        raise _function_error(trigger, failure.message) from None
+    except lambdas.InvocationError as failure:
+        raise _invocation_error(trigger, failure.cause) from None
+    except lambdas.UnreadableOutput:
+        raise _bad_output() from None
     return check_response(trigger, returned)
 
 
