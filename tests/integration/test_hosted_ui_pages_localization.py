@@ -90,7 +90,8 @@ def test_a_sentence_written_in_english_is_translated_with_its_parts() -> None:
     assert german("Use at least 8 characters, an uppercase letter, a number.") == (
         "Verwenden Sie mindestens 8 Zeichen, einen Großbuchstaben, eine Ziffer."
     )
-    assert localization.translator("ja")("Use at least 8 characters, a symbol.") == "8 文字以上、記号を使用してください。"
+    japanese = localization.translator("ja")
+    assert japanese("Use at least 8 characters, a symbol.") == "8 文字以上、記号を使用してください。"
     # What the catalogue does not hold (an API message) is shown as it is.
     assert german("Password did not conform with policy: Password not long enough") == (
         "Password did not conform with policy: Password not long enough"
@@ -130,7 +131,9 @@ def test_japanese_sign_up_and_its_code_page(cognito: Any, idp: Any) -> None:
         signup = browser.follow(href(page, "/signup"))
         assert heading(signup) == "サインアップ" and html_lang(signup) == "ja"
         assert ">E メール</label>" in signup.text
-        confirm = browser.submit(signup, "/signup", username="kenji", password="Passw0rd!long", attr_email="k@example.com")
+        confirm = browser.submit(
+            signup, "/signup", username="kenji", password="Passw0rd!long", attr_email="k@example.com"
+        )
         assert confirm.status_code == 200, confirm.text
         assert heading(confirm) == "アカウントの確認"
         assert "E メールで k***@e*** にコードを送信しました。" in html.unescape(confirm.text)
