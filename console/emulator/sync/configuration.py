@@ -2,9 +2,10 @@
 and its Cognito events (Get/SetCognitoEvents).
 
 The settings are kept as given and reported back; push sync's application ARNs decide which platforms
-RegisterDevice accepts (push.py), Cognito Streams' stream is what BulkPublish publishes to (bulk_publish.py).
-The local Cognito has no SNS, Kinesis or Lambda of its own, so it sends no push notification, writes to no
-stream and calls no SyncTrigger function.
+RegisterDevice accepts (push.py), Cognito Streams' stream is what BulkPublish publishes to (bulk_publish.py),
+the SyncTrigger function is called on UpdateRecords (events.py, through the server's --lambda-endpoint).
+The local Cognito has no SNS or Kinesis of its own, so it sends no push notification and writes to no
+stream.
 """
 
 from __future__ import annotations

@@ -10,7 +10,8 @@ takes the new count. A patch names the sync count of the record as the device la
 never saw); a record that changed since (its stored count differs) is refused whole with
 ``ResourceConflictException`` (HTTP 409: ``Current SyncCount for: <key> is: <stored> not: <sent>``) and
 nothing of the update is written; the device merges and tries again. A removed record stays as a tombstone
-without a value, so other devices learn of the removal.
+without a value, so other devices learn of the removal. The identity pool's SyncTrigger function
+(events.py) sees the changes first and may change them.
 
 Limits, as AWS documents them: 20 datasets per identity, 1,024 records and 1 MB (keys and values, UTF-8)
 per dataset.
@@ -28,8 +29,8 @@ from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, invalid_parameter, limit_exceeded
 from console.emulator.core.registry import operation
 
-from . import datasets
-from .access import SERVICE, require_identity
+from . import datasets, events
+from .access import SERVICE, caller_identity, require_identity
 
 SESSION_SECONDS = 3600  # how long a SyncSessionToken from ListRecords is good for
 MAX_RECORDS = 1024  # records per dataset
@@ -162,20 +163,30 @@ def update_records(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
     by = req.get("DeviceId") or identity_id
     dataset = _open_dataset(ctx, pool_id, identity_id, name, by)
     stored = {
-        r["key"]: r["sync_count"]
+        r["key"]: (r["sync_count"], r["value"])
         for r in ctx.store.all(
-            "SELECT key, sync_count FROM sync_records WHERE identity_id = ? AND dataset = ?", (identity_id, name)
+            "SELECT key, value, sync_count FROM sync_records WHERE identity_id = ? AND dataset = ?",
+            (identity_id, name),
         )
         if r["key"] in seen
     }
     for patch in patches:
-        current = stored.get(patch["Key"], 0)
+        current = stored.get(patch["Key"], (0, None))[0]
         if patch["SyncCount"] != current:
             raise AwsError(
                 "ResourceConflictException",
                 f"Current SyncCount for: {patch['Key']} is: {current} not: {patch['SyncCount']}",
                 409,
             )
+    changes: events.Changes = {
+        p["Key"]: (stored.get(p["Key"], (0, None))[1], p.get("Value") if p["Op"] == "replace" else None, p["Op"])
+        for p in patches
+    }
+    device_dates = {p["Key"]: _epoch(p.get("DeviceLastModifiedDate")) for p in patches}
+    if caller_identity(ctx) is not None:  # a developer's update does not call the SyncTrigger (AWS's rule)
+        answered = events.sync_trigger(ctx, pool_id, identity_id, name, changes)
+        if answered is not None:
+            changes = answered
     sync_count = dataset["sync_count"] + 1
     ctx.store.run_many(
         "INSERT INTO sync_records (identity_id, dataset, key, value, sync_count, modified, modified_by,"
@@ -183,17 +194,8 @@ def update_records(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
         " value = excluded.value, sync_count = excluded.sync_count, modified = excluded.modified,"
         " modified_by = excluded.modified_by, device_modified = excluded.device_modified",
         [
-            (
-                identity_id,
-                name,
-                p["Key"],
-                p.get("Value") if p["Op"] == "replace" else None,
-                sync_count,
-                ctx.now,
-                by,
-                _epoch(p.get("DeviceLastModifiedDate")),
-            )
-            for p in patches
+            (identity_id, name, key, new, sync_count, ctx.now, by, device_dates.get(key))
+            for key, (_old, new, _op) in changes.items()
         ],
     )
     totals = ctx.store.one(
