@@ -170,3 +170,73 @@ def test_max_age_makes_an_older_session_sign_in_again(cognito: Any, site: dict[s
         assert query_of(bad.headers["location"])["error"] == "invalid_request"
     finally:
         browser.close()
+
+
+def _authenticator(idp: Any, pool_id: str, *, enabled: bool) -> pyotp.TOTP:
+    """alice's authenticator app, set up; ``enabled`` makes it her MFA (else only a step-up asks for it)."""
+    idp.set_user_pool_mfa_config(
+        UserPoolId=pool_id, SoftwareTokenMfaConfiguration={"Enabled": True}, MfaConfiguration="OPTIONAL"
+    )
+    api = idp.create_user_pool_client(
+        UserPoolId=pool_id, ClientName="api", ExplicitAuthFlows=["ALLOW_ADMIN_USER_PASSWORD_AUTH"]
+    )["UserPoolClient"]
+    token = idp.admin_initiate_auth(
+        UserPoolId=pool_id,
+        ClientId=api["ClientId"],
+        AuthFlow="ADMIN_USER_PASSWORD_AUTH",
+        AuthParameters={"USERNAME": "alice", "PASSWORD": PASSWORD},
+    )["AuthenticationResult"]["AccessToken"]
+    secret = idp.associate_software_token(AccessToken=token)["SecretCode"]
+    idp.verify_software_token(AccessToken=token, UserCode=pyotp.TOTP(secret).now())
+    idp.set_user_mfa_preference(AccessToken=token, SoftwareTokenMfaSettings={"Enabled": enabled})
+    return pyotp.TOTP(secret)
+
+
+def test_a_higher_level_than_the_session_asks_for_the_missing_factor(
+    cognito: Any, idp: Any, site: dict[str, Any]
+) -> None:
+    totp = _authenticator(idp, site["pool_id"], enabled=False)
+    browser = Browser(cognito.base_url, site["domain"])
+    try:
+        # A password alone: MFA is optional and alice has not turned it on.
+        first, _ = _tokens(cognito, site, browser.sign_in(**authorize_params(site, acr_values="urn:cognito:loa:1")))
+        assert first["amr"] == ["pwd"]
+        # Level 3 from that session: not answered silently, the authenticator is asked for (no password).
+        asked = browser.authorize(**authorize_params(site, acr_values="urn:cognito:loa:3"))
+        assert asked.status_code == 302 and "/login?" in asked.headers["location"]
+        page = browser.follow(asked.headers["location"])
+        assert page.status_code == 200 and 'name="code"' in page.text and 'name="password"' not in page.text
+        answer = browser.submit(page, "/mfa", code=totp.at(time.time() + 30))
+        id_claims, access = _tokens(cognito, site, answer)
+        assert id_claims["acr"] == access["acr"] == "urn:cognito:loa:3"
+        assert access["amr"] == ["pwd", "otp", "mfa"]
+        # The session now holds both factors: level 3 is answered at once, with what the session did.
+        again = browser.authorize(**authorize_params(site, acr_values="urn:cognito:loa:3"))
+        id_claims, access = _tokens(cognito, site, again)
+        assert (access["acr"], access["amr"]) == ("urn:cognito:loa:3", ["pwd", "otp", "mfa"])
+    finally:
+        browser.close()
+
+
+def test_a_fresh_sign_in_for_level_3_goes_on_to_mfa(cognito: Any, idp: Any, site: dict[str, Any]) -> None:
+    totp = _authenticator(idp, site["pool_id"], enabled=False)
+    browser = Browser(cognito.base_url, site["domain"])
+    try:
+        page = browser.sign_in(**authorize_params(site, acr_values="urn:cognito:loa:3"))
+        assert page.status_code == 200 and 'name="code"' in page.text
+        id_claims, _ = _tokens(cognito, site, browser.submit(page, "/mfa", code=totp.at(time.time() + 30)))
+    finally:
+        browser.close()
+    assert (id_claims["acr"], id_claims["amr"]) == ("urn:cognito:loa:3", ["pwd", "otp", "mfa"])
+
+
+def test_a_session_answers_single_sign_on_with_its_own_methods(cognito: Any, idp: Any, site: dict[str, Any]) -> None:
+    totp = _authenticator(idp, site["pool_id"], enabled=True)
+    browser = Browser(cognito.base_url, site["domain"])
+    try:
+        page = browser.sign_in(**authorize_params(site))
+        _code(browser.submit(page, "/mfa", code=totp.at(time.time() + 30)))
+        _, access = _tokens(cognito, site, browser.authorize(**authorize_params(site, acr_values="urn:cognito:loa:3")))
+    finally:
+        browser.close()
+    assert (access["acr"], access["amr"]) == ("urn:cognito:loa:3", ["pwd", "otp", "mfa"])

@@ -5,7 +5,8 @@ The checks, in AWS's order (COGNITO-FACTS §7.1): the app client must be the dom
 redirect; then errors go back to the ``redirect_uri`` with the state: ``unauthorized_client`` (OAuth not
 allowed for the client, or not this flow), ``invalid_request`` (response_type, PKCE parameters),
 ``invalid_scope``. A browser with a live hosted UI session is answered at once (single sign-on) unless
-``prompt=login``; otherwise it goes to ``/login`` with the same parameters.
+``prompt=login``, ``max_age`` finds its sign-in too old, or ``acr_values`` ask for a factor it did not
+complete (then /login asks for that factor only); otherwise it goes to ``/login`` with the same parameters.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from starlette.responses import RedirectResponse, Response
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError
 from console.emulator.core.registry import http_route
-from console.emulator.user_pools import acr, cimd, clients, session_tracking
+from console.emulator.user_pools import acr, cimd, clients, session_tracking, webauthn
 from console.emulator.user_pools.identity_providers import providers_of
 
 from . import pages, sessions
@@ -183,14 +184,36 @@ async def answer_or_login(
         minutes = session_tracking.sso_max_validity_minutes(ctx, pending.client_id)
         if ctx.now - session.auth_time > minutes * 60:
             session = None
+    # acr_values above what the session's sign-in reached: the user is asked for the missing factor
+    # (login.py), not answered from the session.
+    if session is not None and needs_step_up(ctx, site, pending, session):
+        session = None
     if session is None:
         if pending.prompt == "none":
             return error_redirect(pending, "login_required")
         return None
     await run(ctx, sessions.touch, ctx, session)
     return await finish_sign_in(
-        request, ctx, pending, session.user, auth_time=session.auth_time, method=session.method, new_session=False
+        request,
+        ctx,
+        pending,
+        session.user,
+        auth_time=session.auth_time,
+        method=session.method,
+        new_session=False,
+        amr=session.amr,
     )
+
+
+def needs_step_up(
+    ctx: RequestContext, site: Site, pending: PendingAuthorization, session: sessions.HostedSession
+) -> bool:
+    """Whether the levels the request asks for need a factor the session's sign-in did not complete."""
+    wanted = pending.extra.get("acr_values", "").split()
+    if not wanted:
+        return False
+    passkey = webauthn.has_credentials(ctx, session.user)
+    return acr.missing_factor(site.pool, wanted, session.user, list(session.amr), passkey=passkey) is not None
 
 
 @http_route("/oauth2/authorize", ("GET",))

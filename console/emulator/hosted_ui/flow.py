@@ -33,7 +33,7 @@ from starlette.responses import RedirectResponse, Response
 from console.emulator.core import invocations, transaction
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError
-from console.emulator.user_pools import clients, pools, tokens
+from console.emulator.user_pools import acr, clients, pools, tokens
 from console.emulator.user_pools.users import User
 
 from . import sealing, sessions
@@ -156,13 +156,21 @@ async def run(ctx: RequestContext, work: Callable[..., T], *args: Any) -> T:
     return result
 
 
-def issue_tokens(ctx: RequestContext, pending: PendingAuthorization, user: User, auth_time: float) -> dict[str, Any]:
+def issue_tokens(
+    ctx: RequestContext,
+    pending: PendingAuthorization,
+    user: User,
+    auth_time: float,
+    amr: tuple[str, ...] | list[str] | None = None,
+) -> dict[str, Any]:
     """The AuthenticationResult for ``user`` signing in through the hosted UI (inside a transaction):
-    OAuth tokens with the granted scopes, the nonce and ``at_hash``; a refresh token for the code flow."""
+    OAuth tokens with the granted scopes, the nonce and ``at_hash``; a refresh token for the code flow.
+    ``amr``: the methods of the sign-in, where known (a session's), for the ``acr`` / ``amr`` claims."""
     pool = pools.get_pool(ctx, pending.pool_id)
     client = clients.get_pool_client(ctx, pending.pool_id, pending.client_id)
-    ctx.oauth = pending.grant()
-    return tokens.issue_tokens(ctx, pool, client, user, auth_time=auth_time, source="HostedAuth")
+    ctx.oauth = grant = pending.grant()
+    step_up = acr.result(pool, grant.acr_values, list(amr)) if grant.acr_values and amr else None
+    return tokens.issue_tokens(ctx, pool, client, user, auth_time=auth_time, source="HostedAuth", step_up=step_up)
 
 
 def _store_code(ctx: RequestContext, pending: PendingAuthorization, issued: dict[str, Any]) -> str:
@@ -246,6 +254,7 @@ async def finish_sign_in(
     method: str,
     tokens: dict[str, Any] | None = None,
     new_session: bool = True,
+    amr: tuple[str, ...] | None = None,
 ) -> Response:
     """The user has signed in: start the hosted UI session and answer the authorize request.
 
@@ -253,17 +262,18 @@ async def finish_sign_in(
     ``method`` how (``password``, ``mfa``, ``passkey``, or the external provider's name). ``tokens`` is the
     sign-in engine's AuthenticationResult when the engine issued them (see the module's docstring); else
     they are issued here. ``new_session=False`` answers from the browser's existing session (single
-    sign-on) without starting another. The response is a 302 to the client's ``redirect_uri`` that also
-    sets the session cookie; an AWS error on the way (the app client deleted meanwhile, a trigger's
-    refusal) becomes an ``error=`` redirect.
+    sign-on) without starting another, and ``amr`` is then the session's methods. The response is a 302 to
+    the client's ``redirect_uri`` that also sets the session cookie; an AWS error on the way (the app client
+    deleted meanwhile, a trigger's refusal) becomes an ``error=`` redirect.
     """
 
     def work() -> tuple[str | None, str | None, dict[str, Any]]:
-        issued = tokens if tokens is not None else issue_tokens(ctx, pending, user, auth_time)
+        issued = tokens if tokens is not None else issue_tokens(ctx, pending, user, auth_time, amr)
         cookie = None
         if new_session:
             sessions.end(ctx, request)  # the browser's previous session, if any, ends with this sign-in
-            cookie = sessions.start(ctx, pending.pool_id, user, auth_time, method, pending.client_id)
+            done = _methods(ctx, pending, issued, method)
+            cookie = sessions.start(ctx, pending.pool_id, user, auth_time, method, pending.client_id, done)
         code = _store_code(ctx, pending, issued) if pending.response_type == "code" else None
         return cookie, code, issued
 
@@ -276,6 +286,15 @@ async def finish_sign_in(
     if cookie is not None:
         sessions.set_cookie(response, request, cookie)
     return response
+
+
+def _methods(ctx: RequestContext, pending: PendingAuthorization, issued: dict[str, Any], method: str) -> list[str]:
+    """What the sign-in did: its tokens' ``amr`` when they carry one, else what ``method`` stands for."""
+    decoded = tokens.decode_unverified(str(issued.get("AccessToken") or ""))
+    amr = decoded[1].get("amr") if decoded else None
+    if isinstance(amr, list) and amr:
+        return [str(m) for m in amr]
+    return acr.session_methods(pools.get_pool(ctx, pending.pool_id), method)
 
 
 def new_nonce() -> str:

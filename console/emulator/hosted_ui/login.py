@@ -23,12 +23,12 @@ from console.emulator.core.errors import AwsError
 from console.emulator.core.registry import http_route
 from console.emulator.user_pools import cimd, clients, flow_hooks, mfa, passwords, pools, tokens, users, webauthn
 from console.emulator.user_pools import signup as sign_up_api
-from console.emulator.user_pools.auth import choice, operations
+from console.emulator.user_pools.auth import choice, completion, operations
 from console.emulator.user_pools.auth import password as password_flow
 from console.emulator.user_pools.auth.sessions import secret_hash_of
 from console.emulator.user_pools.auth.steps import Flow, drive
 
-from . import authorize, pages, sealing
+from . import authorize, pages, sealing, sessions
 from .authorize import Refusal
 from .flow import PendingAuthorization, finish_sign_in, run
 from .pages import Site
@@ -174,7 +174,42 @@ async def login(request: Request) -> Response:
     answered = await authorize.answer_or_login(request, ctx, site, checked)
     if answered is not None:
         return answered
+    session = sessions.current(ctx, request, site.pool) if checked.prompt != "login" else None
+    if session is not None and authorize.needs_step_up(ctx, site, checked, session):
+        ctx.oauth = checked.grant()
+        ctx.operation = "InitiateAuth"
+        try:
+            step = await drive(ctx, _start_step_up, ctx, checked, session)
+        except AwsError as err:
+            return login_page(request, ctx, site, checked, error=err.message, status=400)
+        if step:
+            return await proceed(request, ctx, site, checked, step, session.user.username, "mfa")
     return login_page(request, ctx, site, checked)
+
+
+def _start_step_up(ctx: RequestContext, pending: PendingAuthorization, session: sessions.HostedSession) -> Any:
+    """Step-up from the browser's session: its sign-in's methods count as done, and the engine asks for the
+    factor the requested level still needs (an MFA challenge); {} when there is none to ask."""
+    pool = pools.get_pool(ctx, pending.pool_id)
+    client = clients.get_pool_client(ctx, pending.pool_id, pending.client_id)
+    req = {
+        "ClientId": client["ClientId"],
+        "AuthFlow": "USER_AUTH",
+        "AuthParameters": {"USERNAME": session.user.username},
+    }
+    flow_hooks.begin(ctx, req, client)
+    flow = Flow(
+        pool=pool,
+        client=client,
+        admin=False,
+        flow="USER_AUTH",
+        source="HostedAuth",
+        req=req,
+        first_factor="WEB_AUTHN" if "hwk" in session.amr else "PASSWORD",
+        auth_time=session.auth_time,
+        amr=list(session.amr),
+    )
+    return completion.step_up(ctx, flow, session.user) or {}
 
 
 def secret_hash(client: dict[str, Any], username: str) -> str | None:

@@ -54,5 +54,9 @@ MIGRATIONS: Migrations = {
     ALTER TABLE hosted_ui_sessions ADD COLUMN last_ip TEXT;
     CREATE UNIQUE INDEX hosted_ui_sessions_by_id ON hosted_ui_sessions(session_id);
     """,
+        4: """
+    -- The methods the session's sign-in completed (the amr claim, JSON), for step-up (user_pools/acr.py).
+    ALTER TABLE hosted_ui_sessions ADD COLUMN amr TEXT;
+    """,
     },
 }

@@ -13,14 +13,16 @@ its latest activity (the sign-in, then each token grant it answers). An administ
 
 from __future__ import annotations
 
+import json
 import secrets
 from dataclasses import dataclass
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
 
 from console.emulator.core.context import RequestContext
-from console.emulator.user_pools import session_tracking, users
+from console.emulator.user_pools import acr, session_tracking, users
 from console.emulator.user_pools.users import User
 
 from .sealing import digest
@@ -36,6 +38,7 @@ class HostedSession:
     auth_time: float
     method: str
     session_id: str
+    amr: tuple[str, ...] = ()
 
 
 def cookie_path(request: Request) -> str:
@@ -52,15 +55,22 @@ def secure(request: Request) -> bool:
 
 
 def start(
-    ctx: RequestContext, pool_id: str, user: User, auth_time: float, method: str, client_id: str | None = None
+    ctx: RequestContext,
+    pool_id: str,
+    user: User,
+    auth_time: float,
+    method: str,
+    client_id: str | None = None,
+    amr: list[str] | None = None,
 ) -> str:
-    """A new session for ``user`` (inside a transaction), begun by app client ``client_id``; the cookie
-    value to give the browser."""
+    """A new session for ``user`` (inside a transaction), begun by app client ``client_id`` with the
+    sign-in methods ``amr``; the cookie value to give the browser."""
     value = secrets.token_urlsafe(32)
     ctx.store.run("DELETE FROM hosted_ui_sessions WHERE expires < ?", (ctx.now,))
     ctx.store.run(
         "INSERT INTO hosted_ui_sessions (id, pool_id, username_key, sub, auth_time, method, created, expires,"
-        " session_id, client_id, last_active, device_type, last_ip) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " session_id, client_id, last_active, device_type, last_ip, amr)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             digest(value),
             pool_id,
@@ -75,6 +85,7 @@ def start(
             ctx.now,
             session_tracking.device_type(ctx.headers.get("user-agent", "")),
             ctx.source_ip,
+            json.dumps(amr) if amr is not None else None,
         ),
     )
     return value
@@ -88,7 +99,7 @@ def touch(ctx: RequestContext, session: HostedSession) -> None:
     )
 
 
-def current(ctx: RequestContext, request: Request, pool: dict[str, object]) -> HostedSession | None:
+def current(ctx: RequestContext, request: Request, pool: dict[str, Any]) -> HostedSession | None:
     """The browser's live session at this pool's domain, for a user who can still sign in; else None."""
     value = request.cookies.get(COOKIE)
     if not value or len(value) > 200:
@@ -102,8 +113,10 @@ def current(ctx: RequestContext, request: Request, pool: dict[str, object]) -> H
     user = users.by_key(ctx, str(pool["Id"]), row["username_key"])
     if user is None or user.sub != row["sub"] or not user.enabled or user.status == "RESET_REQUIRED":
         return None
+    method = str(row["method"])
+    amr = json.loads(row["amr"]) if row["amr"] else acr.session_methods(pool, method)
     return HostedSession(
-        str(pool["Id"]), user, float(row["auth_time"]), str(row["method"]), str(row["session_id"] or "")
+        str(pool["Id"]), user, float(row["auth_time"]), method, str(row["session_id"] or ""), tuple(amr)
     )
 
 
