@@ -9,6 +9,7 @@ follow AWS's classic hosted UI and managed login, and the view says so.
 from __future__ import annotations
 
 import html as htmllib
+import json
 import re
 import secrets
 from dataclasses import dataclass
@@ -43,6 +44,8 @@ class _Site:
     domain: str
     password: str
     branding_id: str = ""
+    version: int = 0  # the domain's ManagedLoginVersion as last set here
+    asset_keys: frozenset[tuple[str, str, str]] = frozenset()  # the images the preview style holds
 
 
 class BrandingPreview:
@@ -140,7 +143,7 @@ class BrandingPreview:
             ],
         )
         idp.admin_set_user_password(UserPoolId=pool_id, Username=PREVIEW_USER, Password=password, Permanent=True)
-        self._site = _Site(pool_id, client_id, domain, password)
+        self._site = _Site(pool_id, client_id, domain, password, version=1)
         return self._site
 
     def _take_up(self, pool_id: str) -> _Site | None:
@@ -156,17 +159,21 @@ class BrandingPreview:
             idp.admin_set_user_password(UserPoolId=pool_id, Username=PREVIEW_USER, Password=password, Permanent=True)
         except idp.exceptions.UserNotFoundException:
             return None
+        keys: frozenset[tuple[str, str, str]] = frozenset()
         try:
             found = idp.describe_managed_login_branding_by_client(UserPoolId=pool_id, ClientId=client_id)
             branding_id = found["ManagedLoginBranding"]["ManagedLoginBrandingId"]
+            keys = frozenset(asset_key(a) for a in found["ManagedLoginBranding"].get("Assets") or ())
         except idp.exceptions.ResourceNotFoundException:
             branding_id = ""
-        return _Site(pool_id, client_id, domain, password, branding_id)
+        return _Site(pool_id, client_id, domain, password, branding_id, asset_keys=keys)
 
     def _apply(self, site: _Site, branding: Branding) -> None:
         idp = self.client()
         version = 2 if branding.style == "managed" else 1
-        idp.update_user_pool_domain(UserPoolId=site.pool_id, Domain=site.domain, ManagedLoginVersion=version)
+        if site.version != version:
+            idp.update_user_pool_domain(UserPoolId=site.pool_id, Domain=site.domain, ManagedLoginVersion=version)
+            site.version = version
         if branding.style == "classic":
             request: dict[str, Any] = {"UserPoolId": site.pool_id, "ClientId": site.client_id, "CSS": branding.css}
             if branding.logo is not None:
@@ -177,7 +184,12 @@ class BrandingPreview:
             {"UseCognitoProvidedValues": True} if branding.use_cognito else {"Settings": dict(branding.settings or {})}
         )
         assets = [dict(a) for a in branding.assets]
+        keys = frozenset(asset_key(a) for a in assets)
         if site.branding_id:
+            if site.asset_keys - keys:  # images are only replaced by an update: Cognito's look drops them all
+                idp.update_managed_login_branding(
+                    UserPoolId=site.pool_id, ManagedLoginBrandingId=site.branding_id, UseCognitoProvidedValues=True
+                )
             idp.update_managed_login_branding(
                 UserPoolId=site.pool_id, ManagedLoginBrandingId=site.branding_id, Assets=assets, **look
             )
@@ -186,6 +198,7 @@ class BrandingPreview:
                 UserPoolId=site.pool_id, ClientId=site.client_id, Assets=assets, **look
             )
             site.branding_id = made["ManagedLoginBranding"]["ManagedLoginBrandingId"]
+        site.asset_keys = frozenset() if branding.use_cognito else keys
 
 
 def with_scheme(html: str, dark: bool) -> str:
@@ -206,4 +219,93 @@ def logo_problem(data: bytes) -> str | None:
         return f"{len(data) // 1024} KB; the logo may be at most {limit // 1024} KB."
     if not (data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8\xff")):
         return "the logo must be a PNG or JPEG image."
+    return None
+
+
+# --- managed login's image assets (AssetType in the API reference) ---------------------------------------------
+ASSET_CATEGORIES = {
+    "PAGE_HEADER_LOGO": "Page header logo",
+    "PAGE_HEADER_BACKGROUND": "Page header background",
+    "PAGE_FOOTER_LOGO": "Page footer logo",
+    "PAGE_FOOTER_BACKGROUND": "Page footer background",
+    "PAGE_BACKGROUND": "Page background",
+    "FORM_LOGO": "Form logo",
+    "FORM_BACKGROUND": "Form background",
+    "FAVICON_ICO": "Favicon (ICO)",
+    "FAVICON_SVG": "Favicon (SVG)",
+    "IDP_BUTTON_ICON": "Identity provider button icon",
+    "EMAIL_GRAPHIC": "Email MFA graphic",
+    "SMS_GRAPHIC": "SMS MFA graphic",
+    "AUTH_APP_GRAPHIC": "Authenticator app graphic",
+    "PASSWORD_GRAPHIC": "Password graphic",
+    "PASSKEY_GRAPHIC": "Passkey graphic",
+}
+COLOR_MODES = {"LIGHT": "Light mode", "DARK": "Dark mode", "DYNAMIC": "Browser-adaptive"}
+ASSET_EXTENSIONS = ("ICO", "JPEG", "PNG", "SVG", "WEBP")
+# The favicons take the format their category names; the other images are pictures a browser shows inline.
+CATEGORY_EXTENSIONS = {"FAVICON_ICO": ("ICO",), "FAVICON_SVG": ("SVG",)}
+IMAGE_EXTENSIONS = ("PNG", "JPEG", "SVG", "WEBP")
+MAX_ASSET_BYTES = 1_000_000  # AssetType's Bytes: at most 1,000,000
+MAX_ASSETS = 40  # a style's Assets: at most 40
+MAX_REQUEST_BYTES = 2_000_000  # Create/UpdateManagedLoginBranding: a 2-megabyte request, settings and images
+_SVG_ROOT = re.compile(rb"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s/>]", re.S | re.I)
+_SVG_ACTIVE = re.compile(rb"<script|\son[a-z]+\s*=|javascript:|<foreignObject", re.I)
+CONTENT_TYPES = {
+    "ICO": "image/x-icon",
+    "JPEG": "image/jpeg",
+    "PNG": "image/png",
+    "SVG": "image/svg+xml",
+    "WEBP": "image/webp",
+}
+
+
+def asset_key(asset: Any) -> tuple[str, str, str]:
+    """What an update replaces an image by: its category, colour mode and resource ID."""
+    return (str(asset["Category"]), str(asset["ColorMode"]), str(asset.get("ResourceId") or ""))
+
+
+def image_extension(data: bytes) -> str | None:
+    """The AssetType Extension of an image file, read from its first bytes, or None for another format."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "PNG"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "JPEG"
+    if data.startswith(b"\x00\x00\x01\x00"):
+        return "ICO"
+    if len(data) >= 12 and data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WEBP"
+    if _SVG_ROOT.match(data.removeprefix(b"\xef\xbb\xbf")[:4096]):
+        return "SVG"
+    return None
+
+
+def asset_problem(category: str, data: bytes) -> str | None:
+    """Why Amazon Cognito would refuse this file as the image of ``category``, or None."""
+    label = ASSET_CATEGORIES.get(category, category)
+    allowed = CATEGORY_EXTENSIONS.get(category, IMAGE_EXTENSIONS)
+    names = " or ".join(allowed)
+    if not data:
+        return "the file is empty."
+    if len(data) > MAX_ASSET_BYTES:
+        return f"{len(data) / 1_000_000:.1f} MB; an image may be at most 1 MB (1,000,000 bytes)."
+    extension = image_extension(data)
+    if extension is None:
+        return f"not an image Amazon Cognito takes; the {label.lower()} is {names}."
+    if extension not in allowed:
+        return f"a {extension} file; the {label.lower()} is {names}."
+    if extension == "SVG" and _SVG_ACTIVE.search(data):
+        return "SVG files can't contain scripts, event handlers or foreign objects."
+    return None
+
+
+def assets_problem(assets: Any, settings: Any) -> str | None:
+    """Why one Create/UpdateManagedLoginBranding request could not carry these images and settings, or None."""
+    if len(assets) > MAX_ASSETS:
+        return f"{len(assets)} images; a style holds at most {MAX_ASSETS}."
+    size = sum((len(a["Bytes"]) + 2) // 3 * 4 for a in assets) + len(json.dumps(settings or {}))
+    if size > MAX_REQUEST_BYTES:
+        return (
+            f"the images and settings come to {size / 1_000_000:.1f} MB in the request (Base64); Amazon Cognito "
+            "takes at most 2 MB in one request. Use smaller images."
+        )
     return None

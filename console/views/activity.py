@@ -4,9 +4,11 @@ app client or one; live while the view is open; a click on a period lists what h
 
 from __future__ import annotations
 
+import bisect
 import time
 from typing import Any
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
@@ -45,6 +47,9 @@ COLORS = {
     "blocked": "#6b7280",
 }
 KINDS = {kind.key: kind for kind in ACTIVITY_KINDS}
+SYMBOL_LIMIT = 200  # beyond this many periods a curve is a thin line only: symbols are drawn one by one
+LIVE_MARGIN = 900  # seconds: a live update reads again the periods this close to the end of what is shown
+MAX_BARS = 400  # bars over the visible range; more periods than this are summed into wider bars
 
 
 class SignInActivityView(View):
@@ -73,8 +78,12 @@ class SignInActivityView(View):
         self.timer.setInterval(LIVE_INTERVAL_MS)
         self.timer.timeout.connect(self._tick)
         # Curves and bars are made once; a load feeds them with setData / setOpts (STYLE.md).
+        self.pens: dict[str, tuple[Any, Any]] = {}  # each series' pen for a few periods, and for many
         self.curves = self._setup_plot(self.ui.activityPlot, ACTIVITY_KEYS, bars=False)
         self.bars = self._setup_plot(self.ui.riskPlot, RISK_KEYS, bars=True)
+        self.arrays: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # each series' (period starts, values)
+        self.ui.riskPlot.setXLink(self.ui.activityPlot)
+        self.ui.riskPlot.getPlotItem().vb.sigXRangeChanged.connect(self._draw_bars)
         self.ui.details.setHtml(f"<p style='color:#6b7280'>{h(HINT)}</p>")
 
     def _setup_plot(self, plot: pg.PlotWidget, keys: tuple[str, ...], bars: bool) -> dict[str, Any]:
@@ -86,6 +95,7 @@ class SignInActivityView(View):
         plot.addLegend(offset=(10, 5), labelTextSize="9pt")
         plot.scene().sigMouseClicked.connect(lambda event, p=plot: self._clicked(p, event))
         items: dict[str, Any] = {}
+        self.pens.update({key: (pg.mkPen(COLORS[key], width=2), pg.mkPen(COLORS[key], width=1)) for key in keys})
         for n, key in enumerate(keys):
             color = COLORS[key]
             if bars:
@@ -93,10 +103,16 @@ class SignInActivityView(View):
                 plot.addItem(item)
                 items[key] = (item, n, len(keys))
             else:
-                items[key] = plot.plot(
-                    [], [], pen=pg.mkPen(color, width=2), symbol="o", symbolSize=5, symbolBrush=color,
+                curve = plot.plot(
+                    [], [], pen=self.pens[key][0], symbol="o", symbolSize=5, symbolBrush=color,
                     symbolPen=None, name=KINDS[key].label,
                 )  # fmt: skip
+                # A long range at a fine period holds up to millions of points: draw only the visible ones,
+                # reduced to their peaks at the screen's resolution.
+                curve.setDownsampling(auto=True, method="peak")
+                curve.setClipToView(True)
+                curve.setSkipFiniteCheck(True)
+                items[key] = curve
         return items
 
     # --- loading --------------------------------------------------------------------------------------------
@@ -107,7 +123,9 @@ class SignInActivityView(View):
         end = (int(now) // period + 1) * period
         return end - seconds, float(end), period
 
-    async def load(self) -> None:
+    async def load(self, live: bool = False) -> None:
+        """Read the chosen range's activity and chart it; ``live``: a refresh of the same range and filter, whose
+        periods before the last few shown are taken as they are."""
         pool = self.ctx.pool_id
         service = self.ctx.service
         if not pool or service is None:
@@ -129,7 +147,7 @@ class SignInActivityView(View):
                 self._show(None, result)
             else:
                 self._fill_clients(result.clients)
-                self._show(result, None)
+                self._show(result, None, reuse=live)
         finally:
             self.loading = False
 
@@ -144,26 +162,51 @@ class SignInActivityView(View):
                 )
         combo.blockSignals(False)
 
-    def _show(self, activity: Activity | None, failure: ServiceError | None) -> None:
+    def _show(self, activity: Activity | None, failure: ServiceError | None, reuse: bool = False) -> None:
+        known = self.arrays if reuse and self.activity and activity and self.activity.period == activity.period else {}
         self.activity, self.failure = activity, failure
-        periods = period_starts(activity) if activity else []
+        self.arrays = series_arrays(activity, known) if activity else {}
+        periods = period_grid(activity) if activity else np.zeros(0)
+        period = activity.period if activity else 60
+        few = len(periods) <= SYMBOL_LIMIT
         for key, curve in self.curves.items():
-            series = activity.series.get(key) if activity else None
             # Counts: a period without data had none of them, so the line goes through zero there.
-            values = dict(zip(series.timestamps, series.values, strict=True)) if series else {}
-            curve.setData(periods, [values.get(t, 0.0) for t in periods])
-        for key, (bar, n, count) in self.bars.items():
-            series = activity.series.get(key) if activity else None
-            width = (activity.period if activity else 60) / (count + 1)
-            xs = [t + (n + 0.5) * width for t in series.timestamps] if series else []
-            bar.setOpts(x=xs, height=list(series.values) if series else [], width=width)
+            values = on_grid(periods, period, *self.arrays[key]) if key in self.arrays else periods * 0
+            curve.setData(periods, values, symbol="o" if few else None, pen=self.pens[key][0 if few else 1])
         if activity is not None:
-            for plot in (self.ui.activityPlot, self.ui.riskPlot):
-                plot.setXRange(activity.start, activity.end, padding=0.01)
+            self.ui.activityPlot.setXRange(activity.start, activity.end, padding=0.01)
+        self._draw_bars()
         self.ui.summaryLabel.setText(summary(activity, failure, self.ctx.pool_id))
         if failure is not None:
             self.failures = {"activity": failure}
             self.ui.details.setHtml(failure_note(failure, "activity") + f"<p>{h(enable_hint(failure))}</p>")
+
+    def _draw_bars(self, *_: Any) -> None:
+        """The threat protection bars over the visible range: one per period, or, when the range holds more
+        than MAX_BARS periods, one per run of periods with their sum, so that any range draws as quickly."""
+        activity = self.activity
+        if activity is None:
+            for bar, _, _ in self.bars.values():
+                bar.setOpts(x=[], height=[], width=1)
+            return
+        low, high = self.ui.riskPlot.getPlotItem().vb.viewRange()[0]
+        low, high = max(low, activity.start), min(high, activity.end)
+        span = max(activity.period, high - low)
+        runs = max(1, int(np.ceil(span / MAX_BARS / activity.period)))
+        width = runs * activity.period
+        origin = activity.start - activity.start % activity.period
+        first = origin + (low - origin) // width * width
+        for key, (bar, n, count) in self.bars.items():
+            stamps, values = self.arrays.get(key, (np.zeros(0), np.zeros(0)))
+            lo, hi = np.searchsorted(stamps, [first, high])
+            stamps, values = stamps[lo:hi], values[lo:hi]
+            if runs > 1 and len(stamps):
+                bins = ((stamps - first) // width).astype(np.int64)
+                sums = np.bincount(bins, weights=values)
+                used = np.flatnonzero(sums)
+                stamps, values = first + used * width, sums[used]
+            slot = width / (count + 1)
+            bar.setOpts(x=stamps + (n + 0.5) * slot, height=values, width=slot)
 
     # --- controls ---------------------------------------------------------------------------------------------
     @asyncSlot()
@@ -182,7 +225,7 @@ class SignInActivityView(View):
 
     def _tick(self) -> None:
         if self.isVisible() and not self.loading:
-            self.ctx.spawn(self.load())
+            self.ctx.spawn(self.load(live=True))
 
     # --- a click on a period ------------------------------------------------------------------------------------
     def _clicked(self, plot: pg.PlotWidget, event: Any) -> None:
@@ -199,10 +242,12 @@ class SignInActivityView(View):
         start = when - (when % activity.period)
         rows = []
         for kind in ACTIVITY_KINDS:
-            series = activity.series.get(kind.key)
             value = 0.0
-            if series is not None and start in series.timestamps:
-                value = series.values[series.timestamps.index(start)]
+            if kind.key in self.arrays:
+                stamps, values = self.arrays[kind.key]
+                at = int(np.searchsorted(stamps, start))
+                if at < len(stamps) and stamps[at] == start:
+                    value = float(values[at])
             rows.append((kind.label, f"{value:,.0f}"))
         title = f"{local_time_of(start)} – {local_time_of(start + activity.period)}"
         self.ui.details.setHtml(document(title, f"From {activity.source}", section("In this period", rows)))
@@ -211,9 +256,49 @@ class SignInActivityView(View):
 HINT = "Click a point or a bar to see that period's numbers."
 
 
-def period_starts(activity: Activity) -> list[float]:
+def period_grid(activity: Activity) -> np.ndarray:
+    """The start of every period of the range, oldest first."""
     first = activity.start - activity.start % activity.period
-    return [first + n * activity.period for n in range(int((activity.end - first) // activity.period))]
+    return first + np.arange(int((activity.end - first) // activity.period), dtype=np.float64) * activity.period
+
+
+def series_arrays(
+    activity: Activity, known: dict[str, tuple[np.ndarray, np.ndarray]] | None = None
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Each series as arrays of period starts (sorted) and values. With ``known``, the arrays of the same series
+    shown before: their periods up to LIVE_MARGIN before their end are kept, and only what follows is read from
+    the new series, so that a live update of a long range costs what changed."""
+    arrays = {}
+    first = activity.start - activity.start % activity.period
+    for key, series in activity.series.items():
+        stamps_in, values_in = series.timestamps, series.values
+        head: tuple[np.ndarray, np.ndarray] | None = None
+        if known and key in known and len(known[key][0]):
+            old_stamps, old_values = known[key]
+            cut = float(old_stamps[-1]) - LIVE_MARGIN
+            at = bisect.bisect_left(stamps_in, cut)  # the series is oldest first
+            keep = (old_stamps >= first) & (old_stamps < cut)
+            head = old_stamps[keep], old_values[keep]
+            stamps_in, values_in = stamps_in[at:], values_in[at:]
+        stamps = np.asarray(stamps_in, dtype=np.float64)
+        values = np.asarray(values_in, dtype=np.float64)
+        if len(stamps) > 1 and np.any(stamps[1:] < stamps[:-1]):
+            order = np.argsort(stamps, kind="stable")
+            stamps, values = stamps[order], values[order]
+        if head is not None:
+            stamps, values = np.concatenate((head[0], stamps)), np.concatenate((head[1], values))
+        arrays[key] = (stamps, values)
+    return arrays
+
+
+def on_grid(periods: np.ndarray, period: int, stamps: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """A series' values on the range's periods, zero where it has none."""
+    out = np.zeros(len(periods))
+    if len(periods) and len(stamps):
+        slots = np.rint((stamps - periods[0]) / period).astype(np.int64)
+        inside = (slots >= 0) & (slots < len(periods))
+        out[slots[inside]] = values[inside]
+    return out
 
 
 def local_time_of(epoch: float) -> str:

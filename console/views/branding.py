@@ -12,10 +12,23 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer, QUrl
-from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QMenu, QTableWidgetItem, QWidget
 from qasync import asyncSlot
 
-from console.services.branding_preview import CSS_CLASSES, PAGES, BrandingPreview, css_problem, logo_problem
+from console.services.branding_preview import (
+    ASSET_CATEGORIES,
+    COLOR_MODES,
+    CSS_CLASSES,
+    MAX_ASSET_BYTES,
+    PAGES,
+    BrandingPreview,
+    asset_key,
+    asset_problem,
+    assets_problem,
+    css_problem,
+    image_extension,
+    logo_problem,
+)
 from console.services.errors import ServiceError
 from console.services.protocol import Branding, ConnectionKind
 
@@ -26,7 +39,8 @@ from .context import AppContext
 PreviewEndpoint = Callable[[], Awaitable[str]]
 """The base URL of a local Cognito whose pages render previews (the connection's own, or one started for it)."""
 
-PREVIEW_DELAY_MS = 200  # an edit's preview waits for typing to pause this long
+PREVIEW_DELAY_MS = 60  # an edit's preview waits for typing to pause this long (a keystroke's gap is longer)
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.svg *.webp *.ico);;All files (*)"
 WIDTHS = (375, 1024)
 ALL_CLIENTS = ""
 
@@ -45,10 +59,12 @@ class BrandingView(View):
         self.domain = ""
         self.saved: Branding | None = None
         self.logo: bytes | None = None  # a new classic logo chosen here, not yet applied
+        self.assets: list[dict[str, Any]] = []  # managed login's images in the draft (AssetType members)
         self.preview: BrandingPreview | None = None
         self.rendered = ""  # the last preview's HTML (tests read it)
         self.rendering = False
         self.pending_render = False
+        self.render_lock = asyncio.Lock()
         self.web: Any = None  # the QWebEngineView, made at the first preview: Chromium starts only when needed
         for key, (label, _) in PAGES.items():
             self.ui.pageCombo.addItem(label, key)
@@ -71,6 +87,21 @@ class BrandingView(View):
         self.ui.revertButton.clicked.connect(self.on_revert_clicked)
         self.ui.logoButton.clicked.connect(self._choose_logo)
         self.ui.clearLogoButton.clicked.connect(self._clear_logo)
+        for category, label in ASSET_CATEGORIES.items():
+            self.ui.assetCategoryCombo.addItem(label, category)
+        for mode, label in COLOR_MODES.items():
+            self.ui.colorModeCombo.addItem(label, mode)
+        table = self.ui.assetsTable
+        table.setColumnCount(4)
+        table.setHorizontalHeaderLabels(["Image", "Colour mode", "Format", "Size"])
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.itemSelectionChanged.connect(self._asset_selected)
+        self.ui.chooseAssetButton.clicked.connect(self._choose_asset)
+        self.ui.removeAssetButton.clicked.connect(self.remove_selected_asset)
+        self.ui.removeAssetButton.setEnabled(False)
         self.copy_menu = QMenu(self)
         self.ui.copyButton.setMenu(self.copy_menu)
         self.copy_menu.triggered.connect(lambda action: self.ctx.spawn(self.copy_to(action.data())))
@@ -110,7 +141,9 @@ class BrandingView(View):
         self.ui.previewNote.setText(self._preview_note())
         if combo.count():
             await self.load_client()
-            await self.render_preview()
+            # The editors are the view's first content; the preview follows them (Chromium may be starting).
+            self.timer.stop()
+            self._render_soon()
         else:
             self.ui.styleLabel.setText(
                 style_text(self.domain, self.page_style) + " Create an app client to brand its pages."
@@ -139,6 +172,8 @@ class BrandingView(View):
         self.ui.settingsEdit.setPlainText(json.dumps(branding.settings or {}, indent=2))
         for edit in (self.ui.cssEdit, self.ui.settingsEdit, self.ui.useCognitoCheck):
             edit.blockSignals(False)
+        self.assets = [dict(a) for a in branding.assets]
+        self._fill_assets()
         self._edited()
 
     # --- the draft ------------------------------------------------------------------------------------------------
@@ -151,15 +186,18 @@ class BrandingView(View):
             if problem:
                 return None, problem
             return replace(base, css=css, logo=self.logo), None
-        if self.ui.useCognitoCheck.isChecked():
-            return replace(base, use_cognito=True, settings=None), None
+        if self.ui.useCognitoCheck.isChecked():  # Cognito's look takes no settings and no images
+            return replace(base, use_cognito=True, settings=None, assets=()), None
         try:
             settings = json.loads(self.ui.settingsEdit.toPlainText() or "{}")
         except json.JSONDecodeError as exc:
             return None, f"The settings are not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})."
         if not isinstance(settings, dict):
             return None, "The settings are a JSON object."
-        return replace(base, use_cognito=False, settings=settings), None
+        problem = assets_problem(self.assets, settings)
+        if problem:
+            return None, f"Amazon Cognito would refuse this: {problem}"
+        return replace(base, use_cognito=False, settings=settings, assets=tuple(self.assets)), None
 
     def _edited(self, *_: Any) -> None:
         branding, problem = self.draft()
@@ -167,6 +205,7 @@ class BrandingView(View):
         label.setText(f"⚠ {problem}" if problem else "✓ Amazon Cognito would take this.")
         self.ui.applyButton.setEnabled(branding is not None and bool(self.ctx.pool_id))
         self.ui.settingsEdit.setEnabled(not self.ui.useCognitoCheck.isChecked())
+        self.ui.assetsGroup.setEnabled(not self.ui.useCognitoCheck.isChecked())
         if branding is not None:
             self.timer.start()
 
@@ -205,6 +244,73 @@ class BrandingView(View):
         else:
             self.ui.logoLabel.setText("No logo.")
 
+    # --- managed login's images ------------------------------------------------------------------------------
+    def _choose_asset(self) -> None:
+        category = str(self.ui.assetCategoryCombo.currentData())
+        label = self.ui.assetCategoryCombo.currentText()
+        path, _ = QFileDialog.getOpenFileName(self, label, "", IMAGE_FILTER)
+        if not path:
+            return
+        file = Path(path)
+        size = file.stat().st_size
+        if size > MAX_ASSET_BYTES:  # refused without reading it
+            self.ui.assetsLabel.setText(f"⚠ {file.name}: {asset_problem(category, b'0' * (MAX_ASSET_BYTES + 1))}")
+            return
+        self.set_asset(category, str(self.ui.colorModeCombo.currentData()), file.read_bytes(), file.name)
+
+    def set_asset(self, category: str, color_mode: str, data: bytes, name: str = "image") -> str | None:
+        """Put an image in the draft for ``category`` in ``color_mode`` (replacing the one there), or say why
+        Amazon Cognito would refuse it."""
+        problem = asset_problem(category, data)
+        if problem:
+            self.ui.assetsLabel.setText(f"⚠ {name}: {problem}")
+            return problem
+        asset = {"Category": category, "ColorMode": color_mode, "Extension": image_extension(data), "Bytes": data}
+        key = asset_key(asset)
+        self.assets = [a for a in self.assets if asset_key(a) != key] + [asset]
+        self._fill_assets(f"{name} is the {ASSET_CATEGORIES[category].lower()} ({COLOR_MODES[color_mode].lower()}).")
+        self._edited()
+        return None
+
+    def remove_asset(self, category: str, color_mode: str, resource_id: str = "") -> None:
+        self.assets = [a for a in self.assets if asset_key(a) != (category, color_mode, resource_id)]
+        self._fill_assets()
+        self._edited()
+
+    def remove_selected_asset(self) -> None:
+        row = self.ui.assetsTable.currentRow()
+        if 0 <= row < len(self.assets):
+            self.remove_asset(*asset_key(self.assets[row]))
+
+    def _asset_selected(self) -> None:
+        self.ui.removeAssetButton.setEnabled(bool(self.ui.assetsTable.selectedItems()))
+
+    def _fill_assets(self, note: str = "") -> None:
+        table = self.ui.assetsTable
+        table.setRowCount(len(self.assets))
+        for row, asset in enumerate(self.assets):
+            size = len(asset.get("Bytes") or b"")
+            cells = (
+                ASSET_CATEGORIES.get(asset["Category"], asset["Category"]),
+                COLOR_MODES.get(asset["ColorMode"], asset["ColorMode"]),
+                str(asset["Extension"]),
+                f"{size / 1024:,.1f} KB",
+            )
+            for column, text in enumerate(cells):
+                table.setItem(row, column, QTableWidgetItem(text))
+        saved = {asset_key(a) for a in (self.saved.assets if self.saved else ())}
+        dropped = len(saved - {asset_key(a) for a in self.assets})
+        parts = [note] if note else []
+        if not self.assets:
+            parts.append("No images: the pages use Cognito's.")
+        if dropped:
+            parts.append(
+                f"{dropped} saved image{'s are' if dropped > 1 else ' is'} removed: Apply returns the style to "
+                "Cognito's look first (which drops its images), then saves this draft."
+            )
+        self.ui.assetsLabel.setText(" ".join(parts))
+        self.ui.removeAssetButton.setEnabled(bool(table.selectedItems()))
+
     # --- the preview --------------------------------------------------------------------------------------------
     def _preview_note(self) -> str:
         service = self.ctx.service
@@ -224,6 +330,12 @@ class BrandingView(View):
         self.ctx.spawn(self.render_preview())
 
     async def render_preview(self) -> None:
+        """Render the draft as it is once the preview before it (if any) has finished: one at a time, since each
+        saves its draft to the same preview pool."""
+        async with self.render_lock:
+            await self._render_draft()
+
+    async def _render_draft(self) -> None:
         branding, problem = self.draft()
         if branding is None or problem:
             return
@@ -308,11 +420,21 @@ class BrandingView(View):
             self.ctx.notice.emit(problem or "")
             return None
         target = self.current_client() if client_id is None else client_id
+        service = self.ctx.require()
+        existing = self.saved
         if client_id is not None and client_id != self.current_client():
-            existing = await self.ctx.require().branding(self.ctx.pool_id, client_id, self.page_style)
+            existing = await service.branding(self.ctx.pool_id, client_id, self.page_style)
             branding = replace(branding, client_id=client_id, branding_id=existing.branding_id)
+        branding = replace(branding, client_id=target)
         async with self.ctx.busy("Saving the hosted UI's look"):
-            saved = await self.ctx.require().save_branding(self.ctx.pool_id, replace(branding, client_id=target))
+            kept = {asset_key(a) for a in branding.assets}
+            if branding.branding_id and existing is not None and {asset_key(a) for a in existing.assets} - kept:
+                # An update replaces images but never drops one: Cognito's look drops them all, then the draft
+                # brings back those it keeps.
+                await service.save_branding(
+                    self.ctx.pool_id, replace(branding, use_cognito=True, settings=None, assets=())
+                )
+            saved = await service.save_branding(self.ctx.pool_id, branding)
         if client_id is None or client_id == self.current_client():
             self.saved = saved
             self.show_branding(saved)

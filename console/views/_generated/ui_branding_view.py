@@ -15,10 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QHBoxLayout,
-    QLabel, QPlainTextEdit, QPushButton, QSizePolicy,
-    QSpacerItem, QSplitter, QStackedWidget, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
+    QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QSplitter, QStackedWidget, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget)
 
 class Ui_BrandingView(object):
     def setupUi(self, BrandingView):
@@ -152,6 +153,60 @@ class Ui_BrandingView(object):
 
         self.managedLayout.addWidget(self.settingsCheckLabel)
 
+        self.assetsGroup = QGroupBox(self.managedPage)
+        self.assetsGroup.setObjectName(u"assetsGroup")
+        self.assetsLayout = QVBoxLayout(self.assetsGroup)
+        self.assetsLayout.setObjectName(u"assetsLayout")
+        self.assetsTable = QTableWidget(self.assetsGroup)
+        self.assetsTable.setObjectName(u"assetsTable")
+        self.assetsTable.setMinimumSize(QSize(0, 110))
+        self.assetsTable.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.assetsTable.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.assetsTable.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.assetsTable.setAlternatingRowColors(True)
+
+        self.assetsLayout.addWidget(self.assetsTable)
+
+        self.assetRow = QHBoxLayout()
+        self.assetRow.setObjectName(u"assetRow")
+        self.assetCategoryComboLabel = QLabel(self.assetsGroup)
+        self.assetCategoryComboLabel.setObjectName(u"assetCategoryComboLabel")
+
+        self.assetRow.addWidget(self.assetCategoryComboLabel)
+
+        self.assetCategoryCombo = QComboBox(self.assetsGroup)
+        self.assetCategoryCombo.setObjectName(u"assetCategoryCombo")
+
+        self.assetRow.addWidget(self.assetCategoryCombo)
+
+        self.colorModeCombo = QComboBox(self.assetsGroup)
+        self.colorModeCombo.setObjectName(u"colorModeCombo")
+
+        self.assetRow.addWidget(self.colorModeCombo)
+
+        self.chooseAssetButton = QPushButton(self.assetsGroup)
+        self.chooseAssetButton.setObjectName(u"chooseAssetButton")
+
+        self.assetRow.addWidget(self.chooseAssetButton)
+
+        self.removeAssetButton = QPushButton(self.assetsGroup)
+        self.removeAssetButton.setObjectName(u"removeAssetButton")
+
+        self.assetRow.addWidget(self.removeAssetButton)
+
+
+        self.assetsLayout.addLayout(self.assetRow)
+
+        self.assetsLabel = QLabel(self.assetsGroup)
+        self.assetsLabel.setObjectName(u"assetsLabel")
+        self.assetsLabel.setWordWrap(True)
+        self.assetsLabel.setTextFormat(Qt.PlainText)
+
+        self.assetsLayout.addWidget(self.assetsLabel)
+
+
+        self.managedLayout.addWidget(self.assetsGroup)
+
         self.editorStack.addWidget(self.managedPage)
         self.splitter.addWidget(self.editorStack)
         self.previewPane = QWidget(self.splitter)
@@ -209,6 +264,7 @@ class Ui_BrandingView(object):
 #if QT_CONFIG(shortcut)
         self.clientComboLabel.setBuddy(self.clientCombo)
         self.classComboLabel.setBuddy(self.classCombo)
+        self.assetCategoryComboLabel.setBuddy(self.assetCategoryCombo)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(BrandingView)
@@ -252,6 +308,35 @@ class Ui_BrandingView(object):
         self.settingsEdit.setAccessibleName(QCoreApplication.translate("BrandingView", u"Managed login settings (JSON)", None))
 #endif // QT_CONFIG(accessibility)
         self.settingsCheckLabel.setText("")
+        self.assetsGroup.setTitle(QCoreApplication.translate("BrandingView", u"Images", None))
+#if QT_CONFIG(accessibility)
+        self.assetsGroup.setAccessibleName(QCoreApplication.translate("BrandingView", u"Managed login images", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.assetsTable.setAccessibleName(QCoreApplication.translate("BrandingView", u"Images of this style", None))
+#endif // QT_CONFIG(accessibility)
+        self.assetCategoryComboLabel.setText(QCoreApplication.translate("BrandingView", u"Image", None))
+#if QT_CONFIG(accessibility)
+        self.assetCategoryCombo.setAccessibleName(QCoreApplication.translate("BrandingView", u"Image category", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.colorModeCombo.setAccessibleName(QCoreApplication.translate("BrandingView", u"Colour mode of the image", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.colorModeCombo.setToolTip(QCoreApplication.translate("BrandingView", u"Light or dark mode only, or browser-adaptive (shown in both)", None))
+#endif // QT_CONFIG(tooltip)
+        self.chooseAssetButton.setText(QCoreApplication.translate("BrandingView", u"Choose image\u2026", None))
+#if QT_CONFIG(accessibility)
+        self.chooseAssetButton.setAccessibleName(QCoreApplication.translate("BrandingView", u"Choose an image file", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.chooseAssetButton.setToolTip(QCoreApplication.translate("BrandingView", u"PNG, JPEG, SVG or WebP (favicons ICO or SVG), at most 1 MB", None))
+#endif // QT_CONFIG(tooltip)
+        self.removeAssetButton.setText(QCoreApplication.translate("BrandingView", u"Remove", None))
+#if QT_CONFIG(accessibility)
+        self.removeAssetButton.setAccessibleName(QCoreApplication.translate("BrandingView", u"Remove the selected image", None))
+#endif // QT_CONFIG(accessibility)
+        self.assetsLabel.setText("")
 #if QT_CONFIG(accessibility)
         self.pageCombo.setAccessibleName(QCoreApplication.translate("BrandingView", u"Page to preview", None))
 #endif // QT_CONFIG(accessibility)
