@@ -237,6 +237,22 @@ def emulator_parser() -> EnvOptionParser:
     return p
 
 
+# The console's views by the names --view takes, in the order of the window's navigation.
+VIEWS = (
+    "pools",
+    "users",
+    "groups",
+    "app-clients",
+    "identity-providers",
+    "token-inspector",
+    "hosted-ui",
+    "identity-pools",
+    "sign-in-activity",
+    "auth-events",
+    "outbox",
+)
+
+
 def gui_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="cognito-console",
@@ -249,7 +265,7 @@ def gui_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
     p.add_argument("--screenshot", metavar="FILE", help="render a view once its data has loaded, save a PNG, exit")
-    p.add_argument("--view", default="pools", help="the view to show (with --screenshot)")
+    p.add_argument("--view", default="pools", choices=VIEWS, help="the view to show (with --screenshot)")
     p.add_argument("--connection", default=None, help="open this saved connection instead of the last one")
     p.add_argument("--theme", choices=["system", "light", "dark"], default=None)
     p.add_argument("--local-port", type=int, default=None, help="port of the local Cognito (default: 9229)")

@@ -67,6 +67,7 @@ class PoolsView(View):
         self.wire_details(self.ui.details)
         # The pool's settings that have a dialog of their own, under one button beside Edit.
         self.configureButton = QPushButton("Configure", self)
+        self.configureButton.setObjectName("configureButton")
         self.configureButton.setAccessibleName("Configure user pool")
         self.configureButton.setToolTip("Domains, attributes, Lambda triggers and message templates of the user pool")
         self.configureMenu = QMenu(self.configureButton)

@@ -56,3 +56,12 @@ def test_packaging_names_agree() -> None:
     assert app_id == desktop_integration.APP_ID
     spec = (root / "packaging" / "cognito-console.spec").read_text(encoding="utf-8")
     assert "console/__main__.py" in spec.replace('" / "', "/") or '"__main__.py"' in spec
+
+
+def test_view_takes_every_view_of_the_window() -> None:
+    """--view (with --screenshot) offers each view of the navigation, by the same names."""
+    from console.cli import VIEWS, gui_parser
+    from console.views.main_window import NAV
+
+    assert tuple(key for key, _label, _icon in NAV) == VIEWS
+    assert gui_parser().parse_args(["--view", "identity-pools"]).view == "identity-pools"

@@ -1,7 +1,10 @@
-"""A wheel carries resources/ (the breached-password list, icons, themes) and the installed package finds it."""
+"""A wheel carries everything the installed console and local Cognito read besides Python source: the compiled
+Designer forms, the hosted UI's templates, CSS and JavaScript, and resources/ (icons at every size, themes, the
+desktop entry and metainfo, the breached-password list); and the installed package finds resources/."""
 
 from __future__ import annotations
 
+import configparser
 import subprocess
 import sys
 import zipfile
@@ -12,22 +15,83 @@ import pytest
 from console import resources
 
 ROOT = Path(__file__).resolve().parents[2]
+# README's pictures: documentation, not read at run time.
+NOT_SHIPPED = {"screenshots"}
 
 
-@pytest.mark.slow
-def test_the_wheel_carries_the_resources(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", ".", "--no-deps", "-q", "-w", str(tmp_path)],
+        [sys.executable, "-m", "pip", "wheel", ".", "--no-deps", "-q", "-w", str(out)],
         cwd=ROOT,
         check=True,
         timeout=300,
     )
-    (wheel,) = tmp_path.glob("cognito_console-*.whl")
-    names = zipfile.ZipFile(wheel).namelist()
-    shared = [n.split(".data/data/", 1)[1] for n in names if ".data/data/" in n]
-    assert "share/cognito-console/resources/breached-passwords.txt" in shared
-    assert "share/cognito-console/resources/icons/users.svg" in shared
-    assert "share/cognito-console/resources/themes/dark.qss" in shared
+    (path,) = out.glob("cognito_console-*.whl")
+    return path
+
+
+@pytest.fixture(scope="module")
+def wheel(built: Path) -> list[str]:
+    with zipfile.ZipFile(built) as archive:
+        return archive.namelist()
+
+
+def source_files(top: Path) -> list[Path]:
+    return sorted(p for p in top.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+@pytest.mark.slow
+def test_the_wheel_carries_every_file_of_the_package(wheel: list[str]) -> None:
+    """Every file under console/ (forms compiled from ui/, templates, CSS, JavaScript, JSON) is in the wheel."""
+    names = set(wheel)
+    missing = [
+        str(p.relative_to(ROOT))
+        for p in source_files(ROOT / "console")
+        if p.suffix != ".pyc" and str(p.relative_to(ROOT)) not in names
+    ]
+    assert not missing, f"not in the wheel: {missing}"
+    for form in sorted((ROOT / "ui").glob("*.ui")):
+        assert f"console/views/_generated/ui_{form.stem}.py" in names, form.name
+    for template in ("login.html", "base.html", "hosted_ui.css", "passkey.js"):
+        assert f"console/emulator/hosted_ui/templates/{template}" in names, template
+
+
+@pytest.mark.slow
+def test_the_wheel_carries_every_resource(wheel: list[str]) -> None:
+    """resources/ (but for README's screenshots) goes to share/cognito-console/resources/, where
+    console/resources.py finds it: the icons with the app icon's PNG sizes, the themes, the desktop entry and
+    AppStream metainfo that install-desktop copies, the breached-password list."""
+    shared = {n.split(".data/data/", 1)[1] for n in wheel if ".data/data/" in n}
+    top = ROOT / "resources"
+    missing = [
+        str(p.relative_to(ROOT))
+        for p in source_files(top)
+        if p.relative_to(top).parts[0] not in NOT_SHIPPED
+        and f"share/cognito-console/resources/{p.relative_to(top).as_posix()}" not in shared
+    ]
+    assert not missing, f"not in the wheel: {missing}"
+    for needed in (
+        "breached-passwords.txt",
+        "icons/users.svg",
+        "icons/app.svg",
+        "icons/app-16.png",
+        "icons/app-512.png",
+        "themes/dark.qss",
+        "desktop/io.github.cognito_console.CognitoConsole.desktop",
+        "desktop/io.github.cognito_console.CognitoConsole.metainfo.xml",
+    ):
+        assert f"share/cognito-console/resources/{needed}" in shared, needed
+
+
+@pytest.mark.slow
+def test_the_wheel_declares_the_command(built: Path, wheel: list[str]) -> None:
+    """The command the desktop entry's Exec runs."""
+    (entry_points,) = [n for n in wheel if n.endswith(".dist-info/entry_points.txt")]
+    parser = configparser.ConfigParser()
+    parser.read_string(zipfile.Path(built, entry_points).read_text())
+    assert parser["console_scripts"]["cognito-console"] == "console.cli:main"
 
 
 def test_a_source_checkout_reads_its_own_resources() -> None:
