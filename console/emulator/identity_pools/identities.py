@@ -18,6 +18,7 @@ from typing import Any
 from console.emulator.core import paging
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, resource_not_found
+from console.emulator.sync import merging
 
 from .pools import api, get_pool
 
@@ -141,7 +142,8 @@ def unlink(ctx: RequestContext, identity_id: str, provider: str, subject: str | 
 
 
 def merge(ctx: RequestContext, source: Identity, destination: Identity, *, many: str | None = None) -> None:
-    """Move the source identity's logins to the destination and disable the source.
+    """Move the source identity's logins and Cognito Sync datasets (sync/merging.py) to the destination and
+    disable the source.
 
     Two logins of one provider (but ``many``) for different users cannot be merged
     (``ResourceConflictException``); nor can more than ``MAX_LOGINS`` logins end up on the destination
@@ -161,6 +163,7 @@ def merge(ctx: RequestContext, source: Identity, destination: Identity, *, many:
     if len({*mine, *theirs}) > MAX_LOGINS:
         raise AwsError("LimitExceededException", f"An identity can have at most {MAX_LOGINS} linked logins.")
     ctx.store.run("UPDATE identity_logins SET identity_id = ? WHERE identity_id = ?", (destination.id, source.id))
+    merging.merge_datasets(ctx, source.id, destination.id)
     ctx.store.run(
         "UPDATE identities SET merged_into = ?, modified = ? WHERE id = ? OR merged_into = ?",
         (destination.id, ctx.now, source.id, source.id),

@@ -29,7 +29,7 @@ from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, invalid_parameter, limit_exceeded
 from console.emulator.core.registry import operation
 
-from . import datasets, events
+from . import datasets, events, merging
 from .access import SERVICE, caller_identity, require_identity
 
 SESSION_SECONDS = 3600  # how long a SyncSessionToken from ListRecords is good for
@@ -107,6 +107,7 @@ def list_records(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
         "Count": min(len(rows), size),
         "DatasetSyncCount": sync_count,
         "LastModifiedBy": row["modified_by"] if row is not None and live else None,
+        "MergedDatasetNames": merging.merged_dataset_names(ctx, identity_id, name),
         "DatasetExists": live,
         # The device synced the dataset before it was deleted: it should drop its copy and sync anew.
         "DatasetDeletedAfterRequestedSyncCount": row is not None and 0 < last <= row["deleted_at"],
@@ -135,7 +136,7 @@ def _open_dataset(ctx: RequestContext, pool_id: str, identity_id: str, name: str
         )
     else:
         ctx.store.run(
-            "UPDATE sync_datasets SET live = 1, created = ?, modified = ?, modified_by = ?"
+            "UPDATE sync_datasets SET live = 1, created = ?, modified = ?, modified_by = ?, merged_from = NULL"
             " WHERE identity_id = ? AND name = ?",
             (ctx.now, ctx.now, by, identity_id, name),
         )

@@ -68,5 +68,9 @@ MIGRATIONS: Migrations = {
         PRIMARY KEY (device_id, dataset)
     );
     """,
+        # merging.py: a dataset that came from an identity merged into this one
+        2: """
+    ALTER TABLE sync_datasets ADD COLUMN merged_from TEXT;  -- the merged identity it came from
+    """,
     },
 }
