@@ -24,7 +24,6 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from botocore.model import ServiceModel
 from starlette.applications import Starlette
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
@@ -52,6 +51,7 @@ from . import (
 from .context import RequestContext, ServerConfig
 from .errors import AwsError
 from .outbox import messages as outbox_messages
+from .service_models import ServiceModel
 from .store import Migrations, Store, compact_json
 
 log = logging.getLogger("console.emulator")

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import regex
-from botocore.loaders import create_loader
-from botocore.model import OperationModel, ServiceModel, Shape
 
+from . import service_models
 from .errors import AwsError
+from .service_models import OperationModel, ServiceModel, Shape
 
 # The JSON services the local Cognito answers, keyed by their X-Amz-Target prefix.
 JSON_SERVICES = {
@@ -45,15 +45,10 @@ ENUM_ADDITIONS: dict[str, tuple[str, ...]] = {
 _MAX_REPORTED = 10  # AWS lists at most a handful of violations; keep messages readable
 
 
-# botocore's loader alone, not a session: a session imports the client, waiter and documentation machinery
-# (about 60 ms of a server's start) to build models the same way from the same files.
-_loader = functools.cache(create_loader)
-
-
 @functools.cache
 def service_model(name: str) -> ServiceModel:
     """The service's model, loaded on the first request for it (the logs model only when logs is called)."""
-    return ServiceModel(_loader().load_service_model(name, "service-2"), service_name=name)
+    return service_models.load(name)
 
 
 @functools.cache

@@ -25,11 +25,11 @@ from typing import Any
 from urllib.parse import parse_qsl
 from xml.sax.saxutils import escape as _escape
 
-from botocore.model import OperationModel, ServiceModel, Shape
 from starlette.responses import Response
 
 from . import credentials
 from .errors import AwsError
+from .service_models import OperationModel, ServiceModel, Shape
 
 # The query services by the name in a SigV4 credential scope, and by API version.
 SERVICES = ("iam", "sts")

@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, unquote
 
-from botocore.model import OperationModel, ServiceModel, Shape
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Scope
@@ -33,6 +32,7 @@ from starlette.types import Scope
 from . import protocol, signatures
 from .context import RequestContext
 from .errors import AwsError
+from .service_models import OperationModel, ServiceModel, Shape
 from .store import compact_json
 
 # The REST-JSON services the local Cognito answers, by the first segment of their operations' paths.

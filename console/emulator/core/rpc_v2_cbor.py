@@ -17,11 +17,11 @@ from collections.abc import MutableMapping
 from typing import Any
 
 import cbor2
-from botocore.model import OperationModel, ServiceModel, Shape
 from starlette.responses import Response
 
 from . import protocol
 from .errors import AwsError
+from .service_models import OperationModel, ServiceModel, Shape
 
 PREFIX = "/service/"
 CONTENT_TYPE = "application/cbor"
