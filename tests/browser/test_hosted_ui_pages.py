@@ -252,3 +252,172 @@ def test_pages_fit_every_width(
         tab.page.screenshot(path=str(tmp_path / "login.png"), full_page=True)
     finally:
         tab.close()
+
+
+SVG_LOGO = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="120" height="30"><rect width="30" height="30" fill="#f90"/></svg>'
+)
+SVG_ICON = b'<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><circle cx="10" cy="10" r="9"/></svg>'
+
+
+def managed(idp: Any, site: dict[str, Any], **branding: Any) -> None:
+    """Managed login for ``site``'s domain, with a style for its app client (``branding``: its Settings or
+    UseCognitoProvidedValues, and Assets)."""
+    idp.update_user_pool(UserPoolId=site["pool_id"], UserPoolTier="ESSENTIALS", AutoVerifiedAttributes=["email"])
+    idp.update_user_pool_domain(UserPoolId=site["pool_id"], Domain=site["domain"], ManagedLoginVersion=2)
+    idp.create_managed_login_branding(UserPoolId=site["pool_id"], ClientId=site["client_id"], **branding)
+
+
+def with_google(idp: Any, site: dict[str, Any]) -> None:
+    idp.create_identity_provider(
+        UserPoolId=site["pool_id"],
+        ProviderName="Google",
+        ProviderType="Google",
+        ProviderDetails={"client_id": "g", "client_secret": "s", "authorize_scopes": "openid email"},
+    )
+    idp.update_user_pool_client(
+        UserPoolId=site["pool_id"],
+        ClientId=site["client_id"],
+        AllowedOAuthFlowsUserPoolClient=True,
+        AllowedOAuthFlows=["code"],
+        AllowedOAuthScopes=["openid", "email"],
+        CallbackURLs=[CALLBACK],
+        SupportedIdentityProviders=["COGNITO", "Google"],
+    )
+
+
+def test_managed_login_header_footer_and_idp_buttons_by_computed_style(
+    cognito: Any, idp: Any, chromium: Any, site: dict[str, Any]
+) -> None:
+    with_google(idp, site)
+    managed(
+        idp,
+        site,
+        Settings={
+            "categories": {
+                "global": {
+                    "colorSchemeMode": "DYNAMIC",
+                    "pageHeader": {"enabled": True},
+                    "pageFooter": {"enabled": True},
+                }
+            },
+            "components": {
+                "pageHeader": {
+                    "logo": {"enabled": True, "location": "END"},
+                    "lightMode": {"background": {"color": "102030ff"}, "borderColor": "405060ff"},
+                    "darkMode": {"background": {"color": "203040ff"}, "borderColor": "506070ff"},
+                },
+                "pageFooter": {"lightMode": {"background": {"color": "a0b0c0ff"}}},
+                "pageText": {"lightMode": {"headingColor": "112233ff", "bodyColor": "223344ff"}},
+                "idpButton": {
+                    "standard": {
+                        "lightMode": {
+                            "defaults": {
+                                "backgroundColor": "fff0e0ff",
+                                "borderColor": "aa5500ff",
+                                "textColor": "552200ff",
+                            },
+                            "hover": {
+                                "backgroundColor": "ffe0c0ff",
+                                "borderColor": "aa5500ff",
+                                "textColor": "331100ff",
+                            },
+                        }
+                    }
+                },
+            },
+            "componentClasses": {"buttons": {"borderRadius": 20}, "input": {"borderRadius": 2}},
+        },
+        Assets=[
+            {"Category": "PAGE_HEADER_LOGO", "ColorMode": "DYNAMIC", "Extension": "SVG", "Bytes": SVG_LOGO},
+            {
+                "Category": "IDP_BUTTON_ICON",
+                "ColorMode": "DYNAMIC",
+                "Extension": "SVG",
+                "Bytes": SVG_ICON,
+                "ResourceId": "Google",
+            },
+        ],
+    )
+    for dark in (False, True):
+        tab = Tab(chromium, dark=dark)
+        try:
+            tab.open(authorize_url(cognito, site))
+            header = "rgb(32, 48, 64)" if dark else "rgb(16, 32, 48)"
+            assert tab.style("#page-header", "background-color") == header
+            assert tab.style("#page-header", "border-bottom-color") == (
+                "rgb(80, 96, 112)" if dark else "rgb(64, 80, 96)"
+            )
+            logo = tab.page.locator("#page-header img.bar-logo")
+            assert logo.is_visible()
+            box, bar = logo.bounding_box(), tab.page.locator("#page-header").bounding_box()
+            assert box is not None and bar is not None and box["x"] + box["width"] > bar["width"] - 40  # at the end
+            assert tab.page.locator("#page-footer").is_visible()
+            if not dark:
+                assert tab.style("#page-footer", "background-color") == "rgb(160, 176, 192)"
+                assert tab.style("h1.title", "color") == "rgb(17, 34, 51)"
+                assert tab.style("body", "color") == "rgb(34, 51, 68)"
+                button = ".idp-button"
+                assert tab.style(button, "background-color") == "rgb(255, 240, 224)"
+                assert tab.style(button, "border-top-color") == "rgb(170, 85, 0)"
+                assert tab.style(button, "color") == "rgb(85, 34, 0)"
+                tab.page.hover(button)
+                assert tab.style(button, "background-color") == "rgb(255, 224, 192)"
+            assert tab.page.locator(".idp-button img.idp-icon").is_visible()
+            assert tab.style(".idp-button", "border-top-left-radius") == "20px"
+            assert tab.style("button[type=submit]", "border-top-left-radius") == "20px"
+            assert tab.style("#username", "border-top-left-radius") == "2px"
+            assert "Amazon Ember" in tab.style("body", "font-family")
+            assert tab.page.get_by_role("link", name="Continue with Google").is_visible()
+            assert tab.violations() == []
+        finally:
+            tab.close()
+
+
+def test_a_german_managed_login_walk(cognito: Any, idp: Any, tab: Tab, site: dict[str, Any]) -> None:
+    managed(idp, site, UseCognitoProvidedValues=True)
+    tab.open(authorize_url(cognito, site, lang="de"))
+    assert tab.page.evaluate("document.documentElement.lang") == "de"
+    assert tab.page.get_by_role("heading", name="Anmelden").is_visible()
+    tab.page.get_by_label("Benutzername").fill("alice")
+    tab.page.get_by_label("Passwort", exact=True).fill("falsch")
+    tab.page.get_by_role("button", name="Anmelden", exact=True).click()
+    assert tab.page.get_by_role("alert").inner_text() == "Falscher Benutzername oder falsches Passwort."
+    tab.page.get_by_role("link", name="Registrieren").click()
+    assert tab.page.get_by_role("heading", name="Registrieren").is_visible()
+    tab.page.get_by_role("link", name="Anmelden").click()
+    tab.page.get_by_label("Benutzername").fill("alice")
+    tab.page.get_by_label("Passwort", exact=True).fill(PASSWORD)
+    tab.page.get_by_role("button", name="Anmelden", exact=True).click()
+    assert exchange(cognito.base_url, site, tab.callback_code()).status_code == 200
+    assert tab.violations() == []
+
+
+@pytest.mark.parametrize("viewport", [{"width": 375, "height": 740}, DESKTOP])
+def test_the_totp_setup_qr_code_in_japanese(
+    cognito: Any, idp: Any, chromium: Any, site: dict[str, Any], viewport: dict[str, int]
+) -> None:
+    managed(idp, site, UseCognitoProvidedValues=True)
+    idp.set_user_pool_mfa_config(
+        UserPoolId=site["pool_id"], SoftwareTokenMfaConfiguration={"Enabled": True}, MfaConfiguration="ON"
+    )
+    tab = Tab(chromium, viewport=viewport)
+    try:
+        tab.open(authorize_url(cognito, site, lang="ja"))
+        tab.page.get_by_label("ユーザー名").fill("alice")
+        tab.page.get_by_label("パスワード", exact=True).fill(PASSWORD)
+        tab.page.get_by_role("button", name="サインイン", exact=True).click()
+        assert tab.page.get_by_role("heading", name="認証アプリの設定").is_visible()
+        qr = tab.page.get_by_role("img", name="認証アプリ用の QR コード")
+        box = qr.bounding_box()
+        assert box is not None and box["width"] >= 120 and box["height"] >= 120
+        assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"]
+        assert tab.style(".qr path:first-child", "fill") == "rgb(255, 255, 255)"
+        assert tab.page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+        secret = tab.page.locator("#totp-secret").inner_text().strip()
+        tab.page.get_by_label("認証コード").fill(pyotp.TOTP(secret).now())
+        tab.page.get_by_role("button", name="確認").click()
+        tab.callback_code()
+        assert tab.violations() == []
+    finally:
+        tab.close()

@@ -85,7 +85,7 @@ CATALOGUE: dict[str, tuple[str, ...]] = {
     ),
     "Forgot your password?": (
         "Passwort vergessen?", "¿Olvidó su contraseña?", "Mot de passe oublié ?", "Lupa kata sandi?",
-        "Password dimenticata?", "パスワードをお忘れですか?", "암호를 잊으셨나요?", "Esqueceu sua senha?",
+        "Password dimenticata?", "パスワードをお忘れですか？", "암호를 잊으셨나요?", "Esqueceu sua senha?",
         "忘记密码？", "忘記密碼？",
     ),
     "Error": ("Fehler", "Error", "Erreur", "Kesalahan", "Errore", "エラー", "오류", "Erro", "错误", "錯誤"),
@@ -149,7 +149,7 @@ CATALOGUE: dict[str, tuple[str, ...]] = {
     ),
     "Need an account?": (
         "Noch kein Konto?", "¿Necesita una cuenta?", "Besoin d'un compte ?", "Belum punya akun?", "Non hai un account?",
-        "アカウントが必要ですか?", "계정이 필요하신가요?", "Precisa de uma conta?", "需要账户？", "需要帳戶？",
+        "アカウントが必要ですか？", "계정이 필요하신가요?", "Precisa de uma conta?", "需要账户？", "需要帳戶？",
     ),
     # -- sign-up and its code
     "Create an account with your username and a password": (
@@ -212,7 +212,7 @@ CATALOGUE: dict[str, tuple[str, ...]] = {
     ),
     "Already have an account?": (
         "Sie haben bereits ein Konto?", "¿Ya tiene una cuenta?", "Vous avez déjà un compte ?", "Sudah punya akun?",
-        "Hai già un account?", "既にアカウントをお持ちですか?", "이미 계정이 있으신가요?", "Já tem uma conta?",
+        "Hai già un account?", "既にアカウントをお持ちですか？", "이미 계정이 있으신가요?", "Já tem uma conta?",
         "已有账户？", "已有帳戶？",
     ),
     "Confirm your account": (
