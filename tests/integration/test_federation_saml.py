@@ -1,233 +1,50 @@
 """Sign-in through a SAML 2.0 identity provider at the hosted UI, and the responses it must refuse.
 
-The identity provider is built here: a self-signed certificate in its metadata (given as MetadataFile), and
-responses signed with signxml as an IdP would sign them. Every forged response (unsigned, signed by another
-key, for another audience or recipient, expired, replayed, with a DTD, with a wrapped second assertion)
-must send the app an error and create nobody.
+The identity provider is tests/integration/saml_idp.py's: a self-signed certificate in its metadata (given
+as MetadataFile), and responses signed with signxml as an IdP would sign them. Every forged response
+(unsigned, signed by another key, for another audience or recipient, expired, replayed, with a DTD, with a
+wrapped second assertion) must send the app an error and create nobody.
 """
 
 from __future__ import annotations
 
 import base64
 import datetime as dt
-import json
 import threading
-import uuid
-import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
-from cryptography.x509.oid import NameOID
 from lxml import etree
-from signxml import XMLSigner
 
-from tests.conftest import unique
-
-CALLBACK = "http://localhost:8976/callback"
-IDP_ENTITY = "https://idp.example.test/metadata"
-SSO_URL = "https://idp.example.test/sso"
-EMAIL_ATTRIBUTE = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress"
-SAMLP = "urn:oasis:names:tc:SAML:2.0:protocol"
-SAML = "urn:oasis:names:tc:SAML:2.0:assertion"
-
-
-@dataclass
-class SigningKey:
-    key_pem: bytes
-    cert_pem: bytes
-
-    @property
-    def cert_body(self) -> str:
-        return "".join(self.cert_pem.decode().strip().splitlines()[1:-1])
-
-
-def _signing_key() -> SigningKey:
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "test idp")])
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=30))
-        .sign(key, hashes.SHA256())
-    )
-    return SigningKey(
-        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()),
-        cert.public_bytes(serialization.Encoding.PEM),
-    )
-
-
-IDP_KEY = _signing_key()
-OTHER_KEY = _signing_key()
-
-
-def _metadata(key: SigningKey) -> str:
-    return (
-        f'<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="{IDP_ENTITY}">'
-        '<md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">'
-        '<md:KeyDescriptor use="signing"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#">'
-        f"<ds:X509Data><ds:X509Certificate>{key.cert_body}</ds:X509Certificate></ds:X509Data>"
-        "</ds:KeyInfo></md:KeyDescriptor>"
-        '<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"'
-        f' Location="{SSO_URL}"/>'
-        "</md:IDPSSODescriptor></md:EntityDescriptor>"
-    )
-
-
-def _instant(moment: dt.datetime) -> str:
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _response(
-    *,
-    acs: str,
-    audience: str,
-    name_id: str,
-    in_response_to: str | None,
-    email: str = "user@example.com",
-    key: SigningKey | None = IDP_KEY,
-    sign: str = "assertion",
-    lifetime: dt.timedelta = dt.timedelta(minutes=5),
-    not_before_offset: dt.timedelta = dt.timedelta(minutes=-1),
-    recipient: str | None = None,
-    assertion_id: str | None = None,
-    issuer: str = IDP_ENTITY,
-) -> bytes:
-    """A SAML Response as an IdP makes it, its assertion (or the whole response) signed with ``key``."""
-    now = dt.datetime.now(dt.UTC)
-    response_id, assertion_id = f"_{uuid.uuid4().hex}", assertion_id or f"_{uuid.uuid4().hex}"
-    answered = f' InResponseTo="{in_response_to}"' if in_response_to else ""
-    document = (
-        f'<samlp:Response xmlns:samlp="{SAMLP}" xmlns:saml="{SAML}" ID="{response_id}" Version="2.0"'
-        f' IssueInstant="{_instant(now)}" Destination="{acs}"{answered}>'
-        f"<saml:Issuer>{issuer}</saml:Issuer>"
-        f'<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>'
-        f'<saml:Assertion ID="{assertion_id}" Version="2.0" IssueInstant="{_instant(now)}">'
-        f"<saml:Issuer>{issuer}</saml:Issuer>"
-        f"<saml:Subject><saml:NameID>{name_id}</saml:NameID>"
-        '<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer">'
-        f'<saml:SubjectConfirmationData Recipient="{recipient or acs}"'
-        f' NotOnOrAfter="{_instant(now + lifetime)}"{answered}/>'
-        "</saml:SubjectConfirmation></saml:Subject>"
-        f'<saml:Conditions NotBefore="{_instant(now + not_before_offset)}" NotOnOrAfter="{_instant(now + lifetime)}">'
-        f"<saml:AudienceRestriction><saml:Audience>{audience}</saml:Audience></saml:AudienceRestriction>"
-        "</saml:Conditions>"
-        f'<saml:AuthnStatement AuthnInstant="{_instant(now)}"/>'
-        f'<saml:AttributeStatement><saml:Attribute Name="{EMAIL_ATTRIBUTE}">'
-        f"<saml:AttributeValue>{email}</saml:AttributeValue></saml:Attribute></saml:AttributeStatement>"
-        "</saml:Assertion></samlp:Response>"
-    )
-    root = etree.fromstring(document.encode())
-    if key is None:
-        return bytes(etree.tostring(root))
-    signer = XMLSigner(c14n_algorithm="http://www.w3.org/2001/10/xml-exc-c14n#")
-    if sign == "response":
-        return bytes(etree.tostring(signer.sign(root, key=key.key_pem, cert=key.cert_pem, reference_uri=response_id)))
-    assertion = root.find(f"{{{SAML}}}Assertion")
-    signed = signer.sign(assertion, key=key.key_pem, cert=key.cert_pem, reference_uri=assertion_id)
-    root.replace(assertion, signed)
-    return bytes(etree.tostring(root))
-
-
-def _query(location: str) -> dict[str, str]:
-    return {k: v[0] for k, v in parse_qs(urlsplit(location).query).items()}
+from tests.integration.saml_idp import (
+    CALLBACK,
+    EMAIL_ATTRIBUTE,
+    IDP_ENTITY,
+    IDP_KEY,
+    OTHER_KEY,
+    SAML,
+    SAMLP,
+)
+from tests.integration.saml_idp import metadata as _metadata
+from tests.integration.saml_idp import post as _post
+from tests.integration.saml_idp import query as _query
+from tests.integration.saml_idp import response as _response
+from tests.integration.saml_idp import saml_site as _saml_site
+from tests.integration.saml_idp import start as _start
+from tests.integration.saml_idp import token_claims as _token_claims
+from tests.integration.saml_idp import users as _users
 
 
 @pytest.fixture
 def saml_site(idp: Any, cognito: Any) -> Iterator[dict[str, Any]]:
-    pool_id = idp.create_user_pool(PoolName=unique("saml"), UsernameConfiguration={"CaseSensitive": False})["UserPool"][
-        "Id"
-    ]
-    domain = unique("sp").lower()
-    idp.create_user_pool_domain(UserPoolId=pool_id, Domain=domain)
-    idp.create_identity_provider(
-        UserPoolId=pool_id,
-        ProviderName="Corp",
-        ProviderType="SAML",
-        ProviderDetails={"MetadataFile": _metadata(IDP_KEY), "IDPInit": "true"},
-        AttributeMapping={"email": EMAIL_ATTRIBUTE},
-        IdpIdentifiers=["corp.example"],
-    )
-    client = idp.create_user_pool_client(
-        UserPoolId=pool_id,
-        ClientName="app",
-        AllowedOAuthFlowsUserPoolClient=True,
-        AllowedOAuthFlows=["code"],
-        AllowedOAuthScopes=["openid", "email"],
-        CallbackURLs=[CALLBACK],
-        SupportedIdentityProviders=["Corp"],
-    )["UserPoolClient"]
-    base = f"{cognito.base_url}/{domain}"
-    yield {
-        "pool_id": pool_id,
-        "base": base,
-        "acs": f"{base}/saml2/idpresponse",
-        "audience": f"urn:amazon:cognito:sp:{pool_id}",
-        "client_id": client["ClientId"],
-    }
-    idp.delete_user_pool_domain(UserPoolId=pool_id, Domain=domain)
-    idp.delete_user_pool(UserPoolId=pool_id)
-
-
-def _start(site: dict[str, Any], browser: httpx.Client, **extra: str) -> tuple[str, str]:
-    """Authorize with the SAML provider: (the AuthnRequest's ID, the RelayState) the IdP receives."""
-    params = {
-        "client_id": site["client_id"],
-        "response_type": "code",
-        "redirect_uri": CALLBACK,
-        "scope": "openid email",
-        "state": "app-state",
-        **extra,
-    }
-    if "idp_identifier" not in params:
-        params.setdefault("identity_provider", "Corp")
-    response = browser.get(f"{site['base']}/oauth2/authorize", params=params)
-    assert response.status_code == 302, response.text[:300]
-    location = response.headers["location"]
-    assert location.startswith(SSO_URL)
-    sent = _query(location)
-    request = zlib.decompress(base64.b64decode(sent["SAMLRequest"]), -15)
-    parsed = etree.fromstring(request)
-    assert parsed.get("AssertionConsumerServiceURL") == site["acs"]
-    assert parsed.find(f"{{{SAML}}}Issuer").text == site["audience"]
-    return str(parsed.get("ID")), sent["RelayState"]
-
-
-def _post(site: dict[str, Any], browser: httpx.Client, response: bytes, relay_state: str) -> httpx.Response:
-    return browser.post(
-        site["acs"], data={"SAMLResponse": base64.b64encode(response).decode(), "RelayState": relay_state}
-    )
-
-
-def _users(idp: Any, site: dict[str, Any]) -> list[str]:
-    return [u["Username"] for u in idp.list_users(UserPoolId=site["pool_id"])["Users"]]
-
-
-def _token_claims(site: dict[str, Any], code: str) -> dict[str, Any]:
-    answer = httpx.post(
-        f"{site['base']}/oauth2/token",
-        data={
-            "grant_type": "authorization_code",
-            "client_id": site["client_id"],
-            "code": code,
-            "redirect_uri": CALLBACK,
-        },
-    )
-    assert answer.status_code == 200, answer.text
-    payload = answer.json()["id_token"].split(".")[1]
-    return dict(json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))))
+    yield from _saml_site(idp, cognito, {"MetadataFile": _metadata(IDP_KEY), "IDPInit": "true"})
 
 
 @pytest.mark.parametrize("signed", ["assertion", "response"])

@@ -20,7 +20,7 @@ from console.emulator.core.errors import AwsError, invalid_parameter, resource_n
 from console.emulator.core.registry import idp
 from console.emulator.core.store import dumps, loads
 
-from . import pools
+from . import pools, saml_keys
 
 MAX_IDP_IDENTIFIERS = 50
 _SOCIAL = ("Google", "Facebook", "LoginWithAmazon", "SignInWithApple")
@@ -216,6 +216,31 @@ async def _complete(ctx: RequestContext, provider_type: str, details: dict[str, 
     return details
 
 
+async def _prepare_encryption(
+    ctx: RequestContext, pool_id: str, name: str, provider_type: str, details: dict[str, str]
+) -> saml_keys.MadeKey | None:
+    """A key pair for a SAML provider turning encrypted responses on without one yet (saml_keys.py)."""
+    if provider_type != "SAML" or details.get("EncryptedResponses") != "true":
+        return None
+    return await saml_keys.prepare(ctx, pool_id, name)
+
+
+def _keep_encryption(
+    ctx: RequestContext,
+    pool_id: str,
+    name: str,
+    provider_type: str,
+    details: dict[str, str],
+    made: saml_keys.MadeKey | None,
+) -> None:
+    """A SAML provider's ActiveEncryptionCertificate in its details, once it has a key pair."""
+    if provider_type != "SAML":
+        return
+    found = saml_keys.keep(ctx, pool_id, name, made)
+    if found is not None:
+        details["ActiveEncryptionCertificate"] = found
+
+
 def _check_mapping(pool: dict[str, Any], provider_type: str, mapping: dict[str, str] | None) -> dict[str, str]:
     out = dict(mapping or {})
     for name in out:
@@ -286,11 +311,13 @@ async def create_identity_provider(ctx: RequestContext, req: dict[str, Any]) -> 
         mapping = _check_mapping(pool, provider_type, req.get("AttributeMapping"))
         identifiers = _check_identifiers(ctx, pool_id, name, req.get("IdpIdentifiers") or [])
     details = await _complete(ctx, provider_type, details)
+    made = await _prepare_encryption(ctx, pool_id, name, provider_type, details)
     with ctx.store.tx():
         pool = pools.get_pool(ctx, pool_id)
         if ctx.store.value("SELECT 1 FROM identity_providers WHERE pool_id = ? AND name = ?", (pool_id, name)):
             raise _duplicate(name, pool_id)
         identifiers = _check_identifiers(ctx, pool_id, name, identifiers)
+        _keep_encryption(ctx, pool_id, name, provider_type, details, made)
         doc: dict[str, Any] = {
             "UserPoolId": pool_id,
             "ProviderName": name,
@@ -346,11 +373,14 @@ async def update_identity_provider(ctx: RequestContext, req: dict[str, Any]) -> 
         identifiers = None
         if req.get("IdpIdentifiers") is not None:
             identifiers = _check_identifiers(ctx, pool_id, name, req["IdpIdentifiers"])
+    made = None
     if details is not None:
         details = await _complete(ctx, provider_type, details)
+        made = await _prepare_encryption(ctx, pool_id, name, provider_type, details)
     with ctx.store.tx():
         doc = get_provider(ctx, pool_id, name)
         if details is not None:
+            _keep_encryption(ctx, pool_id, name, provider_type, details, made)
             doc["ProviderDetails"] = details
         if mapping is not None:
             doc["AttributeMapping"] = mapping
@@ -371,6 +401,7 @@ def delete_identity_provider(ctx: RequestContext, req: dict[str, Any]) -> dict[s
     ctx.store.run(
         "DELETE FROM identity_providers WHERE pool_id = ? AND name = ?", (doc["UserPoolId"], doc["ProviderName"])
     )
+    saml_keys.forget(ctx, doc["UserPoolId"], doc["ProviderName"])
     return {}
 
 

@@ -124,13 +124,15 @@ def _kid(key: rsa.RSAPrivateKey) -> str:
     return base64.b64encode(hashlib.sha256(der).digest()).decode("ascii")
 
 
-def _pem(key: rsa.RSAPrivateKey) -> str:
+def private_pem(key: rsa.RSAPrivateKey) -> str:
     return key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     ).decode("ascii")
 
 
-def _certificate(ctx: RequestContext, pool_id: str, key: rsa.RSAPrivateKey) -> str:
+def self_signed_certificate(ctx: RequestContext, pool_id: str, key: rsa.RSAPrivateKey) -> str:
+    """A ten-year self-signed X.509 certificate of ``key`` for the pool, base64 DER (GetSigningCertificate's,
+    and each SAML provider's encryption certificate, saml_keys.py)."""
     name = x509.Name(
         [
             x509.NameAttribute(NameOID.COUNTRY_NAME, "US"),
@@ -161,8 +163,8 @@ def _make(ctx: RequestContext, pool_id: str) -> list[tuple[Any, ...]]:
     access_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     secret = os.urandom(32)
     return [
-        (pool_id, "id", _kid(id_key), _pem(id_key), _certificate(ctx, pool_id, id_key), ctx.now),
-        (pool_id, "access", _kid(access_key), _pem(access_key), None, ctx.now),
+        (pool_id, "id", _kid(id_key), private_pem(id_key), self_signed_certificate(ctx, pool_id, id_key), ctx.now),
+        (pool_id, "access", _kid(access_key), private_pem(access_key), None, ctx.now),
         (pool_id, "secret", b64url(hashlib.sha256(secret).digest()[:9]), b64url(secret), None, ctx.now),
     ]
 

@@ -605,4 +605,29 @@ MIGRATIONS: Migrations = {
     END;
     """,
     },
+    # saml_keys.py and hosted_ui/federation/logout.py: the key pair Amazon Cognito gives each SAML provider
+    # (encrypted assertions), and the SAML sign-ins single logout ends
+    "saml": {
+        1: """
+    CREATE TABLE saml_encryption_keys (
+        pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+        provider_name TEXT NOT NULL,
+        material TEXT NOT NULL,             -- PEM (PKCS#8) of the RSA key
+        certificate TEXT NOT NULL,          -- base64 DER, the provider's ActiveEncryptionCertificate
+        created REAL NOT NULL,
+        PRIMARY KEY (pool_id, provider_name)
+    ) WITHOUT ROWID;
+    CREATE TABLE saml_sessions (
+        pool_id TEXT NOT NULL REFERENCES pools(id) ON DELETE CASCADE,
+        provider_name TEXT NOT NULL,
+        name_id TEXT NOT NULL,              -- the assertion's NameID, which a LogoutRequest names
+        username_key TEXT NOT NULL,
+        name_id_format TEXT,
+        session_index TEXT,                 -- the AuthnStatement's SessionIndex
+        expires REAL NOT NULL,
+        PRIMARY KEY (pool_id, provider_name, name_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX saml_sessions_by_user ON saml_sessions(pool_id, username_key);
+    """,
+    },
 }

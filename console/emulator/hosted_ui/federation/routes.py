@@ -23,9 +23,9 @@ from starlette.responses import Response
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError
 from console.emulator.core.registry import http_route
-from console.emulator.user_pools import identity_providers, linking, pools
+from console.emulator.user_pools import identity_providers, linking, pools, saml_keys
 
-from .. import authorize, flow, pages
+from .. import authorize, flow, pages, sessions
 from . import oidc, saml, start
 
 _PASSED_ON = {"access_denied", "invalid_request", "unauthorized_client", "invalid_scope", "server_error"}
@@ -52,7 +52,11 @@ async def _signed_in(
     def work() -> Any:
         pool = pools.get_pool(ctx, pending.pool_id)
         provider = identity_providers.get_provider(ctx, pending.pool_id, provider_name)
-        return linking.sign_in(ctx, pool, provider, subject, claims, client_id=pending.client_id, issuer=issuer)
+        user = linking.sign_in(ctx, pool, provider, subject, claims, client_id=pending.client_id, issuer=issuer)
+        if assertion is not None:
+            expires = ctx.now + sessions.VALIDITY
+            saml.remember_session(ctx, pending.pool_id, provider_name, assertion, user.username_key, expires)
+        return user
 
     try:
         if assertion is not None:
@@ -102,7 +106,7 @@ async def oauth2_idpresponse(request: Request) -> Response:
     return await _signed_in(request, ctx, pending, provider_name, subject, claims)
 
 
-async def _saml_form(request: Request) -> dict[str, str] | None:
+async def saml_form(request: Request) -> dict[str, str] | None:
     kind = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
     if kind != "application/x-www-form-urlencoded":
         return None
@@ -148,7 +152,7 @@ async def saml2_idpresponse(request: Request) -> Response:
     site = pages.site(ctx, request)
     if site is None:
         return pages.error_page(request, ctx, None, status=404)
-    form = await _saml_form(request)
+    form = await saml_form(request)
     if form is None or not form.get("SAMLResponse"):
         return pages.error_page(request, ctx, site, "Invalid samlResponse or relayState from identity provider")
     taken = await flow.run(ctx, start.take, ctx, form.get("RelayState"), site.pool_id)
@@ -162,10 +166,17 @@ async def saml2_idpresponse(request: Request) -> Response:
     except AwsError:
         return flow.error_redirect(pending, "invalid_request", f"The identity provider {provider_name} is gone.")
     acs_url = start.idp_response_url(request, site, "/saml2/idpresponse")
+    decryption_key = await flow.run(ctx, saml_keys.private_key, ctx, site.pool_id, provider_name)
     try:
         idp = await saml.metadata(ctx, provider)
         assertion = saml.verify_response(
-            ctx, provider, idp, form["SAMLResponse"], acs_url=acs_url, request_id=kept.get("request_id")
+            ctx,
+            provider,
+            idp,
+            form["SAMLResponse"],
+            acs_url=acs_url,
+            request_id=kept.get("request_id"),
+            decryption_key=decryption_key,
         )
     except saml.SamlError as err:
         return flow.error_redirect(pending, "invalid_request", err.description)

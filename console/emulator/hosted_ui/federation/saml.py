@@ -19,7 +19,13 @@ nothing is created and the app gets ``error=invalid_request`` with a description
 - the assertion's ID has not been used before: IDs are remembered until the assertion expires.
 
 With ``RequestSigningAlgorithm`` ``rsa-sha256`` the AuthnRequest is signed (``authn_request_url``).
-Encrypted assertions (``EncryptedResponses``) are not implemented: an encrypted assertion is refused.
+
+An ``EncryptedAssertion`` is decrypted with the provider's key pair (user_pools/saml_keys.py; xmlenc.py says
+which algorithms). Its signature is either the whole Response's, checked before decrypting (it covers the
+ciphertext), or the assertion's own inside the encryption, checked after: the decrypted assertion is read as
+a document of its own (hardened as the response is) and must verify against the metadata's certificates,
+since anyone can encrypt to the provider's public certificate. With ``EncryptedResponses`` ``true`` an
+assertion that is not encrypted is refused.
 """
 
 from __future__ import annotations
@@ -41,6 +47,8 @@ from defusedxml.ElementTree import fromstring as safe_fromstring
 
 from console.emulator.core import fetch
 from console.emulator.core.context import RequestContext
+
+from . import xmlenc
 
 SAMLP = "urn:oasis:names:tc:SAML:2.0:protocol"
 SAML = "urn:oasis:names:tc:SAML:2.0:assertion"
@@ -76,6 +84,8 @@ class Assertion:
     subject: str
     expires: float
     attributes: dict[str, Any] = field(default_factory=dict)
+    name_id_format: str | None = None
+    session_index: str | None = None  # the AuthnStatement's, which a LogoutRequest names
 
 
 def sp_entity_id(pool_id: str) -> str:
@@ -90,11 +100,33 @@ def _instant(now: float) -> str:
     return dt.datetime.fromtimestamp(now, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def text_escape(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _attr_escape(value: str) -> str:
     return value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 SIG_ALG_RSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"
+
+
+def redirect_binding_url(
+    location: str, parameter: str, message: str, relay_state: str | None, signing_key: rsa.RSAPrivateKey | None
+) -> str:
+    """``location`` with ``message`` deflated and base64-encoded as ``parameter`` (SAMLRequest or
+    SAMLResponse) and the RelayState, as the HTTP-Redirect binding sends it; with ``signing_key``, signed
+    as that binding signs: RSA-SHA256 over ``<parameter>=...&RelayState=...&SigAlg=...``."""
+    compressor = zlib.compressobj(wbits=-15)
+    deflated = compressor.compress(message.encode()) + compressor.flush()
+    params = {parameter: base64.b64encode(deflated).decode()}
+    if relay_state is not None:
+        params["RelayState"] = relay_state
+    if signing_key is not None:
+        params["SigAlg"] = SIG_ALG_RSA_SHA256
+        signed = urlencode(params).encode("ascii")
+        params["Signature"] = base64.b64encode(signing_key.sign(signed, padding.PKCS1v15(), hashes.SHA256())).decode()
+    return f"{location}{'&' if '?' in location else '?'}{urlencode(params)}"
 
 
 def authn_request_url(
@@ -106,9 +138,8 @@ def authn_request_url(
     relay_state: str,
     signing_key: rsa.RSAPrivateKey | None = None,
 ) -> str | None:
-    """The provider's SingleSignOnService URL with the deflated AuthnRequest and the RelayState; with
-    ``signing_key`` (RequestSigningAlgorithm rsa-sha256), signed as the HTTP-Redirect binding signs: RSA-SHA256
-    over ``SAMLRequest=...&RelayState=...&SigAlg=...``, with the key whose certificate GetSigningCertificate
+    """The provider's SingleSignOnService URL with the AuthnRequest and the RelayState; with ``signing_key``
+    (RequestSigningAlgorithm rsa-sha256), signed with the key whose certificate GetSigningCertificate
     returns."""
     details = provider.get("ProviderDetails") or {}
     sso = details.get("SSORedirectBindingURI")
@@ -123,14 +154,7 @@ def authn_request_url(
         '<samlp:NameIDPolicy Format="urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified" AllowCreate="true"/>'
         "</samlp:AuthnRequest>"
     )
-    compressor = zlib.compressobj(wbits=-15)
-    deflated = compressor.compress(request.encode()) + compressor.flush()
-    params = {"SAMLRequest": base64.b64encode(deflated).decode(), "RelayState": relay_state}
-    if signing_key is not None:
-        params["SigAlg"] = SIG_ALG_RSA_SHA256
-        signed = urlencode(params).encode("ascii")
-        params["Signature"] = base64.b64encode(signing_key.sign(signed, padding.PKCS1v15(), hashes.SHA256())).decode()
-    return f"{sso}{'&' if '?' in sso else '?'}{urlencode(params)}"
+    return redirect_binding_url(sso, "SAMLRequest", request, relay_state, signing_key)
 
 
 # -- metadata ---------------------------------------------------------------------------------------------
@@ -194,6 +218,45 @@ def _time(value: str | None) -> float | None:
         raise SamlError(f"Invalid SAML response: bad time {value}.") from None
 
 
+def _lxml(document: bytes) -> Any:
+    """``document`` parsed by lxml once ``_parse`` (defusedxml) has refused DTDs and entities: no entity is
+    resolved and nothing is fetched."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        return etree.fromstring(document, parser)
+    except etree.XMLSyntaxError:
+        raise SamlError("Invalid SAML response: the document is not well-formed XML.") from None
+
+
+def _standalone(plaintext: bytes, holder: Any) -> bytes:
+    """A decrypted Assertion as a document of its own, the namespaces in scope at its EncryptedAssertion
+    (``holder``, lxml) declared on it, as signxml verifies it."""
+    from lxml import etree
+
+    text = plaintext.strip()
+    if text.startswith(b"<?xml"):
+        text = text[text.find(b"?>") + 2 :]
+    declarations = " ".join(
+        f'xmlns:{prefix}="{_attr_escape(uri)}"' if prefix else f'xmlns="{_attr_escape(uri)}"'
+        for prefix, uri in holder.nsmap.items()
+    )
+    wrapped = f"<wrapper {declarations}>".encode() + text + b"</wrapper>"
+    _parse(wrapped, "SAML assertion")  # no DTD, entity or external reference in what was encrypted either
+    elements = [child for child in _lxml(wrapped) if isinstance(child.tag, str)]
+    if len(elements) != 1 or elements[0].tag != f"{{{SAML}}}Assertion":
+        raise SamlError("Invalid SAML response: the encrypted data is not an assertion.")
+    return bytes(etree.tostring(elements[0]))
+
+
+def _decrypted(holder: Any, key: rsa.RSAPrivateKey) -> bytes:
+    try:
+        return _standalone(xmlenc.decrypt(holder, key), holder)
+    except xmlenc.DecryptionError:
+        raise SamlError("Invalid SAML response: the assertion could not be decrypted.") from None
+
+
 def _verified(document: bytes, certificates: tuple[str, ...]) -> Any:
     """The element the signature covers (lxml), checked against each certificate in turn."""
     # Imported where responses are read: signxml and lxml are not needed at start-up.
@@ -216,6 +279,49 @@ def _text(element: Any, path: str) -> str | None:
     return None if found is None else (found.text or "").strip()
 
 
+def _signed_plain(document: bytes, root: Element, certificates: tuple[str, ...]) -> tuple[Any, Any]:
+    """(the assertion, the Response to read Status, Destination and InResponseTo from) of a response with
+    a plain assertion: whichever of the two the signature covers."""
+    signed = _verified(document, certificates)
+    tag = signed.tag
+    if tag == f"{{{SAMLP}}}Response":
+        assertions = signed.findall(f"{{{SAML}}}Assertion")
+        if len(assertions) != 1:
+            raise SamlError("Invalid SAML response: exactly one assertion is expected.")
+        # Read from the signed Response when the whole Response is signed: a wrapper around it cannot
+        # change them.
+        return assertions[0], signed
+    if tag == f"{{{SAML}}}Assertion":
+        outer = root.find(f"{{{SAML}}}Assertion")
+        if outer is None or outer.get("ID") != signed.get("ID"):
+            raise SamlError("Invalid SAML response: the signed assertion is not the response's assertion.")
+        # With only the assertion signed, Status, Destination and InResponseTo are the response's own, as
+        # SAML allows, and the assertion's ID is good once either way.
+        return signed, root
+    raise SamlError("Invalid SAML response: the signature covers neither the response nor its assertion.")
+
+
+def _signed_encrypted(document: bytes, certificates: tuple[str, ...], key: rsa.RSAPrivateKey) -> tuple[Any, Any]:
+    """``_signed_plain`` for a response whose assertion is encrypted (see the module's docstring)."""
+    try:
+        signed = _verified(document, certificates)
+    except SamlError:
+        signed = None
+    if signed is not None and signed.tag == f"{{{SAMLP}}}Response":
+        holders = signed.findall(f"{{{SAML}}}EncryptedAssertion")
+        if len(holders) != 1:
+            raise SamlError("Invalid SAML response: exactly one assertion is expected.")
+        return _lxml(_decrypted(holders[0], key)), signed
+    root = _lxml(document)
+    holder = root.find(f"{{{SAML}}}EncryptedAssertion")
+    if holder is None:
+        raise SamlError("Invalid SAML response: the encrypted assertion is not the response's assertion.")
+    assertion = _verified(_decrypted(holder, key), certificates)
+    if assertion.tag != f"{{{SAML}}}Assertion":
+        raise SamlError("Invalid SAML response: the signature covers neither the response nor its assertion.")
+    return assertion, root
+
+
 def verify_response(
     ctx: RequestContext,
     provider: dict[str, Any],
@@ -224,42 +330,30 @@ def verify_response(
     *,
     acs_url: str,
     request_id: str | None,
+    decryption_key: rsa.RSAPrivateKey | None = None,
 ) -> Assertion:
-    """The assertion of a SAML response (base64 of the POST's ``SAMLResponse``), or SamlError."""
-    if len(encoded) > MAX_RESPONSE:
-        raise SamlError("Invalid SAML response: too large.")
-    try:
-        document = base64.b64decode(encoded, validate=False)
-    except ValueError:
-        raise SamlError("Invalid SAML response: not base64.") from None
+    """The assertion of a SAML response (base64 of the POST's ``SAMLResponse``), or SamlError.
+    ``decryption_key`` is the provider's (user_pools/saml_keys.py), for an encrypted assertion."""
+    document = binding_document(encoded, deflated=False, what="SAML response")
     root = _parse(document, "SAML response")
     if root.tag != f"{{{SAMLP}}}Response":
         raise SamlError("Invalid SAML response: not a samlp:Response.")
-    if root.findall(f".//{{{SAML}}}EncryptedAssertion"):
-        raise SamlError("Invalid SAML response: encrypted assertions are not supported.")
-    if len(root.findall(f".//{{{SAML}}}Assertion")) != 1:
+    encrypted = root.findall(f".//{{{SAML}}}EncryptedAssertion")
+    if len(encrypted) + len(root.findall(f".//{{{SAML}}}Assertion")) != 1:
         raise SamlError("Invalid SAML response: exactly one assertion is expected.")
+    details = provider.get("ProviderDetails") or {}
+    if not encrypted and details.get("EncryptedResponses") == "true":
+        raise SamlError("Invalid SAML response: the assertion is not encrypted.")
+    if encrypted and decryption_key is None:
+        raise SamlError("Invalid SAML response: encrypted responses are not enabled for this identity provider.")
     if not idp.certificates:
         raise SamlError("Invalid SAML metadata: no signing certificate.")
-    signed = _verified(document, idp.certificates)
-    tag = signed.tag
-    if tag == f"{{{SAMLP}}}Response":
-        assertions = signed.findall(f"{{{SAML}}}Assertion")
-        if len(assertions) != 1:
-            raise SamlError("Invalid SAML response: exactly one assertion is expected.")
-        assertion = assertions[0]
-    elif tag == f"{{{SAML}}}Assertion":
-        assertion = signed
-        outer = root.find(f"{{{SAML}}}Assertion")
-        if outer is None or outer.get("ID") != assertion.get("ID"):
-            raise SamlError("Invalid SAML response: the signed assertion is not the response's assertion.")
+    if encrypted:
+        assert decryption_key is not None
+        assertion, top = _signed_encrypted(document, idp.certificates, decryption_key)
     else:
-        raise SamlError("Invalid SAML response: the signature covers neither the response nor its assertion.")
+        assertion, top = _signed_plain(document, root, idp.certificates)
     now = ctx.now
-    # Status, Destination and InResponseTo are read from the signed Response when the whole Response is
-    # signed (a wrapper around it cannot change them); with only the assertion signed they are the
-    # response's own, as SAML allows, and the assertion's ID is good once either way.
-    top = signed if tag == f"{{{SAMLP}}}Response" else root
 
     status = top.find(f"{{{SAMLP}}}Status/{{{SAMLP}}}StatusCode")
     if status is None or status.get("Value") != SUCCESS:
@@ -271,7 +365,6 @@ def verify_response(
     if not issuer or (idp.entity_id and issuer != idp.entity_id):
         raise SamlError("Invalid SAML response: the Issuer is not the identity provider.")
 
-    details = provider.get("ProviderDetails") or {}
     answered = top.get("InResponseTo")
     if request_id is None:
         if details.get("IDPInit") != "true":
@@ -324,7 +417,17 @@ def verify_response(
     assertion_id = assertion.get("ID") or ""
     if not assertion_id:
         raise SamlError("Invalid SAML response: the assertion has no ID.")
-    return Assertion(assertion_id, issuer, name_id, min(not_after, confirmed_until), attributes)
+    name_id_element = subject.find(f"{{{SAML}}}NameID")
+    statement = assertion.find(f"{{{SAML}}}AuthnStatement")
+    return Assertion(
+        assertion_id,
+        issuer,
+        name_id,
+        min(not_after, confirmed_until),
+        attributes,
+        name_id_format=name_id_element.get("Format") if name_id_element is not None else None,
+        session_index=statement.get("SessionIndex") if statement is not None else None,
+    )
 
 
 def consume(ctx: RequestContext, pool_id: str, assertion: Assertion) -> None:
@@ -338,3 +441,203 @@ def consume(ctx: RequestContext, pool_id: str, assertion: Assertion) -> None:
         "INSERT INTO saml_assertions (pool_id, assertion_id, expires) VALUES (?, ?, ?)",
         (pool_id, assertion.assertion_id, assertion.expires + SKEW),
     )
+
+
+def remember_session(
+    ctx: RequestContext, pool_id: str, provider_name: str, assertion: Assertion, username_key: str, expires: float
+) -> None:
+    """The SAML sign-in behind a hosted UI session, for single logout (single_logout.py): the NameID and
+    SessionIndex a LogoutRequest names (inside a transaction)."""
+    ctx.store.run("DELETE FROM saml_sessions WHERE expires < ?", (ctx.now,))
+    ctx.store.run(
+        "INSERT OR REPLACE INTO saml_sessions (pool_id, provider_name, name_id, username_key, name_id_format,"
+        " session_index, expires) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            pool_id,
+            provider_name,
+            assertion.subject,
+            username_key,
+            assertion.name_id_format,
+            assertion.session_index,
+            expires,
+        ),
+    )
+
+
+# -- single logout ----------------------------------------------------------------------------------------
+
+SIG_ALG_RSA_SHA512 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha512"
+_SIG_ALGS = {SIG_ALG_RSA_SHA256: hashes.SHA256, SIG_ALG_RSA_SHA512: hashes.SHA512}
+_MAX_INFLATED = 256 * 1024
+
+
+@dataclass(frozen=True)
+class LogoutRequest:
+    request_id: str
+    issuer: str
+    name_id: str
+    session_indexes: tuple[str, ...]
+
+
+def logout_request_url(
+    ctx: RequestContext,
+    provider: dict[str, Any],
+    *,
+    request_id: str,
+    name_id: str,
+    name_id_format: str | None,
+    session_index: str | None,
+    relay_state: str,
+    signing_key: rsa.RSAPrivateKey,
+) -> str | None:
+    """The provider's SingleLogoutService URL with a signed LogoutRequest for the user's NameID (AWS signs
+    it with the pool's signing certificate, always)."""
+    slo = (provider.get("ProviderDetails") or {}).get("SLORedirectBindingURI")
+    if not slo:
+        return None
+    name_format = f' Format="{_attr_escape(name_id_format)}"' if name_id_format else ""
+    index = f"<samlp:SessionIndex>{text_escape(session_index)}</samlp:SessionIndex>" if session_index else ""
+    message = (
+        f'<samlp:LogoutRequest xmlns:samlp="{SAMLP}" xmlns:saml="{SAML}" ID="{request_id}" Version="2.0"'
+        f' IssueInstant="{_instant(ctx.now)}" Destination="{_attr_escape(slo)}">'
+        f"<saml:Issuer>{sp_entity_id(provider['UserPoolId'])}</saml:Issuer>"
+        f"<saml:NameID{name_format}>{text_escape(name_id)}</saml:NameID>{index}"
+        "</samlp:LogoutRequest>"
+    )
+    return redirect_binding_url(slo, "SAMLRequest", message, relay_state, signing_key)
+
+
+def logout_response_url(
+    ctx: RequestContext,
+    provider: dict[str, Any],
+    *,
+    in_response_to: str,
+    relay_state: str | None,
+    signing_key: rsa.RSAPrivateKey,
+) -> str | None:
+    """The provider's SingleLogoutService URL with a signed, successful LogoutResponse to its request."""
+    slo = (provider.get("ProviderDetails") or {}).get("SLORedirectBindingURI")
+    if not slo:
+        return None
+    message = (
+        f'<samlp:LogoutResponse xmlns:samlp="{SAMLP}" xmlns:saml="{SAML}" ID="{new_request_id()}" Version="2.0"'
+        f' IssueInstant="{_instant(ctx.now)}" Destination="{_attr_escape(slo)}"'
+        f' InResponseTo="{_attr_escape(in_response_to)}">'
+        f"<saml:Issuer>{sp_entity_id(provider['UserPoolId'])}</saml:Issuer>"
+        f'<samlp:Status><samlp:StatusCode Value="{SUCCESS}"/></samlp:Status>'
+        "</samlp:LogoutResponse>"
+    )
+    return redirect_binding_url(slo, "SAMLResponse", message, relay_state, signing_key)
+
+
+def binding_document(encoded: str, *, deflated: bool, what: str = "SAML message") -> bytes:
+    """The XML of a ``SAMLRequest`` / ``SAMLResponse``: base64 (HTTP-POST binding), deflated first with
+    the HTTP-Redirect binding (inflated to at most 256 KB)."""
+    if len(encoded) > MAX_RESPONSE:
+        raise SamlError(f"Invalid {what}: too large.")
+    try:
+        raw = base64.b64decode(encoded, validate=False)
+    except ValueError:
+        raise SamlError(f"Invalid {what}: not base64.") from None
+    if not deflated:
+        return raw
+    inflater = zlib.decompressobj(wbits=-15)
+    try:
+        document = inflater.decompress(raw, _MAX_INFLATED)
+    except zlib.error:
+        raise SamlError(f"Invalid {what}: not deflated.") from None
+    if inflater.unconsumed_tail:
+        raise SamlError(f"Invalid {what}: too large.")
+    return document
+
+
+def verify_redirect_signature(idp: IdpMetadata, raw_query: str, parameter: str) -> None:
+    """Check the HTTP-Redirect binding's signature of a message from the identity provider: ``SigAlg`` and
+    ``Signature`` over ``<parameter>=...&RelayState=...&SigAlg=...`` as the URL carries them (still
+    URL-encoded); SamlError when it is missing or does not verify with a certificate of the metadata."""
+    from urllib.parse import unquote_plus
+
+    from cryptography import x509
+    from cryptography.exceptions import InvalidSignature
+
+    raw: dict[str, str] = {}
+    for pair in raw_query.split("&"):
+        name, _, value = pair.partition("=")
+        raw.setdefault(name, value)
+    algorithm = _SIG_ALGS.get(unquote_plus(raw.get("SigAlg", "")))
+    if algorithm is None or parameter not in raw or "Signature" not in raw:
+        raise SamlError("Invalid SAML message: the signature is missing or uses an unsupported algorithm.")
+    signed = "&".join(f"{name}={raw[name]}" for name in (parameter, "RelayState", "SigAlg") if name in raw)
+    try:
+        signature = base64.b64decode(unquote_plus(raw["Signature"]), validate=False)
+    except ValueError:
+        raise SamlError("Invalid SAML message: the signature is not base64.") from None
+    for certificate in idp.certificates:
+        try:
+            public = x509.load_der_x509_certificate(base64.b64decode(certificate)).public_key()
+            if not isinstance(public, rsa.RSAPublicKey):
+                continue
+            public.verify(signature, signed.encode("ascii"), padding.PKCS1v15(), algorithm())
+        except (InvalidSignature, ValueError, UnicodeEncodeError):
+            continue
+        return
+    raise SamlError("Invalid SAML message: the signature does not verify.")
+
+
+def _logout_message(document: bytes, idp: IdpMetadata, kind: str, *, signature_required: bool) -> Any:
+    """The ``kind`` (LogoutRequest or LogoutResponse) element, from what its XML signature covers when it
+    has one (required unless the binding's signature was checked, ``signature_required`` False)."""
+    root = _parse(document, f"SAML {kind}")
+    if root.tag != f"{{{SAMLP}}}{kind}":
+        raise SamlError(f"Invalid SAML message: not a samlp:{kind}.")
+    if root.find(f".//{{{DS}}}Signature") is None:
+        if signature_required:
+            raise SamlError("Invalid SAML message: the signature is missing or does not verify.")
+        return root
+    signed = _verified(document, idp.certificates)
+    if signed.tag != f"{{{SAMLP}}}{kind}":
+        raise SamlError("Invalid SAML message: the signature does not cover the message.")
+    return signed
+
+
+def _check_issuer_and_destination(message: Any, idp: IdpMetadata, logout_url: str) -> str:
+    issuer = _text(message, f"{{{SAML}}}Issuer")
+    if not issuer or (idp.entity_id and issuer != idp.entity_id):
+        raise SamlError("Invalid SAML message: the Issuer is not the identity provider.")
+    destination = message.get("Destination")
+    if destination is not None and destination != logout_url:
+        raise SamlError("Invalid SAML message: Destination is not this service provider's logout URL.")
+    return issuer
+
+
+def read_logout_response(document: bytes, idp: IdpMetadata, *, request_id: str, logout_url: str) -> None:
+    """Check that a LogoutResponse is the identity provider's answer to LogoutRequest ``request_id``; an
+    XML signature, when it has one, must verify. SamlError otherwise."""
+    message = _logout_message(document, idp, "LogoutResponse", signature_required=False)
+    _check_issuer_and_destination(message, idp, logout_url)
+    if message.get("InResponseTo") != request_id:
+        raise SamlError("Invalid SAML message: InResponseTo does not match the logout request.")
+
+
+def read_logout_request(
+    ctx: RequestContext, document: bytes, idp: IdpMetadata, *, logout_url: str, binding_signed: bool
+) -> LogoutRequest:
+    """An identity provider's LogoutRequest, signed (by the HTTP-Redirect binding, ``binding_signed``, or
+    an XML signature), from the provider, to this logout URL, not expired; SamlError otherwise."""
+    message = _logout_message(document, idp, "LogoutRequest", signature_required=not binding_signed)
+    issuer = _check_issuer_and_destination(message, idp, logout_url)
+    not_after = _time(message.get("NotOnOrAfter"))
+    if not_after is not None and ctx.now - SKEW >= not_after:
+        raise SamlError("Invalid SAML message: the logout request has expired.")
+    name_id = _text(message, f"{{{SAML}}}NameID")
+    request_id = message.get("ID") or ""
+    if not name_id or not request_id:
+        raise SamlError("Invalid SAML message: the logout request has no NameID or ID.")
+    indexes = tuple((e.text or "").strip() for e in message.findall(f"{{{SAMLP}}}SessionIndex"))
+    return LogoutRequest(request_id, issuer, name_id, indexes)
+
+
+def peek_issuer(document: bytes) -> str | None:
+    """The Issuer a SAML message claims, before anything is checked: which provider's keys to check it with."""
+    root = _parse(document, "SAML message")
+    return _text(root, f"{{{SAML}}}Issuer")
