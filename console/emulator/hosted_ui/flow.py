@@ -33,7 +33,7 @@ from starlette.responses import RedirectResponse, Response
 from console.emulator.core import invocations, transaction
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError
-from console.emulator.user_pools import acr, clients, pools, tokens
+from console.emulator.user_pools import acr, clients, identity_providers, pools, tokens
 from console.emulator.user_pools.users import User
 
 from . import sealing, sessions
@@ -162,14 +162,19 @@ def issue_tokens(
     user: User,
     auth_time: float,
     amr: tuple[str, ...] | list[str] | None = None,
+    provider: tuple[str, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """The AuthenticationResult for ``user`` signing in through the hosted UI (inside a transaction):
     OAuth tokens with the granted scopes, the nonce and ``at_hash``; a refresh token for the code flow.
-    ``amr``: the methods of the sign-in, where known (a session's), for the ``acr`` / ``amr`` claims."""
+    ``amr``: the methods of the sign-in, where known (a session's), for the ``acr`` / ``amr`` claims;
+    ``provider``: (name, its answer's claims) for a federated sign-in, whose level its AcrMapping gives."""
     pool = pools.get_pool(ctx, pending.pool_id)
     client = clients.get_pool_client(ctx, pending.pool_id, pending.client_id)
     ctx.oauth = grant = pending.grant()
     step_up = acr.result(pool, grant.acr_values, list(amr)) if grant.acr_values and amr else None
+    if grant.acr_values and provider is not None:
+        found = identity_providers.get_provider(ctx, pending.pool_id, provider[0])
+        step_up = acr.federated(pool, found, provider[1], grant.acr_values)
     return tokens.issue_tokens(ctx, pool, client, user, auth_time=auth_time, source="HostedAuth", step_up=step_up)
 
 
@@ -255,6 +260,7 @@ async def finish_sign_in(
     tokens: dict[str, Any] | None = None,
     new_session: bool = True,
     amr: tuple[str, ...] | None = None,
+    provider_claims: dict[str, Any] | None = None,
 ) -> Response:
     """The user has signed in: start the hosted UI session and answer the authorize request.
 
@@ -262,13 +268,16 @@ async def finish_sign_in(
     ``method`` how (``password``, ``mfa``, ``passkey``, or the external provider's name). ``tokens`` is the
     sign-in engine's AuthenticationResult when the engine issued them (see the module's docstring); else
     they are issued here. ``new_session=False`` answers from the browser's existing session (single
-    sign-on) without starting another, and ``amr`` is then the session's methods. The response is a 302 to
+    sign-on) without starting another, and ``amr`` is then the session's methods. ``provider_claims`` are an
+    external provider's claims (``method`` names it): its ``acr`` and ``amr`` through the provider's
+    AcrMapping (user_pools/acr.py) make the tokens' when levels are asked for. The response is a 302 to
     the client's ``redirect_uri`` that also sets the session cookie; an AWS error on the way (the app client
     deleted meanwhile, a trigger's refusal) becomes an ``error=`` redirect.
     """
 
     def work() -> tuple[str | None, str | None, dict[str, Any]]:
-        issued = tokens if tokens is not None else issue_tokens(ctx, pending, user, auth_time, amr)
+        federated = (method, provider_claims) if provider_claims is not None else None
+        issued = tokens if tokens is not None else issue_tokens(ctx, pending, user, auth_time, amr, federated)
         cookie = None
         if new_session:
             sessions.end(ctx, request)  # the browser's previous session, if any, ends with this sign-in

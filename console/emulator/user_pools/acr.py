@@ -187,11 +187,31 @@ def result(pool: dict[str, Any], wanted: list[str] | tuple[str, ...], amr: list[
     return {"acr": acr, "amr": amr}
 
 
+def federated(
+    pool: dict[str, Any], provider: dict[str, Any], provider_claims: dict[str, Any], wanted: list[str] | tuple[str, ...]
+) -> dict[str, Any]:
+    """``acr`` and ``amr`` for a federated sign-in that asked for ``wanted``: the level is the one the
+    provider's AcrMapping maps its ``acr`` to (an unmapped or missing ``acr`` is the lowest, Level1); ``amr``
+    is the provider's own, when it gave one."""
+    mapping = provider.get("AcrMapping") or {}
+    given = provider_claims.get("acr")
+    level = next((lvl for lvl, value in mapping.items() if given is not None and value == str(given)), "Level1")
+    names = pool_configurations.acr_names(pool)
+    reached = _ORDER.index(level)
+    level_of = {name: lvl for lvl, name in names.items()}
+    acr = next((v for v in wanted if v in level_of and _ORDER.index(level_of[v]) <= reached), names[level])
+    out: dict[str, Any] = {"acr": acr}
+    amr = [str(m) for m in provider_claims.get("amr") or [] if isinstance(m, str)]
+    if amr:
+        out["amr"] = amr
+    return out
+
+
 def claims(ctx: RequestContext, pool: dict[str, Any], user: User) -> dict[str, Any]:
     """``acr`` and ``amr`` for the tokens this request issues, when its sign-in asked for a level; else {}.
 
-    A federated user's levels would come from the identity provider's answer through its AcrMapping, which
-    this server does not read: such a sign-in's tokens carry neither claim."""
+    A federated user's come from the identity provider's answer (``federated``), which only the hosted UI's
+    federation knows: here they carry neither claim."""
     wanted = tuple(getattr(ctx.oauth, "acr_values", ()) or ())
     if not wanted or user.status == "EXTERNAL_PROVIDER":
         return {}

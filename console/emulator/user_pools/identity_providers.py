@@ -241,6 +241,13 @@ def _keep_encryption(
         details["ActiveEncryptionCertificate"] = found
 
 
+def _check_acr_mapping(provider_type: str, mapping: dict[str, str]) -> dict[str, str]:
+    """AcrMapping: Level1..Level4 (the model's pattern) to the provider's own ``acr`` values; OIDC only."""
+    if provider_type != "OIDC":
+        raise invalid_parameter("AcrMapping is supported only for OIDC identity providers.")
+    return dict(mapping)
+
+
 def _check_mapping(pool: dict[str, Any], provider_type: str, mapping: dict[str, str] | None) -> dict[str, str]:
     out = dict(mapping or {})
     for name in out:
@@ -310,6 +317,7 @@ async def create_identity_provider(ctx: RequestContext, req: dict[str, Any]) -> 
         details = _check_details(provider_type, req["ProviderDetails"])
         mapping = _check_mapping(pool, provider_type, req.get("AttributeMapping"))
         identifiers = _check_identifiers(ctx, pool_id, name, req.get("IdpIdentifiers") or [])
+        acr_mapping = _check_acr_mapping(provider_type, req["AcrMapping"]) if req.get("AcrMapping") else None
     details = await _complete(ctx, provider_type, details)
     made = await _prepare_encryption(ctx, pool_id, name, provider_type, details)
     with ctx.store.tx():
@@ -328,6 +336,8 @@ async def create_identity_provider(ctx: RequestContext, req: dict[str, Any]) -> 
             "LastModifiedDate": ctx.now,
             "CreationDate": ctx.now,
         }
+        if acr_mapping:
+            doc["AcrMapping"] = acr_mapping
         ctx.store.run(
             "INSERT INTO identity_providers (pool_id, name, created, modified, doc) VALUES (?, ?, ?, ?, ?)",
             (pool_id, name, ctx.now, ctx.now, dumps(doc)),
@@ -373,6 +383,9 @@ async def update_identity_provider(ctx: RequestContext, req: dict[str, Any]) -> 
         identifiers = None
         if req.get("IdpIdentifiers") is not None:
             identifiers = _check_identifiers(ctx, pool_id, name, req["IdpIdentifiers"])
+        acr_mapping = None
+        if req.get("AcrMapping") is not None:
+            acr_mapping = _check_acr_mapping(provider_type, req["AcrMapping"])
     made = None
     if details is not None:
         details = await _complete(ctx, provider_type, details)
@@ -386,6 +399,10 @@ async def update_identity_provider(ctx: RequestContext, req: dict[str, Any]) -> 
             doc["AttributeMapping"] = mapping
         if identifiers is not None:
             doc["IdpIdentifiers"] = _check_identifiers(ctx, pool_id, name, identifiers)
+        if acr_mapping is not None:
+            doc["AcrMapping"] = acr_mapping
+            if not acr_mapping:
+                del doc["AcrMapping"]
         doc["LastModifiedDate"] = ctx.now
         ctx.store.run(
             "UPDATE identity_providers SET modified = ?, doc = ? WHERE pool_id = ? AND name = ?",
