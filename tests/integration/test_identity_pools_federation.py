@@ -134,7 +134,7 @@ def test_google(server: Any, provider: Provider) -> None:
             Logins={"accounts.google.com": provider.token(f"{provider.base}/google", "android", sub)},
         )
     assert error(exc)[0] == "NotAuthorizedException"
-    # Facebook's access tokens only Facebook can check.
+    # A Facebook access token the Graph API (here the stand-in, which knows none) refuses.
     facebook = ci.create_identity_pool(
         IdentityPoolName="facebook",
         AllowUnauthenticatedIdentities=False,

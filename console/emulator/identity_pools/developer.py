@@ -17,9 +17,9 @@ from console.emulator.core.errors import AwsError, invalid_parameter, resource_n
 
 from . import identities, openid
 from .flows import Outside, checked_outside, sign_in
-from .logins import Login
 from .logins import verify as verify_logins
 from .pools import api, get_pool
+from .verified import Login
 
 DEFAULT_DURATION = 900  # 15 minutes; TokenDuration allows up to 24 hours
 

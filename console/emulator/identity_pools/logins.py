@@ -16,14 +16,17 @@ Keys and values (COGNITO-FACTS §8.2):
   elsewhere: checked against the keys the provider publishes (``verify_outside``, before the request's
   transaction, as it fetches them).
 
-Facebook, Login with Amazon and Twitter logins are access tokens only their providers can check, and SAML
-logins are assertions for AWS's own sign-in endpoint: the local Cognito refuses them.
+- Facebook (``graph.facebook.com``), Login with Amazon (``www.amazon.com``) and Twitter (``api.twitter.com``),
+  whose logins are access tokens: checked at the provider (social.py, in ``verify_outside``);
+- an IAM SAML provider that SamlProviderARNs names (its ARN), with the base64 SAML response for AWS: checked
+  against the provider's metadata (saml.py).
+
+Digits (``www.digits.com``) is gone: its logins are refused.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from console.emulator.core import fetch
@@ -33,27 +36,12 @@ from console.emulator.hosted_ui.federation import oidc
 from console.emulator.iam.providers import oidc_provider_for_issuer, provider_key
 from console.emulator.user_pools import tokens
 
-from . import openid
+from . import openid, saml, social
 from .pools import PUBLIC_PROVIDERS, user_pool_of_provider, user_pool_provider_name
+from .verified import Login, invalid_login
 
 COGNITO_IDENTITY = "cognito-identity.amazonaws.com"
 UNSUPPORTED = "Token is not from a supported provider of this identity pool."
-
-
-@dataclass(frozen=True)
-class Login:
-    key: str  # the Logins map's key
-    provider: str  # the provider name the identity's logins list
-    subject: str  # the user at the provider
-    claims: Mapping[str, Any] = field(default_factory=dict)
-    amr: tuple[str, ...] = ()  # what the OpenID token's amr says of this login, after "authenticated"
-    role_mapping_keys: tuple[str, ...] = ()  # the RoleMappings keys that apply to this login, in order
-    identity_id: str | None = None  # the identity a Cognito OpenID token was issued for
-    principal_tags: Mapping[str, str] | None = None  # the tags a Cognito OpenID token carries
-
-
-def _invalid(reason: str) -> AwsError:
-    return not_authorized(f"Invalid login token. {reason}")
 
 
 def _user_pool_login(ctx: RequestContext, pool: dict[str, Any], key: str, token: str, user_pool_id: str) -> Login:
@@ -67,21 +55,21 @@ def _user_pool_login(ctx: RequestContext, pool: dict[str, Any], key: str, token:
     verified = tokens.verify_jwt(ctx, token)
     if verified is None:
         if tokens.decode_unverified(token) is None:
-            raise _invalid("Not a valid OpenId Connect identity token.")
-        raise _invalid("Couldn't verify signed token.")
+            raise invalid_login("Not a valid OpenId Connect identity token.")
+        raise invalid_login("Couldn't verify signed token.")
     issuer_pool, _header, claims = verified
     if issuer_pool != user_pool_id:
-        raise _invalid("Issuer doesn't match providerName")
+        raise invalid_login("Issuer doesn't match providerName")
     if claims.get("token_use") != "id":
-        raise _invalid("Not a valid OpenId Connect identity token.")
+        raise invalid_login("Not a valid OpenId Connect identity token.")
     exp = claims.get("exp")
     if not isinstance(exp, int | float) or exp <= ctx.now:
-        raise _invalid(f"Token expired: {exp} >= {int(ctx.now)}")
+        raise invalid_login(f"Token expired: {exp} >= {int(ctx.now)}")
     matching = [p for p in configured if p.get("ClientId") == claims.get("aud")]
     if not matching:  # an app client the identity pool does not name: AWS says the same as for the pool
         raise not_authorized(UNSUPPORTED)
     if any(p.get("ServerSideTokenCheck") for p in matching) and tokens.sign_in_revoked(ctx, user_pool_id, claims):
-        raise _invalid("Token has been revoked.")
+        raise invalid_login("Token has been revoked.")
     provider = user_pool_provider_name(ctx, user_pool_id)
     sub = str(claims.get("sub"))
     return Login(
@@ -100,21 +88,21 @@ def _oidc_login(ctx: RequestContext, pool: dict[str, Any], key: str, token: str)
     verified = tokens.verify_jwt(ctx, token)
     if verified is None:
         if tokens.decode_unverified(token) is None:
-            raise _invalid("Not a valid OpenId Connect identity token.")
-        raise _invalid("Couldn't verify signed token.")
+            raise invalid_login("Not a valid OpenId Connect identity token.")
+        raise invalid_login("Couldn't verify signed token.")
     _pool_id, _header, claims = verified
     iss = str(claims.get("iss"))
     provider = oidc_provider_for_issuer(ctx, iss)
     if provider_key(iss) != key or provider is None or provider["Arn"] not in oidc_provider_names(pool).values():
-        raise _invalid("Issuer doesn't match providerName")
+        raise invalid_login("Issuer doesn't match providerName")
     if claims.get("token_use") != "id":
-        raise _invalid("Not a valid OpenId Connect identity token.")
+        raise invalid_login("Not a valid OpenId Connect identity token.")
     exp = claims.get("exp")
     if not isinstance(exp, int | float) or exp <= ctx.now:
-        raise _invalid(f"Token expired: {exp} >= {int(ctx.now)}")
+        raise invalid_login(f"Token expired: {exp} >= {int(ctx.now)}")
     aud = str(claims.get("aud"))
     if aud not in provider["ClientIDList"]:
-        raise _invalid("Incorrect token audience.")
+        raise invalid_login("Incorrect token audience.")
     sub = str(claims.get("sub"))
     return Login(
         key=key, provider=key, subject=sub, claims=claims, amr=(key, f"{key}:{aud}:{sub}"), role_mapping_keys=(key,)
@@ -125,12 +113,12 @@ def _cognito_login(ctx: RequestContext, pool: dict[str, Any], token: str) -> Log
     try:
         claims = openid.verify(ctx, token)
     except AwsError as err:
-        raise _invalid(err.message) from None
+        raise invalid_login(err.message) from None
     if claims.get("aud") != pool["IdentityPoolId"]:
-        raise _invalid("Token is not for this identity pool.")
+        raise invalid_login("Token is not for this identity pool.")
     amr = claims.get("amr")
     if not isinstance(amr, list) or "authenticated" not in amr:
-        raise _invalid("Not an authenticated identity's token.")
+        raise invalid_login("Not an authenticated identity's token.")
     developer = pool.get("DeveloperProviderName")
     tags = (claims.get(openid.TAGS_CLAIM) or {}).get("principal_tags") or {}
     return Login(
@@ -176,9 +164,13 @@ def verify(
         elif user_pool_id is not None:
             found.append(_user_pool_login(ctx, pool, key, token, user_pool_id))
         elif key in (pool.get("SupportedLoginProviders") or {}) and key in PUBLIC_PROVIDERS:
-            raise _invalid(f"Access tokens of {key} cannot be verified by the local Cognito.")
+            # Digits, which Twitter closed in 2017: no service is left to check its logins with.
+            raise invalid_login(f"Logins of {key} cannot be verified.")
         elif key in (pool.get("SamlProviderARNs") or []):
-            raise _invalid("SAML assertions cannot be verified by the local Cognito.")
+            checked = saml.verify(ctx, pool, key, token)
+            if isinstance(checked, AwsError):
+                raise checked
+            found.append(checked)
         elif key == pool.get("DeveloperProviderName"):
             raise not_authorized(
                 "Developer-authenticated identities sign in with the OpenID token of "
@@ -212,7 +204,7 @@ async def _checked_at(
         except oidc.FederationError:
             continue
         return _outside_login(key, claims)
-    return _invalid("Couldn't verify signed token.")
+    return invalid_login("Couldn't verify signed token.")
 
 
 async def _outside_oidc(ctx: RequestContext, pool: dict[str, Any], key: str, token: str) -> Login | AwsError | None:
@@ -222,7 +214,7 @@ async def _outside_oidc(ctx: RequestContext, pool: dict[str, Any], key: str, tok
         return None  # a local user pool's token: checked with the pool's keys (_oidc_login)
     decoded = tokens.decode_unverified(token)
     if decoded is None:
-        return _invalid("Not a valid OpenId Connect identity token.")
+        return invalid_login("Not a valid OpenId Connect identity token.")
     iss = decoded[1].get("iss")
     provider = oidc_provider_for_issuer(ctx, iss) if isinstance(iss, str) else None
     if (
@@ -231,11 +223,11 @@ async def _outside_oidc(ctx: RequestContext, pool: dict[str, Any], key: str, tok
         or provider is None
         or provider["Arn"] not in oidc_provider_names(pool).values()
     ):
-        return _invalid("Issuer doesn't match providerName")
+        return invalid_login("Issuer doesn't match providerName")
     discovery = await fetch.get_json(ctx, f"{iss.rstrip('/')}/.well-known/openid-configuration")
     jwks_uri = discovery.get("jwks_uri") if isinstance(discovery, dict) else None
     if not isinstance(jwks_uri, str):
-        return _invalid("Couldn't retrieve the keys of the identity provider.")
+        return invalid_login("Couldn't retrieve the keys of the identity provider.")
     where = oidc.Endpoints("", "", None, jwks_uri, iss)
     return await _checked_at(ctx, key, token, where, list(provider["ClientIDList"]))
 
@@ -244,7 +236,8 @@ async def verify_outside(
     ctx: RequestContext, pool: dict[str, Any], logins: Mapping[str, str]
 ) -> dict[str, Login | AwsError]:
     """The logins of providers elsewhere (Google, Sign in with Apple, OIDC providers whose issuer is not a
-    local user pool), checked against their published keys; run before the request's transaction, since
+    local user pool, checked against their published keys; Facebook, Login with Amazon, Twitter, checked at
+    their APIs); run before the request's transaction, since
     fetching keys waits on the network. Each is a Login, or the error its check gave."""
     found: dict[str, Login | AwsError] = {}
     for key, token in logins.items():
@@ -252,6 +245,8 @@ async def verify_outside(
             checked = await _outside_oidc(ctx, pool, key, token)
             if checked is not None:
                 found[key] = checked
+        elif key in social.PROVIDERS and key in (pool.get("SupportedLoginProviders") or {}):
+            found[key] = await social.verify(ctx, pool, key, token)
         elif key in PUBLIC_OIDC and key in (pool.get("SupportedLoginProviders") or {}):
             kind = PUBLIC_OIDC[key]
             where = oidc.endpoints(

@@ -13,8 +13,8 @@ from typing import Any
 
 from console.emulator.core.context import RequestContext
 
-from .logins import Login
 from .pools import api, get_pool, save_pool
+from .verified import Login
 
 DEFAULTS: dict[str, dict[str, str]] = {
     "graph.facebook.com": {"username": "id", "client": "app_id"},

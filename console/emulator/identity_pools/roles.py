@@ -4,7 +4,8 @@ The default roles (``authenticated``, ``unauthenticated``) and the role mappings
 (COGNITO-FACTS §8.5): a ``Token`` mapping takes ``cognito:preferred_role`` (or the CustomRoleArn asked for,
 if ``cognito:roles`` holds it), a ``Rules`` mapping the role of the first rule whose claim matches; where
 neither decides, ``AmbiguousRoleResolution`` says whether the default authenticated role applies
-(``AuthenticatedRole``) or no role does (``Deny``).
+(``AuthenticatedRole``) or no role does (``Deny``). A provider without a mapping whose login names the
+user's roles (a SAML assertion's Role attribute) gives the one CustomRoleArn asks for, or its only one.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from typing import Any
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, invalid_parameter, not_authorized
 
-from .logins import Login
 from .pools import api, get_pool, save_pool
+from .verified import Login
 
 ROLE_ARN = re.compile(r"arn:aws:iam::\d{12}:role/[\w+=,.@/-]+")
 NO_ROLE = "Invalid identity pool configuration. Check assigned IAM roles for this pool."
@@ -93,6 +94,19 @@ def _token_roles(claims: dict[str, Any]) -> list[str]:
     return [str(r) for r in roles] if isinstance(roles, list) else []
 
 
+def _provider_role(login: Login, custom_role_arn: str | None) -> str:
+    """The role a provider that names the user's roles (a SAML assertion) gives: the one CustomRoleArn asks
+    for, or its only one."""
+    if custom_role_arn:
+        if custom_role_arn in login.roles:
+            return custom_role_arn
+        raise not_authorized(f"The role {custom_role_arn} is not one of the roles the SAML assertion names.")
+    if len(login.roles) == 1:
+        return login.roles[0]
+    # [U] AWS's wording when several roles come and no CustomRoleArn chooses is not documented.
+    raise invalid_parameter("The SAML assertion names several roles: CustomRoleArn must choose one of them.")
+
+
 def resolve(
     ctx: RequestContext, pool: dict[str, Any], logins: Sequence[Login], custom_role_arn: str | None = None
 ) -> str:
@@ -104,6 +118,9 @@ def resolve(
             raise no_role()
         return str(role)
     mappings = pool.get("RoleMappings") or {}
+    for login in logins:
+        if login.roles and not any(k in mappings for k in login.role_mapping_keys):
+            return _provider_role(login, custom_role_arn)
     for login in logins:
         key = next((k for k in login.role_mapping_keys if k in mappings), None)
         if key is None:
