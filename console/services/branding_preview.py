@@ -290,9 +290,9 @@ def asset_problem(category: str, data: bytes) -> str | None:
         return f"{len(data) / 1_000_000:.1f} MB; an image may be at most 1 MB (1,000,000 bytes)."
     extension = image_extension(data)
     if extension is None:
-        return f"not an image Amazon Cognito takes; the {label.lower()} is {names}."
+        return f"not an image Amazon Cognito takes; the image for {label} must be {names}."
     if extension not in allowed:
-        return f"a {extension} file; the {label.lower()} is {names}."
+        return f"a {extension} file; the image for {label} must be {names}."
     if extension == "SVG" and _SVG_ACTIVE.search(data):
         return "SVG files can't contain scripts, event handlers or foreign objects."
     return None

@@ -91,6 +91,8 @@ class BrandingView(View):
             self.ui.assetCategoryCombo.addItem(label, category)
         for mode, label in COLOR_MODES.items():
             self.ui.colorModeCombo.addItem(label, mode)
+        for combo in (self.ui.assetCategoryCombo, self.ui.colorModeCombo):
+            combo.setMinimumWidth(combo.sizeHint().width())  # the longest choice stays readable in a narrow pane
         table = self.ui.assetsTable
         table.setColumnCount(4)
         table.setHorizontalHeaderLabels(["Image", "Colour mode", "Format", "Size"])
@@ -312,6 +314,21 @@ class BrandingView(View):
         self.ui.removeAssetButton.setEnabled(bool(table.selectedItems()))
 
     # --- the preview --------------------------------------------------------------------------------------------
+    def _scheme_note(self, branding: Branding) -> str:
+        """What the chosen scheme shows of a managed login style that keeps to one colour scheme."""
+        if branding.style != "managed":
+            return ""
+        settings = dict(branding.settings or {}) if not branding.use_cognito else {}
+        mode = str(((settings.get("categories") or {}).get("global") or {}).get("colorSchemeMode") or "LIGHT")
+        dark = self.ui.schemeCombo.currentIndex() == 1
+        if (mode, dark) in (("LIGHT", True), ("DARK", False)):
+            other = "dark" if dark else "light"
+            return (
+                f" This style's colour scheme is {mode} (categories.global.colorSchemeMode): browsers in {other} "
+                f"mode see it {mode.lower()} too."
+            )
+        return ""
+
     def _preview_note(self) -> str:
         service = self.ctx.service
         connection = getattr(service, "connection", None)
@@ -333,7 +350,11 @@ class BrandingView(View):
         """Render the draft as it is once the preview before it (if any) has finished: one at a time, since each
         saves its draft to the same preview pool."""
         async with self.render_lock:
-            await self._render_draft()
+            if self.web is not None:
+                await self._render_draft()
+                return
+            async with self.ctx.busy("Starting the preview"):  # the first page waits for Chromium to start
+                await self._render_draft()
 
     async def _render_draft(self) -> None:
         branding, problem = self.draft()
@@ -352,6 +373,7 @@ class BrandingView(View):
                 self.ui.previewNote.setText(f"The preview could not be rendered: {exc.reason}")
                 return
             self.rendered = html
+            self.ui.previewNote.setText(self._preview_note() + self._scheme_note(branding))
             if self.web is None:
                 from PySide6.QtWebEngineWidgets import QWebEngineView
 

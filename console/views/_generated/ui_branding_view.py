@@ -176,11 +176,13 @@ class Ui_BrandingView(object):
 
         self.assetCategoryCombo = QComboBox(self.assetsGroup)
         self.assetCategoryCombo.setObjectName(u"assetCategoryCombo")
+        self.assetCategoryCombo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
 
         self.assetRow.addWidget(self.assetCategoryCombo)
 
         self.colorModeCombo = QComboBox(self.assetsGroup)
         self.colorModeCombo.setObjectName(u"colorModeCombo")
+        self.colorModeCombo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
 
         self.assetRow.addWidget(self.colorModeCombo)
 
