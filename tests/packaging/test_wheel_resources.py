@@ -94,6 +94,51 @@ def test_the_wheel_declares_the_command(built: Path, wheel: list[str]) -> None:
     assert parser["console_scripts"]["cognito-console"] == "console.cli:main"
 
 
+@pytest.mark.slow
+def test_install_desktop_from_the_installed_wheel(built: Path, tmp_path: Path) -> None:
+    """In a virtualenv off the desktop's PATH, with the wheel alone (install-desktop needs none of the
+    dependencies): every file is written from the installed copy, and the entry's Exec is the virtualenv's
+    command by its full path, which runs."""
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(venv / "bin" / "python"),
+            "install",
+            "-q",
+            "--no-deps",
+            str(built),
+        ],
+        check=True,
+        timeout=300,
+    )
+    command = venv / "bin" / "cognito-console"
+    home = tmp_path / "data"
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_DATA_HOME": str(home)}
+    done = subprocess.run(
+        [str(command), "install-desktop"], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    app_id = "io.github.cognito_console.CognitoConsole"
+    written = [Path(line) for line in done.stdout.split()]
+    assert home / "applications" / f"{app_id}.desktop" in written
+    assert home / "metainfo" / f"{app_id}.metainfo.xml" in written
+    assert home / "icons" / "hicolor" / "512x512" / "apps" / f"{app_id}.png" in written
+    assert home / "icons" / "hicolor" / "scalable" / "apps" / f"{app_id}.svg" in written
+    assert all(path.is_file() for path in written) and len(written) == 11
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.read(home / "applications" / f"{app_id}.desktop", encoding="utf-8")
+    assert entry["Desktop Entry"]["Exec"] == str(command)
+    version = subprocess.run(
+        [entry["Desktop Entry"]["Exec"], "--version"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert version.returncode == 0 and "cognito-console" in version.stdout, version.stderr
+
+
 def test_a_source_checkout_reads_its_own_resources() -> None:
     assert resources.root() == ROOT / "resources"
     assert (resources.root() / "breached-passwords.txt").is_file()
