@@ -39,6 +39,7 @@ HTTP_ROUTES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("/{domain}/passkeys/add/options", ("POST",), "passkeys"),
     ("/{domain}/oauth2/idpresponse", ("GET", "POST"), "federation.routes"),
     ("/{domain}/saml2/idpresponse", ("POST",), "federation.routes"),
+    ("/{domain}/saml2/logout", ("GET", "POST"), "federation.single_logout"),
     # The same pages at the root of a domain's own host name (<prefix>.auth.<region>.amazoncognito.com, or a
     # custom domain listed in --allowed-hosts, pointed at this server): the Host header names the domain.
     ("/oauth2/authorize", ("GET",), "authorize"),
@@ -47,6 +48,7 @@ HTTP_ROUTES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("/mfa", ("POST",), "login"),
     ("/forceChangePassword", ("POST",), "login"),
     ("/logout", ("GET",), "logout"),
+    ("/saml2/logout", ("GET", "POST"), "federation.single_logout"),
     ("/oauth2/token", ("POST",), "token"),
     ("/oauth2/userInfo", ("GET", "POST"), "userinfo"),
     ("/oauth2/revoke", ("POST",), "revocation"),

@@ -4,6 +4,9 @@ AWS takes ``client_id`` with either ``logout_uri`` (exactly one of the client's 
 ``redirect_uri`` + ``response_type`` (+ ``state``, ``scope``...), which sends the browser to ``/login``
 with those parameters, checked as an authorize request is. Anything else is an error page, never a
 redirect.
+
+When the session is a sign-in through a SAML provider whose ``IDPSignout`` is ``true``, the browser goes to
+the provider's SingleLogoutService first and on from ``saml2/logout`` (federation/single_logout.py).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from console.emulator.user_pools import clients
 
 from . import authorize, pages, sessions
 from .authorize import Refusal
+from .federation import single_logout
 from .flow import run
 
 
@@ -47,6 +51,9 @@ async def logout(request: Request) -> Response:
         if isinstance(checked, Refusal):
             return authorize.refuse(request, ctx, site, checked)
         response = authorize.login_redirect(site, checked)
+    through_provider = await single_logout.sign_out_at_provider(request, ctx, site, response.headers["location"])
+    if through_provider is not None:
+        response = through_provider
     await run(ctx, sessions.end, ctx, request)
     sessions.clear_cookie(response, request)
     return pages.security_headers(response)

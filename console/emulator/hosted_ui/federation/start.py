@@ -59,28 +59,20 @@ def provider_for(
     return provider
 
 
-def remember(ctx: RequestContext, pending: flow.PendingAuthorization, provider_name: str, extra: dict[str, Any]) -> str:
-    """A new state for ``pending`` on its way to ``provider_name`` (inside a transaction)."""
+def keep_state(ctx: RequestContext, pool_id: str, provider_name: str, doc: dict[str, Any]) -> str:
+    """A new one-use state for a trip to ``provider_name`` that keeps ``doc`` (inside a transaction)."""
     state = secrets.token_urlsafe(32)
     ctx.store.run("DELETE FROM federation_requests WHERE expires < ?", (ctx.now,))
     ctx.store.run(
         "INSERT INTO federation_requests (state, pool_id, provider_name, expires, doc) VALUES (?, ?, ?, ?, ?)",
-        (
-            state,
-            pending.pool_id,
-            provider_name,
-            ctx.now + flow.PENDING_VALIDITY,
-            dumps({"pending": pending.seal(ctx), **extra}),
-        ),
+        (state, pool_id, provider_name, ctx.now + flow.PENDING_VALIDITY, dumps(doc)),
     )
     return state
 
 
-def take(
-    ctx: RequestContext, state: str | None, pool_id: str
-) -> tuple[flow.PendingAuthorization, str, dict[str, Any]] | None:
-    """The pending authorization, provider name and kept values of ``state``, used up (inside a
-    transaction); None when it is unknown, used, expired or for another pool."""
+def take_state(ctx: RequestContext, state: str | None, pool_id: str) -> tuple[str, dict[str, Any]] | None:
+    """The provider name and kept document of ``state``, used up (inside a transaction); None when it is
+    unknown, used, expired or for another pool."""
     if not state or len(state) > _MAX_STATE:
         return None
     row = ctx.store.one("SELECT * FROM federation_requests WHERE state = ?", (state,))
@@ -89,11 +81,27 @@ def take(
     ctx.store.run("DELETE FROM federation_requests WHERE state = ?", (state,))
     if row["pool_id"] != pool_id or row["expires"] <= ctx.now:
         return None
-    doc = loads(row["doc"])
+    return str(row["provider_name"]), loads(row["doc"])
+
+
+def remember(ctx: RequestContext, pending: flow.PendingAuthorization, provider_name: str, extra: dict[str, Any]) -> str:
+    """A new state for ``pending`` on its way to ``provider_name`` (inside a transaction)."""
+    return keep_state(ctx, pending.pool_id, provider_name, {"pending": pending.seal(ctx), **extra})
+
+
+def take(
+    ctx: RequestContext, state: str | None, pool_id: str
+) -> tuple[flow.PendingAuthorization, str, dict[str, Any]] | None:
+    """The pending authorization, provider name and kept values of ``state``, used up (inside a
+    transaction); None when it is unknown, used, expired or for another pool."""
+    taken = take_state(ctx, state, pool_id)
+    if taken is None:
+        return None
+    provider_name, doc = taken
     pending = flow.PendingAuthorization.open(ctx, doc.get("pending"), pool_id)
     if pending is None:
         return None
-    return pending, str(row["provider_name"]), doc
+    return pending, provider_name, doc
 
 
 def idp_response_url(request: Request, site: Site, path: str) -> str:
