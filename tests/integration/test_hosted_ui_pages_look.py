@@ -207,3 +207,65 @@ def test_cognito_provided_values_show_no_header_or_footer(cognito: Any, idp: Any
         assert "page-footer" not in page.text.split("</style>")[-1]
         assert '<link rel="icon"' not in page.text
         assert "--button-bg:#0972d3ff;" in page.text
+
+
+def test_a_style_with_a_language_selector_a_provider_drop_down_and_graphics(cognito: Any, idp: Any) -> None:
+    with site(cognito, idp, managed=True) as (made, browser):
+        for name in ("Google", "Facebook"):
+            idp.create_identity_provider(
+                UserPoolId=made["pool_id"],
+                ProviderName=name,
+                ProviderType=name,
+                ProviderDetails={"client_id": "c", "client_secret": "s", "authorize_scopes": "openid email"},
+            )
+        idp.update_user_pool_client(
+            UserPoolId=made["pool_id"],
+            ClientId=made["client_id"],
+            AllowedOAuthFlowsUserPoolClient=True,
+            AllowedOAuthFlows=["code"],
+            AllowedOAuthScopes=["openid", "email"],
+            CallbackURLs=[CALLBACK],
+            SupportedIdentityProviders=["COGNITO", "Google", "Facebook"],
+        )
+        idp.create_managed_login_branding(
+            UserPoolId=made["pool_id"],
+            ClientId=made["client_id"],
+            Settings={
+                "categories": {
+                    "form": {"languageSelector": {"enabled": True}, "displayGraphics": True},
+                    "auth": {"federation": {"interfaceStyle": "DROPDOWN"}},
+                }
+            },
+            Assets=[{"Category": "AUTH_APP_GRAPHIC", "ColorMode": "DYNAMIC", "Extension": "SVG", "Bytes": SVG}],
+        )
+        page = browser.login_page(**authorize_params(made, lang="it", state="s1"))
+        text = html.unescape(page.text)
+        languages = re.search(r'<nav class="languages" aria-label="Lingua">(.*?)</nav>', text, re.S)
+        assert languages, text
+        assert "<summary>Italiano</summary>" in languages.group(1)
+        links = dict(re.findall(r'href="([^"]+)" hreflang="([^"]+)"', languages.group(1)))
+        assert sorted(links.values()) == sorted(
+            ["en", "de", "es", "fr", "id", "it", "ja", "ko", "pt-BR", "zh-CN", "zh-TW"]
+        )
+        korean = next(href for href, code in links.items() if code == "ko")
+        assert urlsplit(korean).path == f"/{made['domain']}/login"
+        switched = browser.follow(korean)
+        assert '<html lang="ko">' in switched.text and ">로그인</h1>" in switched.text
+        assert parse_qs(urlsplit(korean).query)["state"] == ["s1"]
+        # The providers in a drop-down list: a GET form to /oauth2/authorize with the request's parameters.
+        form = re.search(r'<form class="idp-select" method="get" action="([^"]+)"[^>]*>(.*?)</form>', text, re.S)
+        assert form, text
+        assert form.group(1) == f"/{made['domain']}/oauth2/authorize"
+        hidden = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', form.group(2)))
+        assert hidden["client_id"] == made["client_id"] and hidden["state"] == "s1" and hidden["lang"] == "it"
+        assert "identity_provider" not in hidden
+        assert re.findall(r'<option value="([^"]+)">', form.group(2)) == ["Google", "Facebook"]
+        assert "idp-button" not in text.split("</style>")[-1]
+        # The authenticator app's graphic above the set-up page's heading.
+        setup = setup_page(idp, made, browser, lang="it")
+        graphic = re.search(
+            r'<div class="graphic">\s*<picture><img class="graphic-image" src="([^"]+)" alt=""></picture>\s*</div>',
+            setup.text,
+        )
+        assert graphic and graphic.group(1) == f"data:image/svg+xml;base64,{base64.b64encode(SVG).decode()}"
+        assert setup.text.index('class="graphic"') < setup.text.index('id="title"')

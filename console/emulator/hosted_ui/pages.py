@@ -19,7 +19,7 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlencode
 
 import jinja2
 import segno
@@ -235,6 +235,7 @@ _RADII: dict[str, tuple[str, ...]] = {
 _DENSITY = {"COMPACT": "0.75", "REGULAR": "1", "SPACIOUS": "1.25"}
 _PLACE = {"START": "flex-start", "TOP": "flex-start", "CENTER": "center", "END": "flex-end", "BOTTOM": "flex-end"}
 _MODES = {"LIGHT": "lightMode", "DARK": "darkMode"}
+_GRAPHICS = ("EMAIL_GRAPHIC", "SMS_GRAPHIC", "AUTH_APP_GRAPHIC", "PASSWORD_GRAPHIC", "PASSKEY_GRAPHIC")
 
 
 def _mode_vars(settings: dict[str, Any], mode: str) -> str:
@@ -276,6 +277,12 @@ class ManagedLook:
     favicons: tuple[tuple[str, str], ...] = ()
     idp_icons: dict[str, Image] = field(default_factory=dict)
     federated_first: bool = True
+    # categories.auth.federation.interfaceStyle: the providers as a list of buttons, or a drop-down list.
+    idp_dropdown: bool = False
+    # categories.form.languageSelector: a list of the languages on the form, to switch to.
+    language_selector: bool = False
+    # The pictures above a form (categories.form.displayGraphics), by asset category (EMAIL_GRAPHIC ...).
+    graphics: dict[str, Image] = field(default_factory=dict)
 
 
 def _data_url(asset: dict[str, Any]) -> str | None:
@@ -391,6 +398,12 @@ def managed_login_look(branding: dict[str, Any]) -> ManagedLook:
     federated_first = not ("USERNAME_PASSWORD" in kinds and "FEDERATED" in kinds) or kinds.index(
         "FEDERATED"
     ) < kinds.index("USERNAME_PASSWORD")
+    graphics: dict[str, Image] = {}
+    if _dig(settings, "categories", "form", "displayGraphics") is not False:
+        for category in _GRAPHICS:
+            found_graphic = image(category)
+            if found_graphic is not None:
+                graphics[category] = found_graphic
     return ManagedLook(
         css="\n".join(out),
         header=bar("pageHeader", "PAGE_HEADER_LOGO"),
@@ -401,6 +414,9 @@ def managed_login_look(branding: dict[str, Any]) -> ManagedLook:
         favicons=tuple(favicons),
         idp_icons=icons,
         federated_first=federated_first,
+        idp_dropdown=_dig(settings, "categories", "auth", "federation", "interfaceStyle") == "DROPDOWN",
+        language_selector=bool(_dig(settings, "categories", "form", "languageSelector", "enabled")),
+        graphics=graphics,
     )
 
 
@@ -449,6 +465,32 @@ def security_headers(response: Response, nonce: str | None = None, script_source
     return response
 
 
+def _languages(request: Request, current: str) -> list[dict[str, Any]]:
+    """The language selector's entries: each language by its own name, linking to this page in it (a page
+    a GET request showed; a form's answer has no address to go back to)."""
+    if request.method != "GET":
+        return []
+    return [
+        {
+            "code": code,
+            "name": localization.NATIVE_NAMES[code],
+            "href": f"{request.url.path}?{urlencode({**dict(request.query_params), 'lang': code})}",
+            "current": code == current,
+        }
+        for code in localization.SUPPORTED
+    ]
+
+
+def _provider_form(providers: Any) -> dict[str, Any] | None:
+    """The drop-down list of identity providers as a GET form to ``/oauth2/authorize``: its action and the
+    authorize request's parameters as hidden fields (read off the providers' own links)."""
+    if not providers:
+        return None
+    action, _, query = str(providers[0]["href"]).partition("?")
+    fields = [(name, value) for name, value in parse_qsl(query, keep_blank_values=True) if name != "identity_provider"]
+    return {"action": action, "fields": fields}
+
+
 def render(
     request: Request,
     ctx: RequestContext,
@@ -478,6 +520,8 @@ def render(
     localized = site is not None and site.managed_login and template in LOCALIZED_TEMPLATES
     words = localization.translator((lang or request.query_params.get("lang")) if localized else None)
     look = cast(ManagedLook, branding["look"])
+    languages = _languages(request, words.code) if localized and look.language_selector else []
+    provider_form = _provider_form(values.get("providers")) if look.idp_dropdown else None
     page = ENV.get_template(template).render(
         nonce=nonce,
         csrf_field=CSRF_FIELD,
@@ -491,6 +535,8 @@ def render(
         url=(site.url if site is not None else (lambda path: path)),
         lang=words.code,
         _=words,
+        languages=languages,
+        provider_form=provider_form,
         **values,
     )
     response = HTMLResponse(page, status_code=status)
