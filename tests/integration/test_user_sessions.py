@@ -12,6 +12,7 @@ from botocore.exceptions import ClientError
 
 from tests.conftest import make_client, unique
 from tests.integration.auth_support import error, new_client, new_user, tokens
+from tests.integration.hosted_ui_support import PASSWORD as HOSTED_PASSWORD
 from tests.integration.hosted_ui_support import Browser, add_user, authorize_params, exchange, make_site, query_of
 
 SESSION_ID = re.compile(r"^tkn[a-z0-9]{25}$")
@@ -357,6 +358,67 @@ def test_a_user_revokes_their_hosted_ui_session(cognito, idp, pool):
         assert "/login?" in browser.authorize(**authorize_params(site)).headers["location"]
         # The access token's own session goes on.
         assert idp.get_user(AccessToken=body["access_token"])["Username"] == "bob"
+    finally:
+        browser.close()
+        idp.delete_user_pool_domain(UserPoolId=pool_id, Domain=site["domain"])
+
+
+def test_token_sessions_name_their_hosted_ui_session_and_linked_revocation(cognito, idp, pool):
+    pool_id = pool["Id"]
+    _enable(idp, pool_id)
+    site = make_site(idp, pool_id)
+    add_user(idp, pool_id, "cy")
+    browser = Browser(cognito.base_url, site["domain"])
+    try:
+        first = browser.sign_in(username="cy", **authorize_params(site))
+        body = exchange(cognito.base_url, site, query_of(first.headers["location"])["code"]).json()
+        # A second app sign-in answered from the same browser session (single sign-on).
+        second = browser.authorize(**authorize_params(site))
+        exchange(cognito.base_url, site, query_of(second.headers["location"])["code"])
+        listed = idp.admin_list_user_sessions(UserPoolId=pool_id, Username="cy")["Sessions"]
+        (sso,) = [s["SessionId"] for s in listed if s["SessionType"] == "SSO"]
+        token_sessions = [s for s in listed if s["SessionType"] == "TOKEN"]
+        assert len(token_sessions) == 2
+        assert all(s["OriginSessionId"] == sso for s in token_sessions)
+        # An API sign-in came through no SSO session.
+        api = new_client(idp, pool_id)["ClientId"]
+        tokens(idp, api, "cy", HOSTED_PASSWORD)
+        listed = idp.admin_list_user_sessions(UserPoolId=pool_id, Username="cy")["Sessions"]
+        assert sum(1 for s in listed if s["SessionType"] == "TOKEN" and "OriginSessionId" not in s) == 1
+        # LINKED from a token session ends its SSO session too (the other token session stays).
+        current = idp.list_user_sessions(AccessToken=body["access_token"])["Sessions"]
+        (own,) = [s["SessionId"] for s in current if s["IsCurrentSession"]]
+        other = next(s["SessionId"] for s in token_sessions if s["SessionId"] != own)
+        idp.revoke_user_session(AccessToken=body["access_token"], SessionId=other, RevokeAssociatedSessions="LINKED")
+        left = {
+            s["SessionId"]: s["SessionType"]
+            for s in idp.list_user_sessions(AccessToken=body["access_token"])["Sessions"]
+        }
+        assert other not in left and sso not in left and own in left
+        assert "/login?" in browser.authorize(**authorize_params(site)).headers["location"]
+    finally:
+        browser.close()
+        idp.delete_user_pool_domain(UserPoolId=pool_id, Domain=site["domain"])
+
+
+def test_revoking_a_hosted_ui_session_with_linked_ends_its_token_sessions(cognito, idp, pool):
+    pool_id = pool["Id"]
+    _enable(idp, pool_id)
+    site = make_site(idp, pool_id)
+    add_user(idp, pool_id, "dot")
+    browser = Browser(cognito.base_url, site["domain"])
+    try:
+        signed_in = browser.sign_in(username="dot", **authorize_params(site))
+        body = exchange(cognito.base_url, site, query_of(signed_in.headers["location"])["code"]).json()
+        listed = idp.admin_list_user_sessions(UserPoolId=pool_id, Username="dot")["Sessions"]
+        (sso,) = [s["SessionId"] for s in listed if s["SessionType"] == "SSO"]
+        idp.admin_revoke_user_session(
+            UserPoolId=pool_id, Username="dot", SessionId=sso, RevokeAssociatedSessions="LINKED"
+        )
+        assert idp.admin_list_user_sessions(UserPoolId=pool_id, Username="dot")["Sessions"] == []
+        with pytest.raises(ClientError) as exc:
+            idp.get_user(AccessToken=body["access_token"])
+        assert error(exc)[0] == "NotAuthorizedException"
     finally:
         browser.close()
         idp.delete_user_pool_domain(UserPoolId=pool_id, Domain=site["domain"])

@@ -282,7 +282,12 @@ async def finish_sign_in(
         if new_session:
             sessions.end(ctx, request)  # the browser's previous session, if any, ends with this sign-in
             done = _methods(ctx, pending, issued, method)
-            cookie = sessions.start(ctx, pending.pool_id, user, auth_time, method, pending.client_id, done)
+            cookie, session_id = sessions.start(ctx, pending.pool_id, user, auth_time, method, pending.client_id, done)
+            sessions.link_tokens(ctx, session_id, issued)
+        else:
+            current = sessions.current(ctx, request, pools.get_pool(ctx, pending.pool_id))
+            if current is not None:
+                sessions.link_tokens(ctx, current.session_id, issued)
         code = _store_code(ctx, pending, issued) if pending.response_type == "code" else None
         return cookie, code, issued
 

@@ -22,7 +22,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from console.emulator.core.context import RequestContext
-from console.emulator.user_pools import acr, session_tracking, users
+from console.emulator.user_pools import acr, session_tracking, tokens, users
 from console.emulator.user_pools.users import User
 
 from .sealing import digest
@@ -62,10 +62,11 @@ def start(
     method: str,
     client_id: str | None = None,
     amr: list[str] | None = None,
-) -> str:
+) -> tuple[str, str]:
     """A new session for ``user`` (inside a transaction), begun by app client ``client_id`` with the
-    sign-in methods ``amr``; the cookie value to give the browser."""
+    sign-in methods ``amr``; (the cookie value to give the browser, the session's ID)."""
     value = secrets.token_urlsafe(32)
+    session_id = session_tracking.new_session_id("sso")
     ctx.store.run("DELETE FROM hosted_ui_sessions WHERE expires < ?", (ctx.now,))
     ctx.store.run(
         "INSERT INTO hosted_ui_sessions (id, pool_id, username_key, sub, auth_time, method, created, expires,"
@@ -80,7 +81,7 @@ def start(
             method,
             ctx.now,
             ctx.now + VALIDITY,
-            session_tracking.new_session_id("sso"),
+            session_id,
             client_id,
             ctx.now,
             session_tracking.device_type(ctx.headers.get("user-agent", "")),
@@ -88,7 +89,16 @@ def start(
             json.dumps(amr) if amr is not None else None,
         ),
     )
-    return value
+    return value, session_id
+
+
+def link_tokens(ctx: RequestContext, session_id: str, issued: dict[str, Any]) -> None:
+    """The token session of ``issued`` (a sign-in's tokens) came through hosted UI session ``session_id``
+    (its OriginSessionId; in a transaction)."""
+    decoded = tokens.decode_unverified(str(issued.get("AccessToken") or ""))
+    origin = decoded[1].get("origin_jti") if decoded else None
+    if origin and session_id:
+        session_tracking.link(ctx, str(origin), session_id)
 
 
 def touch(ctx: RequestContext, session: HostedSession) -> None:

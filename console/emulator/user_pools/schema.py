@@ -630,4 +630,11 @@ MIGRATIONS: Migrations = {
     CREATE INDEX saml_sessions_by_user ON saml_sessions(pool_id, username_key);
     """,
     },
+    # session_tracking.py: the hosted UI (SSO) session a token session came through (OriginSessionId)
+    "session_links": {
+        1: """
+    ALTER TABLE token_sessions ADD COLUMN origin_session TEXT;
+    CREATE INDEX token_sessions_by_origin_session ON token_sessions(origin_session);
+    """,
+    },
 }

@@ -186,6 +186,18 @@ def end(ctx: RequestContext, session_ids: Iterable[str]) -> None:
         ctx.store.run("DELETE FROM token_sessions WHERE session_id = ?", (session_id,))
 
 
+def link(ctx: RequestContext, origin_jti: str, sso_session_id: str) -> None:
+    """The token session of sign-in ``origin_jti`` (if tracked) came through hosted UI session
+    ``sso_session_id``."""
+    ctx.store.run("UPDATE token_sessions SET origin_session = ? WHERE origin_jti = ?", (sso_session_id, origin_jti))
+
+
+def linked_token_sessions(ctx: RequestContext, sso_session_id: str) -> list[str]:
+    """The token sessions that came through hosted UI session ``sso_session_id``."""
+    rows = ctx.store.all("SELECT session_id FROM token_sessions WHERE origin_session = ?", (sso_session_id,))
+    return [str(r["session_id"]) for r in rows]
+
+
 def active_sso_sessions(ctx: RequestContext, pool_id: str, sub: str) -> list[Any]:
     """The user's live hosted UI (SSO) sessions (hosted_ui/sessions.py keeps them), most recently active
     first."""

@@ -55,6 +55,7 @@ def _describe(row: Any, current: str | None, kind: str = "TOKEN") -> dict[str, A
         "LastIPAddress": row["last_ip"],
         # No geo-IP database here: the location is what AWS answers when resolution fails.
         "LastLocation": {"Country": "unknown"},
+        "OriginSessionId": row["origin_session"] if kind == "TOKEN" else None,
         "IsCurrentSession": row["session_id"] == current,
     }
     return {k: v for k, v in described.items() if v is not None}
@@ -66,21 +67,30 @@ def _sessions(ctx: RequestContext, pool_id: str, sub: str, current: str | None) 
     return described
 
 
-def _revoke(ctx: RequestContext, pool_id: str, sub: str, session_id: str, current: str | None) -> None:
+def _revoke(
+    ctx: RequestContext, pool_id: str, sub: str, session_id: str, current: str | None, associated: str | None
+) -> None:
+    """End ``session_id``; with RevokeAssociatedSessions LINKED also what it is linked to: an SSO session's
+    token sessions, a token session's SSO session (never the caller's own session)."""
+    linked = associated == "LINKED"
     if session_id.startswith("sso"):
         sso = session_tracking.active_sso_session(ctx, pool_id, session_id)
         if sso is None or sso["sub"] != sub:
             raise resource_not_found(f"Session {session_id} does not exist.")
         session_tracking.end_sso(ctx, session_id)
+        if linked:
+            session_tracking.end(
+                ctx, [s for s in session_tracking.linked_token_sessions(ctx, session_id) if s != current]
+            )
         return
     row = session_tracking.active_session(ctx, pool_id, session_id)
     if row is None or row["sub"] != sub:
         raise resource_not_found(f"Session {session_id} does not exist.")
     if session_id == current:
         raise invalid_parameter("You can't revoke the session that the access token in the request belongs to.")
-    # RevokeAssociatedSessions=LINKED would also end the SSO session a token session came through; token
-    # sessions here come from no SSO session, so there is nothing linked to end.
     session_tracking.end(ctx, [session_id])
+    if linked and row["origin_session"]:
+        session_tracking.end_sso(ctx, str(row["origin_session"]))
 
 
 # -- configuration ------------------------------------------------------------------------------------
@@ -159,7 +169,7 @@ def revoke_user_session(ctx: RequestContext, req: dict[str, Any]) -> dict[str, A
     pool, user, claims = tokens.authenticate_access_token(ctx, req["AccessToken"])
     _require_tracking(ctx, pool["Id"])
     current = session_tracking.session_of_token(ctx, claims)
-    _revoke(ctx, pool["Id"], user.sub, req["SessionId"], current)
+    _revoke(ctx, pool["Id"], user.sub, req["SessionId"], current, req.get("RevokeAssociatedSessions"))
     return {}
 
 
@@ -180,5 +190,5 @@ def admin_revoke_user_session(ctx: RequestContext, req: dict[str, Any]) -> dict[
     pool = pools.get_pool(ctx, req["UserPoolId"])
     user = users.get(ctx, pool, req["Username"])
     _require_tracking(ctx, pool["Id"])
-    _revoke(ctx, pool["Id"], user.sub, req["SessionId"], None)
+    _revoke(ctx, pool["Id"], user.sub, req["SessionId"], None, req.get("RevokeAssociatedSessions"))
     return {}
