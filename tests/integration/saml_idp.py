@@ -348,18 +348,30 @@ def logout_response(*, in_response_to: str, destination: str, key: SigningKey | 
     return bytes(etree.tostring(root))
 
 
+def logout_request(*, name_id: str, destination: str, request_id: str = "", key: SigningKey | None = None) -> bytes:
+    """The identity provider's LogoutRequest, with an XML signature by ``key`` (HTTP-POST binding)."""
+    request_id = request_id or f"_{uuid.uuid4().hex}"
+    document = (
+        f'<samlp:LogoutRequest xmlns:samlp="{SAMLP}" xmlns:saml="{SAML}" ID="{request_id}"'
+        f' Version="2.0" IssueInstant="{instant(dt.datetime.now(dt.UTC))}" Destination="{destination}">'
+        f"<saml:Issuer>{IDP_ENTITY}</saml:Issuer><saml:NameID>{name_id}</saml:NameID></samlp:LogoutRequest>"
+    )
+    root = etree.fromstring(document.encode())
+    if key is not None:
+        root = XMLSigner(c14n_algorithm=_EXC_C14N).sign(
+            root, key=key.key_pem, cert=key.cert_pem, reference_uri=request_id
+        )
+    return bytes(etree.tostring(root))
+
+
 def logout_request_query(
     *, name_id: str, destination: str, relay_state: str, key: SigningKey | None = IDP_KEY, request_id: str = ""
 ) -> str:
     """The identity provider's LogoutRequest as the HTTP-Redirect binding sends it (the query string),
     signed with ``key`` (RSA-SHA256 over the binding's parameters)."""
-    document = (
-        f'<samlp:LogoutRequest xmlns:samlp="{SAMLP}" xmlns:saml="{SAML}" ID="{request_id or "_" + uuid.uuid4().hex}"'
-        f' Version="2.0" IssueInstant="{instant(dt.datetime.now(dt.UTC))}" Destination="{destination}">'
-        f"<saml:Issuer>{IDP_ENTITY}</saml:Issuer><saml:NameID>{name_id}</saml:NameID></samlp:LogoutRequest>"
-    )
+    document = logout_request(name_id=name_id, destination=destination, request_id=request_id)
     compressor = zlib.compressobj(wbits=-15)
-    deflated = compressor.compress(document.encode()) + compressor.flush()
+    deflated = compressor.compress(document) + compressor.flush()
     params = {"SAMLRequest": base64.b64encode(deflated).decode(), "RelayState": relay_state}
     if key is None:
         return urlencode(params)

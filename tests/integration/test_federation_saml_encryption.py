@@ -238,3 +238,36 @@ def test_an_encrypted_assertion_that_is_not_an_assertion_is_refused(idp: Any, en
         answer = post(site, browser, etree.tostring(root), relay_state)
     assert "not an assertion" in _refused(answer)
     assert users(idp, site) == []
+
+
+_MALFORMED = {
+    "no EncryptedData": f'<saml:EncryptedAssertion xmlns:saml="{SAML}"/>',
+    "unknown content algorithm": (
+        f'<saml:EncryptedAssertion xmlns:saml="{SAML}" xmlns:xenc="{XENC}"><xenc:EncryptedData>'
+        '<xenc:EncryptionMethod Algorithm="urn:unknown"/></xenc:EncryptedData></saml:EncryptedAssertion>'
+    ),
+    "cipher value not base64": (
+        f'<saml:EncryptedAssertion xmlns:saml="{SAML}" xmlns:xenc="{XENC}"><xenc:EncryptedData>'
+        f'<xenc:EncryptionMethod Algorithm="{AES128_GCM}"/><xenc:CipherData><xenc:CipherValue>***'
+        "</xenc:CipherValue></xenc:CipherData></xenc:EncryptedData></saml:EncryptedAssertion>"
+    ),
+    "no key": (
+        f'<saml:EncryptedAssertion xmlns:saml="{SAML}" xmlns:xenc="{XENC}"><xenc:EncryptedData>'
+        f'<xenc:EncryptionMethod Algorithm="{AES128_GCM}"/><xenc:CipherData><xenc:CipherValue>AAAA'
+        "</xenc:CipherValue></xenc:CipherData></xenc:EncryptedData></saml:EncryptedAssertion>"
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(_MALFORMED))
+def test_a_malformed_encrypted_assertion_is_refused(idp: Any, encrypting_site: dict[str, Any], case: str) -> None:
+    site = encrypting_site
+    with httpx.Client(follow_redirects=False, timeout=20) as browser:
+        request_id, relay_state = start(site, browser)
+        root = etree.fromstring(
+            response(acs=site["acs"], audience=site["audience"], name_id="mallory", in_response_to=request_id)
+        )
+        root.replace(root.find(f"{{{SAML}}}Assertion"), etree.fromstring(_MALFORMED[case]))
+        answer = post(site, browser, etree.tostring(root), relay_state)
+    assert "could not be decrypted" in _refused(answer)
+    assert users(idp, site) == []

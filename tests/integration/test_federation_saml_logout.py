@@ -26,6 +26,7 @@ from tests.integration.saml_idp import (
     SIGNED_OUT,
     SLO_URL,
     SSO_URL,
+    logout_request,
     logout_request_query,
     logout_response,
     metadata,
@@ -189,3 +190,22 @@ def test_saml2_logout_answers_bad_input_with_the_error_page(slo_site: dict[str, 
     assert answer.status_code == 400
     assert "<html" in answer.text.lower()
     assert httpx.get(slo_site["logout"], timeout=20).status_code == 400
+
+
+@pytest.mark.parametrize("key", ["the provider's", "none", "another"])
+def test_a_logout_request_by_http_post_needs_its_xml_signature(idp: Any, slo_site: dict[str, Any], key: str) -> None:
+    site = slo_site
+    signer = {"the provider's": IDP_KEY, "none": None, "another": OTHER_KEY}[key]
+    with httpx.Client(follow_redirects=False, timeout=20) as browser:
+        signed_in(site, browser, "jane")
+        message = logout_request(name_id="jane", destination=site["logout"], key=signer)
+        answer = browser.post(
+            site["logout"], data={"SAMLRequest": base64.b64encode(message).decode(), "RelayState": "idp-state"}
+        )
+        if signer is IDP_KEY:
+            assert answer.status_code == 302
+            assert redirect_message(answer.headers["location"], "SAMLResponse").tag == f"{{{SAMLP}}}LogoutResponse"
+            assert _authorize(site, browser).startswith(SSO_URL)
+        else:
+            assert answer.status_code == 400
+            assert _session_alive(site, browser)
