@@ -459,6 +459,7 @@ class RoleSimulatorDialog(QDialog):
         self.ui.resourceEdit.setText(
             f"arn:aws:cognito-sync:{region}:*:identitypool/{pool.id}/identity/${{cognito-identity.amazonaws.com:sub}}/*"
         )
+        self.ui.resourceEdit.setCursorPosition(0)  # the ARN read from its start, not scrolled to its end
         self.ui.sourceCombo.currentIndexChanged.connect(self._source_changed)
         self.ui.simulateButton.clicked.connect(self.on_simulate_clicked)
         self.ui.buttons.rejected.connect(self.reject)
