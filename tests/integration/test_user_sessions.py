@@ -422,3 +422,20 @@ def test_revoking_a_hosted_ui_session_with_linked_ends_its_token_sessions(cognit
     finally:
         browser.close()
         idp.delete_user_pool_domain(UserPoolId=pool_id, Domain=site["domain"])
+
+
+def test_revoke_token_with_linked_ends_the_hosted_ui_session(cognito, idp, pool):
+    pool_id = pool["Id"]
+    _enable(idp, pool_id)
+    site = make_site(idp, pool_id)
+    add_user(idp, pool_id, "eli")
+    browser = Browser(cognito.base_url, site["domain"])
+    try:
+        signed_in = browser.sign_in(username="eli", **authorize_params(site))
+        body = exchange(cognito.base_url, site, query_of(signed_in.headers["location"])["code"]).json()
+        idp.revoke_token(Token=body["refresh_token"], ClientId=site["client_id"], RevokeAssociatedSessions="LINKED")
+        assert idp.admin_list_user_sessions(UserPoolId=pool_id, Username="eli")["Sessions"] == []
+        assert "/login?" in browser.authorize(**authorize_params(site)).headers["location"]
+    finally:
+        browser.close()
+        idp.delete_user_pool_domain(UserPoolId=pool_id, Domain=site["domain"])

@@ -192,6 +192,13 @@ def link(ctx: RequestContext, origin_jti: str, sso_session_id: str) -> None:
     ctx.store.run("UPDATE token_sessions SET origin_session = ? WHERE origin_jti = ?", (sso_session_id, origin_jti))
 
 
+def end_origin_sso(ctx: RequestContext, origin_jti: str) -> None:
+    """End the hosted UI session that the token session of sign-in ``origin_jti`` came through, if any."""
+    sso = ctx.store.value("SELECT origin_session FROM token_sessions WHERE origin_jti = ?", (origin_jti,))
+    if sso:
+        end_sso(ctx, str(sso))
+
+
 def linked_token_sessions(ctx: RequestContext, sso_session_id: str) -> list[str]:
     """The token sessions that came through hosted UI session ``sso_session_id``."""
     rows = ctx.store.all("SELECT session_id FROM token_sessions WHERE origin_session = ?", (sso_session_id,))

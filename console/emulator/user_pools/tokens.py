@@ -118,11 +118,40 @@ def decode_unverified(token: str) -> tuple[dict[str, Any], dict[str, Any]] | Non
     return header, claims
 
 
+_VERIFIED = "user_pools.verified_jwts"
+_VERIFIED_MAX = 4096
+
+
 def verify_jwt(ctx: RequestContext, token: str) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
     """(pool id, header, claims) if ``token`` is a JWT signed by one of our pools' keys, else None.
 
-    Checks the issuer and the signature, not expiry or revocation.
+    Checks the issuer and the signature, not expiry or revocation. A token whose signature checked out is
+    remembered with the pool keys that signed it (an app presents the same token call after call): while
+    its pool exists with those keys, it is not decoded and checked again.
     """
+    cache: dict[str, tuple[str, dict[str, Any], dict[str, Any], keys.PoolKeys]] = ctx.state.setdefault(_VERIFIED, {})
+    hit = cache.get(token)
+    if hit is not None:
+        pool_id, header, claims, signed_by = hit
+        if (
+            claims.get("iss") == ctx.issuer(pool_id)
+            and ctx.store.value("SELECT 1 FROM pools WHERE id = ?", (pool_id,))
+            and keys.pool_keys(ctx, pool_id, create=False) is signed_by
+        ):
+            return pool_id, dict(header), dict(claims)
+        del cache[token]
+    found = _verify_jwt(ctx, token)
+    if found is not None:
+        if len(cache) >= _VERIFIED_MAX:
+            cache.clear()
+        pool_id, header, claims = found
+        signed_by_now = keys.pool_keys(ctx, pool_id, create=False)
+        if signed_by_now is not None:
+            cache[token] = (pool_id, dict(header), dict(claims), signed_by_now)
+    return found
+
+
+def _verify_jwt(ctx: RequestContext, token: str) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
     decoded = decode_unverified(token)
     if decoded is None:
         return None
@@ -661,4 +690,7 @@ def revoke_token(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]:
         ctx.store.run(
             "UPDATE token_origins SET revoked = ? WHERE origin_jti = ? AND revoked IS NULL", (ctx.now, origin)
         )
+        if req.get("RevokeAssociatedSessions") == "LINKED":
+            # Also the hosted UI (SSO) session the token session came through, where sessions are tracked.
+            session_tracking.end_origin_sso(ctx, str(origin))
     return {}
