@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, cast
@@ -85,6 +86,17 @@ def redirecting() -> Iterator[tuple[str, dict[str, str]]]:
                 self.send_header("Content-Length", "2")
                 self.end_headers()
                 self.wfile.write(b"ok")
+                return
+            if self.path == "/slow":  # a byte at a time, each within the per-step timeout
+                self.send_response(200)
+                self.end_headers()
+                try:
+                    for _ in range(20):
+                        self.wfile.write(b"x")
+                        self.wfile.flush()
+                        time.sleep(0.05)
+                except BrokenPipeError:  # the fetch gave up: what the test wants
+                    pass
                 return
             if self.path == "/large":  # past the limit, its length not announced
                 self.send_response(200)
@@ -204,3 +216,12 @@ def test_a_post_is_answered_whatever_its_status_and_not_redirected(
     assert response is not None
     assert response.status_code == 501  # BaseHTTPRequestHandler has no do_POST
     assert gets == [f"{base}/start"]
+
+
+def test_a_slow_answer_is_cut_off_at_the_deadline(
+    redirecting: tuple[str, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base, _ = redirecting
+    assert fetch(f"{base}/slow") == b"x" * 20
+    monkeypatch.setattr(core_fetch, "DEADLINE", 0.5)
+    assert fetch(f"{base}/slow") is None

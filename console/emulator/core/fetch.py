@@ -13,8 +13,10 @@ call the server there can reach loopback anyway. A server others can reach refus
 ``COGNITO_LOCAL_ALLOW_PRIVATE_FETCH=1`` allows every address (an identity provider on the same private
 network, in containers).
 
-A call waits at most ``TIMEOUT`` seconds for each step and reads at most ``MAX_BODY`` bytes; a call that is
-refused, unreachable, too large or fails in any other way answers None, as an unreachable server does.
+A call waits at most ``TIMEOUT`` seconds for each step and ``DEADLINE`` seconds in all (redirects included,
+so a server that answers a byte at a time cannot hold a request for long), and reads at most ``MAX_BODY``
+bytes; a call that is refused, unreachable, too slow, too large or fails in any other way answers None, as
+an unreachable server does.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ ALLOW_PRIVATE_FETCH_ENV = "COGNITO_LOCAL_ALLOW_PRIVATE_FETCH"
 # document; five is what a well-behaved server needs, and bounds what a misbehaving one costs.
 MAX_REDIRECTS = 5
 TIMEOUT = 5.0
+DEADLINE = 15.0
 MAX_BODY = 1024 * 1024
 _REDIRECTS = (301, 302, 303, 307, 308)
 # Dropped from a response whose body was read here: the body is already decoded and its length known.
@@ -84,7 +87,10 @@ async def request(
     allow_all, loopback = _allowances(ctx)
     try:
         # trust_env off: through a proxy, the proxy would resolve and connect, and no address could be checked.
-        async with httpx.AsyncClient(timeout=TIMEOUT, follow_redirects=False, trust_env=False) as http:
+        async with (
+            asyncio.timeout(DEADLINE),
+            httpx.AsyncClient(timeout=TIMEOUT, follow_redirects=False, trust_env=False) as http,
+        ):
             target = httpx.URL(url)
             for _ in range(MAX_REDIRECTS + 1):
                 response = await _send(
@@ -97,8 +103,8 @@ async def request(
                     return response
                 target = target.join(location)
     except Exception:
-        # Unreachable, refused, a name that does not resolve, a malformed URL (httpx.InvalidURL), a port past
-        # 65535 (OverflowError from connect()): the server did not answer.
+        # Unreachable, refused, too slow (TimeoutError), a name that does not resolve, a malformed URL
+        # (httpx.InvalidURL), a port past 65535 (OverflowError from connect()): the server did not answer.
         return None
     return None  # too many redirects
 

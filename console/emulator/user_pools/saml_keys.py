@@ -5,7 +5,9 @@ provider's ``EncryptedResponses`` ``true`` the identity provider encrypts every 
 certificate, and Amazon Cognito refuses an assertion that is not encrypted. The certificate (base64 DER,
 self-signed, valid ten years, as AWS's) is the provider's ``ActiveEncryptionCertificate`` in
 DescribeIdentityProvider's ProviderDetails. A provider gets its pair the first time encrypted responses are
-turned on and keeps it until it is deleted; hosted_ui/federation/xmlenc.py decrypts with it.
+turned on and keeps it until it is deleted ([U] AWS does not say whether a provider that never turned them
+on is described with a certificate); hosted_ui/federation/xmlenc.py decrypts with it. AWS publishes no
+service provider metadata document: the certificate is given to the identity provider from here.
 """
 
 from __future__ import annotations
