@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,10 +39,6 @@ DELEGATION_FLOW = "ALLOW_TOKEN_EXCHANGE_DELEGATION"
 ACCESS_TOKEN = "ACCESS_TOKEN"  # noqa: S105 - a token type name, not a password
 ID_TOKEN = "ID_TOKEN"  # noqa: S105 - a token type name, not a password
 SAML2 = "SAML2"
-# Tokens whose signature was checked: an agent exchanges the same subject token over and over, and an RSA
-# check with the JWT's decoding is most of what an exchange costs besides signing the new token.
-_VERIFIED = "token_exchange.verified"
-_VERIFIED_MAX = 1024
 
 # RFC 8693's token type URIs, as the token endpoint names them.
 TOKEN_TYPE_URIS = {
@@ -93,24 +88,6 @@ def _invalid(message: str, oauth_error: str = "invalid_request") -> ExchangeRefu
     return ExchangeRefused("InvalidParameterException", message, oauth_error)
 
 
-def _verified(ctx: RequestContext, token: str) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
-    """tokens.verify_jwt's answer, remembered per server for tokens already checked; a remembered token's
-    pool must still exist with the same issuer (expiry and revocation are checked by the caller, always)."""
-    cache: OrderedDict[str, tuple[str, dict[str, Any], dict[str, Any]]] = ctx.state.setdefault(_VERIFIED, OrderedDict())
-    hit = cache.get(token)
-    if hit is not None:
-        pool_id, _, claims = hit
-        if ctx.issuer(pool_id) == claims.get("iss") and ctx.store.value("SELECT 1 FROM pools WHERE id = ?", (pool_id,)):
-            return hit
-        cache.pop(token, None)
-    verified = tokens.verify_jwt(ctx, token)
-    if verified is not None:
-        cache[token] = verified
-        while len(cache) > _VERIFIED_MAX:
-            cache.popitem(last=False)
-    return verified
-
-
 def _check_token(
     ctx: RequestContext, pool_id: str, token: str, token_type: str, what: str
 ) -> tuple[dict[str, Any], users.User | None]:
@@ -118,7 +95,7 @@ def _check_token(
     credentials token); NotAuthorizedException otherwise."""
     if token_type == SAML2:
         raise _invalid(f"{what}Type SAML2 needs {what}ProviderName, a SAML identity provider of the user pool.")
-    verified = _verified(ctx, token)
+    verified = tokens.verify_jwt(ctx, token)
     if verified is None or verified[0] != pool_id:
         raise _refused(f"Invalid {what}.")
     _, header, claims = verified
