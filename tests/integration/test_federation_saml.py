@@ -8,19 +8,14 @@ wrapped second assertion) must send the app an error and create nobody.
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import threading
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from lxml import etree
 
 from tests.integration.saml_idp import (
@@ -31,6 +26,7 @@ from tests.integration.saml_idp import (
     OTHER_KEY,
     SAML,
     SAMLP,
+    pool_signature_verifies,
 )
 from tests.integration.saml_idp import metadata as _metadata
 from tests.integration.saml_idp import post as _post
@@ -301,29 +297,27 @@ def test_a_signed_response_wrapped_in_another_response_is_refused(idp: Any, saml
 
 def test_authn_requests_are_signed_with_the_pool_s_signing_certificate(idp: Any, saml_site: dict[str, Any]) -> None:
     site = saml_site
+
+    def authn_request_location() -> str:
+        with httpx.Client(follow_redirects=False, timeout=20) as browser:
+            answer = browser.get(
+                f"{site['base']}/oauth2/authorize",
+                params={
+                    "client_id": site["client_id"],
+                    "response_type": "code",
+                    "redirect_uri": CALLBACK,
+                    "identity_provider": "Corp",
+                },
+            )
+        return str(answer.headers["location"])
+
+    assert "Signature" not in _query(authn_request_location())
     idp.update_identity_provider(
         UserPoolId=site["pool_id"],
         ProviderName="Corp",
         ProviderDetails={"MetadataFile": _metadata(IDP_KEY), "RequestSigningAlgorithm": "rsa-sha256"},
     )
-    with httpx.Client(follow_redirects=False, timeout=20) as browser:
-        location = browser.get(
-            f"{site['base']}/oauth2/authorize",
-            params={
-                "client_id": site["client_id"],
-                "response_type": "code",
-                "redirect_uri": CALLBACK,
-                "identity_provider": "Corp",
-            },
-        ).headers["location"]
-    raw_query = urlsplit(location).query
-    signed_part, _, signature = raw_query.rpartition("&Signature=")
-    sent = _query(location)
-    assert sent["SigAlg"] == "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"
-    certificate = x509.load_der_x509_certificate(
-        base64.b64decode(idp.get_signing_certificate(UserPoolId=site["pool_id"])["Certificate"])
-    )
-    public_key = certificate.public_key()
-    assert isinstance(public_key, rsa.RSAPublicKey)
-    public_key.verify(base64.b64decode(sent["Signature"]), signed_part.encode(), padding.PKCS1v15(), hashes.SHA256())
-    assert signature
+    location = authn_request_location()
+    assert pool_signature_verifies(idp, site["pool_id"], location)
+    tampered = location.replace("RelayState=", "RelayState=x", 1)
+    assert not pool_signature_verifies(idp, site["pool_id"], tampered)
