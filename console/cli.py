@@ -4,7 +4,6 @@ local Cognito. Heavy imports (Qt, uvicorn) happen only in the branch that needs 
 from __future__ import annotations
 
 import argparse
-import importlib.metadata
 import importlib.util
 import os
 import re
@@ -20,10 +19,24 @@ _FALSE = {"0", "false", "no", "off"}
 
 def package_version() -> str:
     """The installed package's version (``--version``)."""
+    import importlib.metadata  # here, not at the top: it imports the email package, a tenth of the server's start
+
     try:
         return importlib.metadata.version("cognito-console")
     except importlib.metadata.PackageNotFoundError:  # a source tree run without being installed
         return "unknown (not installed)"
+
+
+class VersionAction(argparse.Action):
+    """``--version``: prints the program's name and the installed version (looked up only then) and exits."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: Any) -> None:
+        kwargs.setdefault("help", "show program's version number and exit")
+        super().__init__(option_strings, dest=dest, default=argparse.SUPPRESS, nargs=0, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> None:
+        print(f"{parser.prog} {package_version()}")
+        parser.exit()
 
 
 class EnvOptionParser(argparse.ArgumentParser):
@@ -40,7 +53,7 @@ class EnvOptionParser(argparse.ArgumentParser):
 
     def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
         action = super().add_argument(*args, **kwargs)
-        if action.option_strings and kwargs.get("action") not in ("help", "version"):
+        if action.option_strings and kwargs.get("action") not in ("help", "version", VersionAction):
             name = self.env_prefix + action.dest.upper()
             self.env_options[name] = action
             action.help = f"{action.help} [env: {name}]" if action.help else f"[env: {name}]"
@@ -139,7 +152,7 @@ def emulator_parser() -> EnvOptionParser:
         " Every option can also be set by the environment variable named after it; the command line wins.",
         env_prefix=ENV_PREFIX,
     )
-    p.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
+    p.add_argument("--version", action=VersionAction)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     p.add_argument("--port", type=_port, default=9229, help="port; 0 picks a free one (default: 9229)")
     p.add_argument("--data-dir", default="", help="where the SQLite database lives (default: user data dir)")
@@ -263,7 +276,7 @@ def gui_parser() -> argparse.ArgumentParser:
         " menu, with its icon (cognito-console install-desktop --help)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
+    p.add_argument("--version", action=VersionAction)
     p.add_argument("--screenshot", metavar="FILE", help="render a view once its data has loaded, save a PNG, exit")
     p.add_argument("--view", default="pools", choices=VIEWS, help="the view to show (with --screenshot)")
     p.add_argument("--connection", default=None, help="open this saved connection instead of the last one")

@@ -14,13 +14,14 @@ import functools
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
-
-import regex
+from typing import TYPE_CHECKING, Any
 
 from . import service_models
 from .errors import AwsError
 from .service_models import OperationModel, ServiceModel, Shape
+
+if TYPE_CHECKING:
+    import regex
 
 # The JSON services the local Cognito answers, keyed by their X-Amz-Target prefix.
 JSON_SERVICES = {
@@ -53,6 +54,10 @@ def service_model(name: str) -> ServiceModel:
 
 @functools.cache
 def _compiled(pattern: str) -> regex.Pattern[str] | None:
+    # Java's regular expressions (Unicode classes such as \p{L}) need the regex module, imported with the first
+    # pattern a request meets rather than at the server's start.
+    import regex
+
     try:
         return regex.compile(pattern)
     except regex.error:  # a Java-only construct; the shape's other constraints still apply

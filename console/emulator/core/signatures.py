@@ -12,6 +12,9 @@ first use there.
 Work a request replays (invocations.py) snapshots and restores the job list like any request-scoped
 state, so the jobs of a rolled-back attempt are dropped. Outside a request that called ``defer``
 (background jobs, the console's seed, plain HTTP routes) signing happens in place.
+
+cryptography is imported with the first signature, not with this module: the server defers every request's
+signatures from its start, and importing cryptography's primitives took a tenth of that start.
 """
 
 from __future__ import annotations
@@ -19,19 +22,22 @@ from __future__ import annotations
 import asyncio
 import base64
 import secrets
-from typing import Any
-
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from typing import TYPE_CHECKING, Any
 
 from . import workers
 from .context import RequestContext, Signing
 
-Job = tuple[str, str, rsa.RSAPrivateKey, bytes]  # marker, kid, key, signing input
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+Job = tuple[str, str, "rsa.RSAPrivateKey", bytes]  # marker, kid, key, signing input
 
 
 def rs256(key: rsa.RSAPrivateKey, signing_input: bytes) -> str:
     """The base64url RS256 signature of ``signing_input``."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding
+
     signature = key.sign(signing_input, padding.PKCS1v15(), hashes.SHA256())
     return base64.urlsafe_b64encode(signature).rstrip(b"=").decode("ascii")
 
@@ -102,6 +108,8 @@ def _answer(answer: tuple[bool, Any] | None, jobs: list[Job]) -> dict[str, str]:
 
 
 def _pem(key: rsa.RSAPrivateKey) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
     encoding, private = serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8
     return key.private_bytes(encoding, private, serialization.NoEncryption())
 
@@ -113,6 +121,9 @@ _worker_keys: dict[str, rsa.RSAPrivateKey] = {}
 
 def sign_batch(jobs: list[tuple[str, bytes | None, bytes]]) -> list[str]:
     """Runs in a worker: the signatures of ``(kid, PEM on first use, signing input)`` jobs."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
     made = []
     for kid, pem, data in jobs:
         if pem is not None:
