@@ -13,7 +13,6 @@ from console.services import policies
 from console.services.errors import ServiceError
 from console.services.protocol import MATCH_TYPES, IamRole, IdentityPool, IdentityPoolRoles, IdentityPoolSummary
 
-from . import assets
 from .base import (
     MUTED,
     WARNING,
@@ -58,7 +57,6 @@ class IdentityPoolsView(ListView):
         self.roles_button = QPushButton("Roles…", self)
         self.roles_button.setObjectName("rolesButton")
         self.roles_button.setToolTip("The default roles and how users of each provider get a role")
-        self.roles_button.setIcon(assets.icon("identity-pools", "#374151"))
         self.roles_button.clicked.connect(self.on_roles_clicked)
         self.ui.actions.insertWidget(self.ui.actions.indexOf(self.ui.deleteButton), self.roles_button)
         self.simulate_button = QPushButton("Simulate…", self)
