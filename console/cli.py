@@ -280,7 +280,12 @@ def gui_parser() -> argparse.ArgumentParser:
     p.add_argument("--screenshot", metavar="FILE", help="render a view once its data has loaded, save a PNG, exit")
     p.add_argument("--view", default="pools", choices=VIEWS, help="the view to show (with --screenshot)")
     p.add_argument("--connection", default=None, help="open this saved connection instead of the last one")
-    p.add_argument("--theme", choices=["system", "light", "dark"], default=None)
+    p.add_argument(
+        "--theme",
+        choices=["system", "light", "dark"],
+        default=None,
+        help="light or dark, or as the system's colour scheme (default: the saved setting, at first system)",
+    )
     p.add_argument("--local-port", type=int, default=None, help="port of the local Cognito (default: 9229)")
     p.add_argument("--local-data-dir", default=None, help="data directory for a local Cognito the console starts")
     return p
