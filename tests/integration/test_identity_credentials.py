@@ -199,6 +199,31 @@ def test_a_role_without_cognito_trust_gives_no_credentials(idp: Any, ci: Any, ia
     assert error(exc)[0] == "InvalidIdentityPoolConfigurationException"
 
 
+def test_what_was_checked_once_is_checked_again_after_a_change(
+    idp: Any, ci: Any, iam: Any, wired: dict[str, Any]
+) -> None:
+    token = signed_in(idp, wired["user_pool_id"], wired["client_id"], "carol")
+    logins = {wired["provider"]: token}
+    identity_id = ci.get_id(IdentityPoolId=wired["pool_id"], Logins=logins)["IdentityId"]
+    assert ci.get_credentials_for_identity(IdentityId=identity_id, Logins=logins)["Credentials"]["AccessKeyId"]
+    # The role stops trusting authenticated identities of this pool: no credentials, though the same token
+    # and identity got some a moment ago.
+    role_name = wired["auth_role"].rsplit("/", 1)[1]
+    kept = iam.get_role(RoleName=role_name)["Role"]["AssumeRolePolicyDocument"]
+    untrusting = json.loads(json.dumps(kept).replace('"authenticated"', '"unauthenticated"'))
+    iam.update_assume_role_policy(RoleName=role_name, PolicyDocument=json.dumps(untrusting))
+    with pytest.raises(ClientError) as exc:
+        ci.get_credentials_for_identity(IdentityId=identity_id, Logins=logins)
+    assert error(exc)[0] == "InvalidIdentityPoolConfigurationException"
+    iam.update_assume_role_policy(RoleName=role_name, PolicyDocument=json.dumps(kept))
+    assert ci.get_credentials_for_identity(IdentityId=identity_id, Logins=logins)["Credentials"]["AccessKeyId"]
+    # The user pool is deleted: its tokens, checked before, sign nobody in.
+    idp.delete_user_pool(UserPoolId=wired["user_pool_id"])
+    with pytest.raises(ClientError) as exc:
+        ci.get_id(IdentityPoolId=wired["pool_id"], Logins=logins)
+    assert error(exc)[0] == "NotAuthorizedException"
+
+
 def test_basic_flow(cognito: Any, idp: Any, ci: Any, iam: Any, wired: dict[str, Any]) -> None:
     token = signed_in(idp, wired["user_pool_id"], wired["client_id"], "gina")
     logins = {wired["provider"]: token}

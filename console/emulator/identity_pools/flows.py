@@ -26,7 +26,7 @@ from . import identities, openid, principal_tags
 from .identities import Identity
 from .logins import COGNITO_IDENTITY, verify_outside
 from .logins import verify as verify_logins
-from .pools import api, get_pool
+from .pools import api, get_pool, user_pool_of_provider
 from .verified import Login
 
 GUESTS_REFUSED = "Unauthenticated access is not supported for this identity pool."
@@ -124,8 +124,8 @@ async def checked_outside(
     """``verify_outside`` for the logins of a request, before its transaction: for the pool named, or the pool
     of the identity named. Nothing when there is nothing to check, or no such pool or identity (the
     request's own checks answer that)."""
-    if not logins_map:
-        return {}
+    if not logins_map or all(k == COGNITO_IDENTITY or user_pool_of_provider(ctx, k) for k in logins_map):
+        return {}  # logins of this server's own user pools and OpenID tokens: checked in the transaction
     if identity_id is not None:
         identity = identities.find(ctx, identity_id)
         pool_id = identity.pool_id if identity is not None else None

@@ -6,6 +6,7 @@ operations set on it: ``Roles`` and ``RoleMappings`` (roles.py), ``PrincipalTagM
 
 from __future__ import annotations
 
+import functools
 import re
 import uuid
 from typing import Any
@@ -76,11 +77,16 @@ def pool_arn(ctx: RequestContext, pool_id: str) -> str:
 def user_pool_of_provider(ctx: RequestContext, provider_name: str) -> str | None:
     """The user pool ID a Cognito user pool provider name names: AWS's ``cognito-idp.<region>.amazonaws.com/<id>``
     or this server's issuer form ``{base}/<id>``; None for any other name."""
+    return _user_pool_of_provider(provider_name, ctx.region, ctx.base_url)
+
+
+@functools.lru_cache(maxsize=1024)
+def _user_pool_of_provider(provider_name: str, region: str, base_url: str) -> str | None:
     found = _AWS_USER_POOL_PROVIDER.fullmatch(provider_name)
     if found is not None:
-        return found.group(2) if found.group(1) == ctx.region else None
-    base = ctx.base_url.split("://", 1)[-1]
-    for prefix in (ctx.base_url + "/", base + "/"):
+        return found.group(2) if found.group(1) == region else None
+    base = base_url.split("://", 1)[-1]
+    for prefix in (base_url + "/", base + "/"):
         if base and provider_name.startswith(prefix):
             rest = provider_name[len(prefix) :]
             if re.fullmatch(r"[\w-]+_[0-9a-zA-Z]+", rest):

@@ -24,6 +24,8 @@ from .roles import no_role
 
 COGNITO = "cognito-identity.amazonaws.com"
 AUD = f"{COGNITO}:aud"
+_CACHE = "identity_pools.trust_decisions"
+_CACHE_MAX = 4096
 
 
 def _limits_aud(statement: Mapping[str, Any]) -> bool:
@@ -31,6 +33,33 @@ def _limits_aud(statement: Mapping[str, Any]) -> bool:
     if not isinstance(condition, Mapping):
         return False
     return any(isinstance(keys, Mapping) and any(str(k).lower() == AUD for k in keys) for keys in condition.values())
+
+
+def _decide(trust_policy: Mapping[str, Any], context: Mapping[str, Any], *, tagged: bool) -> bool:
+    decision = policy.trust_decision(
+        trust_policy, action="sts:AssumeRoleWithWebIdentity", federated=COGNITO, context=context
+    )
+    if not decision.allowed or not any(_limits_aud(s.statement) for s in decision.why):
+        return False
+    return not tagged or policy.trust_allows(trust_policy, action="sts:TagSession", federated=COGNITO, context=context)
+
+
+def _trusted(ctx: RequestContext, trust_policy: Mapping[str, Any], context: Mapping[str, Any], *, tagged: bool) -> bool:
+    """Whether the trust policy lets Cognito assume the role for this identity (and tag its session).
+
+    The answer depends only on the policy and the condition keys, so it is remembered: an identity signs
+    in again and again with the same ones. The identity's ``sub`` is part of what is remembered only when
+    the policy names it."""
+    text = repr(trust_policy)
+    sub = tuple(context[f"{COGNITO}:sub"]) if "cognito-identity.amazonaws.com:sub" in text.lower() else ()
+    key = (text, tuple(context[AUD]), tuple(context[f"{COGNITO}:amr"]), sub, tagged)
+    cache: dict[tuple[Any, ...], bool] = ctx.state.setdefault(_CACHE, {})
+    found = cache.get(key)
+    if found is None:
+        if len(cache) >= _CACHE_MAX:
+            cache.clear()
+        found = cache[key] = _decide(trust_policy, context, tagged=tagged)
+    return found
 
 
 def credentials(
@@ -49,16 +78,8 @@ def credentials(
     role = role_by_arn(ctx, role_arn)
     if role is None:
         raise no_role()
-    trust_policy = role["AssumeRolePolicyDocument"]
     context = {AUD: [pool_id], f"{COGNITO}:amr": list(amr), f"{COGNITO}:sub": [identity_id]}
-    decision = policy.trust_decision(
-        trust_policy, action="sts:AssumeRoleWithWebIdentity", federated=COGNITO, context=context
-    )
-    if not decision.allowed or not any(_limits_aud(s.statement) for s in decision.why):
-        raise no_role()
-    if principal_tags and not policy.trust_allows(
-        trust_policy, action="sts:TagSession", federated=COGNITO, context=context
-    ):
+    if not _trusted(ctx, role["AssumeRolePolicyDocument"], context, tagged=bool(principal_tags)):
         raise no_role()
     return issue(
         ctx,
