@@ -348,13 +348,21 @@ def logout_response(*, in_response_to: str, destination: str, key: SigningKey | 
     return bytes(etree.tostring(root))
 
 
-def logout_request(*, name_id: str, destination: str, request_id: str = "", key: SigningKey | None = None) -> bytes:
+def logout_request(
+    *,
+    name_id: str,
+    destination: str,
+    request_id: str = "",
+    key: SigningKey | None = None,
+    session_index: str | None = None,
+) -> bytes:
     """The identity provider's LogoutRequest, with an XML signature by ``key`` (HTTP-POST binding)."""
     request_id = request_id or f"_{uuid.uuid4().hex}"
+    index = f"<samlp:SessionIndex>{session_index}</samlp:SessionIndex>" if session_index else ""
     document = (
         f'<samlp:LogoutRequest xmlns:samlp="{SAMLP}" xmlns:saml="{SAML}" ID="{request_id}"'
         f' Version="2.0" IssueInstant="{instant(dt.datetime.now(dt.UTC))}" Destination="{destination}">'
-        f"<saml:Issuer>{IDP_ENTITY}</saml:Issuer><saml:NameID>{name_id}</saml:NameID></samlp:LogoutRequest>"
+        f"<saml:Issuer>{IDP_ENTITY}</saml:Issuer><saml:NameID>{name_id}</saml:NameID>{index}</samlp:LogoutRequest>"
     )
     root = etree.fromstring(document.encode())
     if key is not None:

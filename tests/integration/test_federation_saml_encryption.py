@@ -271,3 +271,24 @@ def test_a_malformed_encrypted_assertion_is_refused(idp: Any, encrypting_site: d
         answer = post(site, browser, etree.tostring(root), relay_state)
     assert "could not be decrypted" in _refused(answer)
     assert users(idp, site) == []
+
+
+def test_an_idp_initiated_encrypted_assertion_signs_the_user_in(idp: Any, encrypting_site: dict[str, Any]) -> None:
+    site = encrypting_site
+    idp.update_identity_provider(
+        UserPoolId=site["pool_id"],
+        ProviderName="Corp",
+        ProviderDetails={"MetadataFile": metadata(IDP_KEY), "EncryptedResponses": "true", "IDPInit": "true"},
+    )
+    relay_state = f"client_id={site['client_id']}&redirect_uri={CALLBACK}&response_type=code&identity_provider=Corp"
+    message = response(
+        acs=site["acs"],
+        audience=site["audience"],
+        name_id="idp-init",
+        in_response_to=None,
+        encryption=Encryption(site["certificate"]),
+    )
+    with httpx.Client(follow_redirects=False, timeout=20) as browser:
+        answer = post(site, browser, message, relay_state)
+    assert "code" in query(answer.headers["location"]), answer.headers["location"]
+    assert users(idp, site) == ["corp_idp-init"]

@@ -209,3 +209,14 @@ def test_a_logout_request_by_http_post_needs_its_xml_signature(idp: Any, slo_sit
         else:
             assert answer.status_code == 400
             assert _session_alive(site, browser)
+
+
+def test_a_logout_request_naming_another_session_index_ends_nothing(idp: Any, slo_site: dict[str, Any]) -> None:
+    site = slo_site
+    with httpx.Client(follow_redirects=False, timeout=20) as browser:
+        signed_in(site, browser, "jane", session_index="_session-now")
+        for index, alive in (("_session-before", True), ("_session-now", False)):
+            message = logout_request(name_id="jane", destination=site["logout"], key=IDP_KEY, session_index=index)
+            answer = browser.post(site["logout"], data={"SAMLRequest": base64.b64encode(message).decode()})
+            assert answer.status_code == 302  # answered Success either way
+            assert _session_alive(site, browser) is alive
