@@ -23,6 +23,7 @@ used RelayState gets the hosted UI's error page (400) and changes nothing.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from starlette.requests import Request
@@ -39,6 +40,16 @@ from . import saml, start
 from .routes import saml_form
 
 _INVALID = "Invalid samlResponse or relayState from identity provider"
+
+
+@dataclass(frozen=True)
+class _Received:
+    """A message at saml2/logout: its parameters, the raw query string when it came by the HTTP-Redirect
+    binding (None by HTTP-POST), and this domain's saml2/logout URL."""
+
+    params: dict[str, str]
+    raw_query: str | None
+    logout_url: str
 
 
 def _slo_provider(ctx: RequestContext, pool_id: str, name: str) -> dict[str, Any] | None:
@@ -123,25 +134,19 @@ async def saml2_logout(request: Request) -> Response:
         params, raw_query = form, None
     else:
         params, raw_query = dict(request.query_params), request.url.query
-    logout_url = start.idp_response_url(request, site, "/saml2/logout")
+    received = _Received(params, raw_query, start.idp_response_url(request, site, "/saml2/logout"))
     try:
         if params.get("SAMLResponse"):
-            return await _logout_response(request, ctx, site, params, raw_query, logout_url)
+            return await _logout_response(request, ctx, site, received)
         if params.get("SAMLRequest"):
-            return await _logout_request(request, ctx, site, params, raw_query, logout_url)
+            return await _logout_request(request, ctx, site, received)
     except saml.SamlError as err:
         return pages.error_page(request, ctx, site, err.description, error="invalid_request")
     return pages.error_page(request, ctx, site, _INVALID, error="invalid_request")
 
 
-async def _logout_response(
-    request: Request,
-    ctx: RequestContext,
-    site: Site,
-    params: dict[str, str],
-    raw_query: str | None,
-    logout_url: str,
-) -> Response:
+async def _logout_response(request: Request, ctx: RequestContext, site: Site, received: _Received) -> Response:
+    params, raw_query = received.params, received.raw_query
     taken = await flow.run(ctx, _take, ctx, params.get("RelayState"), site.pool_id)
     if taken is None:
         return pages.error_page(request, ctx, site, _INVALID, error="invalid_request")
@@ -153,26 +158,22 @@ async def _logout_response(
     document = saml.binding_document(params["SAMLResponse"], deflated=raw_query is not None)
     if raw_query is not None and "Signature=" in raw_query:
         saml.verify_redirect_signature(idp, raw_query, "SAMLResponse")
-    saml.read_logout_response(document, idp, request_id=kept["request_id"], logout_url=logout_url)
+    saml.read_logout_response(document, idp, request_id=kept["request_id"], logout_url=received.logout_url)
     response = RedirectResponse(kept["destination"], status_code=302)
     sessions.clear_cookie(response, request)
     return pages.security_headers(response)
 
 
-async def _logout_request(
-    request: Request,
-    ctx: RequestContext,
-    site: Site,
-    params: dict[str, str],
-    raw_query: str | None,
-    logout_url: str,
-) -> Response:
+async def _logout_request(request: Request, ctx: RequestContext, site: Site, received: _Received) -> Response:
+    params, raw_query = received.params, received.raw_query
     document = saml.binding_document(params["SAMLRequest"], deflated=raw_query is not None)
     issuer = saml.peek_issuer(document)
     provider, idp = await _provider_of_issuer(ctx, site, issuer)
     if raw_query is not None:
         saml.verify_redirect_signature(idp, raw_query, "SAMLRequest")
-    message = saml.read_logout_request(ctx, document, idp, logout_url=logout_url, binding_signed=raw_query is not None)
+    message = saml.read_logout_request(
+        ctx, document, idp, logout_url=received.logout_url, binding_signed=raw_query is not None
+    )
 
     def work() -> None:
         rows = ctx.store.all(
