@@ -65,3 +65,33 @@ def test_view_takes_every_view_of_the_window() -> None:
 
     assert tuple(key for key, _label, _icon in NAV) == VIEWS
     assert gui_parser().parse_args(["--view", "identity-pools"]).view == "identity-pools"
+
+
+def test_the_app_icons_pngs_are_renderings_of_its_svg() -> None:
+    """resources/icons/app-<size>.png are app.svg drawn at each hicolor size (packaging/build_icons.py): after a
+    change to the SVG they must be rendered again."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    from console import resources
+
+    icons = resources.root() / "icons"
+    renderer = QSvgRenderer(str(icons / "app.svg"))
+    for size in desktop_integration.ICON_SIZES:
+        fresh = QImage(size, size, QImage.Format.Format_ARGB32)
+        fresh.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(fresh)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter)
+        painter.end()
+        committed = QImage(str(icons / f"app-{size}.png")).convertToFormat(QImage.Format.Format_ARGB32)
+        assert (committed.width(), committed.height()) == (size, size)
+        step = max(1, size // 32)
+        points = [(x, y) for x in range(0, size, step) for y in range(0, size, step)]
+        differences = [
+            abs(a - b)
+            for x, y in points
+            for a, b in zip(fresh.pixelColor(x, y).getRgb(), committed.pixelColor(x, y).getRgb(), strict=True)
+        ]
+        assert sum(differences) / len(differences) < 3, f"app-{size}.png is not app.svg as it is now"
