@@ -4,6 +4,7 @@ factor is asked for."""
 
 from __future__ import annotations
 
+import json
 import time
 import uuid
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from tests.integration.auth_support import PASSWORD, claims, error, new_client, new_user
+from tests.integration.passkey_support import Authenticator
 
 LOA1, LOA3 = "urn:cognito:loa:1", "urn:cognito:loa:3"
 
@@ -134,3 +136,46 @@ def test_bad_step_up_requests(cognito: Any, idp: Any, step_up_pool: dict[str, An
     assert _start(idp, client_id, "dee", TARGET_ACR_VALUES=f"urn:example:gold {LOA1}")["ChallengeName"] == (
         "SELECT_CHALLENGE"
     )
+
+
+def test_a_passkey_then_mfa_reaches_level_4(idp: Any) -> None:
+    pool_id = idp.create_user_pool(
+        PoolName=f"step-up-passkeys-{uuid.uuid4().hex[:6]}",
+        Policies={"SignInPolicy": {"AllowedFirstAuthFactors": ["PASSWORD", "WEB_AUTHN"]}},
+    )["UserPool"]["Id"]
+    try:
+        idp.set_user_pool_mfa_config(
+            UserPoolId=pool_id,
+            SoftwareTokenMfaConfiguration={"Enabled": True},
+            WebAuthnConfiguration={"RelyingPartyId": "example.com", "UserVerification": "preferred"},
+            MfaConfiguration="OPTIONAL",
+        )
+        client_id = new_client(idp, pool_id)["ClientId"]
+        new_user(idp, pool_id, "gus")
+        signed_in = _start(idp, client_id, "gus", PREFERRED_CHALLENGE="PASSWORD", PASSWORD=PASSWORD)
+        access = signed_in["AuthenticationResult"]["AccessToken"]
+        key = Authenticator()
+        options = idp.start_web_authn_registration(AccessToken=access)["CredentialCreationOptions"]
+        idp.complete_web_authn_registration(AccessToken=access, Credential=key.create(options, "https://example.com"))
+        totp = pyotp.TOTP(idp.associate_software_token(AccessToken=access)["SecretCode"])
+        idp.verify_software_token(AccessToken=access, UserCode=totp.now())
+        idp.set_user_mfa_preference(AccessToken=access, SoftwareTokenMfaSettings={"Enabled": True})
+
+        def passkey(**params: str) -> Any:
+            first = _start(idp, client_id, "gus", PREFERRED_CHALLENGE="WEB_AUTHN", **params)
+            assert first["ChallengeName"] == "WEB_AUTHN"
+            request = json.loads(first["ChallengeParameters"]["CREDENTIAL_REQUEST_OPTIONS"])
+            credential = json.dumps(key.get(request, "https://example.com"))
+            return _respond(idp, client_id, first, USERNAME="gus", CREDENTIAL=credential)
+
+        # Level 2 is what a passkey reaches: tokens at once.
+        at_2 = claims(passkey(TARGET_ACR_VALUES="urn:cognito:loa:2")["AuthenticationResult"]["AccessToken"])
+        assert (at_2["acr"], at_2["amr"]) == ("urn:cognito:loa:2", ["hwk"])
+        # Level 4 needs a second factor after the passkey.
+        stepped_up = passkey(TARGET_ACR_VALUES="urn:cognito:loa:4 urn:cognito:loa:2")
+        assert stepped_up["ChallengeName"] == "SOFTWARE_TOKEN_MFA"
+        done = _respond(idp, client_id, stepped_up, USERNAME="gus", SOFTWARE_TOKEN_MFA_CODE=totp.at(time.time() + 30))
+        at_4 = claims(done["AuthenticationResult"]["AccessToken"])
+        assert (at_4["acr"], at_4["amr"]) == ("urn:cognito:loa:4", ["hwk", "otp", "mfa"])
+    finally:
+        idp.delete_user_pool(UserPoolId=pool_id)
