@@ -242,7 +242,7 @@ def test_a_style_with_a_language_selector_a_provider_drop_down_and_graphics(cogn
         text = html.unescape(page.text)
         languages = re.search(r'<nav class="languages" aria-label="Lingua">(.*?)</nav>', text, re.S)
         assert languages, text
-        assert "<summary>Italiano</summary>" in languages.group(1)
+        assert '<summary>Lingua: <span lang="it">Italiano</span></summary>' in languages.group(1)
         links = dict(re.findall(r'href="([^"]+)" hreflang="([^"]+)"', languages.group(1)))
         assert sorted(links.values()) == sorted(
             ["en", "de", "es", "fr", "id", "it", "ja", "ko", "pt-BR", "zh-CN", "zh-TW"]
