@@ -27,7 +27,7 @@ from console.emulator.user_pools.identity_providers import providers_of
 
 from . import pages, sessions
 from .federation import start
-from .flow import PendingAuthorization, error_redirect, finish_sign_in, run
+from .flow import PendingAuthorization, error_redirect, finish_sign_in
 from .pages import Site
 
 RESPONSE_TYPES = {"code": "code", "token": "implicit"}
@@ -192,7 +192,6 @@ async def answer_or_login(
         if pending.prompt == "none":
             return error_redirect(pending, "login_required")
         return None
-    await run(ctx, sessions.touch, ctx, session)
     return await finish_sign_in(
         request,
         ctx,

@@ -287,6 +287,7 @@ async def finish_sign_in(
         else:
             current = sessions.current(ctx, request, pools.get_pool(ctx, pending.pool_id))
             if current is not None:
+                sessions.touch(ctx, current)
                 sessions.link_tokens(ctx, current.session_id, issued)
         code = _store_code(ctx, pending, issued) if pending.response_type == "code" else None
         return cookie, code, issued
