@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QUrl
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QTextBrowser, QWidget
+from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QTextBrowser, QTextEdit, QWidget
 from qasync import asyncSlot
 
 from console.models.table import ObjectRole, SortRole
@@ -337,6 +337,8 @@ def error_details(parent: QWidget, exc: ServiceError) -> QMessageBox:
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(exc.reason + "\n\n" + exc.label + (f" · {exc.action}" if exc.action else ""))
     box.setDetailedText(exc.full_text())
+    for details in box.findChildren(QTextEdit):  # Qt's own pane for the detailed text, which it leaves unnamed
+        details.setAccessibleName("The server's answer")
     box.setStandardButtons(QMessageBox.StandardButton.Close)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

@@ -206,9 +206,11 @@ def test_every_view_of_the_main_window_names_its_controls(console: Any, aloop: A
 
 def _dialogs(console: Any, aloop: Any, demo: dict[str, str], tmp_path: Path) -> dict[str, Callable[[], QWidget]]:
     from console.services.connections import cognito_regions
+    from console.services.errors import ServiceError
     from console.services.protocol import LOCAL_DEFAULT
     from console.views.attributes import SchemaDialog
     from console.views.auth_events import ThreatProtectionDialog
+    from console.views.base import error_details
     from console.views.dialogs import (
         AppClientDialog,
         AttributesDialog,
@@ -285,6 +287,9 @@ def _dialogs(console: Any, aloop: Any, demo: dict[str, str], tmp_path: Path) -> 
         "triggers": lambda: TriggersDialog(pool.name, {}, console.window),
         "import users": lambda: UserImportDialog(ctx, pool.id, pool.name, console.window),
         "user MFA": lambda: UserMfaDialog(User("alice", mfa=("SMS_MFA",), preferred_mfa="SMS_MFA"), console.window),
+        "error details": lambda: error_details(
+            console.window, ServiceError("NotAuthorizedException", "Incorrect username or password.", "InitiateAuth")
+        ),
     }
 
 
