@@ -96,6 +96,7 @@ def issue_client_token(
     scopes: list[str] | None,
     *,
     client_metadata: Mapping[str, str] | None = None,
+    client: dict[str, Any] | None = None,
 ) -> ClientToken:
     """Issue the M2M access token of app client ``client_id`` of pool ``pool_id`` for ``scopes``.
 
@@ -105,10 +106,11 @@ def issue_client_token(
     reaches a V3_0 Pre Token Generation function as ``request.clientMetadata``; its errors are the
     trigger's AwsErrors (UserLambdaValidationException...). ResourceNotFoundException if the pool or the
     client does not exist. Must run inside a transaction (a request handler's). ``expires_in`` is the
-    client's access token validity.
+    client's access token validity. ``client``: the app client's document, when the caller has read it.
     """
     pool = pools.get_pool(ctx, pool_id)
-    client = clients.get_pool_client(ctx, pool_id, client_id)
+    if client is None or client.get("UserPoolId") != pool_id or client.get("ClientId") != client_id:
+        client = clients.get_pool_client(ctx, pool_id, client_id)
     granted = granted_scopes(ctx, client, scopes)
     custom = _pre_token_generation(ctx, pool, client_id, granted, client_metadata)
     now = int(ctx.now)
@@ -139,7 +141,12 @@ def get_client_token(ctx: RequestContext, req: dict[str, Any]) -> dict[str, Any]
     if clients.CLIENT_TOKEN_FLOW not in (client.get("ExplicitAuthFlows") or []):
         raise AwsError("InvalidParameterException", "CLIENT_TOKEN_AUTH flow not enabled for this client")
     issued = issue_client_token(
-        ctx, client["UserPoolId"], client["ClientId"], req.get("Scopes"), client_metadata=req.get("ClientMetadata")
+        ctx,
+        client["UserPoolId"],
+        client["ClientId"],
+        req.get("Scopes"),
+        client_metadata=req.get("ClientMetadata"),
+        client=client,
     )
     return {
         "ClientAuthenticationResult": {
