@@ -14,7 +14,11 @@ without listing here which combination reaches which):
 - Level2: a passkey (``hwk``).
 - Level3: a password and a second factor (``pwd`` with ``otp`` (authenticator app or email code) or
   ``sms``, and ``mfa``).
-- Level4: a passkey with user verification required by the pool (``hwk``, ``user``, ``mfa``).
+- Level4: a passkey and a second factor: user verification the pool requires (``hwk``, ``user``, ``mfa``),
+  or an MFA code after the passkey (``hwk``, ``otp``, ``mfa``).
+
+A federated user's level is the identity provider's ``acr`` through the provider's AcrMapping
+(``federated``; an unmapped or missing one is Level1), its ``amr`` the provider's own.
 
 The sign-in engine (auth/) keeps the methods a sign-in has completed in its Flow (``first_methods``, then
 ``mfa_methods`` for each MFA code) and hands ``result`` the tokens' claims. Elsewhere (a hosted UI sign-in
