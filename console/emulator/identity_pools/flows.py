@@ -56,22 +56,30 @@ def _owners(ctx: RequestContext, pool_id: str, logins: Sequence[Login]) -> list[
             named = _live(ctx, named.id)  # a token of an identity merged since names the one it merged into
             found[named.id] = named
             continue
-        owner = identities.owner(ctx, pool_id, login.provider, login.subject)
+        owner = identities.owner_identity(ctx, pool_id, login.provider, login.subject)
         if owner is not None:
-            found[owner] = identities.get(ctx, owner)
+            found[owner.id] = owner
     return sorted(found.values(), key=lambda i: (i.created, i.id))
 
 
-def _link_all(ctx: RequestContext, pool: dict[str, Any], identity: Identity, logins: Sequence[Login]) -> None:
+def _link_all(ctx: RequestContext, pool: dict[str, Any], identity: Identity, logins: Sequence[Login]) -> bool:
+    """Link the logins to the identity; whether any was not linked already."""
+    changed = False
     for login in logins:
         if login.identity_id is None:
-            identities.link(ctx, identity, login.provider, login.subject, many=pool.get("DeveloperProviderName"))
+            many = pool.get("DeveloperProviderName")
+            changed = identities.link(ctx, identity, login.provider, login.subject, many=many) or changed
+    return changed
 
 
-def _merge_into(ctx: RequestContext, pool: dict[str, Any], others: Sequence[Identity], destination: Identity) -> None:
+def _merge_into(ctx: RequestContext, pool: dict[str, Any], others: Sequence[Identity], destination: Identity) -> bool:
+    """Merge the other identities into the destination; whether there was any to merge."""
+    merged = False
     for other in others:
         if other.id != destination.id:
             identities.merge(ctx, other, destination, many=pool.get("DeveloperProviderName"))
+            merged = True
+    return merged
 
 
 def sign_in(
@@ -87,6 +95,7 @@ def sign_in(
             raise not_authorized(GUESTS_REFUSED)
         return identity if identity is not None else identities.create(ctx, pool_id)
     owners = _owners(ctx, pool_id, logins)
+    changed = False
     if identity is None:
         target = owners[0] if owners else identities.create(ctx, pool_id)
     elif identity.id in {o.id for o in owners}:
@@ -96,12 +105,12 @@ def sign_in(
     elif owners:
         # A guest signing in with a login another identity holds becomes that identity.
         target = owners[0]
-        _merge_into(ctx, pool, [identity], target)
+        changed = _merge_into(ctx, pool, [identity], target)
     else:
         target = identity
-    _merge_into(ctx, pool, owners, target)
-    _link_all(ctx, pool, target, logins)
-    return identities.get(ctx, target.id)
+    changed = _merge_into(ctx, pool, owners, target) or changed
+    changed = _link_all(ctx, pool, target, logins) or changed
+    return identities.get(ctx, target.id) if changed else target
 
 
 def amr(logins: Sequence[Login]) -> list[str]:

@@ -99,12 +99,26 @@ def owner(ctx: RequestContext, pool_id: str, provider: str, subject: str) -> str
     return found
 
 
+def owner_identity(ctx: RequestContext, pool_id: str, provider: str, subject: str) -> Identity | None:
+    """The identity a login is linked to in the pool, if any."""
+    row = ctx.store.one(
+        "SELECT i.* FROM identity_logins l JOIN identities i ON i.id = l.identity_id"
+        " WHERE l.pool_id = ? AND l.provider = ? AND l.subject = ?",
+        (pool_id, provider, subject),
+    )
+    return (
+        None
+        if row is None
+        else Identity(row["id"], row["pool_id"], row["created"], row["modified"], row["merged_into"])
+    )
+
+
 def touch(ctx: RequestContext, identity_id: str) -> None:
     ctx.store.run("UPDATE identities SET modified = ? WHERE id = ?", (ctx.now, identity_id))
 
 
-def link(ctx: RequestContext, identity: Identity, provider: str, subject: str, *, many: str | None = None) -> None:
-    """Link a login to the identity.
+def link(ctx: RequestContext, identity: Identity, provider: str, subject: str, *, many: str | None = None) -> bool:
+    """Link a login to the identity; whether it was not linked already.
 
     An identity has at most one login of a provider (``ResourceConflictException``), except of ``many`` (the
     pool's developer provider, whose users merge into one identity), and at most ``MAX_LOGINS`` logins
@@ -112,7 +126,7 @@ def link(ctx: RequestContext, identity: Identity, provider: str, subject: str, *
     """
     linked = logins(ctx, identity.id)
     if any(p == provider and s == subject for p, s in linked):
-        return
+        return False
     if provider != many and any(p == provider for p, _ in linked):
         raise AwsError(
             "ResourceConflictException",
@@ -125,6 +139,7 @@ def link(ctx: RequestContext, identity: Identity, provider: str, subject: str, *
         (identity.pool_id, provider, subject, identity.id, ctx.now),
     )
     touch(ctx, identity.id)
+    return True
 
 
 def unlink(ctx: RequestContext, identity_id: str, provider: str, subject: str | None = None) -> int:
