@@ -111,7 +111,7 @@ def controls(root: QWidget) -> Iterator[QWidget]:
 
 
 def unnamed(root: QWidget) -> list[str]:
-    """Every control under ``root`` without an accessible name, and every unnamed tab of its tab bars."""
+    """Every control under ``root`` without an accessible name in words, and every unnamed tab of its tab bars."""
     missing = []
     for widget in controls(root):
         if isinstance(widget, QTabBar):
@@ -121,8 +121,9 @@ def unnamed(root: QWidget) -> list[str]:
                 if tab is None or not tab.text(NAME).strip():
                     missing.append(f"tab {index} of {describe(widget)}")
             continue
-        if not accessible_name(widget):
-            missing.append(describe(widget))
+        name = accessible_name(widget)
+        if not any(c.isalnum() for c in name):  # none, or a symbol read out as itself ("✕": "multiplication x")
+            missing.append(f"{describe(widget)}" + (f" (named {name!r})" if name else ""))
     return missing
 
 
@@ -138,7 +139,8 @@ def test_the_walker_finds_an_unnamed_control_and_accepts_a_labelled_one(qtbot: A
     named_edit, bare_edit, labelled_combo, bare_combo = QLineEdit(), QLineEdit(), QComboBox(), QComboBox()
     for combo in (labelled_combo, bare_combo):
         combo.addItems(["first", "second"])
-    icon_only, with_text = QToolButton(), QPushButton("&Save")
+    icon_only, with_text, symbol = QToolButton(), QPushButton("&Save"), QToolButton()
+    symbol.setText("✕")
     icon_only.setObjectName("iconOnly")
     icon_only.setToolTip("a tooltip is a description, not a name")
     bare_edit.setObjectName("bareEdit")
@@ -148,12 +150,14 @@ def test_the_walker_finds_an_unnamed_control_and_accepts_a_labelled_one(qtbot: A
     layout.addRow("Region:", labelled_combo)
     layout.addRow(bare_combo)
     layout.addRow(icon_only, with_text)
+    layout.addRow(symbol)
     table = QTableWidget(1, 1)
     table.setAccessibleName("Rules")
     table.setCellWidget(0, 0, QComboBox())  # a cell widget is a control of its own
     layout.addRow("Rules:", table)
     missing = unnamed(form)
-    assert [m.split()[0] for m in missing] == ["QLineEdit", "QComboBox", "QToolButton", "QComboBox"], missing
+    assert [m.split()[0] for m in missing] == ["QLineEdit", "QComboBox", "QToolButton", "QToolButton", "QComboBox"]
+    assert "(named '✕')" in missing[3]
     assert "/qt_scrollarea_viewport/" in missing[-1]
     assert accessible_name(named_edit) == "User name:"
     assert accessible_name(labelled_combo) == "Region:"
