@@ -260,7 +260,7 @@ def saml_pool(server: Any, ci: Any) -> dict[str, Any]:
     provider = iam.create_saml_provider(Name=f"corp-{uuid.uuid4().hex[:8]}", SAMLMetadataDocument=metadata(IDP_KEY))[
         "SAMLProviderArn"
     ]
-    pool_id = _pool(ci, SamlProviderARNs=[provider])
+    pool_id = _pool(ci, SamlProviderARNs=[provider], AllowClassicFlow=True)
     admin, reader, default = (make_role(iam, pool_id) for _ in range(3))
     ci.set_identity_pool_roles(IdentityPoolId=pool_id, Roles={"authenticated": default})
     return {"pool_id": pool_id, "provider": provider, "admin": admin, "reader": reader, "default": default}
@@ -301,6 +301,11 @@ def test_saml_gives_the_role_the_assertion_names(server: Any, ci: Any, saml_pool
             IdentityId=identity_id, Logins={provider: two}, CustomRoleArn=saml_pool["default"]
         )
     assert error(exc)[0] == "NotAuthorizedException"
+
+    # SAML logins take the enhanced flow only.
+    with pytest.raises(ClientError) as exc:
+        ci.get_open_id_token(IdentityId=identity_id, Logins={provider: one})
+    assert error(exc) == ("InvalidParameterException", "SAML logins are supported in the enhanced flow only.")
 
     # No Role attribute for this provider: the pool's authenticated role.
     none = saml_response("alice@corp.example", [])
