@@ -5,13 +5,17 @@ widths, light and dark; applied to the pool, reverted, or copied to another app 
 from __future__ import annotations
 
 import asyncio
+import atexit
 import json
+import weakref
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QMenu, QTableWidgetItem, QWidget
 from qasync import asyncSlot
 
@@ -43,6 +47,16 @@ PREVIEW_DELAY_MS = 60  # an edit's preview waits for typing to pause this long (
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.svg *.webp *.ico);;All files (*)"
 WIDTHS = (375, 1024)
 ALL_CLIENTS = ""
+# Every preview's web view while it exists. Qt releases Chromium's default profile when the application object
+# goes; a page still alive then crashes the process on its way out, so those left are deleted first, at exit.
+_WEB_VIEWS: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+@atexit.register
+def _delete_web_views() -> None:
+    for web in list(_WEB_VIEWS):
+        if shiboken6.isValid(web):
+            shiboken6.delete(web)
 
 
 class BrandingView(View):
@@ -65,6 +79,7 @@ class BrandingView(View):
         self.rendering = False
         self.pending_render = False
         self.render_lock = asyncio.Lock()
+        self.render_task: asyncio.Task[None] | None = None
         self.web: Any = None  # the QWebEngineView, made at the first preview: Chromium starts only when needed
         for key, (label, _) in PAGES.items():
             self.ui.pageCombo.addItem(label, key)
@@ -78,6 +93,8 @@ class BrandingView(View):
         self.ui.cssEdit.textChanged.connect(self._edited)
         self.ui.settingsEdit.textChanged.connect(self._edited)
         self.ui.useCognitoCheck.toggled.connect(self._edited)
+        if self.palette().color(QPalette.ColorRole.Window).lightness() < 128:
+            self.ui.schemeCombo.setCurrentIndex(1)  # the preview starts in the console's own scheme
         for combo in (self.ui.pageCombo, self.ui.widthCombo, self.ui.schemeCombo):
             combo.currentIndexChanged.connect(self._edited)
         self.ui.widthCombo.setCurrentIndex(1)
@@ -116,6 +133,16 @@ class BrandingView(View):
     def hideEvent(self, event: Any) -> None:
         self.timer.stop()  # a hidden view's preview waits until it is shown and edited again
         super().hideEvent(event)
+
+    def closeEvent(self, event: Any) -> None:
+        # A closed window's preview goes with it (see _WEB_VIEWS), and so does a render still under way.
+        self.timer.stop()
+        if self.render_task is not None:
+            self.render_task.cancel()
+        if self.web is not None and shiboken6.isValid(self.web):
+            shiboken6.delete(self.web)
+        self.web = None
+        super().closeEvent(event)
 
     # --- loading --------------------------------------------------------------------------------------------
     async def load(self) -> None:
@@ -344,7 +371,7 @@ class BrandingView(View):
         if self.rendering:
             self.pending_render = True
             return
-        self.ctx.spawn(self.render_preview())
+        self.render_task = self.ctx.spawn(self.render_preview())
 
     async def render_preview(self) -> None:
         """Render the draft as it is once the preview before it (if any) has finished: one at a time, since each
@@ -378,6 +405,7 @@ class BrandingView(View):
                 from PySide6.QtWebEngineWidgets import QWebEngineView
 
                 self.web = QWebEngineView(self.ui.previewHost)
+                _WEB_VIEWS.add(self.web)
                 self.web.setAccessibleName("Preview of the hosted UI page")
                 self.ui.previewHostLayout.addWidget(self.web)
             width = WIDTHS[self.ui.widthCombo.currentIndex()]

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import shiboken6
 
 from tests.conftest import make_client, unique
 from tests.gui.test_accessibility import unnamed
@@ -45,7 +46,8 @@ def view(qtbot: Any, ctx: Any, aloop: Any, managed_pool: dict[str, Any]) -> Iter
     widget.ui.useCognitoCheck.setChecked(False)
     widget.ui.settingsEdit.setPlainText(json.dumps(SETTINGS))
     yield widget
-    widget.timer.stop()  # no preview left to start once the test's event loop is gone
+    if shiboken6.isValid(widget):  # pytest-qt may have closed and deleted it already
+        widget.timer.stop()  # no preview left to start once the test's event loop is gone
 
 
 def saved_style(pool: dict[str, Any]) -> dict[str, Any]:

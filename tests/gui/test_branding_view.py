@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import shiboken6
 
 from tests.conftest import make_client, unique
 
@@ -38,7 +39,8 @@ def view(qtbot: Any, ctx: Any, branded_pool: dict[str, Any]) -> Iterator[Any]:
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     yield widget
-    widget.timer.stop()  # no preview left to start once the test's event loop is gone
+    if shiboken6.isValid(widget):  # pytest-qt may have closed and deleted it already
+        widget.timer.stop()  # no preview left to start once the test's event loop is gone
 
 
 def choose_client(view: Any, client_id: str, aloop: Any) -> None:
