@@ -26,6 +26,7 @@ class GroupsView(ListView):
         super().__init__(ctx, GroupsModel(), parent)
         self.model.setParent(self)
         self.members = UsersModel(["email"], self)
+        self.ui.table.setColumnWidth(1, 340)  # descriptions are sentences
 
     async def fetch(self, pool_id: str) -> list[Group]:
         return await self.ctx.require().list_groups(pool_id)
