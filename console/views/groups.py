@@ -26,7 +26,8 @@ class GroupsView(ListView):
         super().__init__(ctx, GroupsModel(), parent)
         self.model.setParent(self)
         self.members = UsersModel(["email"], self)
-        self.ui.table.setColumnWidth(1, 340)  # descriptions are sentences
+        for column, width in ((1, 300), (2, 100), (3, 240)):  # a description is a sentence; precedence a number
+            self.ui.table.setColumnWidth(column, width)
 
     async def fetch(self, pool_id: str) -> list[Group]:
         return await self.ctx.require().list_groups(pool_id)
