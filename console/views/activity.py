@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QWidget
 from qasync import asyncSlot
 
@@ -92,7 +93,14 @@ class SignInActivityView(View):
         plot.showGrid(x=False, y=True, alpha=0.2)
         plot.setMouseEnabled(x=True, y=False)
         plot.getPlotItem().setMenuEnabled(False)
-        plot.addLegend(offset=(10, 5), labelTextSize="9pt")
+        # The legend in the palette's text colour, on a veil of its base colour so that a dense chart below
+        # does not hide it.
+        veil = self.palette().color(QPalette.ColorRole.Base)
+        veil.setAlpha(210)
+        plot.addLegend(
+            offset=(10, 5), labelTextSize="9pt", brush=pg.mkBrush(veil),
+            labelTextColor=self.palette().color(QPalette.ColorRole.Text),
+        )  # fmt: skip
         plot.scene().sigMouseClicked.connect(lambda event, p=plot: self._clicked(p, event))
         items: dict[str, Any] = {}
         self.pens.update({key: (pg.mkPen(COLORS[key], width=2), pg.mkPen(COLORS[key], width=1)) for key in keys})
