@@ -132,3 +132,16 @@ def test_the_managed_resource_server_cannot_be_changed(idp: Any, dcr_pool: dict[
     idp.create_resource_server(UserPoolId=pool_id, Identifier="api", Name="api")
     assert idp.update_resource_server(UserPoolId=pool_id, Identifier="api", Name="api2")["ResourceServer"]["Name"]
     idp.delete_resource_server(UserPoolId=pool_id, Identifier="api")
+
+
+def test_registration_never_grants_the_registration_scope(cognito: Any, idp: Any, dcr_pool: dict[str, Any]) -> None:
+    pool_id = dcr_pool["pool_id"]
+    # Listed in AllowedScopes, it is still not a scope a registered client can ask for.
+    idp.update_user_pool(UserPoolId=pool_id, DcrConfiguration={"OpenDcrEnabled": True, "AllowedScopes": [DCR_SCOPE]})
+    before = idp.list_user_pool_clients(UserPoolId=pool_id, MaxResults=60)["UserPoolClients"]
+    answer = httpx.post(
+        f"{cognito.base_url}/{dcr_pool['domain']}/oauth2/register",
+        json={"client_name": "agent", "redirect_uris": [CALLBACK], "scope": f"openid {DCR_SCOPE}"},
+    )
+    assert answer.status_code == 400 and answer.json()["error"] == "invalid_client_metadata"
+    assert idp.list_user_pool_clients(UserPoolId=pool_id, MaxResults=60)["UserPoolClients"] == before
