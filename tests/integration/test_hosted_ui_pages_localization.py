@@ -92,7 +92,9 @@ def test_a_sentence_written_in_english_is_translated_with_its_parts() -> None:
     )
     japanese = localization.translator("ja")
     assert japanese("Use at least 8 characters, a symbol.") == "8 文字以上、記号を使用してください。"
-    # What the catalogue does not hold (an API message) is shown as it is.
+    # What the catalogue does not hold (an API's or a trigger's message) is shown as it is, never half translated.
+    assert german("Use a company email address.") == "Use a company email address."
+    assert german("We sent a code by pigeon. Enter it below.") == "We sent a code by pigeon. Enter it below."
     assert german("Password did not conform with policy: Password not long enough") == (
         "Password did not conform with policy: Password not long enough"
     )

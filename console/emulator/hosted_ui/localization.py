@@ -45,6 +45,11 @@ NATIVE_NAMES = {
     "zh-TW": "繁體中文",
 }
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+# What a placeholder's value may be, when a page handler's English sentence is read back: a number, or
+# words the catalogue must know (a channel, a list of password rules); any other value is a name or an
+# address, shown as it is.
+_VALUES = {"count": r"\d{1,4}"}
+_WORDS = frozenset({"channel", "rules"})
 _LIST_SEPARATORS = {"ja": "、", "zh-CN": "、", "zh-TW": "、"}
 
 # English text: (de, es, fr, id, it, ja, ko, pt-BR, zh-CN, zh-TW)
@@ -712,7 +717,9 @@ def _patterns() -> tuple[_Pattern, ...]:
         if not _PLACEHOLDER.search(english):
             continue
         parts = _PLACEHOLDER.split(english)
-        regex = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(parts))
+        regex = "".join(
+            re.escape(p) if i % 2 == 0 else f"(?P<{p}>{_VALUES.get(p, '.+?')})" for i, p in enumerate(parts)
+        )
         found.append(_Pattern(english, re.compile(regex)))
     return tuple(sorted(found, key=lambda p: -len(_PLACEHOLDER.sub("", p.english))))
 
@@ -735,21 +742,34 @@ class Translator:
             return known
         if self.code == ENGLISH:
             return english
+        return self._known(english) or english
+
+    def _known(self, english: str) -> str | None:
+        """The translation of ``english``, a catalogue entry itself or one of its patterns filled in; None
+        when the catalogue has neither (an API's or a trigger's message), so nothing is half translated."""
+        known = self.table.get(english)
+        if known is not None:
+            return known
         for pattern in _patterns():
             match = pattern.regex.fullmatch(english)
-            if match is not None:
-                found = {name: self._part(value) for name, value in match.groupdict().items()}
+            if match is None:
+                continue
+            found: dict[str, str] = {}
+            for name, value in match.groupdict().items():
+                part = self._words(value) if name in _WORDS else value
+                if part is None:
+                    break
+                found[name] = part
+            else:
                 return self._format(self.table.get(pattern.english, pattern.english), found)
-        return english
+        return None
 
-    def _part(self, value: str) -> str:
-        """A placeholder's value found in an English sentence: translated when the catalogue knows it (a
-        list joined with commas item by item); a name, an address, a number as it is."""
-        if value in self.table or any(p.regex.fullmatch(value) for p in _patterns()):
-            return self(value)
-        if ", " in value:
-            return _LIST_SEPARATORS.get(self.code, ", ").join(self(item) for item in value.split(", "))
-        return value
+    def _words(self, value: str) -> str | None:
+        """Words of the catalogue in a sentence (a list joined with commas, item by item), translated."""
+        items = [self._known(item) for item in value.split(", ")]
+        if any(item is None for item in items):
+            return None
+        return _LIST_SEPARATORS.get(self.code, ", ").join(str(item) for item in items)
 
     @staticmethod
     def _format(template: str, params: dict[str, Any]) -> str:

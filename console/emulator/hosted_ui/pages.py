@@ -525,7 +525,9 @@ def render(
     localized = site is not None and site.managed_login and template in LOCALIZED_TEMPLATES
     words = localization.translator((lang or request.query_params.get("lang")) if localized else None)
     look = cast(ManagedLook, branding["look"])
-    languages = _languages(request, words.code) if localized and look.language_selector else []
+    # (Not on the page a confirmation link answers: its code is spent, the link can't be followed again.)
+    selector = localized and look.language_selector and template != "confirmed.html"
+    languages = _languages(request, words.code) if selector else []
     provider_form = _provider_form(values.get("providers")) if look.idp_dropdown else None
     page = ENV.get_template(template).render(
         nonce=nonce,
