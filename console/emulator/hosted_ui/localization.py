@@ -30,20 +30,6 @@ ENGLISH = "en"
 # The languages of managed login, in the order of each catalogue entry's translations after the English key.
 LANGUAGES = ("de", "es", "fr", "id", "it", "ja", "ko", "pt-BR", "zh-CN", "zh-TW")
 SUPPORTED = (ENGLISH, *LANGUAGES)
-# Each language by its own name, as a language selector lists them.
-NATIVE_NAMES = {
-    "en": "English",
-    "de": "Deutsch",
-    "es": "Español",
-    "fr": "Français",
-    "id": "Bahasa Indonesia",
-    "it": "Italiano",
-    "ja": "日本語",
-    "ko": "한국어",
-    "pt-BR": "Português (Brasil)",
-    "zh-CN": "简体中文",
-    "zh-TW": "繁體中文",
-}
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 # What a placeholder's value may be, when a page handler's English sentence is read back: a number, or
 # words the catalogue must know (a channel, a list of password rules); any other value is a name or an
@@ -165,9 +151,6 @@ CATALOGUE: dict[str, tuple[str, ...]] = {
         "Mit Passkey anmelden", "Iniciar sesión con clave de acceso", "Se connecter avec une clé d'accès",
         "Masuk dengan kunci sandi", "Accedi con passkey", "パスキーでサインイン", "패스키로 로그인",
         "Entrar com chave de acesso", "使用通行密钥登录", "使用密碼金鑰登入",
-    ),
-    "Language": (
-        "Sprache", "Idioma", "Langue", "Bahasa", "Lingua", "言語", "언어", "Idioma", "语言", "語言",
     ),
     "Identity provider": (
         "Identitätsanbieter", "Proveedor de identidad", "Fournisseur d'identité", "Penyedia identitas",

@@ -7,7 +7,7 @@ itself or ``data:`` URLs. The look follows the domain's ``ManagedLoginVersion``:
 with SetUICustomization's CSS and logo (the client's own setting, else the pool's ALL setting), or managed
 login (2) with its ManagedLoginBranding settings (``managed_login_look``: colours in light and dark mode,
 radii, spacing, the page header and footer, logos, background images, favicons, identity provider buttons
-and icons, the language selector, graphics; every image a ``data:`` URL). Managed login pages speak the
+and icons, graphics; every image a ``data:`` URL). Managed login pages speak the
 language of the request's ``lang`` (localization.py; templates call ``_``); the classic hosted UI is
 English. The authenticator setup page draws its ``otpauth://`` URI's QR code as inline SVG (the
 ``qr_svg`` filter), so it fetches nothing either.
@@ -24,7 +24,7 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl
 
 import jinja2
 import segno
@@ -284,8 +284,6 @@ class ManagedLook:
     federated_first: bool = True
     # categories.auth.federation.interfaceStyle: the providers as a list of buttons, or a drop-down list.
     idp_dropdown: bool = False
-    # categories.form.languageSelector: a list of the languages on the form, to switch to.
-    language_selector: bool = False
     # The pictures above a form (categories.form.displayGraphics), by asset category (EMAIL_GRAPHIC ...).
     graphics: dict[str, Image] = field(default_factory=dict)
 
@@ -420,7 +418,6 @@ def managed_login_look(branding: dict[str, Any]) -> ManagedLook:
         idp_icons=icons,
         federated_first=federated_first,
         idp_dropdown=_dig(settings, "categories", "auth", "federation", "interfaceStyle") == "DROPDOWN",
-        language_selector=bool(_dig(settings, "categories", "form", "languageSelector", "enabled")),
         graphics=graphics,
     )
 
@@ -470,22 +467,6 @@ def security_headers(response: Response, nonce: str | None = None, script_source
     return response
 
 
-def _languages(request: Request, current: str) -> list[dict[str, Any]]:
-    """The language selector's entries: each language by its own name, linking to this page in it (a page
-    a GET request showed; a form's answer has no address to go back to)."""
-    if request.method != "GET":
-        return []
-    return [
-        {
-            "code": code,
-            "name": localization.NATIVE_NAMES[code],
-            "href": f"{request.url.path}?{urlencode({**dict(request.query_params), 'lang': code})}",
-            "current": code == current,
-        }
-        for code in localization.SUPPORTED
-    ]
-
-
 def _provider_form(providers: Any) -> dict[str, Any] | None:
     """The drop-down list of identity providers as a GET form to ``/oauth2/authorize``: its action and the
     authorize request's parameters as hidden fields (read off the providers' own links)."""
@@ -525,9 +506,6 @@ def render(
     localized = site is not None and site.managed_login and template in LOCALIZED_TEMPLATES
     words = localization.translator((lang or request.query_params.get("lang")) if localized else None)
     look = cast(ManagedLook, branding["look"])
-    # (Not on the page a confirmation link answers: its code is spent, the link can't be followed again.)
-    selector = localized and look.language_selector and template != "confirmed.html"
-    languages = _languages(request, words.code) if selector else []
     provider_form = _provider_form(values.get("providers")) if look.idp_dropdown else None
     page = ENV.get_template(template).render(
         nonce=nonce,
@@ -542,7 +520,6 @@ def render(
         url=(site.url if site is not None else (lambda path: path)),
         lang=words.code,
         _=words,
-        languages=languages,
         provider_form=provider_form,
         **values,
     )
