@@ -133,3 +133,21 @@ def test_every_control_of_the_branding_view_has_a_name(view: Any, aloop: Any) ->
     aloop.run_until_complete(view.render_preview())  # the web view exists from the first preview
     assert view.web is not None
     assert unnamed(view) == []
+
+
+def test_copying_a_style_leaves_the_other_client_with_its_images_only(
+    view: Any, aloop: Any, managed_pool: dict[str, Any]
+) -> None:
+    idp, pool_id = managed_pool["idp"], managed_pool["pool_id"]
+    mobile = idp.create_user_pool_client(UserPoolId=pool_id, ClientName="mobile")["UserPoolClient"]["ClientId"]
+    idp.create_managed_login_branding(
+        UserPoolId=pool_id,
+        ClientId=mobile,
+        Settings={},
+        Assets=[{"Category": "PAGE_FOOTER_LOGO", "ColorMode": "DARK", "Extension": "PNG", "Bytes": PNG}],
+    )
+    assert view.set_asset("FORM_LOGO", "LIGHT", SVG, "logo.svg") is None
+    aloop.run_until_complete(view.copy_to(mobile))
+    copied = idp.describe_managed_login_branding_by_client(UserPoolId=pool_id, ClientId=mobile)["ManagedLoginBranding"]
+    assert [(a["Category"], a["ColorMode"]) for a in copied["Assets"]] == [("FORM_LOGO", "LIGHT")]
+    assert copied["Settings"]["components"]["form"]["logo"]["enabled"] is True
