@@ -439,3 +439,25 @@ def test_revoke_token_with_linked_ends_the_hosted_ui_session(cognito, idp, pool)
     finally:
         browser.close()
         idp.delete_user_pool_domain(UserPoolId=pool_id, Domain=site["domain"])
+
+
+def test_an_app_client_that_never_reuses_a_hosted_ui_session(cognito, idp, pool):
+    pool_id = pool["Id"]
+    _enable(idp, pool_id)
+    site = make_site(idp, pool_id)
+    settings = {k: v for k, v in site["client"].items() if k not in ("ClientId", "CreationDate", "LastModifiedDate")}
+    other = idp.create_user_pool_client(**settings)["UserPoolClient"]["ClientId"]
+    add_user(idp, pool_id, "fay")
+    idp.set_user_pool_client_session_configuration(
+        UserPoolId=pool_id, ClientId=other, SSOSession={"MaxValidityMinutes": 0}
+    )
+    browser = Browser(cognito.base_url, site["domain"])
+    try:
+        assert "code=" in browser.sign_in(username="fay", **authorize_params(site)).headers["location"]
+        # The first client reuses the session; the one set to 0 minutes asks the user to sign in again.
+        assert "code=" in browser.authorize(**authorize_params(site)).headers["location"]
+        asked = browser.authorize(**{**authorize_params(site), "client_id": other})
+        assert "/login?" in asked.headers["location"]
+    finally:
+        browser.close()
+        idp.delete_user_pool_domain(UserPoolId=pool_id, Domain=site["domain"])
