@@ -421,3 +421,50 @@ def test_the_totp_setup_qr_code_in_japanese(
         assert tab.violations() == []
     finally:
         tab.close()
+
+
+SVG_DARK_LOGO = SVG_LOGO.replace(b"#f90", b"#09f")
+
+
+def test_dark_mode_logos_and_the_provider_drop_down(
+    cognito: Any, idp: Any, chromium: Any, site: dict[str, Any]
+) -> None:
+    with_google(idp, site)
+    managed(
+        idp,
+        site,
+        Settings={
+            "categories": {
+                "global": {"colorSchemeMode": "DYNAMIC", "pageHeader": {"enabled": True}},
+                "auth": {"federation": {"interfaceStyle": "DROPDOWN"}},
+            },
+            "components": {"pageHeader": {"logo": {"enabled": True, "location": "START"}}},
+        },
+        Assets=[
+            {"Category": "PAGE_HEADER_LOGO", "ColorMode": "LIGHT", "Extension": "SVG", "Bytes": SVG_LOGO},
+            {"Category": "PAGE_HEADER_LOGO", "ColorMode": "DARK", "Extension": "SVG", "Bytes": SVG_DARK_LOGO},
+        ],
+    )
+    shown = {}
+    seen: list[str] = []
+    for dark in (False, True):
+        tab = Tab(chromium, dark=dark)
+        try:
+            tab.open(authorize_url(cognito, site, state="dd", lang="es"))
+            source = tab.page.eval_on_selector("#page-header img", "img => img.currentSrc")
+            shown[dark] = base64.b64decode(source.split(",", 1)[1])
+            if dark:
+                # The drop-down list, with the keyboard: choose the provider, then continue to it.
+                provider = tab.page.get_by_label("Proveedor de identidad")
+                provider.focus()
+                assert provider.input_value() == "Google"
+                tab.page.on("request", lambda request: seen.append(request.url))
+                tab.page.get_by_role("button", name="Continuar").click()
+                tab.page.wait_for_load_state()
+                authorize = next(url for url in seen if "/oauth2/authorize?" in url)
+                sent = query_of(authorize)
+                assert sent["identity_provider"] == "Google" and sent["state"] == "dd" and sent["lang"] == "es"
+            assert tab.violations() == []
+        finally:
+            tab.close()
+    assert shown == {False: SVG_LOGO, True: SVG_DARK_LOGO}
