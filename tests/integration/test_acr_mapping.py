@@ -85,3 +85,12 @@ def test_a_providers_acr_maps_to_the_pools_level() -> None:
         "acr": "urn:cognito:loa:1"
     }
     assert acr.federated(pool, {}, {}, ("urn:cognito:loa:3",))["acr"] == "urn:cognito:loa:1"
+
+
+def test_requested_levels_become_the_providers_acr_values() -> None:
+    pool: dict[str, Any] = {}
+    provider = {"AcrMapping": MAPPING}
+    wanted = ("urn:cognito:loa:3", "urn:cognito:loa:2", "urn:cognito:loa:1")
+    assert acr.provider_values(pool, provider, wanted) == "https://idp.example.com/mfa https://idp.example.com/basic"
+    assert acr.provider_values(pool, provider, ("urn:cognito:loa:2",)) is None
+    assert acr.provider_values(pool, {}, wanted) is None

@@ -211,6 +211,15 @@ def federated(
     return out
 
 
+def provider_values(pool: dict[str, Any], provider: dict[str, Any], wanted: list[str] | tuple[str, ...]) -> str | None:
+    """The ``acr_values`` to send an OIDC identity provider for the pool levels ``wanted``: each through the
+    provider's AcrMapping, in order, the levels it does not map left out; None when it maps none."""
+    mapping = provider.get("AcrMapping") or {}
+    level_of = {name: level for level, name in pool_configurations.acr_names(pool).items()}
+    values = [mapping[level_of[v]] for v in wanted if v in level_of and level_of[v] in mapping]
+    return " ".join(dict.fromkeys(values)) or None
+
+
 def claims(ctx: RequestContext, pool: dict[str, Any], user: User) -> dict[str, Any]:
     """``acr`` and ``amr`` for the tokens this request issues, when its sign-in asked for a level; else {}.
 
