@@ -89,7 +89,7 @@ CATALOGUE: dict[str, tuple[str, ...]] = {
         "Torna all'accesso", "サインインに戻る", "로그인으로 돌아가기", "Voltar para o login", "返回登录", "返回登入",
     ),
     "Forgot your password?": (
-        "Passwort vergessen?", "¿Olvidó su contraseña?", "Mot de passe oublié ?", "Lupa kata sandi?",
+        "Passwort vergessen?", "¿Olvidó su contraseña?", "Mot de passe oublié\u00a0?", "Lupa kata sandi?",
         "Password dimenticata?", "パスワードをお忘れですか？", "암호를 잊으셨나요?", "Esqueceu sua senha?",
         "忘记密码？", "忘記密碼？",
     ),
@@ -157,7 +157,7 @@ CATALOGUE: dict[str, tuple[str, ...]] = {
         "Provider di identità", "ID プロバイダー", "자격 증명 공급자", "Provedor de identidade", "身份提供商", "身分提供者",
     ),
     "Need an account?": (
-        "Noch kein Konto?", "¿Necesita una cuenta?", "Besoin d'un compte ?", "Belum punya akun?", "Non hai un account?",
+        "Noch kein Konto?", "¿Necesita una cuenta?", "Besoin d'un compte\u00a0?", "Belum punya akun?", "Non hai un account?",
         "アカウントが必要ですか？", "계정이 필요하신가요?", "Precisa de uma conta?", "需要账户？", "需要帳戶？",
     ),
     # -- sign-up and its code
@@ -220,7 +220,7 @@ CATALOGUE: dict[str, tuple[str, ...]] = {
         "隐私政策", "隱私權政策",
     ),
     "Already have an account?": (
-        "Sie haben bereits ein Konto?", "¿Ya tiene una cuenta?", "Vous avez déjà un compte ?", "Sudah punya akun?",
+        "Sie haben bereits ein Konto?", "¿Ya tiene una cuenta?", "Vous avez déjà un compte\u00a0?", "Sudah punya akun?",
         "Hai già un account?", "既にアカウントをお持ちですか？", "이미 계정이 있으신가요?", "Já tem uma conta?",
         "已有账户？", "已有帳戶？",
     ),
@@ -281,7 +281,7 @@ CATALOGUE: dict[str, tuple[str, ...]] = {
         "Registrazione confermata", "登録が確認されました", "가입 확인됨", "Cadastro confirmado", "注册已确认", "註冊已確認",
     ),
     "Your registration has been confirmed!": (
-        "Ihre Registrierung wurde bestätigt!", "¡Su registro se ha confirmado!", "Votre inscription a été confirmée !",
+        "Ihre Registrierung wurde bestätigt!", "¡Su registro se ha confirmado!", "Votre inscription a été confirmée\u00a0!",
         "Pendaftaran Anda telah dikonfirmasi!", "La tua registrazione è stata confermata!", "登録が確認されました。",
         "가입이 확인되었습니다!", "Seu cadastro foi confirmado!", "您的注册已确认！", "您的註冊已確認！",
     ),
