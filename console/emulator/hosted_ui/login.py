@@ -6,6 +6,10 @@ RespondToAuthChallenge do, so wrong passwords count towards the same lockout, th
 the same auth events are recorded; the hosted UI answers the client's SECRET_HASH itself, and its tokens
 carry the authorize request's grant (``ctx.oauth``). Between pages the engine's challenge Session travels
 sealed in the form (``state``), beside the sealed authorize request (``authorization``).
+
+Step-up: when ``acr_values`` ask for more than the browser's session did (authorize.needs_step_up), the
+page is the missing factor's (an MFA code), the session's methods counting as done; the new session then
+holds both.
 """
 
 from __future__ import annotations
