@@ -167,6 +167,14 @@ def test_facebook(server: Any, ci: Any, providers: Providers) -> None:
     ]
     issued = ci.get_credentials_for_identity(IdentityId=identity_id, Logins=logins)["Credentials"]
     assert issued["AccessKeyId"].startswith("ASIA")
+    # Attributes for access control: Facebook's default map tags the user's id and the app's.
+    ci.set_principal_tag_attribute_map(
+        IdentityPoolId=pool_id, IdentityProviderName="graph.facebook.com", UseDefaults=True
+    )
+    tagged = claims(ci.get_open_id_token(IdentityId=identity_id, Logins=logins)["Token"])
+    assert tagged["https://aws.amazon.com/tags"] == {
+        "principal_tags": {"username": ["10150000000001"], "client": [FACEBOOK_APP]}
+    }
     for bad, reason in (
         ("EAAB-unknown", "Not a valid Facebook access token."),
         ("EAAB-other-app", "The Facebook access token was not issued to the app of this identity pool."),
