@@ -1,6 +1,6 @@
 """What the hosted UI's pages carry over HTTP: the authenticator setup page's QR code (inline SVG of its
 otpauth:// URI), and a managed login style's page header and footer, form logo, favicons and identity
-provider icons, every image a data: URL under the same restrictive Content-Security-Policy."""
+provider icons, every image served by the domain itself under the same restrictive Content-Security-Policy."""
 
 from __future__ import annotations
 
@@ -43,6 +43,19 @@ def site(cognito: Any, idp: Any, *, managed: bool, **client: Any) -> Iterator[tu
         with contextlib.suppress(Exception):
             idp.delete_user_pool_domain(UserPoolId=pool_id, Domain=made["domain"])
             idp.delete_user_pool(UserPoolId=pool_id)
+
+
+def image(browser: Browser, address: str) -> tuple[bytes, str]:
+    """The image a page names (``&amp;`` and all): its bytes and media type, served by the domain itself
+    for a year (its address changes with its bytes), unable to run anything when opened on its own."""
+    address = html.unescape(address)
+    assert address.startswith("/") and "/managed-login/assets?" in address, address
+    answer = browser.follow(address)
+    assert answer.status_code == 200, answer.text
+    assert answer.headers["cache-control"] == "public, max-age=31536000, immutable"
+    assert answer.headers["x-content-type-options"] == "nosniff"
+    assert "sandbox" in answer.headers["content-security-policy"]
+    return answer.content, answer.headers["content-type"]
 
 
 def setup_page(idp: Any, made: dict[str, Any], browser: Browser, **params: str) -> Any:
@@ -168,28 +181,29 @@ def test_a_managed_login_style_draws_its_header_footer_logos_favicons_and_idp_ic
         )
         page = browser.login_page(**authorize_params(made))
         text = page.text
-        png, svg = base64.b64encode(PNG).decode(), base64.b64encode(SVG).decode()
         header = re.search(r'<header class="page-header" id="page-header">(.*?)</header>', text, re.S)
         footer = re.search(r'<footer class="page-footer" id="page-footer">(.*?)</footer>', text, re.S)
         assert header and footer, text
         assert 'class="bar-content place-center"' in header.group(1)
-        assert (
-            f'<source media="(prefers-color-scheme: dark)" srcset="data:image/svg+xml;base64,{svg}">' in header.group(1)
-        )
-        assert f'src="data:image/png;base64,{png}"' in header.group(1)
-        assert 'class="bar-content place-end"' in footer.group(1) and svg in footer.group(1)
-        assert (
-            f'<link rel="icon" type="image/x-icon" href="data:image/x-icon;base64,{base64.b64encode(ICO).decode()}">'
-            in text
-        )
-        assert f'<link rel="icon" type="image/svg+xml" href="data:image/svg+xml;base64,{svg}">' in text
+        dark = re.search(r'<source media="\(prefers-color-scheme: dark\)" srcset="([^"]+)">', header.group(1))
+        light = re.search(r'<img class="bar-logo" src="([^"]+)"', header.group(1))
+        assert dark and light, header.group(1)
+        assert image(browser, dark.group(1)) == (SVG, "image/svg+xml")
+        assert image(browser, light.group(1)) == (PNG, "image/png")
+        assert 'class="bar-content place-end"' in footer.group(1)
+        footer_logo = re.search(r'<img class="bar-logo" src="([^"]+)"', footer.group(1))
+        assert footer_logo and image(browser, footer_logo.group(1)) == (SVG, "image/svg+xml")
+        icons = dict(re.findall(r'<link rel="icon" type="([^"]+)" href="([^"]+)">', text))
+        assert image(browser, icons["image/x-icon"]) == (ICO, "image/x-icon")
+        assert image(browser, icons["image/svg+xml"]) == (SVG, "image/svg+xml")
         # The form's logo stands outside the card, above it; the style's colours and spacing are in its stylesheet.
         assert re.search(r'<div class="column">\s*<div class="banner banner-customizable form-logo">', text)
         assert ".form-logo{justify-content:flex-start;}" in text
         assert "--header-bg:#123456ff;" in text and "--density:0.75;" in text
         # The identity provider's button has its icon, after the password form as the method order says.
         button = re.search(r'<a class="idp-button idpButton-customizable" href="[^"]+">(.*?)</a>', text)
-        assert button and f'<img class="idp-icon" src="data:image/svg+xml;base64,{svg}" alt="">' in button.group(1)
+        icon = re.search(r'<img class="idp-icon" src="([^"]+)" alt="">', button.group(1)) if button else None
+        assert button and icon and image(browser, icon.group(1)) == (SVG, "image/svg+xml")
         assert text.index('action="/') < text.index("idp-button idpButton")
         assert "Continue with Corp" in button.group(1)
         policy = page.headers["content-security-policy"]
@@ -258,5 +272,31 @@ def test_a_style_with_a_provider_drop_down_and_graphics(cognito: Any, idp: Any) 
             r'<div class="graphic">\s*<picture><img class="graphic-image" src="([^"]+)" alt=""></picture>\s*</div>',
             setup.text,
         )
-        assert graphic and graphic.group(1) == f"data:image/svg+xml;base64,{base64.b64encode(SVG).decode()}"
+        assert graphic and image(browser, graphic.group(1)) == (SVG, "image/svg+xml")
         assert setup.text.index('class="graphic"') < setup.text.index('id="title"')
+
+
+def test_an_image_the_style_does_not_have_is_not_found(cognito: Any, idp: Any) -> None:
+    with site(cognito, idp, managed=True) as (made, browser):
+        idp.create_managed_login_branding(
+            UserPoolId=made["pool_id"],
+            ClientId=made["client_id"],
+            Settings={"components": {"form": {"logo": {"enabled": True}}}},
+            Assets=[{"Category": "FORM_LOGO", "ColorMode": "LIGHT", "Extension": "PNG", "Bytes": PNG}],
+        )
+        page = browser.login_page(**authorize_params(made))
+        logo = re.search(r'<img class="logo logo-customizable" src="([^"]+)"', page.text)
+        assert logo and image(browser, logo.group(1)) == (PNG, "image/png")
+        base = f"/{made['domain']}/managed-login/assets"
+        for query in (
+            {"client_id": made["client_id"], "category": "FORM_LOGO", "mode": "DARK"},
+            {"client_id": "nope", "category": "FORM_LOGO", "mode": "LIGHT"},
+            {"client_id": made["client_id"], "category": "FORM_LOGO", "mode": "LIGHT", "resource": "x" * 300},
+        ):
+            assert browser.get(base.removeprefix(f"/{made['domain']}"), query).status_code == 404
+        # An old fingerprint still gets the image, not to be kept.
+        stale = browser.get(
+            "/managed-login/assets",
+            {"client_id": made["client_id"], "category": "FORM_LOGO", "mode": "LIGHT", "v": "old"},
+        )
+        assert stale.status_code == 200 and stale.content == PNG and stale.headers["cache-control"] == "no-cache"

@@ -37,6 +37,7 @@ HTTP_ROUTES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("/{domain}/passkeys/add", ("GET",), "passkeys"),
     ("/{domain}/passkeys/add", ("POST",), "passkeys"),
     ("/{domain}/passkeys/add/options", ("POST",), "passkeys"),
+    ("/{domain}/managed-login/assets", ("GET",), "assets"),
     ("/{domain}/oauth2/idpresponse", ("GET", "POST"), "federation.routes"),
     ("/{domain}/saml2/idpresponse", ("POST",), "federation.routes"),
     ("/{domain}/saml2/logout", ("GET", "POST"), "federation.single_logout"),
@@ -69,6 +70,7 @@ HTTP_ROUTES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("/passkeys/add", ("GET",), "passkeys"),
     ("/passkeys/add", ("POST",), "passkeys"),
     ("/passkeys/add/options", ("POST",), "passkeys"),
+    ("/managed-login/assets", ("GET",), "assets"),
 )
 
 SEED_MODULES: tuple[str, ...] = ()

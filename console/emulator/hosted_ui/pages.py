@@ -19,12 +19,14 @@ in constant time on every POST.
 from __future__ import annotations
 
 import base64
+import hashlib
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlencode
 
 import jinja2
 import segno
@@ -288,19 +290,36 @@ class ManagedLook:
     graphics: dict[str, Image] = field(default_factory=dict)
 
 
-def _data_url(asset: dict[str, Any]) -> str | None:
-    data = asset.get("Bytes")
-    if not isinstance(data, bytes | bytearray):
-        return None
+# Where a domain serves its managed login styles' images (assets.py), beside its pages.
+ASSETS_PATH = "/managed-login/assets"
+
+
+def data_url(asset: dict[str, Any]) -> str:
+    """An asset of ``managed_login.branding_for`` as a ``data:`` URL."""
     kind = asset.get("ContentType") or "image/png"
-    return f"data:{kind};base64,{base64.b64encode(data).decode()}"
+    return f"data:{kind};base64,{base64.b64encode(bytes(asset.get('Bytes') or b'')).decode()}"
 
 
-def managed_login_look(branding: dict[str, Any]) -> ManagedLook:
+def asset_version(data: bytes) -> str:
+    """The fingerprint in an asset's address: a changed image gets a new address, so browsers may keep one."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def asset_url(site: Site, client_id: str, asset: dict[str, Any]) -> str:
+    """Where ``site`` serves one image of ``client_id``'s managed login style (assets.py answers it)."""
+    params = {"client_id": client_id, "category": asset.get("Category"), "mode": asset.get("ColorMode")}
+    if asset.get("ResourceId"):
+        params["resource"] = asset["ResourceId"]
+    params["v"] = asset_version(bytes(asset.get("Bytes") or b""))
+    return f"{site.url(ASSETS_PATH)}?{urlencode(params)}"
+
+
+def managed_login_look(branding: dict[str, Any], address: Callable[[dict[str, Any]], str] = data_url) -> ManagedLook:
     """How a managed login style (``managed_login.branding_for``) draws the pages: its colours in light and
     dark mode as its colour scheme says, corner radii, spacing, background images, the page header and
-    footer, the form's logo, favicons and identity provider icons (every image a ``data:`` URL, so the
-    Content-Security-Policy's ``img-src 'self' data:`` holds)."""
+    footer, the form's logo, favicons and identity provider icons. ``address`` says where each image is
+    (its ``data:`` URL, or where the domain serves it: ``asset_url``); either is an image source the
+    Content-Security-Policy's ``img-src 'self' data:`` allows."""
     settings = branding.get("Settings") or {}
     assets: dict[tuple[str, str, str], dict[str, Any]] = {
         (str(a.get("Category")), str(a.get("ColorMode")), str(a.get("ResourceId") or "")): a
@@ -310,7 +329,9 @@ def managed_login_look(branding: dict[str, Any]) -> ManagedLook:
 
     def url(category: str, mode: str, resource: str = "") -> str | None:
         asset = assets.get((category, mode, resource)) or assets.get((category, "DYNAMIC", resource))
-        return _data_url(asset) if asset is not None else None
+        if asset is None or not isinstance(asset.get("Bytes"), bytes | bytearray):
+            return None
+        return address(asset)
 
     def image(category: str, resource: str = "") -> Image | None:
         """The image of ``category`` for the style's colour scheme (both modes' when it follows the browser)."""
@@ -438,7 +459,8 @@ def _branding(ctx: RequestContext, site: Site, client_id: str | None) -> dict[st
                 "logo": None,
                 "available": client_id is None,
             }
-        look = managed_login_look(managed)
+        client = str(client_id)
+        look = managed_login_look(managed, lambda asset: asset_url(site, client, asset))
         return {"style": "managed", "custom_css": "", "look": look, "logo": look.form_logo, "available": True}
     doc = ui_customization.customization_for(ctx, site.pool_id, client_id)
     logo = None
