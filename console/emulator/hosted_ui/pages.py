@@ -7,10 +7,10 @@ itself or ``data:`` URLs. The look follows the domain's ``ManagedLoginVersion``:
 with SetUICustomization's CSS and logo (the client's own setting, else the pool's ALL setting), or managed
 login (2) with its ManagedLoginBranding settings (``managed_login_look``: colours in light and dark mode,
 radii, spacing, the page header and footer, logos, background images, favicons, identity provider buttons
-and icons, graphics; every image a ``data:`` URL). Managed login pages speak the
+and icons, graphics; its images served by the domain, assets.py). Managed login pages speak the
 language of the request's ``lang`` (localization.py; templates call ``_``); the classic hosted UI is
 English. The authenticator setup page draws its ``otpauth://`` URI's QR code as inline SVG (the
-``qr_svg`` filter), so it fetches nothing either.
+``qr_svg`` filter): the code fetches nothing.
 
 Forms carry an anti-CSRF token: the HMAC of a random ``XSRF-TOKEN`` cookie (double submit, signed), checked
 in constant time on every POST.
