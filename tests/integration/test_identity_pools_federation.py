@@ -143,3 +143,25 @@ def test_google(server: Any, provider: Provider) -> None:
     with pytest.raises(ClientError) as exc:
         ci.get_id(IdentityPoolId=facebook, Logins={"graph.facebook.com": "EAAB..."})
     assert error(exc)[0] == "NotAuthorizedException"
+
+
+def test_sign_in_with_apple(server: Any, provider: Provider) -> None:
+    ci = make_client(server.base_url, "cognito-identity")
+    pool_id = ci.create_identity_pool(
+        IdentityPoolName="apple",
+        AllowUnauthenticatedIdentities=False,
+        SupportedLoginProviders={"appleid.apple.com": "com.example.app"},
+    )["IdentityPoolId"]
+    issuer = f"{provider.base}/signinwithapple"
+    sub = f"000123.{uuid.uuid4().hex}.0456"
+    logins = {"appleid.apple.com": provider.token(issuer, "com.example.app", sub)}
+    identity_id = ci.get_id(IdentityPoolId=pool_id, Logins=logins)["IdentityId"]
+    assert ci.describe_identity(IdentityId=identity_id)["Logins"] == ["appleid.apple.com"]
+    # Google's issuer is not Apple's, nor is another app's token good here.
+    for bad in (
+        provider.token(f"{provider.base}/google", "com.example.app", sub),
+        provider.token(issuer, "other", sub),
+    ):
+        with pytest.raises(ClientError) as exc:
+            ci.get_id(IdentityPoolId=pool_id, Logins={"appleid.apple.com": bad})
+        assert error(exc) == ("NotAuthorizedException", "Invalid login token. Couldn't verify signed token.")
