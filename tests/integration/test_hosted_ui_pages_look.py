@@ -168,6 +168,7 @@ def test_a_managed_login_style_draws_its_header_footer_logos_favicons_and_idp_ic
                 {"Category": "PAGE_HEADER_LOGO", "ColorMode": "DARK", "Extension": "SVG", "Bytes": SVG},
                 {"Category": "PAGE_FOOTER_LOGO", "ColorMode": "DYNAMIC", "Extension": "SVG", "Bytes": SVG},
                 {"Category": "FORM_LOGO", "ColorMode": "LIGHT", "Extension": "PNG", "Bytes": PNG},
+                {"Category": "PAGE_BACKGROUND", "ColorMode": "DARK", "Extension": "PNG", "Bytes": PNG},
                 {"Category": "FAVICON_ICO", "ColorMode": "LIGHT", "Extension": "ICO", "Bytes": ICO},
                 {"Category": "FAVICON_SVG", "ColorMode": "LIGHT", "Extension": "SVG", "Bytes": SVG},
                 {
@@ -200,6 +201,10 @@ def test_a_managed_login_style_draws_its_header_footer_logos_favicons_and_idp_ic
         assert re.search(r'<div class="column">\s*<div class="banner banner-customizable form-logo">', text)
         assert ".form-logo{justify-content:flex-start;}" in text
         assert "--header-bg:#123456ff;" in text and "--density:0.75;" in text
+        # The page's background image in dark mode only (the only mode it was given for).
+        background = re.findall(r'\.managed \.page\{background:var\(--page-bg\) url\("([^"]+)"\)', text)
+        assert len(background) == 1 and "mode=DARK" in background[0] and image(browser, background[0])[0] == PNG
+        assert text.index("prefers-color-scheme: dark){") < text.index(background[0])
         # The identity provider's button has its icon, after the password form as the method order says.
         button = re.search(r'<a class="idp-button idpButton-customizable" href="[^"]+">(.*?)</a>', text)
         icon = re.search(r'<img class="idp-icon" src="([^"]+)" alt="">', button.group(1)) if button else None
