@@ -1,6 +1,7 @@
 """What the hosted UI's pages carry over HTTP: the authenticator setup page's QR code (inline SVG of its
 otpauth:// URI), and a managed login style's page header and footer, form logo, favicons and identity
-provider icons, every image served by the domain itself under the same restrictive Content-Security-Policy."""
+provider icons (small images in the page, larger ones served by the domain itself), under the same
+restrictive Content-Security-Policy."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ PNG = base64.b64decode(
 )
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24"><rect width="24" height="24" fill="#c00"/></svg>'
 ICO = b"\x00\x00\x01\x00" + bytes(18)
+# A PNG over the size the pages carry in themselves (what follows its end is ignored by image decoders).
+BIG_PNG = PNG + bytes(20_000)
 
 
 @contextlib.contextmanager
@@ -46,9 +49,13 @@ def site(cognito: Any, idp: Any, *, managed: bool, **client: Any) -> Iterator[tu
 
 
 def image(browser: Browser, address: str) -> tuple[bytes, str]:
-    """The image a page names (``&amp;`` and all): its bytes and media type, served by the domain itself
-    for a year (its address changes with its bytes), unable to run anything when opened on its own."""
+    """The image a page names (``&amp;`` and all): its bytes and media type. A small one is in the page (a
+    data: URL); a larger one is served by the domain itself for a year (its address changes with its
+    bytes), unable to run anything when opened on its own."""
     address = html.unescape(address)
+    if address.startswith("data:"):
+        kind, _, data = address.removeprefix("data:").partition(";base64,")
+        return base64.b64decode(data), kind
     assert address.startswith("/") and "/managed-login/assets?" in address, address
     answer = browser.follow(address)
     assert answer.status_code == 200, answer.text
@@ -164,11 +171,11 @@ def test_a_managed_login_style_draws_its_header_footer_logos_favicons_and_idp_ic
                 },
             },
             Assets=[
-                {"Category": "PAGE_HEADER_LOGO", "ColorMode": "LIGHT", "Extension": "PNG", "Bytes": PNG},
+                {"Category": "PAGE_HEADER_LOGO", "ColorMode": "LIGHT", "Extension": "PNG", "Bytes": BIG_PNG},
                 {"Category": "PAGE_HEADER_LOGO", "ColorMode": "DARK", "Extension": "SVG", "Bytes": SVG},
                 {"Category": "PAGE_FOOTER_LOGO", "ColorMode": "DYNAMIC", "Extension": "SVG", "Bytes": SVG},
                 {"Category": "FORM_LOGO", "ColorMode": "LIGHT", "Extension": "PNG", "Bytes": PNG},
-                {"Category": "PAGE_BACKGROUND", "ColorMode": "DARK", "Extension": "PNG", "Bytes": PNG},
+                {"Category": "PAGE_BACKGROUND", "ColorMode": "DARK", "Extension": "PNG", "Bytes": BIG_PNG},
                 {"Category": "FAVICON_ICO", "ColorMode": "LIGHT", "Extension": "ICO", "Bytes": ICO},
                 {"Category": "FAVICON_SVG", "ColorMode": "LIGHT", "Extension": "SVG", "Bytes": SVG},
                 {
@@ -190,7 +197,8 @@ def test_a_managed_login_style_draws_its_header_footer_logos_favicons_and_idp_ic
         light = re.search(r'<img class="bar-logo" src="([^"]+)"', header.group(1))
         assert dark and light, header.group(1)
         assert image(browser, dark.group(1)) == (SVG, "image/svg+xml")
-        assert image(browser, light.group(1)) == (PNG, "image/png")
+        assert "/managed-login/assets?" in light.group(1) and dark.group(1).startswith("data:image/svg+xml;base64,")
+        assert image(browser, light.group(1)) == (BIG_PNG, "image/png")
         assert 'class="bar-content place-end"' in footer.group(1)
         footer_logo = re.search(r'<img class="bar-logo" src="([^"]+)"', footer.group(1))
         assert footer_logo and image(browser, footer_logo.group(1)) == (SVG, "image/svg+xml")
@@ -203,7 +211,7 @@ def test_a_managed_login_style_draws_its_header_footer_logos_favicons_and_idp_ic
         assert "--header-bg:#123456ff;" in text and "--density:0.75;" in text
         # The page's background image in dark mode only (the only mode it was given for).
         background = re.findall(r'\.managed \.page\{background:var\(--page-bg\) url\("([^"]+)"\)', text)
-        assert len(background) == 1 and "mode=DARK" in background[0] and image(browser, background[0])[0] == PNG
+        assert len(background) == 1 and "mode=DARK" in background[0] and image(browser, background[0])[0] == BIG_PNG
         assert text.index("prefers-color-scheme: dark){") < text.index(background[0])
         # The identity provider's button has its icon, after the password form as the method order says.
         button = re.search(r'<a class="idp-button idpButton-customizable" href="[^"]+">(.*?)</a>', text)
@@ -287,11 +295,12 @@ def test_an_image_the_style_does_not_have_is_not_found(cognito: Any, idp: Any) -
             UserPoolId=made["pool_id"],
             ClientId=made["client_id"],
             Settings={"components": {"form": {"logo": {"enabled": True}}}},
-            Assets=[{"Category": "FORM_LOGO", "ColorMode": "LIGHT", "Extension": "PNG", "Bytes": PNG}],
+            Assets=[{"Category": "FORM_LOGO", "ColorMode": "LIGHT", "Extension": "PNG", "Bytes": BIG_PNG}],
         )
         page = browser.login_page(**authorize_params(made))
-        logo = re.search(r'<img class="logo logo-customizable" src="([^"]+)"', page.text)
-        assert logo and image(browser, logo.group(1)) == (PNG, "image/png")
+        logo = re.search(r'<img class="logo logo-customizable" src="(/[^"]+)"', page.text)
+        assert logo and image(browser, logo.group(1)) == (BIG_PNG, "image/png")
+        assert len(page.text.encode()) < 20_000
         base = f"/{made['domain']}/managed-login/assets"
         for query in (
             {"client_id": made["client_id"], "category": "FORM_LOGO", "mode": "DARK"},
@@ -304,4 +313,4 @@ def test_an_image_the_style_does_not_have_is_not_found(cognito: Any, idp: Any) -
             "/managed-login/assets",
             {"client_id": made["client_id"], "category": "FORM_LOGO", "mode": "LIGHT", "v": "old"},
         )
-        assert stale.status_code == 200 and stale.content == PNG and stale.headers["cache-control"] == "no-cache"
+        assert stale.status_code == 200 and stale.content == BIG_PNG and stale.headers["cache-control"] == "no-cache"

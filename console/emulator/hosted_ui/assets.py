@@ -1,9 +1,10 @@
 """``GET /{domain}/managed-login/assets``: the images of an app client's managed login style, for its pages.
 
-The pages name each image by the app client, its asset category, colour mode and resource ID, and a
-fingerprint of its bytes (``pages.asset_url``), so a browser keeps an image until the style changes it
-(``Cache-Control: immutable``) and the pages stay small whatever the images weigh. An image is served
-with its own media type, ``nosniff``, and a Content-Security-Policy that lets an SVG opened on its own
+The pages carry a style's small images in themselves (``data:`` URLs, ``pages.INLINE_ASSET_LIMIT``) and
+name each larger one by the app client, its asset category, colour mode and resource ID, and a fingerprint
+of its bytes (``pages.asset_url``), so a browser keeps the image until the style changes it
+(``Cache-Control: immutable``) and a page stays small whatever its images weigh. An image is served with
+its own media type, ``nosniff``, and a Content-Security-Policy that lets an SVG opened on its own
 run nothing (CreateManagedLoginBranding already refuses SVG files with scripts).
 """
 

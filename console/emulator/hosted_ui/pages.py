@@ -7,9 +7,9 @@ itself or ``data:`` URLs. The look follows the domain's ``ManagedLoginVersion``:
 with SetUICustomization's CSS and logo (the client's own setting, else the pool's ALL setting), or managed
 login (2) with its ManagedLoginBranding settings (``managed_login_look``: colours in light and dark mode,
 radii, spacing, the page header and footer, logos, background images, favicons, identity provider buttons
-and icons, graphics; its images served by the domain, assets.py). Managed login pages speak the
-language of the request's ``lang`` (localization.py; templates call ``_``); the classic hosted UI is
-English. The authenticator setup page draws its ``otpauth://`` URI's QR code as inline SVG (the
+and icons, graphics; small images inline as ``data:`` URLs, larger ones served by the domain, assets.py).
+Managed login pages speak the language of the request's ``lang`` (localization.py; templates call ``_``);
+the classic hosted UI is English. The authenticator setup page draws its ``otpauth://`` URI's QR code as inline SVG (the
 ``qr_svg`` filter): the code fetches nothing.
 
 Forms carry an anti-CSRF token: the HMAC of a random ``XSRF-TOKEN`` cookie (double submit, signed), checked
@@ -292,6 +292,9 @@ class ManagedLook:
 
 # Where a domain serves its managed login styles' images (assets.py), beside its pages.
 ASSETS_PATH = "/managed-login/assets"
+# A style's images up to this size stand in the page as data: URLs (no request of their own); larger ones,
+# up to the 1 MB an asset may weigh, are fetched from ASSETS_PATH and kept by the browser.
+INLINE_ASSET_LIMIT = 8 * 1024
 
 
 def data_url(asset: dict[str, Any]) -> str:
@@ -460,7 +463,12 @@ def _branding(ctx: RequestContext, site: Site, client_id: str | None) -> dict[st
                 "available": client_id is None,
             }
         client = str(client_id)
-        look = managed_login_look(managed, lambda asset: asset_url(site, client, asset))
+
+        def address(asset: dict[str, Any]) -> str:
+            small = len(asset.get("Bytes") or b"") <= INLINE_ASSET_LIMIT
+            return data_url(asset) if small else asset_url(site, client, asset)
+
+        look = managed_login_look(managed, address)
         return {"style": "managed", "custom_css": "", "look": look, "logo": look.form_logo, "available": True}
     doc = ui_customization.customization_for(ctx, site.pool_id, client_id)
     logo = None
