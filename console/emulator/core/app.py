@@ -124,9 +124,10 @@ def load_services() -> Migrations:
     return migrations
 
 
-def open_store(path: str | Path) -> Store:
-    """The store at ``path`` with every service's schema applied."""
-    return Store(path, declare_services())
+def open_store(path: str | Path, schema_cache: Path | None = None) -> Store:
+    """The store at ``path`` with every service's schema applied; a new one copied from the schema image in
+    ``schema_cache`` (store.py's ``schema_image``) where given."""
+    return Store(path, declare_services(), schema_cache)
 
 
 class ServerState:

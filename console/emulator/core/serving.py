@@ -36,6 +36,13 @@ def default_data_dir() -> str:
     return str(Path(platformdirs.user_data_dir("cognito-console")) / "local-cognito")
 
 
+def schema_cache_dir() -> Path:
+    """Where a new database's schema image is kept between starts (store.py): the user's cache directory."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("cognito-console")) / "local-cognito"
+
+
 def bind(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
@@ -367,7 +374,7 @@ def serve(config: ServerConfig, log_level: str = "warning", log_format: str = "t
     config.base_url = config.public_url or f"http://{host}:{port}"
     # --ephemeral: SQLite in memory, so nothing reaches the disk, not even after a kill -9.
     try:
-        store = open_store(":memory:" if config.ephemeral else Path(config.data_dir) / "cognito.db")
+        store = open_store(":memory:" if config.ephemeral else Path(config.data_dir) / "cognito.db", schema_cache_dir())
     except (OSError, sqlite3.Error) as exc:  # a data directory that cannot be made or written
         print(f"error: cannot open the database in {config.data_dir}: {exc}", file=sys.stderr)
         sock.close()
