@@ -18,7 +18,13 @@ In the second run the server is killed (SIGKILL) after ``--crash-after`` seconds
 same data directory every acknowledged write must be there. A write whose request was in flight at the
 kill may or may not have landed; either is accepted.
 
-    python -m tests.benchmarks.bench_soak [--clients 50] [--seconds 60] [--crash-after 20]
+    python -m tests.benchmarks.bench_soak [--clients 50] [--seconds 60] [--crash-after 20] [--warm-up 10]
+                                          [--probe-memory]
+
+``--probe-memory`` runs the soak's server under tests/benchmarks/memory_probe.py, which accounts for its
+memory every second (Python's live objects by tracemalloc, SQLite's by ``sqlite3_memory_used``, the rest of
+the anonymous memory) and lists the Python allocations that grew most after the warm-up; tracemalloc slows
+the server several times, so its request figures are not the soak's.
 """
 
 from __future__ import annotations
@@ -27,10 +33,12 @@ import argparse
 import asyncio
 import contextlib
 import json
+import os
 import random
 import shutil
 import signal
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -41,8 +49,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import httpx
+
 from tests.benchmarks.bench_auth import calibration_ms
-from tests.localcognito import start
+from tests.localcognito import LocalCognito, start
 from tests.srp_client import SrpClient
 
 TARGET = "AWSCognitoIdentityProviderService."
@@ -533,8 +543,60 @@ def print_ops(stats: Stats, elapsed: float) -> None:
             print(f"  error in {op}: {msg}")
 
 
+def start_probed(data_dir: Path, log: Path, snapshot_at: float) -> LocalCognito:
+    """``start``, with the server under memory_probe.py writing its accounts to ``log``."""
+    cmd = [sys.executable, "-m", "tests.benchmarks.memory_probe", str(log), "emulator", "--port", "0"]
+    cmd += ["--data-dir", str(data_dir), "--parent-pid", str(os.getpid())]
+    env = {**os.environ, "COGNITO_PROBE_SNAPSHOT_AT": str(snapshot_at)}
+    process = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=env, cwd=Path(__file__).parents[2])
+    assert process.stdout is not None
+    base = process.stdout.readline().strip()
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            httpx.get(f"{base}/_emulator/health", timeout=2)
+            return LocalCognito(process, base, data_dir)
+        except httpx.TransportError:
+            if time.monotonic() > deadline:
+                process.kill()
+                raise
+            time.sleep(0.05)
+
+
+def print_probe(log: Path, warm_up: float) -> None:
+    """The memory accounts memory_probe.py wrote, and the Python allocations that grew after the warm-up."""
+    records = [json.loads(line) for line in log.read_text().splitlines() if line.strip()]
+    if not records:
+        return
+    for r in records:
+        r["rest"] = r["anon"] - r["python"] - r["sqlite"] - r["tracemalloc_itself"]
+    print(f"\n| memory accounts (memory_probe.py) | first | last | max | slope | slope after {warm_up:.0f} s |")
+    print("|---|---|---|---|---|---|")
+    for key, name in (
+        ("rss", "server RSS"),
+        ("anon", "anonymous"),
+        ("python", "Python's live objects (tracemalloc)"),
+        ("sqlite", "SQLite (page caches, schema, statements)"),
+        ("tracemalloc_itself", "tracemalloc's own bookkeeping"),
+        ("rest", "the rest of the anonymous memory"),
+    ):
+        series = [(r["t"], r[key] / 2**20) for r in records]
+        values = [v for _, v in series]
+        late = [(t, v) for t, v in series if t >= warm_up]
+        print(
+            f"| {name} | {values[0]:.1f} MB | {values[-1]:.1f} MB | {max(values):.1f} MB | "
+            f"{slope_per_minute(series):+.2f} MB/min | {slope_per_minute(late):+.2f} MB/min |"
+        )
+    growth = log.with_suffix(".growth")
+    if growth.exists():
+        print(f"\nPython allocations that grew most from {warm_up:.0f} s to the end:")
+        for line in growth.read_text().splitlines()[:12]:
+            print("  " + line.replace(str(Path(__file__).parents[2]) + "/", ""))
+
+
 def soak(ns: argparse.Namespace, tmp: Path) -> bool:
-    server = start(tmp / "soak-data")
+    probe_log = tmp / "memory-probe.jsonl"
+    server = start_probed(tmp / "soak-data", probe_log, ns.warm_up) if ns.probe_memory else start(tmp / "soak-data")
     sampler = RssSampler(server.process.pid)
     try:
         pool, app_client = asyncio.run(setup(server.base_url, ns.clients))
@@ -579,6 +641,8 @@ def soak(ns: argparse.Namespace, tmp: Path) -> bool:
     )
     for p in problems[:20]:
         print("  " + p)
+    if ns.probe_memory:
+        print_probe(probe_log, ns.warm_up)
     errors = sum(len(v) for v in stats.errors.values())
     return errors == 0 and not problems
 
@@ -630,6 +694,7 @@ def main() -> int:
     p.add_argument("--warm-up", type=float, default=10.0, help="seconds left out of the second memory slope")
     p.add_argument("--skip-soak", action="store_true")
     p.add_argument("--skip-crash", action="store_true")
+    p.add_argument("--probe-memory", action="store_true", help="account for the soak server's memory (slow)")
     ns = p.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-soak-"))
     print(f"machine: a 3072-bit modular exponentiation took {calibration_ms():.2f} ms", flush=True)

@@ -4,7 +4,8 @@ Each measurement runs from process spawn to the first ListUserPools that answers
 the server's port every few milliseconds over a fresh connection (connection refused until it listens).
 Both servers get a free port chosen beforehand and are measured one at a time, in turns, the order
 flipping every round; each round's ratio compares neighbours. The local Cognito is measured twice a round:
-on a new data directory (SQLite created and migrated) and on the one it made the round before.
+on a new data directory (the database created from the schema image the warm-up start left in the user's cache
+directory, store.py) and on the one it made the round before.
 
 Both start from compiled modules, as an installed package does (pip compiles a wheel's modules at install, and
 moto's are): the source tree's modules are compiled first, since an environment with PYTHONDONTWRITEBYTECODE
