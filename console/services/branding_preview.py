@@ -12,6 +12,7 @@ import html as htmllib
 import json
 import re
 import secrets
+import threading
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -37,6 +38,11 @@ _HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')
 _ACTION = re.compile(r'<form[^>]*\saction="([^"]+)"')
 
 
+# One render at a time in the process: every preview saves its draft to the same preview pool and reads the
+# page back, and a render whose caller has gone (a closed window) still runs to its end in its thread.
+_RENDERING = threading.Lock()
+
+
 @dataclass
 class _Site:
     pool_id: str
@@ -46,6 +52,7 @@ class _Site:
     branding_id: str = ""
     version: int = 0  # the domain's ManagedLoginVersion as last set here
     asset_keys: frozenset[tuple[str, str, str]] = frozenset()  # the images the preview style holds
+    settings: Any = None  # the settings the preview style holds; None: not known
 
 
 class BrandingPreview:
@@ -74,6 +81,10 @@ class BrandingPreview:
 
     # --- blocking work, off the event loop -------------------------------------------------------------
     def _render(self, branding: Branding, page: str) -> str:
+        with _RENDERING:
+            return self._render_now(branding, page)
+
+    def _render_now(self, branding: Branding, page: str) -> str:
         import httpx
 
         site = self._ensure()
@@ -186,7 +197,10 @@ class BrandingPreview:
         assets = [dict(a) for a in branding.assets]
         keys = frozenset(asset_key(a) for a in assets)
         if site.branding_id:
-            if site.asset_keys - keys:  # images are only replaced by an update: Cognito's look drops them all
+            if branding.use_cognito is False and (
+                site.asset_keys - keys or site.settings is None or drops(site.settings, branding.settings or {})
+            ):
+                # An update merges settings and replaces images, never removes either: Cognito's look drops them.
                 idp.update_managed_login_branding(
                     UserPoolId=site.pool_id, ManagedLoginBrandingId=site.branding_id, UseCognitoProvidedValues=True
                 )
@@ -199,6 +213,15 @@ class BrandingPreview:
             )
             site.branding_id = made["ManagedLoginBranding"]["ManagedLoginBrandingId"]
         site.asset_keys = frozenset() if branding.use_cognito else keys
+        site.settings = {} if branding.use_cognito else json.loads(json.dumps(branding.settings or {}))
+
+
+def drops(saved: Any, draft: Any) -> bool:
+    """Whether ``draft`` leaves out a member that ``saved`` has in an object both have at the same place: an
+    update (a JSON merge patch) would keep that member, so the style must go back to Cognito's look first."""
+    if not isinstance(saved, dict) or not isinstance(draft, dict):
+        return False
+    return any(key not in draft or drops(value, draft[key]) for key, value in saved.items())
 
 
 def with_scheme(html: str, dark: bool) -> str:

@@ -30,6 +30,7 @@ from console.services.branding_preview import (
     asset_problem,
     assets_problem,
     css_problem,
+    drops,
     image_extension,
     logo_problem,
 )
@@ -478,9 +479,18 @@ class BrandingView(View):
         branding = replace(branding, client_id=target)
         async with self.ctx.busy("Saving the hosted UI's look"):
             kept = {asset_key(a) for a in branding.assets}
-            if branding.branding_id and existing is not None and {asset_key(a) for a in existing.assets} - kept:
-                # An update replaces images but never drops one: Cognito's look drops them all, then the draft
-                # brings back those it keeps.
+            if (
+                branding.style == "managed"
+                and not branding.use_cognito
+                and branding.branding_id
+                and existing is not None
+                and (
+                    {asset_key(a) for a in existing.assets} - kept
+                    or drops(dict(existing.settings or {}), dict(branding.settings or {}))
+                )
+            ):
+                # An update merges settings and replaces images, never removes either: Cognito's look drops them
+                # all, then the draft brings back what it keeps.
                 await service.save_branding(
                     self.ctx.pool_id, replace(branding, use_cognito=True, settings=None, assets=())
                 )

@@ -151,3 +151,47 @@ def test_copying_a_style_leaves_the_other_client_with_its_images_only(
     copied = idp.describe_managed_login_branding_by_client(UserPoolId=pool_id, ClientId=mobile)["ManagedLoginBranding"]
     assert [(a["Category"], a["ColorMode"]) for a in copied["Assets"]] == [("FORM_LOGO", "LIGHT")]
     assert copied["Settings"]["components"]["form"]["logo"]["enabled"] is True
+
+
+def test_an_image_is_chosen_from_a_file(view: Any, tmp_path: Any, monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    chosen: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args: (chosen[-1], ""))
+    view.ui.assetCategoryCombo.setCurrentIndex(view.ui.assetCategoryCombo.findData("PAGE_HEADER_LOGO"))
+    view.ui.colorModeCombo.setCurrentIndex(view.ui.colorModeCombo.findData("DARK"))
+
+    huge = tmp_path / "huge.png"
+    huge.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 1_200_000)
+    chosen.append(str(huge))
+    view.ui.chooseAssetButton.click()
+    assert "huge.png" in view.ui.assetsLabel.text() and "at most 1 MB" in view.ui.assetsLabel.text()
+    assert view.assets == []
+
+    logo = tmp_path / "header.png"
+    logo.write_bytes(PNG)
+    chosen.append(str(logo))
+    view.ui.chooseAssetButton.click()
+    assert [(a["Category"], a["ColorMode"], a["Extension"]) for a in view.assets] == [
+        ("PAGE_HEADER_LOGO", "DARK", "PNG")
+    ]
+    assert "header.png" in view.ui.assetsLabel.text()
+
+
+def test_a_setting_left_out_of_the_draft_is_gone_from_preview_and_style(
+    view: Any, aloop: Any, managed_pool: dict[str, Any]
+) -> None:
+    red = {"lightMode": {"defaults": {"backgroundColor": "ff0000ff", "textColor": "ffffffff"}}}
+    view.ui.settingsEdit.setPlainText(
+        json.dumps({**SETTINGS, "components": {**SETTINGS["components"], "primaryButton": red}})
+    )
+    aloop.run_until_complete(view.render_preview())
+    assert "#ff0000" in view.rendered.lower()
+    aloop.run_until_complete(view.apply())
+    assert "primaryButton" in saved_style(managed_pool)["Settings"]["components"]
+
+    view.ui.settingsEdit.setPlainText(json.dumps(SETTINGS))  # the button's colours left out
+    aloop.run_until_complete(view.render_preview())
+    assert "#ff0000" not in view.rendered.lower()
+    aloop.run_until_complete(view.apply())
+    assert saved_style(managed_pool)["Settings"] == SETTINGS
