@@ -138,7 +138,9 @@ class Store:
             else:
                 self._depth = 0
                 self._db.execute("COMMIT")
-                if self._checkpointer is not None:
+                # Setting an Event takes its lock and wakes the thread; once set, it stays set until the
+                # checkpointer's next pass.
+                if self._checkpointer is not None and not self._checkpointer.wanted.is_set():
                     self._checkpointer.wanted.set()
 
     # -- queries --------------------------------------------------------------------------------------
