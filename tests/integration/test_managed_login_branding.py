@@ -176,6 +176,90 @@ def test_update_names_one_source_of_the_look(idp, pool, client_id):
     assert [(a["Category"], a["Bytes"]) for a in out["Assets"]] == [("FAVICON_SVG", SMALLEST_SVG)]
 
 
+def test_cognito_provided_values_refuse_settings_on_create(idp, pool, client_id):
+    logo = {"Category": "FORM_LOGO", "ColorMode": "LIGHT", "Extension": "PNG", "Bytes": PNG}
+    for wrong in (
+        {"Settings": {}},
+        {"Settings": SETTINGS, "Assets": [logo]},
+    ):
+        with pytest.raises(ClientError) as exc:
+            idp.create_managed_login_branding(
+                UserPoolId=pool["Id"], ClientId=client_id, UseCognitoProvidedValues=True, **wrong
+            )
+        assert error(exc) == ("InvalidParameterException", SOURCE), wrong
+    with pytest.raises(idp.exceptions.ResourceNotFoundException):
+        idp.describe_managed_login_branding_by_client(UserPoolId=pool["Id"], ClientId=client_id)
+
+    # Images are not a source of the look: AWS takes them beside Cognito's values (an empty list too, as
+    # the console sends), and ReturnMergedResources answers Cognito's settings with them.
+    out = idp.create_managed_login_branding(
+        UserPoolId=pool["Id"], ClientId=client_id, UseCognitoProvidedValues=True, Assets=[logo]
+    )["ManagedLoginBranding"]
+    assert out["UseCognitoProvidedValues"] is True and "Settings" not in out
+    assert [(a["Category"], a["Bytes"]) for a in out["Assets"]] == [("FORM_LOGO", PNG)]
+    merged = idp.describe_managed_login_branding(
+        UserPoolId=pool["Id"], ManagedLoginBrandingId=out["ManagedLoginBrandingId"], ReturnMergedResources=True
+    )["ManagedLoginBranding"]
+    assert merged["Settings"] == managed_login.DEFAULT_SETTINGS
+    assert merged["Assets"] == out["Assets"]
+    reset = idp.update_managed_login_branding(
+        UserPoolId=pool["Id"],
+        ManagedLoginBrandingId=out["ManagedLoginBrandingId"],
+        UseCognitoProvidedValues=True,
+        Assets=[],
+    )["ManagedLoginBranding"]
+    assert reset["UseCognitoProvidedValues"] is True and reset["Assets"] == []
+
+
+def test_a_style_holds_at_most_forty_images(idp, pool, client_id):
+    def images(n: int) -> list[dict[str, Any]]:
+        return [
+            {
+                "Category": "IDP_BUTTON_ICON",
+                "ColorMode": "LIGHT",
+                "Extension": "PNG",
+                "Bytes": PNG,
+                "ResourceId": f"idp-{i}",
+            }
+            for i in range(n)
+        ]
+
+    with pytest.raises(ClientError) as exc:
+        idp.create_managed_login_branding(UserPoolId=pool["Id"], ClientId=client_id, Settings={}, Assets=images(41))
+    code, message = error(exc)
+    assert code == "InvalidParameterException"
+    assert message.startswith("1 validation error detected: Value '")
+    assert message.endswith(
+        "' at 'assets' failed to satisfy constraint: Member must have length less than or equal to 40"
+    )
+    # The pool has no domain: a style belongs to an app client, whatever domain serves it.
+    out = idp.create_managed_login_branding(UserPoolId=pool["Id"], ClientId=client_id, Settings={}, Assets=images(40))[
+        "ManagedLoginBranding"
+    ]
+    assert len(out["Assets"]) == 40
+    with pytest.raises(ClientError) as exc:
+        idp.update_managed_login_branding(
+            UserPoolId=pool["Id"], ManagedLoginBrandingId=out["ManagedLoginBrandingId"], Settings={}, Assets=images(41)
+        )
+    assert error(exc)[0] == "InvalidParameterException" and "less than or equal to 40" in error(exc)[1]
+    kept = idp.describe_managed_login_branding(
+        UserPoolId=pool["Id"], ManagedLoginBrandingId=out["ManagedLoginBrandingId"]
+    )
+    assert len(kept["ManagedLoginBranding"]["Assets"]) == 40
+    with pytest.raises(ClientError) as exc:
+        idp.update_managed_login_branding(
+            UserPoolId=pool["Id"],
+            ManagedLoginBrandingId=out["ManagedLoginBrandingId"],
+            Settings={},
+            Assets=[dict(images(1)[0], ResourceId="idp/1")],
+        )
+    assert error(exc) == (
+        "InvalidParameterException",
+        "1 validation error detected: Value 'idp/1' at 'assets.1.member.resourceId' failed to satisfy constraint:"
+        " Member must satisfy regular expression pattern: ^[\\w\\- ]+$",
+    )
+
+
 def test_delete(idp, pool, client_id):
     branding_id = idp.create_managed_login_branding(
         UserPoolId=pool["Id"], ClientId=client_id, UseCognitoProvidedValues=True

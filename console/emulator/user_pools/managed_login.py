@@ -1,14 +1,15 @@
 """Managed login branding styles: Create/Describe/Update/DeleteManagedLoginBranding, one style per app client.
 
-A style takes its look from ``Settings``, a JSON document (categories, componentClasses, components, as
-the branding editor writes it), or from Cognito (``UseCognitoProvidedValues``: ``DEFAULT_SETTINGS``): a
-request names exactly one of the two, and may bring image ``Assets`` with either. Describe answers what was
-customized (no ``Settings`` for Cognito's look), or with ``ReturnMergedResources`` the customization laid
-over the defaults. Updates are partial: ``Settings`` are merged into the stored ones (RFC 7396: objects
-merge member by member, a null removes a member, anything else replaces), and each asset replaces the one
-of its category, colour mode and resource ID; going back to Cognito's look drops the customization and
-the images. Managed login belongs to the Essentials and Plus feature plans: a Lite pool can't create or
-change a style.
+A style takes its look from ``Settings``, a JSON document (categories, componentClasses, components, as the
+branding editor writes it), or from Cognito (``UseCognitoProvidedValues``: ``DEFAULT_SETTINGS``): a request
+names exactly one of the two, and may bring image ``Assets`` with either (the API reference asks for no
+Assets beside UseCognitoProvidedValues true, but AWS was measured to take them: only Settings is refused
+there). Describe answers what was customized (no ``Settings`` for Cognito's look), or with
+``ReturnMergedResources`` the customization laid over the defaults. Updates are partial: ``Settings`` are
+merged into the stored ones (RFC 7396: objects merge member by member, a null removes a member, anything
+else replaces), and each asset replaces the one of its category, colour mode and resource ID; going back to
+Cognito's look drops the customization and the images. Managed login belongs to the Essentials and Plus
+feature plans: a Lite pool can't create or change a style.
 
 ``branding_for`` is what the managed login pages read.
 """
