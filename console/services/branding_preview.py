@@ -271,6 +271,7 @@ IMAGE_EXTENSIONS = ("PNG", "JPEG", "SVG", "WEBP")
 MAX_ASSET_BYTES = 1_000_000  # AssetType's Bytes: at most 1,000,000
 MAX_ASSETS = 40  # a style's Assets: at most 40
 MAX_REQUEST_BYTES = 2_000_000  # Create/UpdateManagedLoginBranding: a 2-megabyte request, settings and images
+_RESOURCE_ID = re.compile(r"[\w\- ]{1,40}")  # AssetType's ResourceId
 _SVG_ROOT = re.compile(rb"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s/>]", re.S | re.I)
 _SVG_ACTIVE = re.compile(rb"<script|\son[a-z]+\s*=|javascript:|<foreignObject", re.I)
 CONTENT_TYPES = {
@@ -302,9 +303,12 @@ def image_extension(data: bytes) -> str | None:
     return None
 
 
-def asset_problem(category: str, data: bytes) -> str | None:
-    """Why Amazon Cognito would refuse this file as the image of ``category``, or None."""
+def asset_problem(category: str, data: bytes, resource_id: str = "") -> str | None:
+    """Why Amazon Cognito would refuse this file as the image of ``category`` (with ``resource_id``), or None."""
     label = ASSET_CATEGORIES.get(category, category)
+    if resource_id and not _RESOURCE_ID.fullmatch(resource_id):
+        return "a resource ID is 1 to 40 letters, digits, underscores, hyphens and spaces."
+
     allowed = CATEGORY_EXTENSIONS.get(category, IMAGE_EXTENSIONS)
     names = " or ".join(allowed)
     if not data:

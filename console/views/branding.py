@@ -286,16 +286,21 @@ class BrandingView(View):
         if size > MAX_ASSET_BYTES:  # refused without reading it
             self.ui.assetsLabel.setText(f"⚠ {file.name}: {asset_problem(category, b'0' * (MAX_ASSET_BYTES + 1))}")
             return
-        self.set_asset(category, str(self.ui.colorModeCombo.currentData()), file.read_bytes(), file.name)
+        mode, resource_id = str(self.ui.colorModeCombo.currentData()), self.ui.resourceIdEdit.text().strip()
+        self.set_asset(category, mode, file.read_bytes(), file.name, resource_id)
 
-    def set_asset(self, category: str, color_mode: str, data: bytes, name: str = "image") -> str | None:
-        """Put an image in the draft for ``category`` in ``color_mode`` (replacing the one there), or say why
-        Amazon Cognito would refuse it."""
-        problem = asset_problem(category, data)
+    def set_asset(
+        self, category: str, color_mode: str, data: bytes, name: str = "image", resource_id: str = ""
+    ) -> str | None:
+        """Put an image in the draft for ``category`` in ``color_mode`` (and ``resource_id``), replacing the one
+        there, or say why Amazon Cognito would refuse it."""
+        problem = asset_problem(category, data, resource_id)
         if problem:
             self.ui.assetsLabel.setText(f"⚠ {name}: {problem}")
             return problem
         asset = {"Category": category, "ColorMode": color_mode, "Extension": image_extension(data), "Bytes": data}
+        if resource_id:
+            asset["ResourceId"] = resource_id
         key = asset_key(asset)
         self.assets = [a for a in self.assets if asset_key(a) != key] + [asset]
         self._fill_assets(f"{name} is the {ASSET_CATEGORIES[category].lower()} ({COLOR_MODES[color_mode].lower()}).")
@@ -320,8 +325,9 @@ class BrandingView(View):
         table.setRowCount(len(self.assets))
         for row, asset in enumerate(self.assets):
             size = len(asset.get("Bytes") or b"")
+            label = ASSET_CATEGORIES.get(asset["Category"], asset["Category"])
             cells = (
-                ASSET_CATEGORIES.get(asset["Category"], asset["Category"]),
+                f"{label} ({asset['ResourceId']})" if asset.get("ResourceId") else label,
                 COLOR_MODES.get(asset["ColorMode"], asset["ColorMode"]),
                 str(asset["Extension"]),
                 f"{size / 1024:,.1f} KB",

@@ -195,3 +195,22 @@ def test_a_setting_left_out_of_the_draft_is_gone_from_preview_and_style(
     assert "#ff0000" not in view.rendered.lower()
     aloop.run_until_complete(view.apply())
     assert saved_style(managed_pool)["Settings"] == SETTINGS
+
+
+def test_icons_of_one_category_are_told_apart_by_resource_id(
+    view: Any, aloop: Any, managed_pool: dict[str, Any]
+) -> None:
+    assert "resource ID" in (view.set_asset("IDP_BUTTON_ICON", "LIGHT", PNG, "icon.png", "Google/Okta") or "")
+    assert view.set_asset("IDP_BUTTON_ICON", "LIGHT", PNG, "google.png", "Google") is None
+    assert view.set_asset("IDP_BUTTON_ICON", "LIGHT", SVG, "okta.svg", "Okta") is None
+    table = view.ui.assetsTable
+    assert {table.item(r, 0).text() for r in range(table.rowCount())} == {
+        "Identity provider button icon (Google)",
+        "Identity provider button icon (Okta)",
+    }
+    aloop.run_until_complete(view.apply())
+    saved = saved_style(managed_pool)["Assets"]
+    assert {(a["ResourceId"], a["Extension"]) for a in saved} == {("Google", "PNG"), ("Okta", "SVG")}
+    view.remove_asset("IDP_BUTTON_ICON", "LIGHT", "Okta")
+    aloop.run_until_complete(view.apply())
+    assert [a["ResourceId"] for a in saved_style(managed_pool)["Assets"]] == ["Google"]

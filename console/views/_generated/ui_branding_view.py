@@ -17,9 +17,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
     QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
-    QSplitter, QStackedWidget, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget)
+    QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy,
+    QSpacerItem, QSplitter, QStackedWidget, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget)
 
 class Ui_BrandingView(object):
     def setupUi(self, BrandingView):
@@ -188,6 +188,13 @@ class Ui_BrandingView(object):
 
         self.assetRow.addWidget(self.colorModeCombo)
 
+        self.resourceIdEdit = QLineEdit(self.assetsGroup)
+        self.resourceIdEdit.setObjectName(u"resourceIdEdit")
+        self.resourceIdEdit.setMinimumSize(QSize(110, 0))
+        self.resourceIdEdit.setMaxLength(40)
+
+        self.assetRow.addWidget(self.resourceIdEdit)
+
         self.chooseAssetButton = QPushButton(self.assetsGroup)
         self.chooseAssetButton.setObjectName(u"chooseAssetButton")
 
@@ -346,6 +353,13 @@ class Ui_BrandingView(object):
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(tooltip)
         self.colorModeCombo.setToolTip(QCoreApplication.translate("BrandingView", u"Light or dark mode only, or browser-adaptive (shown in both)", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.resourceIdEdit.setAccessibleName(QCoreApplication.translate("BrandingView", u"Resource ID of the image", None))
+#endif // QT_CONFIG(accessibility)
+        self.resourceIdEdit.setPlaceholderText(QCoreApplication.translate("BrandingView", u"Resource ID", None))
+#if QT_CONFIG(tooltip)
+        self.resourceIdEdit.setToolTip(QCoreApplication.translate("BrandingView", u"Optional: which one of its category the image is, such as the identity provider whose button shows an icon (letters, digits, _, - and spaces)", None))
 #endif // QT_CONFIG(tooltip)
         self.chooseAssetButton.setText(QCoreApplication.translate("BrandingView", u"Choose image\u2026", None))
 #if QT_CONFIG(accessibility)
