@@ -65,6 +65,8 @@ class SignInActivityView(View):
         self.activity: Activity | None = None
         self.failure: ServiceError | None = None
         self.loading = False
+        self.read_again = False
+        self.shown_query: tuple[str, str | None, int] | None = None  # what the chart shows: pool, client, period
         for label, _, _ in RANGES:
             self.ui.rangeCombo.addItem(label)
         self.ui.rangeCombo.setCurrentIndex(3)
@@ -140,6 +142,8 @@ class SignInActivityView(View):
             self._show(None, None)
             return
         if self.loading:
+            # A new range or filter chosen while a read is under way is read once that one ends.
+            self.read_again = self.read_again or not live
             return
         self.loading = True
         try:
@@ -153,11 +157,17 @@ class SignInActivityView(View):
             self.loaded_pool = pool
             if isinstance(result, ServiceError):
                 self._show(None, result)
+                self.shown_query = None
             else:
                 self._fill_clients(result.clients)
-                self._show(result, None, reuse=live)
+                query = (pool, client, period)
+                self._show(result, None, reuse=live and query == self.shown_query)
+                self.shown_query = query
         finally:
             self.loading = False
+        if self.read_again:
+            self.read_again = False
+            await self.load()
 
     def _fill_clients(self, clients: tuple[str, ...]) -> None:
         combo = self.ui.clientCombo

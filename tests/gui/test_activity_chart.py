@@ -107,3 +107,22 @@ def test_a_click_finds_its_periods_numbers(view: Any) -> None:
 def test_every_control_of_the_sign_in_activity_view_has_a_name(view: Any) -> None:
     view._show(activity(60), None)
     assert unnamed(view) == []
+
+
+def test_a_filter_chosen_during_a_read_is_read_next(view: Any, aloop: Any, ctx: Any) -> None:
+    import asyncio
+
+    async def scenario() -> None:
+        await view.load()
+        combo = view.ui.clientCombo
+        assert combo.count() > 1, "the demo pool's activity names its app clients"
+        first = asyncio.ensure_future(view.load(live=True))
+        await asyncio.sleep(0)  # the live read is under way
+        assert view.loading
+        combo.setCurrentIndex(1)  # as a user's choice: the view asks for a read
+        await first
+        while view.loading:
+            await asyncio.sleep(0.01)
+
+    aloop.run_until_complete(scenario())
+    assert view.shown_query == (ctx.pool_id, view.ui.clientCombo.itemData(1), view.activity.period)
