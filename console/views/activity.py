@@ -53,6 +53,14 @@ LIVE_MARGIN = 900  # seconds: a live update reads again the periods this close t
 MAX_BARS = 400  # bars over the visible range; more periods than this are summed into wider bars
 
 
+class CountAxis(pg.AxisItem):
+    """A value axis of counts: its ticks are whole numbers however far the chart is zoomed in."""
+
+    def tickSpacing(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, float]]:
+        levels = [(spacing, offset) for spacing, offset in super().tickSpacing(minVal, maxVal, size) if spacing >= 1]
+        return levels or [(1.0, 0.0)]
+
+
 class SignInActivityView(View):
     name = "sign-in-activity"
     title = "Sign-in activity"
@@ -91,7 +99,8 @@ class SignInActivityView(View):
 
     def _setup_plot(self, plot: pg.PlotWidget, keys: tuple[str, ...], bars: bool) -> dict[str, Any]:
         plot.setBackground(None)
-        plot.setAxisItems({"bottom": pg.DateAxisItem(orientation="bottom")})
+        plot.setAxisItems({"bottom": pg.DateAxisItem(orientation="bottom"), "left": CountAxis(orientation="left")})
+        plot.getAxis("left").setWidth(48)  # one width for both charts, so that their time axes line up
         plot.showGrid(x=False, y=True, alpha=0.2)
         plot.setMouseEnabled(x=True, y=False)
         plot.getPlotItem().setMenuEnabled(False)
@@ -334,6 +343,7 @@ def summary(activity: Activity | None, failure: ServiceError | None, pool_id: st
         return ""
     totals = {key: series.total for key, series in activity.series.items()}
     attempts = totals.get("sign_ins", 0) + totals.get("failures", 0)
+    risks = sum(totals.get(k, 0) for k in RISK_KEYS)
     rate = f" ({totals.get('sign_ins', 0) / attempts:.0%} succeeded)" if attempts else ""
     parts = [
         f"{totals.get('sign_ins', 0):,.0f} sign-ins{rate}",
@@ -341,7 +351,7 @@ def summary(activity: Activity | None, failure: ServiceError | None, pool_id: st
         f"{totals.get('sign_ups', 0):,.0f} sign-ups",
         f"{totals.get('refreshes', 0):,.0f} token refreshes",
         f"{totals.get('federated', 0):,.0f} federated",
-        f"{sum(totals.get(k, 0) for k in RISK_KEYS):,.0f} threat protection events",
+        f"{risks:,.0f} threat protection event{'' if risks == 1 else 's'}",
     ]
     if not any(totals.values()):
         return (
