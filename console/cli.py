@@ -4,6 +4,7 @@ local Cognito. Heavy imports (Qt, uvicorn) happen only in the branch that needs 
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib.util
 import os
 import re
@@ -328,6 +329,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return worker_main()
     if args[:1] == ["emulator"]:
         ns = emulator_parser().parse_with_env(args[1:], os.environ)
+        # The server's start makes a few hundred thousand objects that live as long as it does; the garbage
+        # collector went over them again and again meanwhile. serve() freezes them and turns it back on.
+        gc.disable()
         from console.emulator.core.context import ServerConfig
         from console.emulator.core.serving import serve
 

@@ -22,9 +22,9 @@ def _applied(store: Store) -> list[tuple[str, int]]:
 def test_a_database_from_the_image_is_the_migrated_one(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     migrated = open_store(tmp_path / "migrated" / "cognito.db")
-    made = open_store(tmp_path / "made" / "cognito.db", cache)  # migrates, and saves the image
-    copied = open_store(tmp_path / "copied" / "cognito.db", cache)  # starts from the image
-    in_memory = open_store(":memory:", cache)
+    made = open_store(tmp_path / "made" / "cognito.db", lambda: cache)  # migrates, and saves the image
+    copied = open_store(tmp_path / "copied" / "cognito.db", lambda: cache)  # starts from the image
+    in_memory = open_store(":memory:", lambda: cache)
     try:
         assert len(list(cache.glob("schema-*.db"))) == 1
         for store in (made, copied, in_memory):
@@ -41,11 +41,11 @@ def test_a_database_from_the_image_is_the_migrated_one(tmp_path: Path) -> None:
 def test_an_existing_database_keeps_its_data(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     path = tmp_path / "data" / "cognito.db"
-    first = open_store(path, cache)
+    first = open_store(path, lambda: cache)
     with first.tx():
         first.run("INSERT INTO schema_migrations(area, version, applied) VALUES ('kept', 1, 0)")
     first.close()
-    again = open_store(path, cache)
+    again = open_store(path, lambda: cache)
     try:
         assert again.value("SELECT COUNT(*) FROM schema_migrations WHERE area = 'kept'") == 1
     finally:
@@ -54,7 +54,7 @@ def test_an_existing_database_keeps_its_data(tmp_path: Path) -> None:
 
 def test_an_in_memory_store_writes_no_image(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    store = open_store(":memory:", cache)
+    store = open_store(":memory:", lambda: cache)
     try:
         assert not cache.exists()
         assert _applied(store)

@@ -124,9 +124,9 @@ def load_services() -> Migrations:
     return migrations
 
 
-def open_store(path: str | Path, schema_cache: Path | None = None) -> Store:
+def open_store(path: str | Path, schema_cache: Callable[[], Path] | None = None) -> Store:
     """The store at ``path`` with every service's schema applied; a new one copied from the schema image in
-    ``schema_cache`` (store.py's ``schema_image``) where given."""
+    the directory ``schema_cache()`` names (store.py's ``schema_image``) where given."""
     return Store(path, declare_services(), schema_cache)
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import difflib
 import inspect
 import json
 from collections.abc import Awaitable, Callable, Collection, Iterator, Mapping
@@ -129,6 +128,8 @@ class Seeding:
             raise self.error(f"{what} must be a mapping of its fields, not {type(value).__name__}")
         for key in value:
             if key not in allowed:
+                import difflib  # for this message only: not imported with every server's start
+
                 close = difflib.get_close_matches(str(key), list(allowed), n=1)
                 hint = f"did you mean {close[0]}?" if close else f"the fields are {', '.join(sorted(allowed))}"
                 raise self.error(f"unknown field {key!r} in {what} ({hint})")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import json
 import logging
 import math
@@ -374,7 +375,7 @@ def serve(config: ServerConfig, log_level: str = "warning", log_format: str = "t
     config.base_url = config.public_url or f"http://{host}:{port}"
     # --ephemeral: SQLite in memory, so nothing reaches the disk, not even after a kill -9.
     try:
-        store = open_store(":memory:" if config.ephemeral else Path(config.data_dir) / "cognito.db", schema_cache_dir())
+        store = open_store(":memory:" if config.ephemeral else Path(config.data_dir) / "cognito.db", schema_cache_dir)
     except (OSError, sqlite3.Error) as exc:  # a data directory that cannot be made or written
         print(f"error: cannot open the database in {config.data_dir}: {exc}", file=sys.stderr)
         sock.close()
@@ -393,6 +394,10 @@ def serve(config: ServerConfig, log_level: str = "warning", log_format: str = "t
             f" already there, left as they are: {', '.join(seeded.kept) or 'nothing'}",
             file=sys.stderr,
         )
+    # What start-up made (modules, the app, the models read so far) lives as long as the server: out of the
+    # collector's generations, which then go over each request's objects alone.
+    gc.freeze()
+    gc.enable()
     # A stop asked for between the first line and the event loop's own handlers still ends cleanly.
     early_stop: list[int] = []
     for sig in (signal.SIGTERM, signal.SIGINT):

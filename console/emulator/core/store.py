@@ -26,7 +26,7 @@ import sqlite3
 import stat
 import threading
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -42,18 +42,21 @@ WAL_BACKSTOP_PAGES = 8000  # about 32 MB of WAL (4 KB pages)
 class Store:
     """One SQLite database; ``tx()`` wraps a unit of work that commits whole or not at all."""
 
-    def __init__(self, path: str | Path, migrations: Migrations, schema_cache: Path | None = None) -> None:
+    def __init__(
+        self, path: str | Path, migrations: Migrations, schema_cache: Callable[[], Path] | None = None
+    ) -> None:
         """Open (or create) the database at ``path`` (``:memory:``: nothing on disk) and apply ``migrations``.
 
         A new database starts as a copy of an empty one with every migration applied, kept in
-        ``schema_cache`` by the first start that made it (``schema_image``): applying some 140 statements of
-        schema one by one took SQLite tens of milliseconds, a copy under one. ``:memory:`` only reads it.
+        the directory ``schema_cache()`` names (asked only for a new database) by the first start that made
+        it (``schema_image``): applying some 140 statements of schema one by one took SQLite tens of
+        milliseconds, a copy under one. ``:memory:`` only reads it.
         """
         self.path = str(path)
         self._migrations = migrations
         image = None
         if schema_cache is not None and (self.path == ":memory:" or _is_new(Path(self.path))):
-            image = schema_image(migrations, schema_cache, save=self.path != ":memory:")
+            image = schema_image(migrations, schema_cache(), save=self.path != ":memory:")
         if self.path != ":memory:":
             _make_private(Path(self.path))
             if image is not None:
