@@ -15,7 +15,7 @@ import pytest
 
 from console.emulator.hosted_ui import localization
 from tests.conftest import unique
-from tests.integration.hosted_ui_support import Browser, add_user, authorize_params, make_site, query_of
+from tests.integration.hosted_ui_support import Browser, add_user, authorize_params, hidden_fields, make_site, query_of
 
 
 def managed_site(idp: Any, **pool: Any) -> dict[str, Any]:
@@ -178,3 +178,111 @@ def test_the_classic_hosted_ui_is_english_whatever_lang_says(cognito: Any, idp: 
         assert urlsplit(str(page.url)).path.endswith("/login")
         assert html_lang(page) == "en" and heading(page) == "Sign in"
         assert "Benutzername" not in page.text
+
+
+def form_action(page: Any, form_id: str = "") -> str:
+    """The address a page's form posts to (the one with ``form_id``, else the first posted form)."""
+    found = re.search(rf'<form method="post" action="([^"]+)"[^>]*{re.escape(form_id)}', page.text)
+    assert found, page.text
+    return html.unescape(found.group(1))
+
+
+def post_to(browser: Browser, address: str, data: dict[str, str]) -> Any:
+    """Post ``data`` to an address a page gave (a path on the server, the domain's included)."""
+    return browser.post(f"{browser.base.rsplit('/', 1)[0]}{address}", data)
+
+
+def test_the_passkey_pages_speak_the_language_too(cognito: Any, idp: Any) -> None:
+    made = managed_site(idp, Policies={"SignInPolicy": {"AllowedFirstAuthFactors": ["PASSWORD", "WEB_AUTHN"]}})
+    idp.set_user_pool_mfa_config(UserPoolId=made["pool_id"], WebAuthnConfiguration={"RelyingPartyId": "localhost"})
+    german = localization.translator("de")
+    with browsing(cognito, idp, made) as browser:
+        login = browser.login_page(**authorize_params(made, lang="de"))
+        link = re.search(r'id="passkey-sign-in" href="([^"]+)">([^<]+)<', login.text)
+        assert link is not None and link.group(2) == "Mit Passkey anmelden"
+        page = browser.follow(html.unescape(link.group(1)))
+        assert page.status_code == 200, page.text
+        assert html_lang(page) == "de" and heading(page) == "Mit einem Passkey anmelden"
+        assert "<title>Mit einem Passkey anmelden</title>" in page.text
+        assert '<label for="username" class="label-customizable">Benutzername</label>' in page.text
+        assert ">Stattdessen mit Ihrem Passwort anmelden</a>" in page.text
+        # What the page's script shows when the browser's request fails, from the error box's attributes.
+        assert 'data-cancelled="Die Passkey-Anfrage wurde abgebrochen oder ist abgelaufen."' in page.text
+        assert 'data-unsupported="Dieser Browser unterstützt keine Passkeys."' in page.text
+        assert 'data-failed="Die Passkey-Anfrage ist fehlgeschlagen."' in page.text
+        script = browser.get("/passkey.js").text
+        assert 'said("cancelled"' in script and 'said("unsupported"' in script
+        # The script posts to the form's addresses, which carry the language of the page's answers.
+        options = re.search(r'data-options="([^"]+)"', page.text)
+        assert options is not None and urlsplit(html.unescape(options.group(1))).query == "lang=de"
+        assert urlsplit(form_action(page, 'id="passkey-form"')).query == "lang=de"
+        fields = hidden_fields(page.text)
+        for username, message in (
+            ("alice", "Passkey sign-in is not available for this user."),
+            ("", "Please enter your username."),
+        ):
+            refused = post_to(browser, html.unescape(options.group(1)), {**fields, "username": username})
+            assert refused.status_code == 400
+            assert refused.json() == {"error": german(message)} and german(message) != message
+        expired = post_to(browser, html.unescape(options.group(1)), {**fields, "_csrf": "forged", "username": "alice"})
+        assert expired.status_code == 403
+        assert expired.json() == {"error": "Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an."}
+
+        # Adding a passkey, in Japanese: refused before signing in, then the page of the signed-in user.
+        add = {"client_id": made["client_id"], "redirect_uri": authorize_params(made)["redirect_uri"], "lang": "ja"}
+        anonymous = browser.get("/passkeys/add", add)
+        assert anonymous.status_code == 401 and html_lang(anonymous) == "ja"
+        assert alert(anonymous) == "パスキーを追加する前にサインインしてください。"
+        assert browser.answer(**authorize_params(made)).status_code == 302
+        page = browser.get("/passkeys/add", add)
+        assert page.status_code == 200, page.text
+        assert html_lang(page) == "ja" and heading(page) == "パスキーを追加"
+        assert '<strong id="passkey-user">alice</strong> としてサインインしています。' in page.text
+        assert ">後で</a>" in page.text and ">パスキーを追加</button>" in page.text
+        assert 'data-registered="このパスキーは既に登録されています。"' in page.text
+        action = form_action(page, 'id="passkey-add-form"')
+        assert urlsplit(action).query == "lang=ja"
+        unreadable = post_to(browser, action, {**hidden_fields(page.text), "credential": "not json"})
+        assert unreadable.status_code == 400 and unreadable.json() == {"error": "パスキーを読み取れませんでした。"}
+
+
+def test_the_passkey_pages_of_the_classic_hosted_ui_are_english(cognito: Any, idp: Any) -> None:
+    pool_id = idp.create_user_pool(
+        PoolName=unique("classic"), Policies={"SignInPolicy": {"AllowedFirstAuthFactors": ["PASSWORD", "WEB_AUTHN"]}}
+    )["UserPool"]["Id"]
+    made = make_site(idp, pool_id)
+    with browsing(cognito, idp, made) as browser:
+        page = browser.get("/passkey", authorize_params(made, lang="de"))
+        assert page.status_code == 200, page.text
+        assert html_lang(page) == "en" and heading(page) == "Sign in with a passkey"
+        assert 'data-failed="The passkey request failed."' in page.text
+        assert urlsplit(form_action(page, 'id="passkey-form"')).query == ""
+        refused = browser.post("/passkey/options?lang=de", {**hidden_fields(page.text), "username": ""})
+        assert refused.json() == {"error": "Please enter your username."}
+
+
+def test_an_expired_form_is_answered_in_the_language_of_its_page(cognito: Any, idp: Any) -> None:
+    made = managed_site(idp)
+    expired = "Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an."
+    with browsing(cognito, idp, made) as browser:
+        page = browser.login_page(**authorize_params(made, lang="de"))
+        action = form_action(page)
+        assert urlsplit(action).path == f"/{made['domain']}/login" and urlsplit(action).query == "lang=de"
+        fields = hidden_fields(page.text)
+        # A failed CSRF check (another browser's form, a lost cookie): the sealed request is not opened.
+        forged = post_to(browser, action, {**fields, "_csrf": "forged", "username": "alice", "password": "x"})
+        assert forged.status_code == 403 and html_lang(forged) == "de"
+        assert heading(forged) == "Etwas ist schiefgelaufen" and alert(forged) == expired
+        # A form whose sealed authorize request can't be opened (tampered with, or from before a restart).
+        stale = post_to(
+            browser, action, {**fields, "authorization": "x" + fields["authorization"], "username": "alice"}
+        )
+        assert stale.status_code == 400 and html_lang(stale) == "de" and alert(stale) == expired
+        forgot = browser.follow(href(page, "/forgotPassword"))
+        forgot_action = form_action(forgot)
+        assert urlsplit(forgot_action).query == "lang=de"
+        forged = post_to(browser, forgot_action, {**hidden_fields(forgot.text), "_csrf": "forged", "username": "alice"})
+        assert forged.status_code == 403 and alert(forged) == expired
+        # English pages post to plain addresses.
+        english = browser.login_page(**authorize_params(made))
+        assert urlsplit(form_action(english)).query == ""

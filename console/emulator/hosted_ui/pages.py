@@ -8,8 +8,10 @@ with SetUICustomization's CSS and logo (the client's own setting, else the pool'
 login (2) with its ManagedLoginBranding settings (``managed_login_look``: colours in light and dark mode,
 radii, spacing, the page header and footer, logos, background images, favicons, identity provider buttons
 and icons, graphics; small images inline as ``data:`` URLs, larger ones served by the domain, assets.py).
-Managed login pages speak the language of the request's ``lang`` (localization.py; templates call ``_``);
-the classic hosted UI is English. The authenticator setup page draws its ``otpauth://`` URI's QR code as inline SVG (the
+Managed login pages speak the language of the request's ``lang`` (localization.py; templates call ``_``),
+and their forms post to addresses that carry it (``form_url``), so that a post refused before its sealed
+authorize request is opened (a failed CSRF check, an expired form) is answered in that language too; the
+classic hosted UI is English. The authenticator setup page draws its ``otpauth://`` URI's QR code as inline SVG (the
 ``qr_svg`` filter): the code fetches nothing.
 
 Forms carry an anti-CSRF token: the HMAC of a random ``XSRF-TOKEN`` cookie (double submit, signed), checked
@@ -59,6 +61,8 @@ LOCALIZED_TEMPLATES = frozenset(
         "forgot.html",
         "login.html",
         "new_password.html",
+        "passkey.html",
+        "passkey_add.html",
         "select_mfa.html",
         "signup.html",
     }
@@ -537,6 +541,10 @@ def render(
     words = localization.translator((lang or request.query_params.get("lang")) if localized else None)
     look = cast(ManagedLook, branding["look"])
     provider_form = _provider_form(values.get("providers")) if look.idp_dropdown else None
+    url: Callable[[str], str] = site.url if site is not None else (lambda path: path)
+    # A form's address carries the page's language, so that what answers a post the sealed authorize request
+    # can't (an expired form, a failed CSRF check) is in the page's language too.
+    posted_lang = f"?{urlencode({'lang': words.code})}" if words.code != localization.ENGLISH else ""
     page = ENV.get_template(template).render(
         nonce=nonce,
         csrf_field=CSRF_FIELD,
@@ -547,7 +555,8 @@ def render(
         page_style=branding["style"],
         logo=branding["logo"],
         look=look,
-        url=(site.url if site is not None else (lambda path: path)),
+        url=url,
+        form_url=lambda path: f"{url(path)}{posted_lang}",
         lang=words.code,
         _=words,
         provider_form=provider_form,
@@ -564,6 +573,13 @@ def render(
             samesite="lax",
         )
     return security_headers(response, nonce, script_sources)
+
+
+def page_words(request: Request, site: Site | None) -> localization.Translator:
+    """The words of what answers a page's script: managed login's in the language of the request's ``lang``
+    (a page's form address carries it), the classic hosted UI's in English."""
+    managed = site is not None and site.managed_login
+    return localization.translator(request.query_params.get("lang") if managed else None)
 
 
 def error_page(

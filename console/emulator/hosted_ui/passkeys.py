@@ -114,30 +114,32 @@ def _start(ctx: RequestContext, pending: PendingAuthorization, username: str) ->
     return choice.start(ctx, flow, params)
 
 
-def _refusal(message: str, status: int = 400) -> Response:
-    return pages.security_headers(JSONResponse({"error": message}, status_code=status))
+def _refusal(request: Request, site: Site | None, message: str, status: int = 400) -> Response:
+    """``{"error": message}`` for the page's script, in the page's language (its form's address says which)."""
+    words = pages.page_words(request, site)
+    return pages.security_headers(JSONResponse({"error": words(message)}, status_code=status))
 
 
 @http_route("/passkey/options", ("POST",))
 @http_route("/{domain}/passkey/options", ("POST",))
 async def options(request: Request) -> Response:
     """JSON: ``{"options": PublicKeyCredentialRequestOptionsJSON, "state": sealed}``, or ``{"error": ...}``."""
-    ctx, _, pending, fields = await posted(request)
+    ctx, site, pending, fields = await posted(request)
     if not isinstance(pending, PendingAuthorization):
-        return _refusal(EXPIRED, 403 if pending.status_code == 403 else 400)
+        return _refusal(request, site, EXPIRED, 403 if pending.status_code == 403 else 400)
     username = fields.get("username", "").strip()
     if not username or len(username) > _MAX_USERNAME:
-        return _refusal("Please enter your username.")
+        return _refusal(request, site, "Please enter your username.")
     ctx.oauth = pending.grant()
     ctx.operation = "InitiateAuth"
     try:
         result = await drive(ctx, _start, ctx, pending, username)
     except AwsError as err:
         if err.code in ("UserNotFoundException", "NotAuthorizedException"):
-            return _refusal(NOT_AVAILABLE if err.code == "UserNotFoundException" else err.message)
-        return _refusal(err.message)
+            return _refusal(request, site, NOT_AVAILABLE if err.code == "UserNotFoundException" else err.message)
+        return _refusal(request, site, err.message)
     if result.get("ChallengeName") != "WEB_AUTHN":
-        return _refusal(NOT_AVAILABLE)
+        return _refusal(request, site, NOT_AVAILABLE)
     parameters = dict(result.get("ChallengeParameters") or {})
     state = _seal_state(ctx, pending, s=result.get("Session"), c="WEB_AUTHN", u=username)
     body = {"options": json.loads(parameters["CREDENTIAL_REQUEST_OPTIONS"]), "state": state}
@@ -152,7 +154,7 @@ async def passkey_post(request: Request) -> Response:
     wants_json = "application/json" in request.headers.get("accept", "")
     ctx, site, pending, fields = await posted(request)
     if not isinstance(pending, PendingAuthorization):
-        return _refusal(EXPIRED, 403 if pending.status_code == 403 else 400) if wants_json else pending
+        return _refusal(request, site, EXPIRED, 403 if pending.status_code == 403 else 400) if wants_json else pending
     assert site is not None
     state = _open_state(ctx, pending, fields.get("state"))
     username = str(state.get("u") or "") if state else fields.get("username", "")[:_MAX_USERNAME]
@@ -160,7 +162,7 @@ async def passkey_post(request: Request) -> Response:
 
     def refuse(message: str) -> Response:
         if wants_json:
-            return _refusal(message)
+            return _refusal(request, site, message)
         return passkey_page(request, ctx, site, pending, username=username, error=message, status=400)
 
     if state is None or state.get("c") != "WEB_AUTHN":
@@ -175,7 +177,7 @@ async def passkey_post(request: Request) -> Response:
     if not wants_json:
         return answer
     if answer.status_code not in (302, 303) or "location" not in answer.headers:
-        return _refusal("Sign in with your password to continue.")
+        return _refusal(request, site, "Sign in with your password to continue.")
     out = JSONResponse({"location": answer.headers["location"]})
     out.raw_headers.extend((name, value) for name, value in answer.raw_headers if name == b"set-cookie")
     return pages.security_headers(out)
@@ -243,20 +245,20 @@ async def _registration(
     ctx = pages.context(request)
     site = pages.site(ctx, request)
     if site is None:
-        return _refusal(pages.GENERIC_ERROR, 404)
+        return _refusal(request, None, pages.GENERIC_ERROR, 404)
     fields = await pages.form(request)
     if fields is None or not pages.csrf_ok(ctx, request, fields):
-        return _refusal(EXPIRED, 403)
+        return _refusal(request, site, EXPIRED, 403)
     registration = sealing.unseal(ctx, _REGISTRATION, fields.get("registration"))
     if (
         not isinstance(registration, dict)
         or registration.get("pool") != site.pool_id
         or not float(registration.get("t") or 0) + 3600 > ctx.now
     ):
-        return _refusal(EXPIRED)
+        return _refusal(request, site, EXPIRED)
     session = sessions.current(ctx, request, site.pool)
     if session is None or session.user.sub != registration.get("sub"):
-        return _refusal(SIGN_IN_FIRST, 401)
+        return _refusal(request, site, SIGN_IN_FIRST, 401)
     return ctx, site, session.user, registration, fields
 
 
@@ -272,7 +274,7 @@ async def add_options(request: Request) -> Response:
     try:
         created = await run(ctx, webauthn.registration_options, ctx, site.pool, user, str(registration["client"]))
     except AwsError as err:
-        return _refusal(err.message)
+        return _refusal(request, site, err.message)
     return pages.security_headers(JSONResponse({"options": created}))
 
 
@@ -291,10 +293,10 @@ async def add_post(request: Request) -> Response:
     except ValueError:
         credential = None
     if not isinstance(credential, dict):
-        return _refusal("The passkey could not be read.")
+        return _refusal(request, site, "The passkey could not be read.")
     ctx.operation = "CompleteWebAuthnRegistration"
     try:
         await run(ctx, webauthn.complete_registration, ctx, site.pool, user, str(registration["client"]), credential)
     except AwsError as err:
-        return _refusal(err.message)
+        return _refusal(request, site, err.message)
     return pages.security_headers(JSONResponse({"location": str(registration["redirect"])}))

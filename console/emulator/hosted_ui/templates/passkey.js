@@ -1,10 +1,15 @@
 // The hosted UI's passkey pages (hosted_ui/passkeys.py). Sign-in (#passkey-form): fetch the request options
 // for the username, ask the browser for the passkey, post the assertion with the form's fields and follow
 // the redirect the answer names. Adding a passkey (#passkey-add-form): fetch the creation options, ask the
-// browser to create the passkey, post it and return to the app.
+// browser to create the passkey, post it and return to the app. Its own messages come from the error box's
+// data attributes (_passkey_messages.html), in the page's language.
 "use strict";
 (function () {
   const errorBox = document.getElementById("passkey-error");
+
+  function said(name, english) {
+    return errorBox.dataset[name] || english;
+  }
 
   function show(message) {
     errorBox.textContent = message;
@@ -97,13 +102,13 @@
 
   function failed(error) {
     if (error && error.name === "NotAllowedError") {
-      show("The passkey request was cancelled or timed out.");
+      show(said("cancelled", "The passkey request was cancelled or timed out."));
     } else if (error && error.name === "InvalidStateError") {
-      show("This passkey is already registered.");
+      show(said("registered", "This passkey is already registered."));
     } else if (error && error.name === "SecurityError") {
-      show("This page's address is not one the user pool's passkeys belong to (its relying party ID).");
+      show(said("address", "This page's address is not one the user pool's passkeys belong to (its relying party ID)."));
     } else {
-      show("The passkey request failed.");
+      show(said("failed", "The passkey request failed."));
     }
   }
 
@@ -113,14 +118,14 @@
       event.preventDefault();
       errorBox.hidden = true;
       if (!window.PublicKeyCredential || !navigator.credentials) {
-        show("This browser does not support passkeys.");
+        show(said("unsupported", "This browser does not support passkeys."));
         return;
       }
       button.disabled = true;
       try {
         const first = await post(form.dataset.options, form);
         if (!first.ok || !first.data.options) {
-          show(first.data.error || "The passkey request failed.");
+          show(first.data.error || said("failed", "The passkey request failed."));
           return;
         }
         const credential = await ceremony(first.data.options);
@@ -131,7 +136,7 @@
         const second = await post(form.action, form);
         form.elements.namedItem("credential").value = "";
         if (!second.ok || !second.data.location) {
-          show(second.data.error || "The passkey request failed.");
+          show(second.data.error || said("failed", "The passkey request failed."));
           return;
         }
         window.location.assign(second.data.location);
