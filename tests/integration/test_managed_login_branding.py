@@ -190,8 +190,8 @@ def test_cognito_provided_values_refuse_settings_on_create(idp, pool, client_id)
     with pytest.raises(idp.exceptions.ResourceNotFoundException):
         idp.describe_managed_login_branding_by_client(UserPoolId=pool["Id"], ClientId=client_id)
 
-    # Images are not a source of the look: AWS takes them beside Cognito's values (an empty list too, as
-    # the console sends), and ReturnMergedResources answers Cognito's settings with them.
+    # Images are not a source of the look: AWS was measured to take them beside Cognito's values (an empty
+    # list too), and ReturnMergedResources answers Cognito's settings with them.
     out = idp.create_managed_login_branding(
         UserPoolId=pool["Id"], ClientId=client_id, UseCognitoProvidedValues=True, Assets=[logo]
     )["ManagedLoginBranding"]
