@@ -165,3 +165,37 @@ def test_passkey_page_says_when_the_user_has_no_passkey(cognito: Any, site: dict
             assert not [e for e in errors if "Content Security Policy" in e]
         finally:
             browser.close()
+
+
+def test_the_passkey_page_script_speaks_the_page_language(idp: Any, cognito: Any, site: dict[str, Any]) -> None:
+    origin = local_origin(cognito.base_url)
+    idp.update_user_pool_domain(UserPoolId=site["pool_id"], Domain=site["domain"], ManagedLoginVersion=2)
+    idp.create_managed_login_branding(
+        UserPoolId=site["pool_id"], ClientId=site["client_id"], UseCognitoProvidedValues=True
+    )
+    query = urlencode({"client_id": site["client_id"], "response_type": "code", "redirect_uri": CALLBACK, "lang": "de"})
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+        try:
+            # The server's answer to the script (ann has no passkey), in German.
+            page = browser.new_page()
+            page.goto(f"{origin}/{site['domain']}/passkey?{query}")
+            assert page.inner_text("h1") == "Mit einem Passkey anmelden"
+            page.fill("#username", "ann")
+            page.click("#passkey-button")
+            page.wait_for_selector("#passkey-error:not([hidden])")
+            assert (
+                page.inner_text("#passkey-error")
+                == "Die Anmeldung mit Passkey ist für diesen Benutzer nicht verfügbar."
+            )
+            # The script's own message, for a browser without passkeys.
+            bare = browser.new_context()
+            bare.add_init_script("delete window.PublicKeyCredential;")
+            page = bare.new_page()
+            page.goto(f"{origin}/{site['domain']}/passkey?{query}")
+            page.fill("#username", "ann")
+            page.click("#passkey-button")
+            page.wait_for_selector("#passkey-error:not([hidden])")
+            assert page.inner_text("#passkey-error") == "Dieser Browser unterstützt keine Passkeys."
+        finally:
+            browser.close()
