@@ -108,6 +108,7 @@ def _text(value: Any) -> str:
 # -- patterns and variables -------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def _glob_regex(text: str) -> str:
     return "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in text)
 

@@ -42,9 +42,11 @@ def _role(ctx: RequestContext, name: str) -> Any:
     return row
 
 
-def _summary(row: Any, *, wire: bool = True) -> dict[str, Any]:
-    """The role as ListRoles answers it (``wire``: the trust policy URL-encoded, else parsed)."""
-    doc = loads(row["doc"])
+def _summary(row: Any, *, wire: bool = True, doc: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The role as ListRoles answers it (``wire``: the trust policy URL-encoded, else parsed); ``doc`` is the
+    row's ``doc`` column when the caller has already parsed it."""
+    if doc is None:
+        doc = loads(row["doc"])
     out: dict[str, Any] = {
         "Path": row["path"],
         "RoleName": row["name"],
@@ -61,8 +63,8 @@ def _summary(row: Any, *, wire: bool = True) -> dict[str, Any]:
 
 def _full(row: Any, *, wire: bool = True) -> dict[str, Any]:
     """The role as GetRole answers it."""
-    out = _summary(row, wire=wire)
     doc = loads(row["doc"])
+    out = _summary(row, wire=wire, doc=doc)
     if doc.get("PermissionsBoundary"):
         out["PermissionsBoundary"] = {
             "PermissionsBoundaryType": "Policy",
