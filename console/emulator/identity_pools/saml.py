@@ -47,14 +47,14 @@ def _assertion(ctx: RequestContext, metadata: federation.IdpMetadata, encoded: s
         document = base64.b64decode(encoded, validate=True)
     except ValueError:
         raise federation.SamlError("not base64") from None
-    root = federation._parse(document, "SAML response")
+    root = federation.parse_xml(document, "SAML response")
     if root.tag != f"{{{federation.SAMLP}}}Response":
         raise federation.SamlError("not a samlp:Response")
     if len(root.findall(f".//{{{federation.SAML}}}Assertion")) != 1:
         raise federation.SamlError("exactly one assertion is expected")
     if not metadata.certificates:
         raise federation.SamlError("the SAML provider's metadata has no signing certificate")
-    signed = federation._verified(document, metadata.certificates)
+    signed = federation.signed_element(document, metadata.certificates)
     if signed.tag == f"{{{federation.SAMLP}}}Response":
         found = signed.findall(f"{{{federation.SAML}}}Assertion")
         if len(found) != 1:
@@ -73,15 +73,15 @@ def _assertion(ctx: RequestContext, metadata: federation.IdpMetadata, encoded: s
     destination = top.get("Destination")
     if destination is not None and not _aws_sign_in(destination):
         raise federation.SamlError("Destination is not AWS's SAML sign-in endpoint")
-    issuer = federation._text(assertion, f"{{{federation.SAML}}}Issuer")
+    issuer = federation.child_text(assertion, f"{{{federation.SAML}}}Issuer")
     if not issuer or (metadata.entity_id and issuer != metadata.entity_id):
         raise federation.SamlError("the Issuer is not the SAML provider")
     conditions = assertion.find(f"{{{federation.SAML}}}Conditions")
     if conditions is None:
         raise federation.SamlError("no Conditions")
     now, skew = ctx.now, federation.SKEW
-    not_before = federation._time(conditions.get("NotBefore"))
-    not_after = federation._time(conditions.get("NotOnOrAfter"))
+    not_before = federation.parse_instant(conditions.get("NotBefore"))
+    not_after = federation.parse_instant(conditions.get("NotOnOrAfter"))
     if not_before is not None and now + skew < not_before:
         raise federation.SamlError("the assertion is not valid yet")
     if not_after is None or now - skew >= not_after:
@@ -105,7 +105,7 @@ def _assertion(ctx: RequestContext, metadata: federation.IdpMetadata, encoded: s
         recipient = data.get("Recipient")
         if recipient is not None and not _aws_sign_in(recipient):
             raise federation.SamlError("Recipient is not AWS's SAML sign-in endpoint")
-        confirmed_until = federation._time(data.get("NotOnOrAfter"))
+        confirmed_until = federation.parse_instant(data.get("NotOnOrAfter"))
         if confirmed_until is not None and now - skew >= confirmed_until:
             raise federation.SamlError("the assertion has expired")
     return assertion
@@ -137,7 +137,7 @@ def verify(ctx: RequestContext, pool: dict[str, Any], provider_arn: str, encoded
         # [U] AWS's wording for each refused SAML response is not documented; the reason is given here.
         return invalid_login(f"Invalid SAML response: {err.description.removeprefix('Invalid SAML response: ')}.")
     subject = assertion.find(f"{{{federation.SAML}}}Subject")
-    name_id = federation._text(subject, f"{{{federation.SAML}}}NameID") if subject is not None else None
+    name_id = federation.child_text(subject, f"{{{federation.SAML}}}NameID") if subject is not None else None
     if not name_id:
         return invalid_login("Invalid SAML response: no NameID.")
     attributes: dict[str, Any] = {}

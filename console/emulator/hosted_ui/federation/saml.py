@@ -160,7 +160,7 @@ def authn_request_url(
 # -- metadata ---------------------------------------------------------------------------------------------
 
 
-def _parse(document: bytes | str, what: str) -> Element:
+def parse_xml(document: bytes | str, what: str) -> Element:
     try:
         root: Element = safe_fromstring(document, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except (DefusedXmlException, ParseError, ValueError):
@@ -169,7 +169,7 @@ def _parse(document: bytes | str, what: str) -> Element:
 
 
 def parse_metadata(document: bytes | str) -> IdpMetadata:
-    root = _parse(document, "SAML metadata")
+    root = parse_xml(document, "SAML metadata")
     descriptor = root if root.tag == f"{{{MD}}}EntityDescriptor" else root.find(f".//{{{MD}}}EntityDescriptor")
     if descriptor is None:
         raise SamlError("Invalid SAML metadata: no EntityDescriptor.")
@@ -209,7 +209,7 @@ async def metadata(ctx: RequestContext, provider: dict[str, Any]) -> IdpMetadata
 # -- the response -----------------------------------------------------------------------------------------
 
 
-def _time(value: str | None) -> float | None:
+def parse_instant(value: str | None) -> float | None:
     if not value:
         return None
     try:
@@ -219,7 +219,7 @@ def _time(value: str | None) -> float | None:
 
 
 def _lxml(document: bytes) -> Any:
-    """``document`` parsed by lxml once ``_parse`` (defusedxml) has refused DTDs and entities: no entity is
+    """``document`` parsed by lxml once ``parse_xml`` (defusedxml) has refused DTDs and entities: no entity is
     resolved and nothing is fetched."""
     from lxml import etree
 
@@ -243,7 +243,7 @@ def _standalone(plaintext: bytes, holder: Any) -> bytes:
         for prefix, uri in holder.nsmap.items()
     )
     wrapped = f"<wrapper {declarations}>".encode() + text + b"</wrapper>"
-    _parse(wrapped, "SAML assertion")  # no DTD, entity or external reference in what was encrypted either
+    parse_xml(wrapped, "SAML assertion")  # no DTD, entity or external reference in what was encrypted either
     elements = [child for child in _lxml(wrapped) if isinstance(child.tag, str)]
     if len(elements) != 1 or elements[0].tag != f"{{{SAML}}}Assertion":
         raise SamlError("Invalid SAML response: the encrypted data is not an assertion.")
@@ -257,7 +257,7 @@ def _decrypted(holder: Any, key: rsa.RSAPrivateKey) -> bytes:
         raise SamlError("Invalid SAML response: the assertion could not be decrypted.") from None
 
 
-def _verified(document: bytes, certificates: tuple[str, ...]) -> Any:
+def signed_element(document: bytes, certificates: tuple[str, ...]) -> Any:
     """The element the signature covers (lxml), checked against each certificate in turn."""
     # Imported where responses are read: signxml and lxml are not needed at start-up.
     from signxml import XMLVerifier
@@ -274,7 +274,7 @@ def _verified(document: bytes, certificates: tuple[str, ...]) -> Any:
     raise SamlError("Invalid SAML response: the signature is missing or does not verify.")
 
 
-def _text(element: Any, path: str) -> str | None:
+def child_text(element: Any, path: str) -> str | None:
     found = element.find(path)
     return None if found is None else (found.text or "").strip()
 
@@ -282,7 +282,7 @@ def _text(element: Any, path: str) -> str | None:
 def _signed_plain(document: bytes, root: Element, certificates: tuple[str, ...]) -> tuple[Any, Any]:
     """(the assertion, the Response to read Status, Destination and InResponseTo from) of a response with
     a plain assertion: whichever of the two the signature covers."""
-    signed = _verified(document, certificates)
+    signed = signed_element(document, certificates)
     tag = signed.tag
     if tag == f"{{{SAMLP}}}Response":
         assertions = signed.findall(f"{{{SAML}}}Assertion")
@@ -304,7 +304,7 @@ def _signed_plain(document: bytes, root: Element, certificates: tuple[str, ...])
 def _signed_encrypted(document: bytes, certificates: tuple[str, ...], key: rsa.RSAPrivateKey) -> tuple[Any, Any]:
     """``_signed_plain`` for a response whose assertion is encrypted (see the module's docstring)."""
     try:
-        signed = _verified(document, certificates)
+        signed = signed_element(document, certificates)
     except SamlError:
         signed = None
     if signed is not None and signed.tag == f"{{{SAMLP}}}Response":
@@ -316,7 +316,7 @@ def _signed_encrypted(document: bytes, certificates: tuple[str, ...], key: rsa.R
     holder = root.find(f"{{{SAML}}}EncryptedAssertion")
     if holder is None:
         raise SamlError("Invalid SAML response: the encrypted assertion is not the response's assertion.")
-    assertion = _verified(_decrypted(holder, key), certificates)
+    assertion = signed_element(_decrypted(holder, key), certificates)
     if assertion.tag != f"{{{SAML}}}Assertion":
         raise SamlError("Invalid SAML response: the signature covers neither the response nor its assertion.")
     return assertion, root
@@ -335,7 +335,7 @@ def verify_response(
     """The assertion of a SAML response (base64 of the POST's ``SAMLResponse``), or SamlError.
     ``decryption_key`` is the provider's (user_pools/saml_keys.py), for an encrypted assertion."""
     document = binding_document(encoded, deflated=False, what="SAML response")
-    root = _parse(document, "SAML response")
+    root = parse_xml(document, "SAML response")
     if root.tag != f"{{{SAMLP}}}Response":
         raise SamlError("Invalid SAML response: not a samlp:Response.")
     encrypted = root.findall(f".//{{{SAML}}}EncryptedAssertion")
@@ -361,7 +361,7 @@ def verify_response(
     destination = top.get("Destination")
     if destination is not None and destination != acs_url:
         raise SamlError("Invalid SAML response: Destination is not this service provider's ACS URL.")
-    issuer = _text(assertion, f"{{{SAML}}}Issuer")
+    issuer = child_text(assertion, f"{{{SAML}}}Issuer")
     if not issuer or (idp.entity_id and issuer != idp.entity_id):
         raise SamlError("Invalid SAML response: the Issuer is not the identity provider.")
 
@@ -377,8 +377,8 @@ def verify_response(
     conditions = assertion.find(f"{{{SAML}}}Conditions")
     if conditions is None:
         raise SamlError("Invalid SAML response: no Conditions.")
-    not_before = _time(conditions.get("NotBefore"))
-    not_after = _time(conditions.get("NotOnOrAfter"))
+    not_before = parse_instant(conditions.get("NotBefore"))
+    not_after = parse_instant(conditions.get("NotOnOrAfter"))
     if not_before is not None and now + SKEW < not_before:
         raise SamlError("Invalid SAML response: the assertion is not valid yet.")
     if not_after is None or now - SKEW >= not_after:
@@ -390,7 +390,7 @@ def verify_response(
         raise SamlError("Invalid SAML response: the Audience is not this user pool.")
 
     subject = assertion.find(f"{{{SAML}}}Subject")
-    name_id = _text(subject, f"{{{SAML}}}NameID") if subject is not None else None
+    name_id = child_text(subject, f"{{{SAML}}}NameID") if subject is not None else None
     if not name_id:
         raise SamlError("Invalid SAML response: no NameID.")
     bearer = [c for c in subject.findall(f"{{{SAML}}}SubjectConfirmation") if c.get("Method") == BEARER]
@@ -399,7 +399,7 @@ def verify_response(
     data = bearer[0].find(f"{{{SAML}}}SubjectConfirmationData")
     if data is None or data.get("Recipient") != acs_url:
         raise SamlError("Invalid SAML response: Recipient is not this service provider's ACS URL.")
-    confirmed_until = _time(data.get("NotOnOrAfter"))
+    confirmed_until = parse_instant(data.get("NotOnOrAfter"))
     if confirmed_until is None or now - SKEW >= confirmed_until:
         raise SamlError("Invalid SAML response: the assertion has expired.")
     if (request_id is None and data.get("InResponseTo") is not None) or (
@@ -587,21 +587,21 @@ def verify_redirect_signature(idp: IdpMetadata, raw_query: str, parameter: str) 
 def _logout_message(document: bytes, idp: IdpMetadata, kind: str, *, signature_required: bool) -> Any:
     """The ``kind`` (LogoutRequest or LogoutResponse) element, from what its XML signature covers when it
     has one (required unless the binding's signature was checked, ``signature_required`` False)."""
-    root = _parse(document, f"SAML {kind}")
+    root = parse_xml(document, f"SAML {kind}")
     if root.tag != f"{{{SAMLP}}}{kind}":
         raise SamlError(f"Invalid SAML message: not a samlp:{kind}.")
     if root.find(f".//{{{DS}}}Signature") is None:
         if signature_required:
             raise SamlError("Invalid SAML message: the signature is missing or does not verify.")
         return root
-    signed = _verified(document, idp.certificates)
+    signed = signed_element(document, idp.certificates)
     if signed.tag != f"{{{SAMLP}}}{kind}":
         raise SamlError("Invalid SAML message: the signature does not cover the message.")
     return signed
 
 
 def _check_issuer_and_destination(message: Any, idp: IdpMetadata, logout_url: str) -> str:
-    issuer = _text(message, f"{{{SAML}}}Issuer")
+    issuer = child_text(message, f"{{{SAML}}}Issuer")
     if not issuer or (idp.entity_id and issuer != idp.entity_id):
         raise SamlError("Invalid SAML message: the Issuer is not the identity provider.")
     destination = message.get("Destination")
@@ -626,10 +626,10 @@ def read_logout_request(
     an XML signature), from the provider, to this logout URL, not expired; SamlError otherwise."""
     message = _logout_message(document, idp, "LogoutRequest", signature_required=not binding_signed)
     issuer = _check_issuer_and_destination(message, idp, logout_url)
-    not_after = _time(message.get("NotOnOrAfter"))
+    not_after = parse_instant(message.get("NotOnOrAfter"))
     if not_after is not None and ctx.now - SKEW >= not_after:
         raise SamlError("Invalid SAML message: the logout request has expired.")
-    name_id = _text(message, f"{{{SAML}}}NameID")
+    name_id = child_text(message, f"{{{SAML}}}NameID")
     request_id = message.get("ID") or ""
     if not name_id or not request_id:
         raise SamlError("Invalid SAML message: the logout request has no NameID or ID.")
@@ -639,5 +639,5 @@ def read_logout_request(
 
 def peek_issuer(document: bytes) -> str | None:
     """The Issuer a SAML message claims, before anything is checked: which provider's keys to check it with."""
-    root = _parse(document, "SAML message")
-    return _text(root, f"{{{SAML}}}Issuer")
+    root = parse_xml(document, "SAML message")
+    return child_text(root, f"{{{SAML}}}Issuer")
