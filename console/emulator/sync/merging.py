@@ -4,6 +4,8 @@ As the Cognito Sync clients expect (their ``onDatasetsMerged`` callback), each l
 identity becomes a dataset of the destination named ``<datasetName>.<sourceIdentityId>``, with its records
 and sync counts; ListRecords of ``<datasetName>`` on the destination names it in ``MergedDatasetNames``, so
 the app can read it, merge it into its own and delete it. Deleted datasets of the source stay with it.
+AWS documents nothing about push sync devices on a merge, so the source identity's registered devices and
+their dataset subscriptions stay with it, and a device registers again under the destination identity.
 
 identity_pools/identities.py calls ``merge_datasets`` from every merge (MergeDeveloperIdentities, and logins
 that merge identities); this module reads only Cognito Sync's own tables.
