@@ -214,7 +214,7 @@ async def token(request: Request) -> Response:
         elif grant_type == token_exchange.GRANT_TYPE:
             body = await _token_exchange(ctx, client, fields)
         else:
-            signatures.defer(ctx)
+            signatures.defer(ctx, ahead=False)  # one token: in a worker only when other requests wait
             body = await _client_credentials(ctx, client, fields)
     except OAuthError as err:
         return oauth_error(err)
