@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from qasync import QEventLoop
 
@@ -33,7 +34,7 @@ from console.views.activity import SignInActivityView
 from console.views.app_clients import AppClientsView
 from console.views.assets import app_icon
 from console.views.auth_events import AuthEventsView
-from console.views.base import accepted
+from console.views.base import View, accepted
 from console.views.branding import BrandingView
 from console.views.context import AppContext
 from console.views.dialogs import ConnectionDialog
@@ -46,6 +47,9 @@ from console.views.outbox import OutboxView
 from console.views.pools import PoolsView
 from console.views.tokens import TokenInspectorView
 from console.views.users import UsersView
+
+SCREENSHOT_WAIT = 15.0
+"""Seconds a screenshot waits at most for its view's content (and the branding preview's page) to load and show."""
 
 
 class Console:
@@ -282,6 +286,7 @@ class Console:
             print(f"unknown view {view_name!r}; views: {', '.join(self.window.views)}", file=sys.stderr)
             return 2
         if connected:
+            deadline = asyncio.get_running_loop().time() + SCREENSHOT_WAIT
             await view.load()
             if isinstance(view, TokenInspectorView):
                 # A real token signed in on the seeded demo pool says more than an empty inspector; on AWS or
@@ -293,21 +298,61 @@ class Console:
                     await view.inspect(demo[1])
             if isinstance(view, PoolsView):
                 view.select(self.ctx.pool_id)
-            if isinstance(view, BrandingView):
-                await asyncio.sleep(1.5)  # Chromium paints the loaded preview in its own time
             table = getattr(getattr(view, "ui", None), "table", None)
             if table is not None and table.model() is not None and table.model().rowCount() and view.name != "pools":
                 table.selectRow(0)
-            # let selection-driven detail loads finish
-            for _ in range(100):
-                await asyncio.sleep(0.02)
-                if not self.ctx.is_busy:
-                    break
-        await asyncio.sleep(0.05)
+            ready = await self.view_settled(view, deadline)
+            if ready and isinstance(view, BrandingView):
+                ready = await preview_drawn(view, deadline)
+            if not ready:
+                print(
+                    f"the {view_name} view was still loading after {SCREENSHOT_WAIT:g} s; saved as it was",
+                    file=sys.stderr,
+                )
+        await asyncio.sleep(0.05)  # the window lays out what the last step showed
         path.parent.mkdir(parents=True, exist_ok=True)
         ok = self.window.grab().save(str(path), "PNG")
         self.window.close()
         return 0 if ok and connected else 1
+
+    async def view_settled(self, view: View, deadline: float) -> bool:
+        """Wait until what the view started loading has loaded: nothing busy in the status bar, no task of the
+        views still running (a selection's details, the branding preview's page until QWebEngineView.loadFinished),
+        and the view's own loading state off (sign-in activity and auth events' ``loading``, the users table's
+        model). The state must hold twice in a row, 20 ms apart, since a task spawned by the last step starts on
+        the loop's next turn. False if the deadline (the loop's time) came first."""
+        loop = asyncio.get_running_loop()
+        quiet = 0
+        while quiet < 2:
+            if loop.time() > deadline:
+                return False
+            await asyncio.sleep(0.02)
+            quiet = quiet + 1 if self.view_idle(view) else 0
+        return True
+
+    def view_idle(self, view: View) -> bool:
+        this = asyncio.current_task()
+        running = any(task is not this and not task.done() for task in asyncio.all_tasks())
+        model = getattr(view, "model", None)
+        return not (running or self.ctx.is_busy or getattr(view, "loading", False) or getattr(model, "loading", False))
+
+
+async def preview_drawn(view: BrandingView, deadline: float) -> bool:
+    """Wait until the branding preview's loaded page has also been drawn: Chromium paints it in its own time, and
+    until then the web view is one flat colour. True at once when there is no preview (no app client, no local
+    Cognito to render it); False if the deadline (the loop's time) came first."""
+    loop = asyncio.get_running_loop()
+    while view.web is not None and one_colour(view.web.grab().toImage()):
+        if loop.time() > deadline:
+            return False
+        await asyncio.sleep(0.05)
+    return True
+
+
+def one_colour(image: QImage) -> bool:
+    """Whether every pixel of the image is the same colour (an empty image counts as one)."""
+    data = bytes(image.convertToFormat(QImage.Format.Format_RGB32).constBits())
+    return data == data[:4] * (len(data) // 4)
 
 
 def run(ns: argparse.Namespace) -> int:

@@ -278,7 +278,11 @@ def gui_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--version", action=VersionAction)
-    p.add_argument("--screenshot", metavar="FILE", help="render a view once its data has loaded, save a PNG, exit")
+    p.add_argument(
+        "--screenshot",
+        metavar="FILE",
+        help="render a view once its content has loaded and shows (at most 15 s), save a PNG, exit",
+    )
     p.add_argument("--view", default="pools", choices=VIEWS, help="the view to show (with --screenshot)")
     p.add_argument("--connection", default=None, help="open this saved connection instead of the last one")
     p.add_argument(

@@ -36,6 +36,42 @@ def test_token_inspector_screenshot_shows_a_verified_demo_token(
     assert (tmp_path / "token-inspector.png").stat().st_size > 0
 
 
+def test_hosted_ui_screenshot_shows_the_drawn_preview(
+    qapp: Any, qtbot: Any, aloop: Any, tmp_path: Any, cognito: Any, demo: dict[str, str]
+) -> None:
+    """--screenshot FILE --view hosted-ui waits for the branding preview's page to load and be drawn: the preview's
+    area of the saved image has the sign-in page's colours, not one blank fill."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtGui import QImage
+
+    port = int(cognito.base_url.rsplit(":", 1)[-1])
+    app = make_console(qapp, tmp_path, SecretStore(MemoryKeyring()), port=port)
+    qtbot.addWidget(app.window)
+    shot = tmp_path / "hosted-ui.png"
+    app.ns.screenshot = str(shot)
+    app.ns.view = "hosted-ui"
+    conn = Connection("Local Cognito", ConnectionKind.LOCAL)
+
+    async def scenario() -> int:
+        app.window.resize(1280, 800)
+        app.window.show()
+        app.window.show_view("hosted-ui")
+        ok = await app.open_connection(conn, load_view=False)
+        app.ctx.pool_id = demo["pool_id"]  # its domain serves the pages the preview shows
+        return int(await app.screenshot(shot, "hosted-ui", ok))
+
+    assert aloop.run_until_complete(scenario()) == 0
+    view = app.window.views["hosted-ui"]
+    assert "Sign in" in view.rendered
+    host = view.ui.previewHost
+    area = QRect(host.mapTo(app.window, QPoint(0, 0)), host.size())
+    image = QImage(str(shot))
+    assert image.rect().contains(area) and area.width() > 100 and area.height() > 100
+    preview = image.copy(area)
+    colours = {preview.pixel(x, y) for x in range(0, preview.width(), 4) for y in range(0, preview.height(), 4)}
+    assert len(colours) > 1, "the preview's area of the screenshot is one blank fill"
+
+
 def test_packaging_names_agree() -> None:
     """The .desktop file, the AppStream metainfo and the app's desktop file name are one id."""
     import configparser
