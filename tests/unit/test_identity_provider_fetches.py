@@ -98,6 +98,14 @@ def redirecting() -> Iterator[tuple[str, dict[str, str]]]:
                 except BrokenPipeError:  # the fetch gave up: what the test wants
                     pass
                 return
+            if self.path == "/deep":  # JSON nested past what a parser's recursion allows, within the size limit
+                body = b"[" * 200_000 + b"]" * 200_000
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
             if self.path == "/large":  # past the limit, its length not announced
                 self.send_response(200)
                 self.end_headers()
@@ -225,3 +233,8 @@ def test_a_slow_answer_is_cut_off_at_the_deadline(
     assert fetch(f"{base}/slow") == b"x" * 20
     monkeypatch.setattr(core_fetch, "DEADLINE", 0.5)
     assert fetch(f"{base}/slow") is None
+
+
+def test_json_nested_too_deep_to_parse_is_no_document(redirecting: tuple[str, dict[str, str]]) -> None:
+    base, _routes = redirecting
+    assert asyncio.run(core_fetch.get_json(context(), f"{base}/deep")) is None

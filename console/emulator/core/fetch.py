@@ -169,12 +169,15 @@ async def get(ctx: RequestContext, url: str, headers: dict[str, str] | None = No
     return response if response is not None and response.status_code == 200 else None
 
 
+def json_of(response: httpx.Response) -> Any:
+    """The response's body as JSON, or None when it is not JSON (or nests deeper than the parser can go)."""
+    try:
+        return response.json()
+    except (ValueError, RecursionError):
+        return None
+
+
 async def get_json(ctx: RequestContext, url: str, headers: dict[str, str] | None = None) -> Any:
     """The JSON document at ``url`` (200 only), or None."""
     response = await get(ctx, url, headers={"Accept": "application/json", **(headers or {})})
-    if response is None:
-        return None
-    try:
-        return response.json()
-    except ValueError:
-        return None
+    return None if response is None else json_of(response)

@@ -156,10 +156,7 @@ async def exchange_code(
         response = await fetch.request(ctx, "POST", where.token_url, data=form, headers=_JSON)
     if response is None:
         raise FederationError("Unable to reach the token endpoint of the identity provider.")
-    try:
-        body = response.json()
-    except ValueError:
-        body = None
+    body = fetch.json_of(response)
     if response.status_code != 200 or not isinstance(body, dict) or not body.get("access_token"):
         raise FederationError("Invalid code or client credentials at the token endpoint of the identity provider.")
     return body
@@ -232,10 +229,7 @@ async def user_claims(
             response = await fetch.request(ctx, "GET", url, headers=auth)
         info: Any = None
         if response is not None and response.status_code == 200:
-            try:
-                info = response.json()
-            except ValueError:
-                info = None
+            info = fetch.json_of(response)
         if not isinstance(info, dict):
             if not claims:
                 raise FederationError("Unable to retrieve the user's attributes from the identity provider.")
