@@ -370,3 +370,60 @@ def test_odd_client_metadata_is_a_4xx(cognito: Any, idp: Any, body: bytes) -> No
     finally:
         idp.delete_user_pool_domain(UserPoolId=pool_id, Domain=domain)
         idp.delete_user_pool(UserPoolId=pool_id)
+
+
+# -- JSON nested past the parser's recursion limit, where a caller's text is parsed -------------------------
+
+
+def _b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+@owed("user_pools/tokens.py decode_unverified: except ValueError misses RecursionError")
+@pytest.mark.parametrize("part", [0, 1])
+def test_a_token_nested_too_deep_is_not_authorized(server: LocalCognito, part: int) -> None:
+    idp = make_client(server.base_url)
+    segments = [_b64url(b'{"alg":"RS256"}'), _b64url(b"{}"), "c2ln"]
+    segments[part] = _b64url(b"[" * 5000)
+    with pytest.raises(ClientError) as exc:
+        idp.get_user(AccessToken=".".join(segments))
+    assert error_of(exc)[:2] == ("NotAuthorizedException", 400)
+
+
+@owed("user_pools/tokens.py _claim_value (address / identities): except ValueError misses RecursionError")
+def test_a_user_whose_address_is_nested_brackets_still_signs_in(server: LocalCognito) -> None:
+    idp = make_client(server.base_url)
+    pool_id = idp.create_user_pool(PoolName=f"rev{uuid.uuid4().hex[:6]}")["UserPool"]["Id"]
+    client_id = idp.create_user_pool_client(
+        UserPoolId=pool_id, ClientName="c", ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH"]
+    )["UserPoolClient"]["ClientId"]
+    idp.admin_create_user(
+        UserPoolId=pool_id,
+        Username="u",
+        UserAttributes=[{"Name": "address", "Value": "[" * 1500}],
+        MessageAction="SUPPRESS",
+    )
+    idp.admin_set_user_password(UserPoolId=pool_id, Username="u", Password="Passw0rd!long", Permanent=True)
+    signed_in = idp.initiate_auth(
+        ClientId=client_id, AuthFlow="USER_PASSWORD_AUTH", AuthParameters={"USERNAME": "u", "PASSWORD": "Passw0rd!long"}
+    )
+    assert "IdToken" in signed_in["AuthenticationResult"]
+
+
+@owed("user_pools/auth_events.py decode_encoded_data: RecursionError not caught")
+def test_user_context_data_nested_too_deep_is_ignored(server: LocalCognito) -> None:
+    idp = make_client(server.base_url)
+    pool_id = idp.create_user_pool(PoolName=f"rev{uuid.uuid4().hex[:6]}")["UserPool"]["Id"]
+    client_id = idp.create_user_pool_client(
+        UserPoolId=pool_id, ClientName="c", ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH"]
+    )["UserPoolClient"]["ClientId"]
+    idp.admin_create_user(UserPoolId=pool_id, Username="u", MessageAction="SUPPRESS")
+    idp.admin_set_user_password(UserPoolId=pool_id, Username="u", Password="Passw0rd!long", Permanent=True)
+    with pytest.raises(ClientError) as exc:
+        idp.initiate_auth(
+            ClientId=client_id,
+            AuthFlow="USER_PASSWORD_AUTH",
+            AuthParameters={"USERNAME": "u", "PASSWORD": "not-it"},
+            UserContextData={"EncodedData": base64.b64encode(b"[" * 5000).decode()},
+        )
+    assert error_of(exc)[1] == 400
