@@ -220,3 +220,45 @@ def test_a_logout_request_naming_another_session_index_ends_nothing(idp: Any, sl
             answer = browser.post(site["logout"], data={"SAMLRequest": base64.b64encode(message).decode()})
             assert answer.status_code == 302  # answered Success either way
             assert _session_alive(site, browser) is alive
+
+
+def _deflated(data: bytes) -> str:
+    import zlib
+
+    squeeze = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return base64.b64encode(squeeze.compress(data) + squeeze.flush()).decode()
+
+
+@pytest.mark.parametrize(
+    "query_string",
+    [
+        "SAMLRequest=" + _deflated(b"\0" * 5_000_000),  # inflates far past the limit
+        "SAMLRequest=" + _deflated(b"<a>" * 20_000 + b"</a>" * 20_000),
+        "SAMLResponse=" + _deflated(b"<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><x>&e;</x>"),
+        "SAMLRequest=" + _deflated(b"<x/>") + "&SigAlg=nope&Signature=%%%",
+        "SAMLRequest=" + _deflated(b"<x/>") + "&SAMLResponse=" + _deflated(b"<x/>"),
+        "SAMLRequest=%ED%A0%80&RelayState=%FF",
+        "SAMLResponse=" + _deflated(b"<x/>") + "&RelayState=" + "r" * 50_000,
+    ],
+    ids=["bomb", "deep", "entity", "bad-signature", "both", "undecodable", "long-relay-state"],
+)
+def test_saml2_logout_answers_odd_queries_with_the_error_page(slo_site: dict[str, Any], query_string: str) -> None:
+    answer = httpx.get(f"{slo_site['logout']}?{query_string}", timeout=20)
+    assert 400 <= answer.status_code < 500, answer.text[:300]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"SAMLResponse=" + base64.b64encode(b"<a>" * 20_000 + b"</a>" * 20_000),
+        b"SAMLResponse=" + base64.b64encode(b"\xff\xfe<x"),
+        b"SAMLResponse=%ED%A0%80&RelayState=%ED%A0%80",
+        b"SAMLResponse=PHg+PC94Pg==&RelayState=" + b"r" * 50_000,
+    ],
+    ids=["deep", "binary", "undecodable", "long-relay-state"],
+)
+def test_the_acs_answers_odd_posts_with_a_4xx(slo_site: dict[str, Any], body: bytes) -> None:
+    answer = httpx.post(
+        slo_site["acs"], content=body, headers={"Content-Type": "application/x-www-form-urlencoded"}, timeout=20
+    )
+    assert 400 <= answer.status_code < 500, answer.text[:300]
