@@ -418,3 +418,38 @@ def test_a_pre_authentication_refusal_refuses_a_returning_user(
     lam.script("pre-authentication", Fail("Not today."))
     refused = sign_in("second")
     assert refused["error_description"] == "PreAuthentication failed with error Not today.."
+
+
+@pytest.mark.parametrize(
+    "claims",
+    [{"sub": "1\ud800"}, {"sub": "1", "email": "g\udfff@example.com"}, {"sub": "1", "name": ["a", {"b": "\ud800"}]}],
+    ids=["sub", "email", "nested"],
+)
+def test_an_id_token_with_a_lone_surrogate_is_refused(
+    idp: Any, site: dict[str, Any], providers: FakeProviders, claims: dict[str, Any]
+) -> None:
+    with httpx.Client(follow_redirects=False, timeout=20) as browser:
+        _, sent = _go_to(site, browser, "Google")
+        providers.codes["odd"] = {
+            "access_token": "a",
+            "id_token": _id_token(providers, {**claims, "nonce": sent["nonce"]}),
+        }
+        answer = _come_back(site, browser, sent["state"], "odd")
+    assert answer.status_code == 302, answer.text[:300]
+    assert _query(answer.headers["location"])["error"] == "invalid_request"
+    assert idp.list_users(UserPoolId=site["pool_id"])["Users"] == []
+
+
+@pytest.mark.parametrize(
+    "userinfo",
+    [{"id": "10155\ud800"}, {"id": "10155", "email": "\ud800"}, {"id": {"nested": 1}}, {"id": 10155.5, "email": 5}],
+    ids=["id", "email", "object-id", "numbers"],
+)
+def test_a_profile_with_a_lone_surrogate_or_odd_types_is_no_500(
+    idp: Any, site: dict[str, Any], providers: FakeProviders, userinfo: dict[str, Any]
+) -> None:
+    with httpx.Client(follow_redirects=False, timeout=20) as browser:
+        _, sent = _go_to(site, browser, "Facebook")
+        providers.codes["odd-profile"] = {"access_token": "fb-odd", "userinfo": userinfo}
+        answer = _come_back(site, browser, sent["state"], "odd-profile")
+    assert answer.status_code < 500, answer.text[:300]

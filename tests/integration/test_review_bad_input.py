@@ -493,7 +493,6 @@ _SOCIAL_OWED = {
         "deep",
     ): "identity_pools/social.py _twitter: response.json() misses RecursionError (fetch.json_of)",
     ("api.twitter.com", "surrogate"): "identity_pools/social.py: a provider's lone surrogate reaches SQLite",
-    ("www.amazon.com", "surrogate"): "identity_pools/social.py: a provider's lone surrogate reaches SQLite",
 }
 _SOCIAL_CASES = [
     pytest.param(

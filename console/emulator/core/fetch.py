@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import json
 import os
 import socket
 from typing import TYPE_CHECKING, Any
@@ -169,12 +170,26 @@ async def get(ctx: RequestContext, url: str, headers: dict[str, str] | None = No
     return response if response is not None and response.status_code == 200 else None
 
 
-def json_of(response: httpx.Response) -> Any:
-    """The response's body as JSON, or None when it is not JSON (or nests deeper than the parser can go)."""
+def encodable(document: Any) -> bool:
+    """Whether every string of a decoded JSON document can be written as UTF-8: a ``\\ud800`` escape decodes
+    to a lone surrogate, which neither SQLite nor an answer can hold."""
     try:
-        return response.json()
+        json.dumps(document, ensure_ascii=False).encode("utf-8")
+    except (UnicodeEncodeError, ValueError, RecursionError):
+        return False
+    return True
+
+
+def json_of(response: httpx.Response) -> Any:
+    """The response's body as JSON, or None when it is not JSON, nests deeper than the parser can go, or
+    holds a lone surrogate."""
+    try:
+        document = response.json()
     except (ValueError, RecursionError):
         return None
+    if b"\\u" in response.content and not encodable(document):
+        return None
+    return document
 
 
 async def get_json(ctx: RequestContext, url: str, headers: dict[str, str] | None = None) -> Any:

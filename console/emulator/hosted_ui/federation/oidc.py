@@ -198,6 +198,8 @@ async def verify_id_token(
             continue
         if nonce is not None and claims.get("nonce") != nonce:
             raise FederationError("Bad id_token from the identity provider: the nonce does not match.")
+        if not fetch.encodable(claims):
+            raise FederationError("Bad id_token from the identity provider: a claim is not Unicode text.")
         return claims
     raise FederationError("Bad id_token from the identity provider: invalid signature, issuer, audience or expiry.")
 
