@@ -1304,19 +1304,18 @@ class BotoCognito:
                 request["ImageFile"] = branding.logo
             await self.call("set_ui_customization", **request)
             return await self.branding(pool_id, branding.client_id, "classic")
+        # Cognito's own look takes neither settings nor images: AWS refuses either beside UseCognitoProvidedValues.
         look: dict[str, Any] = (
-            {"UseCognitoProvidedValues": True} if branding.use_cognito else {"Settings": dict(branding.settings or {})}
+            {"UseCognitoProvidedValues": True}
+            if branding.use_cognito
+            else {"Settings": dict(branding.settings or {}), "Assets": [dict(a) for a in branding.assets]}
         )
-        assets = [dict(a) for a in branding.assets]
         if branding.branding_id:
             await self.call(
-                "update_managed_login_branding", UserPoolId=pool_id, ManagedLoginBrandingId=branding.branding_id,
-                Assets=assets, **look,
-            )  # fmt: skip
-        else:
-            await self.call(
-                "create_managed_login_branding", UserPoolId=pool_id, ClientId=branding.client_id, Assets=assets, **look
+                "update_managed_login_branding", UserPoolId=pool_id, ManagedLoginBrandingId=branding.branding_id, **look
             )
+        else:
+            await self.call("create_managed_login_branding", UserPoolId=pool_id, ClientId=branding.client_id, **look)
         return await self.branding(pool_id, branding.client_id, "managed")
 
     # --- a user pool's signing keys and issuer, from this connection only -----------------------------

@@ -191,10 +191,13 @@ class BrandingPreview:
                 request["ImageFile"] = branding.logo
             idp.set_ui_customization(**request)
             return
-        look: dict[str, Any] = (
-            {"UseCognitoProvidedValues": True} if branding.use_cognito else {"Settings": dict(branding.settings or {})}
-        )
         assets = [dict(a) for a in branding.assets]
+        # Cognito's own look takes neither settings nor images: AWS refuses either beside UseCognitoProvidedValues.
+        look: dict[str, Any] = (
+            {"UseCognitoProvidedValues": True}
+            if branding.use_cognito
+            else {"Settings": dict(branding.settings or {}), "Assets": assets}
+        )
         keys = frozenset(asset_key(a) for a in assets)
         if site.branding_id:
             if branding.use_cognito is False and (
@@ -204,13 +207,9 @@ class BrandingPreview:
                 idp.update_managed_login_branding(
                     UserPoolId=site.pool_id, ManagedLoginBrandingId=site.branding_id, UseCognitoProvidedValues=True
                 )
-            idp.update_managed_login_branding(
-                UserPoolId=site.pool_id, ManagedLoginBrandingId=site.branding_id, Assets=assets, **look
-            )
+            idp.update_managed_login_branding(UserPoolId=site.pool_id, ManagedLoginBrandingId=site.branding_id, **look)
         else:
-            made = idp.create_managed_login_branding(
-                UserPoolId=site.pool_id, ClientId=site.client_id, Assets=assets, **look
-            )
+            made = idp.create_managed_login_branding(UserPoolId=site.pool_id, ClientId=site.client_id, **look)
             site.branding_id = made["ManagedLoginBranding"]["ManagedLoginBrandingId"]
         site.asset_keys = frozenset() if branding.use_cognito else keys
         site.settings = {} if branding.use_cognito else json.loads(json.dumps(branding.settings or {}))
