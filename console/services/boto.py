@@ -1304,7 +1304,7 @@ class BotoCognito:
                 request["ImageFile"] = branding.logo
             await self.call("set_ui_customization", **request)
             return await self.branding(pool_id, branding.client_id, "classic")
-        # Cognito's own look takes neither settings nor images: AWS refuses either beside UseCognitoProvidedValues.
+        # Cognito's own look takes no settings (AWS refuses them beside UseCognitoProvidedValues) and shows no images.
         look: dict[str, Any] = (
             {"UseCognitoProvidedValues": True}
             if branding.use_cognito

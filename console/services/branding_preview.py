@@ -192,7 +192,7 @@ class BrandingPreview:
             idp.set_ui_customization(**request)
             return
         assets = [dict(a) for a in branding.assets]
-        # Cognito's own look takes neither settings nor images: AWS refuses either beside UseCognitoProvidedValues.
+        # Cognito's own look takes no settings (AWS refuses them beside UseCognitoProvidedValues) and shows no images.
         look: dict[str, Any] = (
             {"UseCognitoProvidedValues": True}
             if branding.use_cognito
