@@ -114,9 +114,11 @@ def federation(idp: Any, cognito: Any) -> Iterator[dict[str, Any]]:
         idp.delete_user_pool(UserPoolId=pool_id)
 
 
-def _sign_in(f: dict[str, Any], *, username: str | None = None, **params: str) -> httpx.Response:
+def _sign_in(
+    f: dict[str, Any], *, username: str | None = None, seen: list[str] | None = None, **params: str
+) -> httpx.Response:
     """Walk the browser from pool A's authorize to the app's callback; the last response (a redirect to
-    the callback, or whatever stopped the walk)."""
+    the callback, or whatever stopped the walk). ``seen`` collects every address the browser was sent to."""
     query = {
         "client_id": f["client_a"],
         "response_type": "code",
@@ -137,6 +139,8 @@ def _sign_in(f: dict[str, Any], *, username: str | None = None, **params: str) -
             location = response.headers.get("location")
             if response.status_code != 302 or not location or location.startswith(CALLBACK):
                 return response
+            if seen is not None:
+                seen.append(location)
             response = browser.get(httpx.URL(str(response.url)).join(location))
     raise AssertionError("the sign-in did not end")
 
@@ -421,3 +425,21 @@ def test_an_external_user_has_no_password_to_sign_in_with(idp: Any, federation: 
             AuthParameters={"USERNAME": f"poolb_{f['sub_b']}", "PASSWORD": PASSWORD},
         )
     assert exc.value.response["Error"]["Code"] == "NotAuthorizedException"
+
+
+def test_requested_levels_go_to_the_provider_and_its_acr_comes_back_through_the_acr_mapping(
+    idp: Any, federation: dict[str, Any]
+) -> None:
+    f = federation
+    idp.update_user_pool(UserPoolId=f["pool_a"], AcrConfiguration={"Level1": {"AcrValue": "https://rp.example/basic"}})
+    mapping = {"Level1": "urn:cognito:loa:1"}
+    idp.update_identity_provider(UserPoolId=f["pool_a"], ProviderName="PoolB", AcrMapping=mapping)
+    seen: list[str] = []
+    answer = _sign_in(f, identity_provider="PoolB", acr_values="https://rp.example/basic", seen=seen)
+    assert answer.status_code == 302 and answer.headers["location"].startswith(CALLBACK), answer.text[:500]
+    paths = [(urlsplit(url).path, url) for url in seen]
+    (to_provider,) = [url for path, url in paths if path.endswith("/oauth2/authorize") and f["domain_a"] not in path]
+    assert _query(to_provider)["acr_values"] == "urn:cognito:loa:1"
+    id_claims = _claims(_tokens(f, _query(answer.headers["location"])["code"])["id_token"])
+    assert id_claims["acr"] == "https://rp.example/basic"
+    assert id_claims["amr"] == ["pwd"]

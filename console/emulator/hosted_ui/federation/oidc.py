@@ -100,8 +100,17 @@ def endpoints(provider: dict[str, Any], social_base: str = "") -> Endpoints:
     )
 
 
-def authorize_url(provider: dict[str, Any], where: Endpoints, *, redirect_uri: str, state: str, nonce: str) -> str:
-    """The provider's authorization request for this sign-in (code flow)."""
+def authorize_url(
+    provider: dict[str, Any],
+    where: Endpoints,
+    *,
+    redirect_uri: str,
+    state: str,
+    nonce: str,
+    acr_values: str | None = None,
+) -> str:
+    """The provider's authorization request for this sign-in (code flow); ``acr_values`` are the provider's own
+    values for the levels the app asked for (its AcrMapping, user_pools/acr.py)."""
     details = provider.get("ProviderDetails") or {}
     params = {
         "client_id": details.get("client_id", ""),
@@ -112,6 +121,8 @@ def authorize_url(provider: dict[str, Any], where: Endpoints, *, redirect_uri: s
     }
     if where.jwks_uri is not None:
         params["nonce"] = nonce
+    if acr_values:
+        params["acr_values"] = acr_values
     if provider["ProviderType"] == "SignInWithApple" and set(params["scope"].split()) & {"name", "email"}:
         # Apple answers with a form POST when name or email is asked for.
         params["response_mode"] = "form_post"

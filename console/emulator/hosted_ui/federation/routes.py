@@ -67,7 +67,11 @@ async def _signed_in(
         return flow.error_redirect(pending, "invalid_request", err.description)
     except AwsError as err:
         return flow.error_redirect(pending, "invalid_request", err.message)
-    return await flow.finish_sign_in(request, ctx, pending, user, auth_time=ctx.now, method=provider_name)
+    # An OIDC provider's acr and amr, through its AcrMapping, give the tokens' when the app asked for levels.
+    provider_claims = claims if assertion is None else None
+    return await flow.finish_sign_in(
+        request, ctx, pending, user, auth_time=ctx.now, method=provider_name, provider_claims=provider_claims
+    )
 
 
 @http_route("/{domain}/oauth2/idpresponse", ("GET", "POST"))

@@ -25,7 +25,7 @@ from starlette.responses import RedirectResponse, Response
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError
 from console.emulator.core.store import dumps, loads
-from console.emulator.user_pools import clients, identity_providers, keys
+from console.emulator.user_pools import acr, clients, identity_providers, keys, pools
 
 from .. import flow, sessions
 from ..pages import Site
@@ -131,6 +131,9 @@ async def redirect_to_provider(
         else:
             extra["nonce"] = secrets.token_urlsafe(24)
             extra["binding"] = secrets.token_urlsafe(24)
+            wanted = pending.grant().acr_values
+            if wanted and provider.get("AcrMapping"):
+                extra["acr_values"] = acr.provider_values(pools.get_pool(ctx, site.pool_id), provider, wanted)
         return provider, remember(ctx, pending, provider["ProviderName"], extra), extra
 
     provider, state, extra = await flow.run(ctx, work)
@@ -156,6 +159,7 @@ async def redirect_to_provider(
             redirect_uri=idp_response_url(request, site, "/oauth2/idpresponse"),
             state=state,
             nonce=extra["nonce"],
+            acr_values=extra.get("acr_values"),
         )
     response = RedirectResponse(target, status_code=302)
     response.headers["Cache-Control"] = "no-store"
