@@ -522,3 +522,23 @@ def test_a_social_provider_answering_oddly_gives_a_4xx(
         ci.get_id(IdentityPoolId=pool_id, Logins={provider: login})
     except ClientError as err:
         assert 400 <= err.response["ResponseMetadata"]["HTTPStatusCode"] < 500, err.response["Error"]
+
+
+@owed("user_pools/tokens.py decode_unverified: except ValueError misses RecursionError")
+def test_userinfo_with_a_token_nested_too_deep_is_a_4xx(cognito: Any, idp: Any) -> None:
+    import httpx
+
+    from tests.integration.test_hosted_ui_pages_localization import managed_site
+
+    made = managed_site(idp)
+    try:
+        token = ".".join([_b64url(b"[" * 5000), _b64url(b"{}"), "c2ln"])
+        answer = httpx.get(
+            f"{cognito.base_url}/{made['domain']}/oauth2/userInfo",
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=20,
+        )
+        assert 400 <= answer.status_code < 500, answer.text[:300]
+    finally:
+        idp.delete_user_pool_domain(UserPoolId=made["pool_id"], Domain=made["domain"])
+        idp.delete_user_pool(UserPoolId=made["pool_id"])
