@@ -22,6 +22,13 @@ How a function runs
 
 ``call`` blocks for at most ``TIMEOUT_SECONDS`` (AWS's 5 s): callers inside a request make it off the event loop
 (core/invocations.py).
+
+What the caller gets
+--------------------
+An answer is readable when it is JSON, nests arrays and objects at most ``MAX_DEPTH`` deep, and every string
+in it (keys too) can be written as UTF-8: a ``\\ud800`` escape decodes to a lone surrogate, which neither
+SQLite nor an answer can hold. Anything else is ``UnreadableOutput``, whichever way the function ran. A
+function error's message is made readable the same way (the raw body, or surrogates replaced).
 """
 
 from __future__ import annotations
@@ -41,6 +48,9 @@ log = logging.getLogger("console.emulator.core.lambdas")
 
 TIMEOUT_SECONDS = 5.0
 ENV_VAR = "COGNITO_LOCAL_TRIGGERS"
+MAX_DEPTH = 200
+"""How deep arrays and objects may nest in an answer: well inside Python's recursion limit, so that what
+reads the answer afterwards (copies, JSON encoding, token signing) can walk it recursively."""
 
 
 class LambdaFailure(Exception):
@@ -66,11 +76,61 @@ class InvocationError(LambdaFailure):
 
 
 class UnreadableOutput(LambdaFailure):
-    """The function answered something that is not JSON."""
+    """The function answered something that is not readable JSON (see the module doc)."""
 
 
 SOCKET_TIMEOUT = "Socket timeout while invoking Lambda function"
 NO_ENDPOINT = "No Lambda endpoint configured (start the local Cognito with --lambda-endpoint)"
+
+
+def readable(document: Any) -> bool:
+    """Whether a decoded JSON document nests at most ``MAX_DEPTH`` deep and holds only strings that can be
+    written as UTF-8. Walks without recursion, so any depth is safe to check."""
+    pending: list[tuple[Any, int]] = [(document, 0)]
+    while pending:
+        value, depth = pending.pop()
+        if isinstance(value, str):
+            if not _utf8(value):
+                return False
+        elif isinstance(value, dict | list):
+            if depth >= MAX_DEPTH:
+                return False
+            if isinstance(value, dict):
+                if not all(_utf8(key) for key in value if isinstance(key, str)):
+                    return False
+                pending.extend((item, depth + 1) for item in value.values())
+            else:
+                pending.extend((item, depth + 1) for item in value)
+    return True
+
+
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _decoded(payload: bytes) -> Any:
+    """The readable JSON document in ``payload``; raises UnreadableOutput."""
+    try:
+        document = json.loads(payload)
+    except (ValueError, RecursionError):
+        raise UnreadableOutput() from None
+    if not readable(document):
+        raise UnreadableOutput()
+    return document
+
+
+def _error_message(payload: bytes) -> Any:
+    """A function error's message: the body's ``errorMessage`` when readable, else the body as text."""
+    text = payload.decode("utf-8", "replace")
+    try:
+        parsed = _decoded(payload)
+    except UnreadableOutput:
+        return text
+    return parsed.get("errorMessage", text) if isinstance(parsed, dict) else text
 
 
 def function_name(arn: str) -> tuple[str, str | None]:
@@ -130,9 +190,15 @@ def _call_python(fn: Callable[..., Any], arn: str, event: Any, request_id: str, 
     context = LambdaContext(name, arn, request_id, time.monotonic() + timeout)
     try:
         # The handler gets its own copy, as a Lambda gets the event by value.
-        return fn(json.loads(json.dumps(event)), context)
+        returned = fn(json.loads(json.dumps(event)), context)
     except Exception as exc:
-        raise FunctionError(exc) from None
+        raise FunctionError(str(exc).encode("utf-8", "replace").decode("utf-8")) from None
+    # The answer travels as JSON, as a Lambda's does: what the runtime cannot marshal is a function error.
+    try:
+        payload = json.dumps(returned).encode()
+    except (TypeError, ValueError, RecursionError) as exc:
+        raise FunctionError(f"Unable to marshal response: {exc}") from None
+    return _decoded(payload)
 
 
 def _call_http(endpoint: str | None, arn: str, event: Any, timeout: float) -> Any:
@@ -166,20 +232,10 @@ def _call_http(endpoint: str | None, arn: str, event: Any, timeout: float) -> An
     finally:
         conn.close()
     if function_error:
-        message: Any = payload.decode("utf-8", "replace")
-        try:
-            parsed = json.loads(payload)
-            if isinstance(parsed, dict):
-                message = parsed.get("errorMessage", message)
-        except ValueError:
-            pass
-        raise FunctionError(message)
+        raise FunctionError(_error_message(payload))
     if status >= 300:
         raise InvocationError(f"Lambda Invoke API returned HTTP {status}", status)
-    try:
-        return json.loads(payload)
-    except (ValueError, UnicodeDecodeError):
-        raise UnreadableOutput() from None
+    return _decoded(payload)
 
 
 def call(endpoint: str | None, request_id: str, arn: str, event: Any, *, timeout: float = TIMEOUT_SECONDS) -> Any:
