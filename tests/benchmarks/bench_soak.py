@@ -19,12 +19,13 @@ same data directory every acknowledged write must be there. A write whose reques
 kill may or may not have landed; either is accepted.
 
     python -m tests.benchmarks.bench_soak [--clients 50] [--seconds 60] [--crash-after 20] [--warm-up 10]
-                                          [--probe-memory]
+                                          [--probe-memory [full|sqlite]]
 
 ``--probe-memory`` runs the soak's server under tests/benchmarks/memory_probe.py, which accounts for its
 memory every second (Python's live objects by tracemalloc, SQLite's by ``sqlite3_memory_used``, the rest of
 the anonymous memory) and lists the Python allocations that grew most after the warm-up; tracemalloc slows
-the server several times, so its request figures are not the soak's.
+the server several times, so its request figures are not the soak's. ``--probe-memory sqlite`` leaves
+tracemalloc off: SQLite's share at the server's own speed.
 """
 
 from __future__ import annotations
@@ -543,11 +544,15 @@ def print_ops(stats: Stats, elapsed: float) -> None:
             print(f"  error in {op}: {msg}")
 
 
-def start_probed(data_dir: Path, log: Path, snapshot_at: float) -> LocalCognito:
+def start_probed(data_dir: Path, log: Path, snapshot_at: float, tracemalloc: bool = True) -> LocalCognito:
     """``start``, with the server under memory_probe.py writing its accounts to ``log``."""
     cmd = [sys.executable, "-m", "tests.benchmarks.memory_probe", str(log), "emulator", "--port", "0"]
     cmd += ["--data-dir", str(data_dir), "--parent-pid", str(os.getpid())]
-    env = {**os.environ, "COGNITO_PROBE_SNAPSHOT_AT": str(snapshot_at)}
+    env = {
+        **os.environ,
+        "COGNITO_PROBE_SNAPSHOT_AT": str(snapshot_at),
+        "COGNITO_PROBE_TRACEMALLOC": str(int(tracemalloc)),
+    }
     process = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=env, cwd=Path(__file__).parents[2])
     assert process.stdout is not None
     base = process.stdout.readline().strip()
@@ -596,7 +601,10 @@ def print_probe(log: Path, warm_up: float) -> None:
 
 def soak(ns: argparse.Namespace, tmp: Path) -> bool:
     probe_log = tmp / "memory-probe.jsonl"
-    server = start_probed(tmp / "soak-data", probe_log, ns.warm_up) if ns.probe_memory else start(tmp / "soak-data")
+    if ns.probe_memory:
+        server = start_probed(tmp / "soak-data", probe_log, ns.warm_up, tracemalloc=ns.probe_memory == "full")
+    else:
+        server = start(tmp / "soak-data")
     sampler = RssSampler(server.process.pid)
     try:
         pool, app_client = asyncio.run(setup(server.base_url, ns.clients))
@@ -694,7 +702,13 @@ def main() -> int:
     p.add_argument("--warm-up", type=float, default=10.0, help="seconds left out of the second memory slope")
     p.add_argument("--skip-soak", action="store_true")
     p.add_argument("--skip-crash", action="store_true")
-    p.add_argument("--probe-memory", action="store_true", help="account for the soak server's memory (slow)")
+    p.add_argument(
+        "--probe-memory",
+        nargs="?",
+        const="full",
+        choices=["full", "sqlite"],
+        help="account for the soak server's memory: full (with tracemalloc: slow) or sqlite (at the server's speed)",
+    )
     ns = p.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-soak-"))
     print(f"machine: a 3072-bit modular exponentiation took {calibration_ms():.2f} ms", flush=True)

@@ -8,7 +8,9 @@ holds (``sqlite3_memory_used``: its page caches, schema and statements, for ever
 left of the anonymous memory is the allocators' free lists and fragments, thread stacks and the
 interpreter. With ``COGNITO_PROBE_SNAPSHOT_AT=S``, the Python allocations that grew most between S seconds
 and the end are written to ``LOG.growth`` when the server stops (the snapshot at S is dumped to a file and
-dropped: held, its tens of MB would be counted as the server's). tracemalloc slows the server several times.
+dropped, and the C allocator's free memory given back: held, its tens of MB would be counted as the
+server's). tracemalloc slows the server several times; ``COGNITO_PROBE_TRACEMALLOC=0`` leaves it off (Python's
+figure is then 0, counted in the rest) to account for SQLite at the server's own speed.
 """
 
 from __future__ import annotations
@@ -34,6 +36,12 @@ def _sqlite_memory() -> Any:
     return used
 
 
+def _give_back_free_memory() -> None:
+    found = ctypes.util.find_library("c")
+    if found is not None and hasattr(ctypes.CDLL(found), "malloc_trim"):
+        ctypes.CDLL(found).malloc_trim(0)
+
+
 def _status() -> dict[str, int]:
     out = {}
     for line in Path("/proc/self/status").read_text().splitlines():
@@ -50,8 +58,9 @@ def _probe(log: Path, halt: threading.Event, snapshot_at: float | None) -> None:
     with log.open("w") as out:
         while not halt.wait(1.0):
             t = time.monotonic() - started
-            if snapshot_at is not None and not baseline.exists() and t >= snapshot_at:
+            if snapshot_at is not None and tracemalloc.is_tracing() and not baseline.exists() and t >= snapshot_at:
                 tracemalloc.take_snapshot().dump(str(baseline))
+                _give_back_free_memory()
             status = _status()
             record = {
                 "t": round(t, 1),
@@ -75,7 +84,8 @@ def _probe(log: Path, halt: threading.Event, snapshot_at: float | None) -> None:
 def main() -> int:
     log, args = Path(sys.argv[1]), sys.argv[2:]
     snapshot_at = os.environ.get("COGNITO_PROBE_SNAPSHOT_AT")
-    tracemalloc.start(8)
+    if os.environ.get("COGNITO_PROBE_TRACEMALLOC", "1") != "0":
+        tracemalloc.start(8)
     halt = threading.Event()
     probe = threading.Thread(target=_probe, args=(log, halt, float(snapshot_at) if snapshot_at else None))
     probe.start()
