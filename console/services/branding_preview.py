@@ -1,13 +1,16 @@
 """A draft look of the hosted UI, rendered by the local Cognito's own pages without saving it to the pool it is
-for: the draft goes to a preview user pool on the local Cognito (made once, tagged, with a domain, an app client
-and a user whose sign-in asks for an MFA code), and the page is read back as HTML.
+for: an ephemeral local Cognito (nothing on disk, on a free loopback port) that the console starts for previews
+holds a preview user pool (with a domain, an app client and a user whose sign-in asks for an MFA code); the draft
+goes to it and the page is read back as HTML.
 
-This is how the console previews branding on AWS connections too: the pages are the local Cognito's, which
-follow AWS's classic hosted UI and managed login, and the view says so.
+Every connection previews this way, a local one too: the user's own local Cognito never sees the preview pool.
+The pages are the local Cognito's, which follow AWS's classic hosted UI and managed login.
 """
 
 from __future__ import annotations
 
+import asyncio
+import atexit
 import html as htmllib
 import json
 import re
@@ -19,9 +22,9 @@ from urllib.parse import urlencode
 
 from console.emulator.user_pools import branding_rules
 
-from . import errors
-from .boto import make_client, run_blocking
-from .protocol import Branding, Connection, ConnectionKind
+from . import errors, local
+from .boto import run_blocking
+from .protocol import Branding
 
 PREVIEW_POOL = "cognito-console-preview"
 PREVIEW_TAG = {"cognito-console:preview": "true"}
@@ -43,6 +46,65 @@ _ACTION = re.compile(r'<form[^>]*\saction="([^"]+)"')
 _RENDERING = threading.Lock()
 
 
+# The ephemeral local Cognito that renders previews when the view is given none of its own: started on first use
+# (again should it have ended), stopped when the process exits; started with --parent-pid, it also stops by
+# itself should the process be killed.
+_SERVER: local.LocalServer | None = None
+_STARTING = threading.Lock()
+
+
+_SESSION: Any = None
+_SESSION_LOCK = threading.Lock()
+
+
+async def ephemeral_endpoint() -> str:
+    """The base URL of this process's ephemeral local Cognito for previews, started if need be."""
+    server = _SERVER
+    if server is not None and not server.exited():
+        return server.base_url
+    models = asyncio.ensure_future(run_blocking(_preview_client, "http://127.0.0.1:9"))  # while the child starts
+    try:
+        return await run_blocking(_start)
+    finally:
+        await asyncio.wait([models])
+
+
+def _preview_client(endpoint_url: str, region: str = "us-east-1") -> Any:
+    """A cognito-idp client of the local Cognito at ``endpoint_url``, from one session for every preview: its
+    service model is loaded once (the first client takes a few hundred milliseconds, the next ones little)."""
+    global _SESSION
+    import boto3
+    from botocore.config import Config
+
+    with _SESSION_LOCK:
+        if _SESSION is None:
+            # The local Cognito accepts any keys on loopback; these are placeholders, not secrets.
+            _SESSION = boto3.session.Session(aws_access_key_id="local", aws_secret_access_key="local")  # noqa: S106
+        config = Config(retries={"max_attempts": 1}, connect_timeout=2, read_timeout=60)
+        return _SESSION.client("cognito-idp", endpoint_url=endpoint_url, region_name=region, config=config)
+
+
+def _start() -> str:
+    global _SERVER
+    with _STARTING:
+        if _SERVER is None or _SERVER.exited():
+            try:
+                _SERVER = local.start_child(0, "", 20, "", True)
+            except OSError as exc:  # the interpreter could not be started
+                raise errors.ConnectionLost("LocalCognitoFailed", f"The local Cognito did not start: {exc}") from exc
+        return _SERVER.base_url
+
+
+@atexit.register
+def stop_ephemeral() -> None:
+    """Stop the ephemeral local Cognito this process started for previews, if any."""
+    global _SERVER
+    with _STARTING:
+        server, _SERVER = _SERVER, None
+    if server is not None:
+        server.stop()
+
+
 @dataclass
 class _Site:
     pool_id: str
@@ -56,7 +118,8 @@ class _Site:
 
 
 class BrandingPreview:
-    """Renders drafts on the local Cognito at ``endpoint_url``; the preview pool is found or made on first use."""
+    """Renders drafts on the local Cognito at ``endpoint_url`` (the ephemeral one for previews); the preview pool
+    is found or made on first use."""
 
     def __init__(self, endpoint_url: str, region: str = "us-east-1") -> None:
         self.endpoint_url = endpoint_url.rstrip("/")
@@ -79,16 +142,33 @@ class BrandingPreview:
         assert site is not None
         return with_scheme(html, dark), f"{self.endpoint_url}/{site.domain}/"
 
+    async def prepare(self) -> None:
+        """Find or make the preview pool and read its sign-in page once now (the server's first page is its
+        slowest), so that the first render only applies its draft."""
+        try:
+            await run_blocking(self._prepare)
+        except errors.ServiceError:
+            raise
+        except Exception as exc:  # boto3 and httpx failures, as render's
+            raise errors.from_exception(exc, "PreviewBranding") from exc
+
     # --- blocking work, off the event loop -------------------------------------------------------------
+    def _prepare(self) -> None:
+        with _RENDERING:
+            self._page(self._ensure(), "login")
+
     def _render(self, branding: Branding, page: str) -> str:
         with _RENDERING:
             return self._render_now(branding, page)
 
     def _render_now(self, branding: Branding, page: str) -> str:
-        import httpx
-
         site = self._ensure()
         self._apply(site, branding)
+        return self._page(site, page)
+
+    def _page(self, site: _Site, page: str) -> str:
+        import httpx
+
         query = {"client_id": site.client_id, "response_type": "code", "scope": "openid", "redirect_uri": CALLBACK}
         url = f"{self.endpoint_url}/{site.domain}{PAGES[page][1]}?{urlencode(query)}"
         with httpx.Client(timeout=10) as http:
@@ -103,7 +183,7 @@ class BrandingPreview:
 
     def client(self) -> Any:
         if self._client is None:
-            self._client = make_client(Connection("preview", ConnectionKind.LOCAL, self.region, self.endpoint_url))
+            self._client = _preview_client(self.endpoint_url, self.region)
         return self._client
 
     def _ensure(self) -> _Site:
@@ -113,7 +193,7 @@ class BrandingPreview:
         pool_id = next(
             (p["Id"] for p in idp.list_user_pools(MaxResults=60)["UserPools"] if p["Name"] == PREVIEW_POOL), None
         )
-        if pool_id is not None:  # made by an earlier run: taken up again with a new password for its user
+        if pool_id is not None:  # made by another view's preview: taken up again with a new password for its user
             reused = self._take_up(pool_id)
             if reused is not None:
                 self._site = reused
@@ -158,7 +238,7 @@ class BrandingPreview:
         return self._site
 
     def _take_up(self, pool_id: str) -> _Site | None:
-        """An earlier run's preview pool, if it has all it needs (a domain, the app client, the user)."""
+        """A preview pool made before, if it has all it needs (a domain, the app client, the user)."""
         idp = self.client()
         domain = idp.describe_user_pool(UserPoolId=pool_id)["UserPool"].get("Domain")
         clients = idp.list_user_pool_clients(UserPoolId=pool_id, MaxResults=60)["UserPoolClients"]

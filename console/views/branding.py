@@ -1,11 +1,13 @@
 """Hosted UI branding: the classic hosted UI's CSS and logo, or managed login's settings, edited beside a live
-preview of the real pages (the local Cognito's, with the draft applied and nothing saved) at phone and desktop
-widths, light and dark; applied to the pool, reverted, or copied to another app client."""
+preview of the real pages (the local Cognito's, with the draft applied and nothing saved: an ephemeral local
+Cognito of the console's renders them, on every connection) at phone and desktop widths, light and dark; applied
+to the pool, reverted, or copied to another app client."""
 
 from __future__ import annotations
 
 import asyncio
 import atexit
+import contextlib
 import json
 import weakref
 from collections.abc import Awaitable, Callable
@@ -31,6 +33,7 @@ from console.services.branding_preview import (
     assets_problem,
     css_problem,
     drops,
+    ephemeral_endpoint,
     image_extension,
     logo_problem,
 )
@@ -42,7 +45,7 @@ from .base import View
 from .context import AppContext
 
 PreviewEndpoint = Callable[[], Awaitable[str]]
-"""The base URL of a local Cognito whose pages render previews (the connection's own, or one started for it)."""
+"""The base URL of the ephemeral local Cognito whose pages render previews (started on demand, never the user's)."""
 
 PREVIEW_DELAY_MS = 60  # an edit's preview waits for typing to pause this long (a keystroke's gap is longer)
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.svg *.webp *.ico);;All files (*)"
@@ -69,13 +72,15 @@ class BrandingView(View):
         super().__init__(ctx, parent)
         self.ui = Ui_BrandingView()
         self.ui.setupUi(self)
-        self.preview_endpoint = preview_endpoint
+        self.preview_endpoint = preview_endpoint or ephemeral_endpoint
         self.page_style = "classic"
         self.domain = ""
         self.saved: Branding | None = None
         self.logo: bytes | None = None  # a new classic logo chosen here, not yet applied
         self.assets: list[dict[str, Any]] = []  # managed login's images in the draft (AssetType members)
         self.preview: BrandingPreview | None = None
+        self.preview_lock = asyncio.Lock()
+        self.preparing: asyncio.Task[None] | None = None  # the preview's local Cognito and pool made ready
         self.rendered = ""  # the last preview's HTML (tests read it)
         self.rendering = False
         self.pending_render = False
@@ -151,6 +156,8 @@ class BrandingView(View):
         if not pool or service is None:
             self.ui.styleLabel.setText("Choose a user pool first.")
             return
+        if self.preview is None and self.preparing is None:  # under way while the look loads
+            self.preparing = self.ctx.spawn(self._prepare_preview())
         async with self.ctx.busy("Loading the hosted UI's look"):
             self.domain, self.page_style = await service.domain_style(pool)
             clients = await service.list_app_clients(pool)
@@ -372,7 +379,7 @@ class BrandingView(View):
                 f"{'classic hosted UI' if self.page_style == 'classic' else 'managed login'} closely, but AWS's own "
                 "pages may differ in detail. Nothing is saved until Apply."
             )
-        return "Rendered by this local Cognito's pages with the draft; nothing is saved until Apply."
+        return "Rendered by the local Cognito's pages with the draft; nothing is saved until Apply."
 
     def _render_soon(self) -> None:
         if self.rendering:
@@ -401,20 +408,17 @@ class BrandingView(View):
                 return
             page = str(self.ui.pageCombo.currentData() or "login")
             dark = self.ui.schemeCombo.currentIndex() == 1
+            rendering = asyncio.ensure_future(preview.render(branding, page, dark))
+            if self.web is None:
+                await asyncio.sleep(0)  # the page is read in a worker thread while Chromium starts here
+                self._make_web()
             try:
-                html, base = await preview.render(branding, page, dark)
+                html, base = await rendering
             except ServiceError as exc:
                 self.ui.previewNote.setText(f"The preview could not be rendered: {exc.reason}")
                 return
             self.rendered = html
             self.ui.previewNote.setText(self._preview_note() + self._scheme_note(branding))
-            if self.web is None:
-                from PySide6.QtWebEngineWidgets import QWebEngineView
-
-                self.web = QWebEngineView(self.ui.previewHost)
-                _WEB_VIEWS.add(self.web)
-                self.web.setAccessibleName("Preview of the hosted UI page")
-                self.ui.previewHostLayout.addWidget(self.web)
             width = WIDTHS[self.ui.widthCombo.currentIndex()]
             available = max(1, self.ui.previewHost.width())
             self.web.setZoomFactor(min(1.0, available / width))
@@ -442,24 +446,36 @@ class BrandingView(View):
         finally:
             self.web.loadFinished.disconnect(finished)
 
-    async def _preview(self) -> BrandingPreview | None:
-        if self.preview is not None:
-            return self.preview
-        service = self.ctx.service
-        connection = getattr(service, "connection", None)
-        if connection is not None and connection.kind is ConnectionKind.LOCAL and connection.endpoint_url:
-            endpoint = connection.endpoint_url
-        elif self.preview_endpoint is not None:
+    def _make_web(self) -> None:
+        from PySide6.QtWebEngineWidgets import QWebEngineView
+
+        self.web = QWebEngineView(self.ui.previewHost)
+        _WEB_VIEWS.add(self.web)
+        self.web.setAccessibleName("Preview of the hosted UI page")
+        self.ui.previewHostLayout.addWidget(self.web)
+
+    async def _prepare_preview(self) -> None:
+        """Start the preview's local Cognito and make its pool while the view loads; should that fail, the
+        render that follows says why."""
+        preview = await self._preview(quiet=True)
+        if preview is not None:
+            with contextlib.suppress(ServiceError):
+                await preview.prepare()
+
+    async def _preview(self, quiet: bool = False) -> BrandingPreview | None:
+        """The renderer on the ephemeral local Cognito for previews (never the connection's own: the preview
+        pool stays out of the user's pools), a new one should that server have been started again."""
+        async with self.preview_lock:
             try:
-                endpoint = await self.preview_endpoint()
+                endpoint = (await self.preview_endpoint()).rstrip("/")
             except ServiceError as exc:
-                self.ui.previewNote.setText(f"No local Cognito to render the preview: {exc.reason}")
+                if not quiet:
+                    self.ui.previewNote.setText(f"No local Cognito to render the preview: {exc.reason}")
                 return None
-        else:
-            self.ui.previewNote.setText("No local Cognito to render the preview.")
-            return None
-        self.preview = BrandingPreview(endpoint, getattr(connection, "region", "us-east-1"))
-        return self.preview
+            if self.preview is None or self.preview.endpoint_url != endpoint:
+                connection = getattr(self.ctx.service, "connection", None)
+                self.preview = BrandingPreview(endpoint, getattr(connection, "region", "us-east-1"))
+            return self.preview
 
     # --- saving ---------------------------------------------------------------------------------------------------
     @asyncSlot()

@@ -119,3 +119,20 @@ def test_managed_login_settings_are_previewed_and_applied(view: Any, aloop: Any,
     aloop.run_until_complete(view.apply())
     saved = idp.describe_managed_login_branding_by_client(UserPoolId=pool_id, ClientId=web)["ManagedLoginBranding"]
     assert saved["Settings"]["components"]["primaryButton"]["lightMode"]["defaults"]["backgroundColor"] == "ff0000ff"
+
+
+def test_a_preview_on_a_local_connection_leaves_the_users_pools_alone(
+    view: Any, aloop: Any, cognito: Any, branded_pool: dict[str, Any]
+) -> None:
+    from console.services.branding_preview import PREVIEW_POOL
+
+    aloop.run_until_complete(view.load())
+    aloop.run_until_complete(view.render_preview())
+    assert 'name="password"' in view.rendered, view.ui.previewNote.text()
+    # Rendered by the console's ephemeral local Cognito, not the connection's.
+    assert view.preview is not None and view.preview.endpoint_url != cognito.base_url.rstrip("/")
+    pages = branded_pool["idp"].get_paginator("list_user_pools").paginate(MaxResults=60)
+    names = [pool["Name"] for page in pages for pool in page["UserPools"]]
+    assert branded_pool["pool_id"] in {pool["Id"] for page in pages for pool in page["UserPools"]}
+    assert PREVIEW_POOL not in names
+    assert "pool" not in view.ui.previewNote.text().lower()  # no scratch pool to speak of
