@@ -1085,14 +1085,15 @@ class BotoCognito:
         """The pool's activity from its AWS/Cognito metrics, summed over app clients (or one client's); where
         CloudWatch refuses these credentials, from the auth event history of the pool's first users."""
         try:
-            listed = await self._pages_token(
-                "cloudwatch", "list_metrics", "Metrics", Namespace=ACTIVITY_NAMESPACE,
-                Dimensions=[{"Name": "UserPool", "Value": pool_id}],
-            )  # fmt: skip
-            listed += await self._pages_token(
-                "cloudwatch", "list_metrics", "Metrics", Namespace=ACTIVITY_NAMESPACE,
-                Dimensions=[{"Name": "UserPoolId", "Value": pool_id}],
-            )  # fmt: skip
+            # The metrics under either dimension name, listed at the same time.
+            by_pool, by_pool_id = await asyncio.gather(*(
+                self._pages_token(
+                    "cloudwatch", "list_metrics", "Metrics", Namespace=ACTIVITY_NAMESPACE,
+                    Dimensions=[{"Name": dimension, "Value": pool_id}],
+                )
+                for dimension in ("UserPool", "UserPoolId")
+            ))  # fmt: skip
+            listed = by_pool + by_pool_id
         except errors.ServiceError as exc:
             if exc.code not in ("AccessDenied", "AccessDeniedException", "UnauthorizedOperation"):
                 raise
