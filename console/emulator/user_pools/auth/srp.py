@@ -233,8 +233,12 @@ async def compute(fn: Callable[..., T], *args: Any) -> T:
     if fn is session_key:
         prepared = _prepared.pop(args, None)
         if prepared is not None:
+            task, expiry = prepared
+            # Taken: its timer would otherwise hold the challenge's numbers for the session's whole life (three
+            # minutes of SRP sign-ins, tens of MB under load).
+            expiry.cancel()
             with contextlib.suppress(Exception):  # derived ahead unless that failed: then again, below
-                key: Any = await prepared
+                key: Any = await task
                 return cast(T, key)
     if workers.pick() is not None:
         return await workers.call(fn, *args)
@@ -247,7 +251,7 @@ async def compute(fn: Callable[..., T], *args: Any) -> T:
 # Session keys derived ahead: S depends only on A, b, B and v, all known once the challenge is issued,
 # so the server derives it (two 3072-bit exponentiations) while the client computes its answer, and the
 # answer's check finds it ready. Kept in memory only, for the session's lifetime at most.
-_prepared: dict[tuple[str, ...], asyncio.Task[bytes | None]] = {}
+_prepared: dict[tuple[str, ...], tuple[asyncio.Task[bytes | None], asyncio.TimerHandle]] = {}
 _PREPARED_MAX = 256  # challenges nobody answers must not pile up work
 
 
@@ -261,12 +265,12 @@ def prepare(a_hex: str, b_hex: str, big_b_hex: str, verifier_hex: str, expires_i
     if args in _prepared or len(_prepared) >= _PREPARED_MAX:
         return
     task = loop.create_task(_derive(args))
-    _prepared[args] = task
-    loop.call_later(max(1.0, expires_in), _forget, args, task)
+    _prepared[args] = (task, loop.call_later(max(1.0, expires_in), _forget, args, task))
 
 
 def _forget(args: tuple[str, ...], task: asyncio.Task[bytes | None]) -> None:
-    if _prepared.get(args) is task:
+    prepared = _prepared.get(args)
+    if prepared is not None and prepared[0] is task:
         del _prepared[args]
         task.cancel()
 
