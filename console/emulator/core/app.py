@@ -264,11 +264,7 @@ async def _dispatch_json(request: Request) -> Response:
             raise AwsError("UnknownOperationException", f"Unknown operation {target}.")
         op_model = model.operation_model(name)
         body = await read_body(request)
-        try:
-            params = json.loads(body) if body.strip() else {}
-        except (ValueError, UnicodeDecodeError, RecursionError):
-            # RecursionError: JSON nested deeper than the parser's recursion limit (say 10,000 "[").
-            raise AwsError("SerializationException", "Could not parse the request body as JSON.") from None
+        params = protocol.json_document(body) if body.strip() else {}
         params = protocol.validate_input(op_model, params)
         if access_log.enabled():
             request.state.identifiers = access_log.fields_of(params)

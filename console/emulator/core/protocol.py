@@ -11,7 +11,9 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import functools
+import json
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -223,6 +225,25 @@ class Validator:
 
 def _join(path: str, name: str) -> str:
     return f"{path}.{_wire_name(name)}" if path else _wire_name(name)
+
+
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def json_document(body: bytes) -> Any:
+    """A request's JSON body, parsed. SerializationException for what is no JSON text: not JSON, nested past
+    the parser's recursion limit (say 10,000 "["), or holding a lone surrogate (a "\\ud800" escape, which is
+    no UTF-8 text: no store or header could take it). Paired surrogates (an emoji) are text."""
+    try:
+        document = json.loads(body)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        raise AwsError("SerializationException", "Could not parse the request body as JSON.") from None
+    if _SURROGATE_ESCAPE.search(body):
+        try:
+            json.dumps(document, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise AwsError("SerializationException", "The request body is not valid UTF-8 text.") from None
+    return document
 
 
 def validate_input(operation: OperationModel, params: Any) -> dict[str, Any]:

@@ -221,28 +221,15 @@ def request_params(found: Route, request: Request, body: bytes) -> dict[str, Any
         elif member.type_name == "string":
             params[payload] = body.decode("utf-8", "replace") if body else None
         elif body.strip():
-            params[payload] = _json(body)
+            params[payload] = protocol.json_document(body)
     elif body.strip():
-        document = _json(body)
+        document = protocol.json_document(body)
         if not isinstance(document, dict):
             raise AwsError("SerializationException", "The request body must be a JSON object.")
         for name, value in document.items():
             if name not in located:  # a body member cannot stand in for a path label or a header
                 params[name] = value
     return {k: v for k, v in params.items() if v is not None}
-
-
-def _json(body: bytes) -> Any:
-    try:
-        document = json.loads(body)
-    except (ValueError, UnicodeDecodeError, RecursionError):
-        raise AwsError("SerializationException", "Could not parse the request body as JSON.") from None
-    try:
-        # A "\ud800" escape gives a lone surrogate, which is no UTF-8 text: no store or header could take it.
-        json.dumps(document, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError:
-        raise AwsError("SerializationException", "The request body is not valid UTF-8 text.") from None
-    return document
 
 
 # -- responses ------------------------------------------------------------------------------------
