@@ -215,7 +215,6 @@ def _raw_json(server: LocalCognito, target: str, body: bytes) -> Any:
     )
 
 
-@owed("core/protocol.py: JSON bodies with lone surrogates reach SQLite")
 def test_a_lone_surrogate_in_a_json_request_is_a_4xx(server: LocalCognito) -> None:
     idp = make_client(server.base_url)
     pool_id = idp.create_user_pool(PoolName=f"rev{uuid.uuid4().hex[:6]}")["UserPool"]["Id"]
