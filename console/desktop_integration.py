@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,8 +70,33 @@ def launcher(executable: str | None = None, which: Callable[[str], str | None] =
     return exec_argument(str(own))
 
 
+class UnusablePath(ValueError):
+    """An installation path no Exec key can hold: a control character (a line break would end the key and
+    start another), a line or paragraph separator, or a byte that is not UTF-8."""
+
+    def __init__(self, path: str, character: str) -> None:
+        super().__init__(
+            f"the installation's path {path!r} holds {_describe(character)}, which a desktop entry's Exec key"
+            " cannot hold; install Cognito Console under a path without it"
+        )
+        self.path = path
+        self.character = character
+
+
+def _describe(character: str) -> str:
+    if unicodedata.category(character) == "Cs":
+        return "a byte that is not UTF-8"
+    return f"U+{ord(character):04X} (a line break or other control character)"
+
+
 def exec_argument(path: str) -> str:
-    """``path`` as one argument of an Exec key, quoted when it holds a reserved character."""
+    """``path`` as one argument of an Exec key, written as the Desktop Entry Specification says: a literal %
+    doubled (``%u`` and its kind are field codes the desktop replaces), quoted when it holds a reserved
+    character. Raises ``UnusablePath`` for a path holding a line break or other control character."""
+    bad = next((c for c in path if unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp")), None)
+    if bad is not None:
+        raise UnusablePath(path, bad)
+    path = path.replace("%", "%%")
     if not _RESERVED & set(path):
         return path
     quoted = "".join("\\" + c if c in '"`$\\' else c for c in path)
@@ -138,7 +164,12 @@ def main(remove: bool, environ: Mapping[str, str] | None = None) -> int:
         print(f"cognito-console: the installation lacks {', '.join(missing)}", file=sys.stderr)
         return 1
     try:
-        changed = uninstall(home) if remove else install(home, launcher())
+        command = "" if remove else launcher()
+    except UnusablePath as exc:
+        print(f"cognito-console: {exc}", file=sys.stderr)
+        return 1
+    try:
+        changed = uninstall(home) if remove else install(home, command)
     except OSError as exc:
         print(f"cognito-console: {exc}", file=sys.stderr)
         return 1
