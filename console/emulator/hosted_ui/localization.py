@@ -37,6 +37,10 @@ _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _VALUES = {"count": r"\d{1,4}"}
 _WORDS = frozenset({"channel", "rules"})
 _LIST_SEPARATORS = {"ja": "、", "zh-CN": "、", "zh-TW": "、"}
+# The longest English sentence read back against the catalogue's patterns. The catalogue's sentences with
+# their parts filled in stay far below it; a longer message (from an API or a trigger) is shown as it is
+# without trying them, since a pattern with two parts takes time growing with the square of the length.
+_LONGEST_SENTENCE = 1000
 
 # English text: (de, es, fr, id, it, ja, ko, pt-BR, zh-CN, zh-TW)
 CATALOGUE: dict[str, tuple[str, ...]] = {
@@ -857,6 +861,8 @@ class Translator:
         known = self.table.get(english)
         if known is not None:
             return known
+        if len(english) > _LONGEST_SENTENCE:
+            return None
         for pattern in _patterns():
             match = pattern.regex.fullmatch(english)
             if match is None:
