@@ -14,6 +14,9 @@ request's transaction (logins.verify_outside), as Amazon Cognito checks it:
 The server's ``--social-base-url`` (``COGNITO_LOCAL_SOCIAL_BASE_URL``, as the hosted UI's federation uses it)
 moves each provider to a stand-in: the Graph API to ``{base}/facebook``, Login with Amazon's API to
 ``{base}/loginwithamazon`` and Twitter's to ``{base}/twitter``. Calls go through core/fetch.py.
+
+An answer that is not JSON, nests deeper than the parser can go, holds a lone surrogate, or names the user or
+the app with anything but a string (or, for Twitter's ``id``, an integer) is a refused token: NotAuthorized.
 """
 
 from __future__ import annotations
@@ -63,6 +66,14 @@ def _login(key: str, subject: str, app: str, claims: dict[str, Any]) -> Login:
     )
 
 
+def _text(document: Any, field: str) -> str | None:
+    """The non-empty string (or integer) ``field`` of a provider's answer, else None."""
+    value = document.get(field) if isinstance(document, dict) else None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value if isinstance(value, str) and value else None
+
+
 def _configured(pool: dict[str, Any], key: str) -> list[str]:
     return [v for v in str((pool.get("SupportedLoginProviders") or {}).get(key, "")).split(";") if v]
 
@@ -70,28 +81,28 @@ def _configured(pool: dict[str, Any], key: str) -> list[str]:
 async def _facebook(ctx: RequestContext, pool: dict[str, Any], token: str) -> Login | AwsError:
     graph = api_base(ctx, FACEBOOK)
     me = await fetch.get_json(ctx, f"{graph}/me?" + urlencode({"fields": "id", "access_token": token}), _JSON)
-    if not isinstance(me, dict) or not me.get("id"):
+    user = _text(me, "id")
+    if user is None:
         # [U] AWS's wording for a Facebook token the Graph API refuses is not documented.
         return invalid_login("Not a valid Facebook access token.")
     app = await fetch.get_json(ctx, f"{graph}/app?" + urlencode({"access_token": token}), _JSON)
-    app_id = str(app.get("id", "")) if isinstance(app, dict) else ""
-    if app_id not in _configured(pool, FACEBOOK):
+    app_id = _text(app, "id")
+    if app_id is None or app_id not in _configured(pool, FACEBOOK):
         return invalid_login("The Facebook access token was not issued to the app of this identity pool.")
-    user = str(me["id"])
     return _login(FACEBOOK, user, app_id, {"id": user, "app_id": app_id})
 
 
 async def _amazon(ctx: RequestContext, pool: dict[str, Any], token: str) -> Login | AwsError:
     url = f"{api_base(ctx, AMAZON)}/auth/o2/tokeninfo?" + urlencode({"access_token": token})
     info = await fetch.get_json(ctx, url, _JSON)
-    if not isinstance(info, dict) or not info.get("user_id"):
+    user = _text(info, "user_id")
+    if user is None:
         return invalid_login("Not a valid Login with Amazon access token.")
     configured = _configured(pool, AMAZON)
-    app = next((str(info[f]) for f in ("app_id", "aud") if info.get(f) and str(info[f]) in configured), None)
+    app = next((found for f in ("app_id", "aud") if (found := _text(info, f)) in configured), None)
     if app is None:
         return invalid_login("The Login with Amazon access token was not issued to the app of this identity pool.")
-    user = str(info["user_id"])
-    return _login(AMAZON, user, app, {"user_id": user, "app_id": str(info.get("app_id", app))})
+    return _login(AMAZON, user, app, {"user_id": user, "app_id": _text(info, "app_id") or app})
 
 
 def _encode(value: str) -> str:
@@ -145,16 +156,11 @@ async def _twitter(ctx: RequestContext, pool: dict[str, Any], value: str) -> Log
         timestamp=int(time.time()),
     )
     response = await fetch.request(ctx, "GET", url, headers={**_JSON, "Authorization": authorization})
-    found: Any = None
-    if response is not None and response.status_code == 200:
-        try:
-            found = response.json()
-        except ValueError:
-            found = None
-    user = (found.get("id_str") or found.get("id")) if isinstance(found, dict) else None
-    if not user:
+    found = fetch.json_of(response) if response is not None and response.status_code == 200 else None
+    user = _text(found, "id_str") or _text(found, "id")
+    if user is None:
         return invalid_login("Not a valid Twitter access token.")
-    return _login(TWITTER, str(user), consumer[0], {"id_str": str(user)})
+    return _login(TWITTER, user, consumer[0], {"id_str": user})
 
 
 async def verify(ctx: RequestContext, pool: dict[str, Any], key: str, value: str) -> Login | AwsError:
