@@ -16,6 +16,7 @@ import json
 import re
 import secrets
 import threading
+import urllib.request
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -30,6 +31,7 @@ PREVIEW_POOL = "cognito-console-preview"
 PREVIEW_TAG = {"cognito-console:preview": "true"}
 CALLBACK = "http://localhost/preview"
 PREVIEW_USER = "preview-user"
+WARM_UP_DOMAIN = "cognito-console-warm-up"
 PAGES = {
     "login": ("Sign-in", "/login"),
     "signup": ("Sign-up", "/signup"),
@@ -92,7 +94,19 @@ def _start() -> str:
                 _SERVER = local.start_child(0, "", 20, "", True)
             except OSError as exc:  # the interpreter could not be started
                 raise errors.ConnectionLost("LocalCognitoFailed", f"The local Cognito did not start: {exc}") from exc
+            # While the console makes its client, the server loads its pages' code.
+            threading.Thread(target=_warm_up, args=(_SERVER.base_url,), name="preview-warm-up", daemon=True).start()
         return _SERVER.base_url
+
+
+def _warm_up(base_url: str) -> None:
+    """Ask the new server for a sign-in page of a domain it does not have (a 404): its first hosted UI page
+    loads the pages' code and templates, which the preview's first page would otherwise wait for."""
+    try:
+        with urllib.request.urlopen(f"{base_url}/{WARM_UP_DOMAIN}/login", timeout=5):  # noqa: S310 - our loopback URL
+            pass
+    except OSError:  # the 404 expected (HTTPError is an OSError), or a server too slow: the preview does not wait
+        pass
 
 
 @atexit.register

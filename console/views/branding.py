@@ -382,6 +382,8 @@ class BrandingView(View):
         return "Rendered by the local Cognito's pages with the draft; nothing is saved until Apply."
 
     def _render_soon(self) -> None:
+        if self.saved is None:  # no look loaded yet (the view's own set-up edits its controls)
+            return
         if self.rendering:
             self.pending_render = True
             return
