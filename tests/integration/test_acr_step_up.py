@@ -132,6 +132,11 @@ def test_bad_step_up_requests(cognito: Any, idp: Any, step_up_pool: dict[str, An
     with pytest.raises(ClientError) as exc:
         _start(idp, client_id, "dee", ACCESS_TOKEN="not-a-token", TARGET_ACR_VALUES=LOA3)
     assert error(exc)[0] == "NotAuthorizedException"
+    # Another app client's token vouches for nothing here, even at a level it already reached.
+    other_client = new_client(idp, pool_id)["ClientId"]
+    with pytest.raises(ClientError) as exc:
+        _start(idp, other_client, "dee", ACCESS_TOKEN=token, TARGET_ACR_VALUES=LOA1)
+    assert error(exc) == ("NotAuthorizedException", "The ACCESS_TOKEN was not issued for this app client.")
     # Names the pool does not know are ignored when one it knows is there.
     assert _start(idp, client_id, "dee", TARGET_ACR_VALUES=f"urn:example:gold {LOA1}")["ChallengeName"] == (
         "SELECT_CHALLENGE"

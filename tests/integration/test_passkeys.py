@@ -426,3 +426,37 @@ def test_a_packed_attestation_must_be_signed_by_the_new_key(idp: Any, setup: Any
         idp.complete_web_authn_registration(AccessToken=access, Credential=credential)
     assert error(exc)[0] == "WebAuthnCredentialNotSupportedException"
     assert idp.list_web_authn_credentials(AccessToken=access)["Credentials"] == []
+
+
+def test_credentials_nested_past_the_parser_or_with_lone_surrogates_are_invalid_parameters(
+    idp: Any, setup: Any
+) -> None:
+    """A caller's clientDataJSON or CREDENTIAL nested deeper than the JSON parser can go, or holding a lone
+    surrogate escape, is refused as a bad parameter, never a 500."""
+    _, client, access = setup
+    key = Authenticator()
+    deep = b64url(b"[" * 5000)
+    surrogate = b64url(b'{"type": "webauthn.create", "challenge": "\\ud800", "origin": "https://example.com"}')
+    for client_data in (deep, surrogate):
+        options = idp.start_web_authn_registration(AccessToken=access)["CredentialCreationOptions"]
+        credential = key.create(options, ORIGIN)
+        credential["response"]["clientDataJSON"] = client_data
+        with pytest.raises(ClientError) as exc:
+            idp.complete_web_authn_registration(AccessToken=access, Credential=credential)
+        assert error(exc)[0] == "InvalidParameterException"
+
+    register(idp, access, key)
+    first = user_auth(idp, client["ClientId"], "ann", PREFERRED_CHALLENGE="WEB_AUTHN")
+    with pytest.raises(ClientError) as exc:
+        idp.respond_to_auth_challenge(
+            ClientId=client["ClientId"],
+            ChallengeName="WEB_AUTHN",
+            Session=first["Session"],
+            ChallengeResponses={"USERNAME": "ann", "CREDENTIAL": "[" * 5000},
+        )
+    assert error(exc)[0] == "InvalidParameterException"
+    assertion = key.get(request_options(first), ORIGIN)
+    assertion["response"]["clientDataJSON"] = deep
+    with pytest.raises(ClientError) as exc:
+        answer(idp, client["ClientId"], first["Session"], "ann", assertion)
+    assert error(exc)[0] == "InvalidParameterException"

@@ -209,6 +209,8 @@ def test_a_signed_in_user_adds_a_passkey_on_managed_login(idp: Any, cognito: Any
         )
         assert added.status_code == 200, added.text
         assert added.json() == {"location": CALLBACK}
+        nested = browser.post(f"{base}/passkeys/add", data={**fields, "credential": "[" * 5000})
+        assert nested.status_code == 400 and nested.json()["error"] == "The passkey could not be read."
         forged = browser.post(f"{base}/passkeys/add/options", data={**fields, "_csrf": "forged"})
         assert forged.status_code == 403
     finally:

@@ -167,23 +167,33 @@ def login_redirect(site: Site, pending: PendingAuthorization, path: str = "/logi
     return pages.security_headers(response)
 
 
+def reusable_session(
+    request: Request, ctx: RequestContext, site: Site, pending: PendingAuthorization
+) -> sessions.HostedSession | None:
+    """The browser's live session when this authorize request may reuse its sign-in (for single sign-on, or
+    as the first factor of a step-up); None when the user must sign in with their password again."""
+    if pending.prompt == "login":
+        return None
+    session = sessions.current(ctx, request, site.pool)
+    if session is None:
+        return None
+    # max_age: a session whose sign-in is older than that many seconds does not answer; the user signs in again.
+    max_age = pending.extra.get("max_age")
+    if max_age is not None and ctx.now - session.auth_time > int(max_age):
+        return None
+    # Each app client reuses a session only so long after the user's last fresh sign-in (its SSOSession
+    # MaxValidityMinutes, SetUserPoolClientSessionConfiguration).
+    minutes = session_tracking.sso_max_validity_minutes(ctx, pending.client_id)
+    if ctx.now - session.auth_time > minutes * 60:
+        return None
+    return session
+
+
 async def answer_or_login(
     request: Request, ctx: RequestContext, site: Site, pending: PendingAuthorization
 ) -> Response | None:
     """Single sign-on: the answer from the browser's live session, or None when the user must sign in."""
-    if pending.prompt == "login":
-        return None
-    session = sessions.current(ctx, request, site.pool)
-    # max_age: a session whose sign-in is older than that many seconds does not answer; the user signs in again.
-    max_age = pending.extra.get("max_age")
-    if session is not None and max_age is not None and ctx.now - session.auth_time > int(max_age):
-        session = None
-    # Each app client reuses a session only so long after the user's last fresh sign-in (its SSOSession
-    # MaxValidityMinutes, SetUserPoolClientSessionConfiguration).
-    if session is not None:
-        minutes = session_tracking.sso_max_validity_minutes(ctx, pending.client_id)
-        if ctx.now - session.auth_time > minutes * 60:
-            session = None
+    session = reusable_session(request, ctx, site, pending)
     # acr_values above what the session's sign-in reached: the user is asked for the missing factor
     # (login.py), not answered from the session.
     if session is not None and needs_step_up(ctx, site, pending, session):

@@ -178,7 +178,7 @@ async def login(request: Request) -> Response:
     answered = await authorize.answer_or_login(request, ctx, site, checked)
     if answered is not None:
         return answered
-    session = sessions.current(ctx, request, site.pool) if checked.prompt != "login" else None
+    session = authorize.reusable_session(request, ctx, site, checked)
     if session is not None and authorize.needs_step_up(ctx, site, checked, session):
         ctx.oauth = checked.grant()
         ctx.operation = "InitiateAuth"

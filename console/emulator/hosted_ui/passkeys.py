@@ -290,7 +290,7 @@ async def add_post(request: Request) -> Response:
     raw = fields.get("credential", "")
     try:
         credential = json.loads(raw) if 0 < len(raw) <= _MAX_CREDENTIAL else None
-    except ValueError:
+    except (ValueError, RecursionError):
         credential = None
     if not isinstance(credential, dict):
         return _refusal(request, site, "The passkey could not be read.")

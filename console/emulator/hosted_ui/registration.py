@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 
+from console.emulator.core import fetch
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError
 from console.emulator.core.registry import http_route
@@ -73,12 +74,15 @@ async def _json_body(request: Request) -> dict[str, Any]:
             chunks.append(chunk)
     except ClientDisconnect:
         raise RegistrationError("invalid_client_metadata", "The request body is incomplete.") from None
+    raw = b"".join(chunks)
     try:
-        body = json.loads(b"".join(chunks).decode("utf-8"))
-    except (ValueError, UnicodeDecodeError):
+        body = json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError):
         raise RegistrationError("invalid_client_metadata", "The client metadata is not a JSON object.") from None
     if not isinstance(body, dict):
         raise RegistrationError("invalid_client_metadata", "The client metadata is not a JSON object.")
+    if b"\\u" in raw and not fetch.encodable(body):
+        raise RegistrationError("invalid_client_metadata", "The client metadata holds a lone surrogate escape.")
     return body
 
 
@@ -116,8 +120,12 @@ def _redirect_uris(metadata: dict[str, Any]) -> list[str]:
     if len(uris) > 100:
         raise RegistrationError("invalid_redirect_uri", "At most 100 redirect_uris can be registered.")
     for uri in uris:
-        parts = urlsplit(uri)
-        secure = parts.scheme == "https" or (parts.scheme == "http" and (parts.hostname or "") in _LOOPBACK)
+        try:
+            parts = urlsplit(uri)
+            host = parts.hostname or ""
+        except ValueError:
+            raise RegistrationError("invalid_redirect_uri", f"Invalid redirect_uri: {uri}") from None
+        secure = parts.scheme == "https" or (parts.scheme == "http" and host in _LOOPBACK)
         custom = parts.scheme not in ("http", "https", "") and parts.scheme.isascii()
         if (
             len(uri) > 1024

@@ -196,7 +196,8 @@ def federated(
 ) -> dict[str, Any]:
     """``acr`` and ``amr`` for a federated sign-in that asked for ``wanted``: the level is the one the
     provider's AcrMapping maps its ``acr`` to (an unmapped or missing ``acr`` is the lowest, Level1); ``amr``
-    is the provider's own, when it gave one."""
+    is the provider's own, when it gave one (a list of strings, or one string as one method; anything else
+    is left out)."""
     mapping = provider.get("AcrMapping") or {}
     given = provider_claims.get("acr")
     level = next((lvl for lvl, value in mapping.items() if given is not None and value == str(given)), "Level1")
@@ -205,7 +206,10 @@ def federated(
     level_of = {name: lvl for lvl, name in names.items()}
     acr = next((v for v in wanted if v in level_of and _ORDER.index(level_of[v]) <= reached), names[level])
     out: dict[str, Any] = {"acr": acr}
-    amr = [str(m) for m in provider_claims.get("amr") or [] if isinstance(m, str)]
+    given_amr = provider_claims.get("amr")
+    if isinstance(given_amr, str):
+        given_amr = [given_amr]
+    amr = [m for m in given_amr if isinstance(m, str)] if isinstance(given_amr, list) else []
     if amr:
         out["amr"] = amr
     return out

@@ -37,7 +37,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
 from console.emulator.cloudwatch_logs import delivery
-from console.emulator.core import paging
+from console.emulator.core import fetch, paging
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, invalid_parameter, not_authorized, resource_not_found
 from console.emulator.core.registry import http_route, idp
@@ -102,7 +102,8 @@ def device_name(user_agent: str | None) -> str:
 
 
 def decode_encoded_data(encoded: str | None) -> dict[str, Any]:
-    """The ``contextData`` inside ``EncodedData`` (base64 JSON with a JSON ``payload``), or {}."""
+    """The ``contextData`` inside ``EncodedData`` (base64 JSON with a JSON ``payload``), or {} when it cannot
+    be read: not base64 or JSON, nested past the parser's recursion, or holding a lone surrogate."""
     if not encoded:
         return {}
     try:
@@ -110,9 +111,9 @@ def decode_encoded_data(encoded: str | None) -> dict[str, Any]:
         payload = outer.get("payload") if isinstance(outer, dict) else None
         inner = json.loads(payload) if isinstance(payload, str) else payload
         data = inner.get("contextData") if isinstance(inner, dict) else None
-    except (ValueError, binascii.Error, UnicodeDecodeError, AttributeError):
+    except (ValueError, binascii.Error, UnicodeDecodeError, AttributeError, RecursionError):
         return {}
-    return data if isinstance(data, dict) else {}
+    return data if isinstance(data, dict) and fetch.encodable(data) else {}
 
 
 def event_context(

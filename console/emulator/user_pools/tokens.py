@@ -111,7 +111,7 @@ def decode_unverified(token: str) -> tuple[dict[str, Any], dict[str, Any]] | Non
     try:
         header = json.loads(b64url_decode(parts[0]))
         claims = json.loads(b64url_decode(parts[1]))
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     if not isinstance(header, dict) or not isinstance(claims, dict):
         return None
@@ -229,7 +229,7 @@ def _attribute_claim(name: str, value: str) -> Any:
         # as strings: [{"userId": "...", ..., "primary": "true", "dateCreated": "1682704282933"}].
         try:
             entries = json.loads(value)
-        except ValueError:
+        except (ValueError, RecursionError):
             return value
         if not isinstance(entries, list):
             return entries
@@ -239,7 +239,7 @@ def _attribute_claim(name: str, value: str) -> Any:
             parsed = json.loads(value)
             if isinstance(parsed, dict):
                 return parsed
-        except ValueError:
+        except (ValueError, RecursionError):
             pass
         return {"formatted": value}
     return value  # custom attributes too: strings, whatever their type

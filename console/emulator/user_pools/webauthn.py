@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from console.emulator.core import paging
+from console.emulator.core import fetch, paging
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError, invalid_parameter, limit_exceeded, resource_not_found
 from console.emulator.core.registry import idp
@@ -331,8 +331,10 @@ def client_data(raw: Any, expected_type: str) -> dict[str, Any]:
         raise invalid_parameter("The WebAuthn credential has no clientDataJSON.")
     try:
         data = json.loads(b64url_decode(raw))
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, RecursionError):
         raise invalid_parameter("The WebAuthn credential's clientDataJSON is not JSON.") from None
+    if not fetch.encodable(data):
+        raise invalid_parameter("The WebAuthn credential's clientDataJSON is not JSON.")
     if not isinstance(data, dict) or not all(isinstance(data.get(k), str) for k in ("type", "challenge", "origin")):
         raise invalid_parameter("The WebAuthn credential's clientDataJSON lacks type, challenge or origin.")
     if data["type"] != expected_type:

@@ -7,13 +7,14 @@ after which no MFA follows. USER_AUTH with the Session of ConfirmSignUp signs th
 confirming.
 
 TARGET_ACR_VALUES asks for authentication levels (user_pools/acr.py): the sign-in then goes on to the MFA
-challenge a level still needs (completion.step_up). With an ACCESS_TOKEN of the same user, the methods of
-that token's sign-in count as done (unless it is older than MAX_AGE seconds): the user is asked only for
-the missing factor.
+challenge a level still needs (completion.step_up). With an ACCESS_TOKEN of the same user and app client,
+the methods of that token's sign-in count as done (unless it is older than MAX_AGE seconds): the user is
+asked only for the missing factor. Another app client's ACCESS_TOKEN is refused (NotAuthorizedException).
 """
 
 from __future__ import annotations
 
+import hmac
 from typing import Any
 
 from console.emulator.core.context import RequestContext
@@ -60,6 +61,10 @@ def _step_up_from_token(ctx: RequestContext, flow: Flow, user: User, params: dic
     token_pool, token_user, claims = tokens.check_access_token(ctx, params["ACCESS_TOKEN"])
     if token_pool["Id"] != flow.pool["Id"] or token_user.sub != user.sub:
         raise invalid_parameter("The USERNAME doesn't match the user that the ACCESS_TOKEN was issued for.")
+    # Another app client's sign-in vouches for nothing here: as with another client's refresh token, the
+    # token is refused rather than minting this client's tokens without a factor.
+    if not hmac.compare_digest(str(claims.get("client_id") or "").encode(), str(flow.client["ClientId"]).encode()):
+        raise not_authorized("The ACCESS_TOKEN was not issued for this app client.")
     auth_time = float(claims.get("auth_time") or 0)
     max_age = params.get("MAX_AGE")
     if max_age is not None and ctx.now - auth_time > int(max_age):

@@ -80,7 +80,7 @@ def answer(ctx: RequestContext, flow: Flow, user: User, session: sessions.Sessio
     try:
         given = json.loads(raw)
         parsed = parse_authentication_credential_json(given)
-    except (WebAuthnException, ValueError, TypeError, KeyError):
+    except (WebAuthnException, ValueError, TypeError, KeyError, RecursionError):
         raise invalid_parameter("CREDENTIAL must be the JSON of a WebAuthn authentication response.") from None
     found = webauthn.credential(ctx, user.pool_id, parsed.id)
     if found is None or found.username_key != user.username_key or found.relying_party_id != state["rp_id"]:
