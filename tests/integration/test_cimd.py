@@ -257,7 +257,17 @@ def test_a_metadata_url_client_signs_a_user_in(local: LocalCognito, api: Any, do
 
 @pytest.mark.parametrize(
     "case",
-    ["wrong_client_id", "not_json", "too_large", "unreachable", "secret_client", "no_redirects", "no_policy"],
+    [
+        "wrong_client_id",
+        "not_json",
+        "nested_too_deep",
+        "lone_surrogate",
+        "too_large",
+        "unreachable",
+        "secret_client",
+        "no_redirects",
+        "no_policy",
+    ],
 )
 def test_bad_documents_are_refused_and_nothing_is_kept(
     local: LocalCognito, api: Any, documents: str, case: str
@@ -269,6 +279,10 @@ def test_bad_documents_are_refused_and_nothing_is_kept(
         _serve(path, _document("https://elsewhere.example.com/client.json"))
     elif case == "not_json":
         _serve(path, b"<html>not json</html>")
+    elif case == "nested_too_deep":
+        _serve(path, b"[" * 5000)
+    elif case == "lone_surrogate":
+        _serve(path, _document(url, client_name="\ud800"))
     elif case == "too_large":
         _serve(path, _document(url, client_name="x" * 6000))
     elif case == "unreachable":

@@ -264,9 +264,9 @@ def _checked_document(url: str, body: bytes | None) -> dict[str, Any] | None:
         return None
     try:
         doc = loads(body.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, RecursionError):
         return None
-    if not isinstance(doc, dict) or doc.get("client_id") != url:
+    if not isinstance(doc, dict) or doc.get("client_id") != url or not fetch.encodable(doc):
         return None
     redirects = doc.get("redirect_uris")
     if not isinstance(redirects, list) or not redirects or not all(isinstance(r, str) for r in redirects):

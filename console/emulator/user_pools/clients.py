@@ -121,17 +121,19 @@ def _validity(req: dict[str, Any]) -> dict[str, Any]:
 
 
 def _check_url(url: str, what: str) -> None:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+    except ValueError:  # a bracket that opens no IPv6 address
+        raise invalid_parameter(f"{what} must be an absolute URI: {url}") from None
     if not parts.scheme or (parts.scheme in ("http", "https") and not parts.netloc):
         raise invalid_parameter(f"{what} must be an absolute URI: {url}")
     if parts.fragment or "#" in url:
         raise invalid_parameter(f"{what} must not include a fragment component: {url}")
-    if parts.scheme == "http":
-        host = (parts.hostname or "").lower()
-        if host not in _LOOPBACK_HOSTS:
-            raise invalid_parameter(
-                f"{what} must use HTTPS, except http://localhost, http://127.0.0.1 and http://[::1]: {url}"
-            )
+    if parts.scheme == "http" and host not in _LOOPBACK_HOSTS:
+        raise invalid_parameter(
+            f"{what} must use HTTPS, except http://localhost, http://127.0.0.1 and http://[::1]: {url}"
+        )
 
 
 def _scope_exists(ctx: RequestContext, pool_id: str, scope: str) -> bool:
