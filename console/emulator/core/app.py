@@ -596,18 +596,6 @@ class _App(Starlette):
         await super().__call__(scope, receive, send)
 
 
-def _counted(endpoint: Callable[[Request], Awaitable[Response]]) -> Callable[[Request], Awaitable[Response]]:
-    """An HTTP route's endpoint whose requests count as in flight while served, as the protocols' calls do
-    (``served``): the hosted UI's token grants and sign-ins hand their crypto to a worker when others wait."""
-
-    async def counted(request: Request) -> Response:
-        with workers.serving():
-            await asyncio.sleep(0)
-            return await endpoint(request)
-
-    return counted
-
-
 def create_app(config: ServerConfig, store: Store | None = None) -> Starlette:
     """The app over ``store`` (opened with ``open_store``), or over the database in ``config.data_dir``."""
     if store is None:
@@ -622,7 +610,7 @@ def create_app(config: ServerConfig, store: Store | None = None) -> Starlette:
         Route("/_emulator/reset", reset, methods=["POST"]),
     ]
     routes += [
-        Route(path, _counted(registry.http_endpoint(path, methods, module)), methods=list(methods))
+        Route(path, registry.http_endpoint(path, methods, module), methods=list(methods))
         # Literal paths first: Starlette takes the first route that matches, and /{pool_id}/.well-known/...
         # would otherwise answer /_identity/.well-known/... (identity pools' discovery documents).
         for path, methods, module in sorted(http_routes(), key=lambda route: "{" in route[0])

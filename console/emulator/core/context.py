@@ -91,9 +91,6 @@ class Signing:
     nonce: str
     jobs: list[Any] = field(default_factory=list)
     early: dict[str, Any] = field(default_factory=dict)
-    # Whether a request that is alone hands its first token to an idle worker as soon as it is made: worth it
-    # when more signatures or work follow, a loss for a request that signs one token and answers.
-    ahead: bool = True
 
 
 @dataclass

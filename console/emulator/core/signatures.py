@@ -42,10 +42,9 @@ def rs256(key: rsa.RSAPrivateKey, signing_input: bytes) -> str:
     return base64.urlsafe_b64encode(signature).rstrip(b"=").decode("ascii")
 
 
-def defer(ctx: RequestContext, *, ahead: bool = True) -> None:
-    """From now on, ``sign`` in this request leaves placeholders for ``complete`` to fill; ``ahead=False`` for
-    a request that signs a single token, which an idle worker would only sign later than this process."""
-    ctx.signing = Signing(nonce=secrets.token_hex(12), ahead=ahead)
+def defer(ctx: RequestContext) -> None:
+    """From now on, ``sign`` in this request leaves placeholders for ``complete`` to fill."""
+    ctx.signing = Signing(nonce=secrets.token_hex(12))
 
 
 def sign(ctx: RequestContext, kid: str, key: rsa.RSAPrivateKey, signing_input: bytes) -> str:
@@ -57,7 +56,7 @@ def sign(ctx: RequestContext, kid: str, key: rsa.RSAPrivateKey, signing_input: b
     marker = f"~{signing.nonce}~{len(jobs)}~"
     job = (marker, kid, key, signing_input)
     jobs.append(job)
-    if len(jobs) == 1 and signing.ahead and workers.pick() is None and (worker := workers.idle()) is not None:
+    if len(jobs) == 1 and workers.pick() is None and (worker := workers.idle()) is not None:
         # Alone, with a core to spare: the worker signs the first token now, while this request goes on
         # with the rest of its work (a rolled-back attempt's answer is never used).
         signing.early[marker] = _submit(worker, [job])

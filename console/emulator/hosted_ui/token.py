@@ -21,11 +21,9 @@ from urllib.parse import unquote
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from console.emulator.core import signatures
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError
 from console.emulator.core.registry import http_route
-from console.emulator.core.store import compact_json
 from console.emulator.user_pools import cimd, client_tokens, clients, token_exchange, tokens
 from console.emulator.user_pools.keys import b64url
 
@@ -207,18 +205,13 @@ async def token(request: Request) -> Response:
         if grant_type == "authorization_code":
             body = await _authorization_code(ctx, client, fields)
         elif grant_type == "refresh_token":
-            # These tokens go into this answer only (a code's are kept for its redemption): signed once it is
-            # made, the second beside the first in a worker process (signatures.py).
-            signatures.defer(ctx)
             body = await _refresh_token(ctx, client, fields)
         elif grant_type == token_exchange.GRANT_TYPE:
             body = await _token_exchange(ctx, client, fields)
         else:
-            signatures.defer(ctx, ahead=False)  # one token: in a worker only when other requests wait
             body = await _client_credentials(ctx, client, fields)
     except OAuthError as err:
         return oauth_error(err)
     except AwsError as err:
         return oauth_error(OAuthError("invalid_request", 400, err.message))
-    signed = await signatures.complete(ctx, compact_json(body))
-    return Response(signed, media_type="application/json", headers=_NO_STORE)
+    return JSONResponse(body, headers=_NO_STORE)
