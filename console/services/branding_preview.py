@@ -156,20 +156,22 @@ class BrandingPreview:
         assert site is not None
         return with_scheme(html, dark), f"{self.endpoint_url}/{site.domain}/"
 
-    async def prepare(self) -> None:
-        """Find or make the preview pool and read its sign-in page once now (the server's first page is its
-        slowest), so that the first render only applies its draft."""
+    async def prepare(self, style: str = "classic") -> None:
+        """Find or make the preview pool and read its sign-in page in ``style`` (classic or managed) once now
+        (the server's first page of a kind is its slowest), so that the first render only applies its draft."""
         try:
-            await run_blocking(self._prepare)
+            await run_blocking(self._prepare, style)
         except errors.ServiceError:
             raise
         except Exception as exc:  # boto3 and httpx failures, as render's
             raise errors.from_exception(exc, "PreviewBranding") from exc
 
     # --- blocking work, off the event loop -------------------------------------------------------------
-    def _prepare(self) -> None:
+    def _prepare(self, style: str) -> None:
         with _RENDERING:
-            self._page(self._ensure(), "login")
+            site = self._ensure()
+            self._use_version(site, 2 if style == "managed" else 1)
+            self._page(site, "login")
 
     def _render(self, branding: Branding, page: str) -> str:
         with _RENDERING:
@@ -273,12 +275,17 @@ class BrandingPreview:
             branding_id = ""
         return _Site(pool_id, client_id, domain, password, branding_id, asset_keys=keys)
 
+    def _use_version(self, site: _Site, version: int) -> None:
+        """Serve the classic hosted UI (1) or managed login (2) on the preview pool's domain."""
+        if site.version != version:
+            self.client().update_user_pool_domain(
+                UserPoolId=site.pool_id, Domain=site.domain, ManagedLoginVersion=version
+            )
+            site.version = version
+
     def _apply(self, site: _Site, branding: Branding) -> None:
         idp = self.client()
-        version = 2 if branding.style == "managed" else 1
-        if site.version != version:
-            idp.update_user_pool_domain(UserPoolId=site.pool_id, Domain=site.domain, ManagedLoginVersion=version)
-            site.version = version
+        self._use_version(site, 2 if branding.style == "managed" else 1)
         if branding.style == "classic":
             request: dict[str, Any] = {"UserPoolId": site.pool_id, "ClientId": site.client_id, "CSS": branding.css}
             if branding.logo is not None:

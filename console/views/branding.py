@@ -81,6 +81,7 @@ class BrandingView(View):
         self.preview: BrandingPreview | None = None
         self.preview_lock = asyncio.Lock()
         self.preparing: asyncio.Task[None] | None = None  # the preview's local Cognito and pool made ready
+        self.style_known = asyncio.Event()  # set once the pool's page style has been read (or failed to be)
         self.rendered = ""  # the last preview's HTML (tests read it)
         self.rendering = False
         self.pending_render = False
@@ -159,7 +160,10 @@ class BrandingView(View):
         if self.preview is None and self.preparing is None:  # under way while the look loads
             self.preparing = self.ctx.spawn(self._prepare_preview())
         async with self.ctx.busy("Loading the hosted UI's look"):
-            self.domain, self.page_style = await service.domain_style(pool)
+            try:
+                self.domain, self.page_style = await service.domain_style(pool)
+            finally:
+                self.style_known.set()
             clients = await service.list_app_clients(pool)
         self.loaded_pool = pool
         combo = self.ui.clientCombo
@@ -461,8 +465,9 @@ class BrandingView(View):
         render that follows says why."""
         preview = await self._preview(quiet=True)
         if preview is not None:
+            await self.style_known.wait()
             with contextlib.suppress(ServiceError):
-                await preview.prepare()
+                await preview.prepare(self.page_style)
 
     async def _preview(self, quiet: bool = False) -> BrandingPreview | None:
         """The renderer on the ephemeral local Cognito for previews (never the connection's own: the preview
