@@ -6,6 +6,7 @@ Builds the image, which takes a minute or two and needs a Docker engine: skipped
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -33,17 +34,27 @@ def docker_answers() -> bool:
         return False
 
 
+# Building the image (a minute or several, by the storage driver) counts towards its first test's time.
+pytestmark = pytest.mark.timeout(1200)
 needs_docker = pytest.mark.skipif(not docker_answers(), reason="no Docker engine answers (docker info fails)")
 
 
-def docker(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["docker", *args], capture_output=True, text=True, timeout=timeout, check=False)
+def docker(*args: str, timeout: float = 60, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["docker", *args], capture_output=True, text=True, timeout=timeout, check=False, env=env)
+
+
+def build_env() -> dict[str, str] | None:
+    """Docker's classic builder where the buildx plugin (BuildKit's front end) is absent, as with Debian's
+    docker.io: the Dockerfile needs nothing BuildKit alone offers."""
+    if docker("buildx", "version").returncode == 0:
+        return None
+    return {**os.environ, "DOCKER_BUILDKIT": "0"}
 
 
 @pytest.fixture(scope="module")
 def image() -> Iterator[str]:
     tag = f"cognito-local-test:{uuid.uuid4().hex[:8]}"
-    built = docker("build", "--file", "packaging/Dockerfile", "--tag", tag, str(ROOT), timeout=900)
+    built = docker("build", "--file", "packaging/Dockerfile", "--tag", tag, str(ROOT), timeout=900, env=build_env())
     assert built.returncode == 0, built.stderr[-4000:]
     yield tag
     docker("image", "rm", "--force", tag)
