@@ -88,7 +88,7 @@ class Console:
             BrandingView(self.ctx, self.preview_endpoint),
         ):
             self.window.add_view(view)
-        self.preview_server: local.LocalServer | None = None  # renders branding previews on AWS connections
+        self.preview_server: local.LocalServer | None = None  # renders branding previews, on every connection
         # The output of local Cognito children goes to local_log_file (default: the platform's user log dir).
         self.launcher = ChildProcessLauncher(local_log_file)
         self.connections = ConnectionManager(
@@ -246,8 +246,8 @@ class Console:
         self.settings.sync()
 
     async def preview_endpoint(self) -> str:
-        """A local Cognito for branding previews when the connection is AWS: started once, ephemeral, on a free
-        port, and stopped with the console."""
+        """The local Cognito that renders branding previews, whatever the connection (the user's own pools are
+        never touched): started once, ephemeral, on a free port, and stopped with the console."""
         if self.preview_server is None or self.preview_server.exited():
             self.preview_server = await run_blocking(local.start_child, 0, "", 20, "", True)
         return self.preview_server.base_url
