@@ -125,6 +125,7 @@ def test_bad_input_is_refused_and_nothing_is_stored(idp, pool, client_id):
         ({"Links": {}}, "Member must have length greater than or equal to 1"),
         ({"Links": {"cognito:default": "not a url"}}, "regular expression pattern"),
         ({"Links": {"cognito:default": "javascript:alert(1)"}}, "absolute http or https URL"),
+        ({"Links": {"cognito:default": "https://[zz]/terms"}}, "absolute http or https URL"),
         ({"Links": {"cognito:default": "https://example.com/" + "a" * 1100}}, "length less than or equal to 1024"),
     ]
     for change, wanted in cases:

@@ -104,7 +104,7 @@ def identities_of(user: User) -> list[dict[str, Any]]:
         return []
     try:
         parsed = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):
         return []
     return [e for e in parsed if isinstance(e, dict)] if isinstance(parsed, list) else []
 

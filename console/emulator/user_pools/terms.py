@@ -86,8 +86,11 @@ def _language_id(language: str | None) -> str:
 
 def _check_links(links: dict[str, str]) -> None:
     for language, url in links.items():
-        parts = urlsplit(url)
-        if parts.scheme not in ("https", "http") or not parts.netloc:
+        try:
+            parts = urlsplit(url)
+        except ValueError:  # an unclosed or malformed IPv6 host: "https://[zz]/"
+            parts = None
+        if parts is None or parts.scheme not in ("https", "http") or not parts.netloc:
             raise invalid_parameter(f"The link for {language} must be an absolute http or https URL.")
 
 
