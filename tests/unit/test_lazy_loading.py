@@ -3,6 +3,7 @@ and HTTP route matches what the modules register, and a server starts without im
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -53,3 +54,45 @@ def test_a_server_is_made_without_importing_a_handler_module_or_botocore() -> No
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split("\n")[:2] == ["[]", "False False"]
+
+
+def test_the_server_imports_uvicorns_serving_parts_without_its_command_line() -> None:
+    code = (
+        "import sys\n"
+        "import console.emulator.core.serving\n"
+        "print(sorted(m for m in ('click', 'uvicorn.main', 'watchfiles', 'multiprocessing') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_uvicorn_imported_after_the_server_is_the_whole_package() -> None:
+    code = (
+        "from console.emulator.core import serving\n"
+        "from uvicorn import Config, Server, run, main\n"
+        "import uvicorn, uvicorn.config, uvicorn.server\n"
+        "print(Config is serving.Config is uvicorn.config.Config, Server is serving.Server is uvicorn.server.Server)\n"
+        "print(callable(run), uvicorn.__version__ == uvicorn._version.__version__)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split("\n")[:2] == ["True True", "True True"]
+
+
+def test_the_servers_options_are_read_without_measuring_the_terminal() -> None:
+    """argparse checks each option's metavar with a formatter; help is still as wide as the terminal."""
+    code = (
+        "import sys\n"
+        "from console.cli import emulator_parser\n"
+        "emulator_parser().parse_with_env(['--port', '0'], {})\n"
+        "print('shutil' in sys.modules)\n"
+        "emulator_parser().print_help()\n"
+    )
+    helps = {}
+    for columns in (50, 150):
+        env = {**os.environ, "COLUMNS": str(columns)}
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+        first, *helps[columns] = result.stdout.split("\n")
+        assert first == "False"
+    narrow, wide = helps[50], helps[150]
+    assert len(narrow) > len(wide) * 1.5
+    assert sum(len(line) > 50 for line in narrow) < sum(len(line) > 50 for line in wide) / 2

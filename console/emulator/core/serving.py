@@ -19,14 +19,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import uvicorn
 from starlette.types import ASGIApp
-from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from . import access_log, seeding, sigv4, workers
 from .app import create_app, error_response, open_store
 from .context import ServerConfig
 from .errors import AwsError
+from .uvicorn_parts import Config, HttpToolsProtocol, Server
 
 log = logging.getLogger("console.emulator")
 
@@ -57,7 +56,7 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-class _Server(uvicorn.Server):
+class _Server(Server):
     """uvicorn re-raises a caught SIGTERM after shutting down, which would end the process with a
     signal status; a clean stop must exit 0, so the signals are handled in ``serve`` instead."""
 
@@ -66,15 +65,19 @@ class _Server(uvicorn.Server):
         yield
 
     worker_count = 0
+    first_answer: asyncio.Event | None = None  # set by the HTTP protocol once a response has gone out
     _starting_workers: asyncio.Task[None] | None = None
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets)
-        # The workers start once the server answers: starting a Python process for each takes the CPU the
-        # first requests need (about 40 ms of start-up on two cores), and until they are up the work runs in
-        # place (workers.py).
+        # The workers start once the first answer has gone out (or the server has been idle a moment): forking
+        # the server and starting a Python process for each takes the CPU the first request needs (20 to 30 ms
+        # of the first ListUserPools on two busy cores), and until they are up the work runs in place
+        # (workers.py).
         if self.worker_count and not self.should_exit:
-            self._starting_workers = asyncio.get_running_loop().create_task(_start_workers(self.worker_count))
+            self._starting_workers = asyncio.get_running_loop().create_task(
+                _start_workers(self.worker_count, self.first_answer)
+            )
 
     async def stop_workers(self) -> None:
         if self._starting_workers is not None:
@@ -84,14 +87,20 @@ class _Server(uvicorn.Server):
         await workers.stop()
 
 
-async def _start_workers(count: int) -> None:
+WORKERS_WHEN_IDLE = 0.5  # seconds without an answer after which the workers start anyway
+
+
+async def _start_workers(count: int, first_answer: asyncio.Event | None) -> None:
+    if first_answer is not None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(first_answer.wait(), WORKERS_WHEN_IDLE)
     try:
         await workers.start(count)
     except OSError as exc:  # the work then runs in this process
         log.warning("could not start worker processes: %s", exc)
 
 
-async def _exit_with_parent(server: uvicorn.Server, parent_pid: int) -> None:
+async def _exit_with_parent(server: Server, parent_pid: int) -> None:
     """Stop cleanly once the process that started us is gone, so no orphaned server keeps the port."""
     while not server.should_exit:
         await asyncio.sleep(0.5)
@@ -200,10 +209,11 @@ def _overloaded(limit: int) -> ASGIApp:
 
 class _HttpProtocol(HttpToolsProtocol):
     limits = Limits()
+    first_answer: asyncio.Event | None = None  # set once a response has been written (the workers start then)
 
     @classmethod
-    def with_limits(cls, limits: Limits) -> type[_HttpProtocol]:
-        return type(cls.__name__, (cls,), {"limits": limits})
+    def with_limits(cls, limits: Limits, first_answer: asyncio.Event | None = None) -> type[_HttpProtocol]:
+        return type(cls.__name__, (cls,), {"limits": limits, "first_answer": first_answer})
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(_CoalescingTransport(transport, self.loop))  # type: ignore[arg-type]
@@ -269,6 +279,12 @@ class _HttpProtocol(HttpToolsProtocol):
     def on_message_complete(self) -> None:
         super().on_message_complete()
         self._phase = _IDLE
+
+    def on_response_complete(self) -> None:
+        answered = self.first_answer
+        if answered is not None and not answered.is_set():
+            answered.set()
+        super().on_response_complete()
 
     def _disarm(self) -> None:
         if self._deadline is not None:
@@ -410,9 +426,10 @@ def serve(config: ServerConfig, log_level: str = "warning", log_format: str = "t
         file=sys.stderr,
         flush=True,
     )
-    uv_config = uvicorn.Config(
+    first_answer = asyncio.Event()
+    uv_config = Config(
         app,
-        http=_HttpProtocol.with_limits(limits),
+        http=_HttpProtocol.with_limits(limits, first_answer),
         ws="none",  # no WebSocket routes (the wrapper above does not carry a protocol switch)
         log_level=log_level,
         access_log=False,
@@ -422,6 +439,7 @@ def serve(config: ServerConfig, log_level: str = "warning", log_format: str = "t
         timeout_keep_alive=5,  # uvicorn's default, said here beside the limits above (Limits)
     )
     server = _Server(uv_config)
+    server.first_answer = first_answer
 
     async def main() -> None:
         loop = asyncio.get_running_loop()
