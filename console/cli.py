@@ -50,29 +50,15 @@ class EnvOptionParser(argparse.ArgumentParser):
         # Set before argparse's own __init__, which adds --help through add_argument.
         self.env_prefix = env_prefix
         self.env_options: dict[str, argparse.Action] = {}
-        self._adding = False  # within add_argument (_get_formatter)
         super().__init__(*args, **kwargs)
 
     def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
-        self._adding = True
-        try:
-            action = super().add_argument(*args, **kwargs)
-        finally:
-            self._adding = False
+        action = super().add_argument(*args, **kwargs)
         if action.option_strings and kwargs.get("action") not in ("help", "version", VersionAction):
             name = self.env_prefix + action.dest.upper()
             self.env_options[name] = action
             action.help = f"{action.help} [env: {name}]" if action.help else f"[env: {name}]"
         return action
-
-    def _get_formatter(self) -> argparse.HelpFormatter:
-        if self._adding:
-            # argparse's add_argument makes a formatter only to check the option's metavar, which no width
-            # changes; measuring the terminal for it imports shutil (2 ms of the server's start, for its
-            # compression modules). Help is formatted as wide as the terminal, as usual.
-            formatter_class: Any = self.formatter_class  # argparse's stubs leave width out of its signature
-            return formatter_class(prog=self.prog, width=80)
-        return super()._get_formatter()
 
     def parse_with_env(self, args: Sequence[str], environ: Mapping[str, str]) -> argparse.Namespace:
         """``parse_args(args)``, with each option the command line leaves out taken from ``environ``."""

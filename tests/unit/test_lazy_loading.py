@@ -3,7 +3,6 @@ and HTTP route matches what the modules register, and a server starts without im
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 
@@ -76,23 +75,3 @@ def test_uvicorn_imported_after_the_server_is_the_whole_package() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split("\n")[:2] == ["True True", "True True"]
-
-
-def test_the_servers_options_are_read_without_measuring_the_terminal() -> None:
-    """argparse checks each option's metavar with a formatter; help is still as wide as the terminal."""
-    code = (
-        "import sys\n"
-        "from console.cli import emulator_parser\n"
-        "emulator_parser().parse_with_env(['--port', '0'], {})\n"
-        "print('shutil' in sys.modules)\n"
-        "emulator_parser().print_help()\n"
-    )
-    helps = {}
-    for columns in (50, 150):
-        env = {**os.environ, "COLUMNS": str(columns)}
-        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
-        first, *helps[columns] = result.stdout.split("\n")
-        assert first == "False"
-    narrow, wide = helps[50], helps[150]
-    assert len(narrow) > len(wide) * 1.5
-    assert sum(len(line) > 50 for line in narrow) < sum(len(line) > 50 for line in wide) / 2
