@@ -1,5 +1,6 @@
-"""Bad input at today's new endpoints answers AWS-shaped 4xx, never a 500: a SyncTrigger function's odd
-answers, identity pools' malformed SAML responses and social logins, the hosted UI's lang and acr_values."""
+"""Malformed input answers AWS-shaped 4xx, never a 500: a SyncTrigger function's odd answers, identity pools'
+malformed SAML responses and social logins, the hosted UI's lang and acr_values, JSON nested past the parser
+or holding lone surrogates, unreadable URLs, and step-up requests that must not skip a factor."""
 
 from __future__ import annotations
 
@@ -21,11 +22,6 @@ from tests.localcognito import LocalCognito, start
 ARN = "arn:aws:lambda:us-east-1:000000000000:function:sync-trigger"
 
 
-def owed(where: str) -> pytest.MarkDecorator:
-    """A case that gives a 500 (or lets a check through) until ``where`` is fixed; strict, so the fix shows."""
-    return pytest.mark.xfail(strict=True, reason=f"to fix in {where}")
-
-
 @pytest.fixture(scope="module")
 def lam() -> Iterator[FakeLambda]:
     yield from fake_lambda.running()
@@ -33,7 +29,7 @@ def lam() -> Iterator[FakeLambda]:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, lam: FakeLambda) -> Iterator[LocalCognito]:
-    running = start(Path(tmp_path_factory.mktemp("review")), "--ephemeral", "--lambda-endpoint", lam.endpoint)
+    running = start(Path(tmp_path_factory.mktemp("malformed")), "--ephemeral", "--lambda-endpoint", lam.endpoint)
     yield running
     assert running.stop() == 0
 
@@ -447,7 +443,7 @@ def answering() -> Iterator[_Answering]:
 @pytest.fixture(scope="module")
 def social_server(answering: _Answering, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalCognito]:
     running = start(
-        Path(tmp_path_factory.mktemp("review-social")),
+        Path(tmp_path_factory.mktemp("malformed-social")),
         "--ephemeral",
         env={"COGNITO_LOCAL_SOCIAL_BASE_URL": answering.base},
     )
