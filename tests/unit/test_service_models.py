@@ -65,3 +65,16 @@ def test_a_member_reference_keeps_its_own_traits_over_its_shapes() -> None:
     assert output is not None
     assert output.serialization.get("resultWrapper") == "AssumeRoleResult"
     assert "resultWrapper" not in model.shape_for(output.name).serialization
+
+
+def test_gunzip_reads_what_gzip_reads_every_member_and_refuses_a_truncated_file() -> None:
+    import gzip
+
+    path = service_models.model_file("cognito-idp")
+    if path.suffix == ".gz":
+        raw = path.read_bytes()
+        assert service_models.gunzip(raw) == gzip.decompress(raw)
+    two_members = gzip.compress(b'{"a": ') + gzip.compress(b"1}")
+    assert service_models.gunzip(two_members) == gzip.decompress(two_members) == b'{"a": 1}'
+    with pytest.raises(EOFError):
+        service_models.gunzip(gzip.compress(b"x" * 1000)[:-4])

@@ -16,7 +16,6 @@ import math
 from collections.abc import MutableMapping
 from typing import Any
 
-import cbor2
 from starlette.responses import Response
 
 from . import protocol
@@ -51,6 +50,8 @@ def operation(model: ServiceModel, name: str) -> OperationModel:
 def decode(body: bytes) -> dict[str, Any]:
     if not body:
         return {}
+    import cbor2  # with the first CloudWatch call: a millisecond of every start otherwise
+
     try:
         value = cbor2.loads(body)
     except (cbor2.CBORDecodeError, ValueError, RecursionError, MemoryError):
@@ -92,6 +93,8 @@ def response_value(shape: Shape | None, value: Any) -> Any:
     if t == "map" and isinstance(value, dict):
         return {k: response_value(shape.value, v) for k, v in value.items()}
     if t == "timestamp" and isinstance(value, int | float):
+        import cbor2
+
         return cbor2.CBORTag(1, float(value))
     if t == "blob" and isinstance(value, str):
         return base64.b64decode(value)
@@ -101,6 +104,8 @@ def response_value(shape: Shape | None, value: Any) -> Any:
 
 
 def response(op_model: OperationModel, shaped: Any, request_id: str) -> Response:
+    import cbor2
+
     body = cbor2.dumps(response_value(op_model.output_shape, shaped or {}))
     return Response(body, media_type=CONTENT_TYPE, headers={**HEADERS, "x-amzn-RequestId": request_id})
 
@@ -112,5 +117,7 @@ def error_response(model: ServiceModel | None, err: AwsError, request_id: str) -
     if compatible is not None:
         code, query_code = compatible
         headers["x-amzn-query-error"] = f"{query_code};{'Receiver' if err.status >= 500 else 'Sender'}"
+    import cbor2
+
     body = cbor2.dumps({"__type": code, "message": err.message})
     return Response(body, status_code=err.status, media_type=CONTENT_TYPE, headers=headers)
