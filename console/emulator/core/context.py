@@ -111,6 +111,10 @@ class RequestContext:
     # A sign-in through the hosted UI: the OAuth grant its tokens carry (scopes, nonce, whether a refresh
     # token comes with them; hosted_ui/flow.py's Grant). None for the JSON API's sign-ins.
     oauth: Any = None
+    # User pool documents as this request first read them (pools.get_pool), by pool ID, where the request
+    # keeps them: a handler that reads pools without changing them (the token endpoint) sets {}, and each
+    # pool is read and parsed once however many of its steps ask for it. None: every read parses afresh.
+    pool_documents: dict[str, dict[str, Any]] | None = None
 
     def keep(self, write: Callable[[], Any]) -> None:
         """Commit ``write`` whether or not this request's work fails (see ``Scratch.kept``)."""

@@ -113,8 +113,8 @@ def context(request: Request) -> RequestContext:
     return ctx
 
 
-def site(ctx: RequestContext, request: Request) -> Site | None:
-    """The domain in the path (or Host) and its pool, or None when no pool has that domain."""
+def _site_pool(ctx: RequestContext, request: Request) -> tuple[str, str, dict[str, Any]] | None:
+    """The domain in the path (or Host), its path prefix and its pool's document, or None."""
     domain = str(request.path_params.get("domain") or "")
     prefix = f"/{domain}" if domain else ""
     if not domain:
@@ -125,9 +125,25 @@ def site(ctx: RequestContext, request: Request) -> Site | None:
     if pool_id is None:
         return None
     try:
-        pool = pools.get_pool(ctx, pool_id)
+        return domain, prefix, pools.get_pool(ctx, pool_id)
     except AwsError:
         return None
+
+
+def site_pool_id(ctx: RequestContext, request: Request) -> str | None:
+    """The ID of the pool whose domain the request came to, as ``site`` finds it, without reading the
+    domain's description: for the endpoints that are not pages (the token endpoint)."""
+    found = _site_pool(ctx, request)
+    return None if found is None else str(found[2]["Id"])
+
+
+def site(ctx: RequestContext, request: Request) -> Site | None:
+    """The domain in the path (or Host) and its pool, or None when no pool has that domain."""
+    found = _site_pool(ctx, request)
+    if found is None:
+        return None
+    domain, prefix, pool = found
+    pool_id = str(pool["Id"])
     described = domains.domains_of(ctx, pool_id)
     name = domain.lower().removesuffix(f".auth.{ctx.region}.amazoncognito.com")
     doc = next((d for d in described if d.get("Domain") == name), described[0] if described else {})

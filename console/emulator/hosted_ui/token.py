@@ -24,6 +24,7 @@ from starlette.responses import JSONResponse, Response
 from console.emulator.core.context import RequestContext
 from console.emulator.core.errors import AwsError
 from console.emulator.core.registry import http_route
+from console.emulator.core.store import compact_json
 from console.emulator.user_pools import cimd, client_tokens, clients, token_exchange, tokens
 from console.emulator.user_pools.keys import b64url
 
@@ -80,8 +81,8 @@ def authenticate_client(
         if metadata_client is None or secret is not None:
             raise OAuthError("invalid_client", 401) from None
         return metadata_client
-    has_secret = bool(clients.client_secrets(ctx, client_id))
-    if has_secret:
+    # The client's document carries its first secret where it has any (clients.get_client).
+    if client.get("ClientSecret"):
         if secret is None or not clients.secret_matches(ctx, client_id, secret):
             raise OAuthError("invalid_client", 401)
     elif secret is not None or secret_required:
@@ -162,7 +163,10 @@ async def _client_credentials(ctx: RequestContext, client: dict[str, Any], field
     requested = scope.split() if scope else None
     try:
         issued = await flow.run(
-            ctx, client_tokens.issue_client_token, ctx, client["UserPoolId"], client["ClientId"], requested
+            ctx,
+            lambda: client_tokens.issue_client_token(
+                ctx, client["UserPoolId"], client["ClientId"], requested, client=client
+            ),
         )
     except AwsError as err:
         if err.code == "InvalidParameterException":
@@ -186,8 +190,10 @@ async def _token_exchange(ctx: RequestContext, client: dict[str, Any], fields: d
 @http_route("/{domain}/oauth2/token", ("POST",))
 async def token(request: Request) -> Response:
     ctx = pages.context(request)
-    site = pages.site(ctx, request)
-    if site is None:
+    # The grants read the pool again and again (the domain's, the client's, the token's) and change none.
+    ctx.pool_documents = {}
+    pool_id = pages.site_pool_id(ctx, request)
+    if pool_id is None:
         return JSONResponse({"error": "invalid_request"}, status_code=404, headers=_NO_STORE)
     fields = await pages.form(request)
     try:
@@ -198,10 +204,8 @@ async def token(request: Request) -> Response:
             raise OAuthError("invalid_request")
         if grant_type not in ("authorization_code", "refresh_token", "client_credentials", token_exchange.GRANT_TYPE):
             raise OAuthError("unsupported_grant_type")
-        await cimd.prepare(ctx, site.pool_id, fields.get("client_id"))
-        client = authenticate_client(
-            ctx, request, fields, site.pool_id, secret_required=grant_type == "client_credentials"
-        )
+        await cimd.prepare(ctx, pool_id, fields.get("client_id"))
+        client = authenticate_client(ctx, request, fields, pool_id, secret_required=grant_type == "client_credentials")
         if grant_type == "authorization_code":
             body = await _authorization_code(ctx, client, fields)
         elif grant_type == "refresh_token":
@@ -214,4 +218,4 @@ async def token(request: Request) -> Response:
         return oauth_error(err)
     except AwsError as err:
         return oauth_error(OAuthError("invalid_request", 400, err.message))
-    return JSONResponse(body, headers=_NO_STORE)
+    return Response(compact_json(body), media_type="application/json", headers=_NO_STORE)

@@ -20,6 +20,8 @@ from console.emulator.core.store import dumps, loads
 from .pools import get_pool
 
 _RESERVED = ("aws", "amazon", "cognito")
+_POOL_OF_DOMAIN = "domains.pool_of_domain"  # ctx.state: domain -> pool ID (pool_for_domain)
+_POOL_OF_DOMAIN_SIZE = 1024
 # The S3 bucket of the hosted UI assets names the region by its airport code.
 _AIRPORTS = {
     "us-east-1": "iad",
@@ -59,13 +61,26 @@ def is_custom(doc: dict[str, Any]) -> bool:
 
 
 def pool_for_domain(ctx: RequestContext, domain: str) -> str | None:
-    """The pool ID a domain serves: a prefix, its full amazoncognito.com host name, or a custom domain."""
+    """The pool ID a domain serves: a prefix, its full amazoncognito.com host name, or a custom domain.
+
+    Every hosted UI request asks, so the answers are remembered per server (a domain keeps its pool until
+    it is deleted, which forgets them all); only committed ones, read outside a transaction."""
     domain = domain.lower().split(":", 1)[0]
     suffix = f".auth.{ctx.region}.amazoncognito.com"
     if domain.endswith(suffix):
         domain = domain[: -len(suffix)]
+    known: dict[str, str] = ctx.state.setdefault(_POOL_OF_DOMAIN, {})
+    found = known.get(domain)
+    if found is not None:
+        return found
     value = ctx.store.value("SELECT pool_id FROM domains WHERE domain = ?", (domain,))
-    return None if value is None else str(value)
+    if value is None:
+        return None
+    if not getattr(ctx.store, "_depth", 0):
+        if len(known) >= _POOL_OF_DOMAIN_SIZE:
+            known.clear()
+        known[domain] = str(value)
+    return str(value)
 
 
 def domains_of(ctx: RequestContext, pool_id: str) -> list[dict[str, Any]]:
@@ -173,4 +188,5 @@ def delete_user_pool_domain(ctx: RequestContext, req: dict[str, Any]) -> dict[st
     if doc is None or doc["UserPoolId"] != req["UserPoolId"]:
         raise invalid_parameter("No such domain or user pool exists.")
     ctx.store.run("DELETE FROM domains WHERE domain = ?", (doc["Domain"],))
+    ctx.state.pop(_POOL_OF_DOMAIN, None)
     return {}

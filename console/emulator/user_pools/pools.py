@@ -19,7 +19,11 @@ from . import pool_access, pool_configurations
 
 
 def get_pool(ctx: RequestContext, pool_id: str) -> dict[str, Any]:
-    """The pool's document; ``ResourceNotFoundException`` if there is no such pool."""
+    """The pool's document; ``ResourceNotFoundException`` if there is no such pool. A request that keeps
+    pool documents (``RequestContext.pool_documents``) gets the one it read first, which it must not change."""
+    kept = ctx.pool_documents
+    if kept is not None and (found := kept.get(pool_id)) is not None:
+        return found
     row = ctx.store.one("SELECT doc FROM pools WHERE id = ?", (pool_id,))
     if row is None:
         raise pool_not_found(pool_id)
@@ -31,6 +35,8 @@ def get_pool(ctx: RequestContext, pool_id: str) -> dict[str, Any]:
         for key in pool_access.REGIONAL_SETTINGS:
             doc.pop(key, None)
         doc.update(regional)
+    if kept is not None:
+        kept[pool_id] = doc
     return doc
 
 
