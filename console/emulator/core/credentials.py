@@ -19,8 +19,7 @@ import hashlib
 import hmac
 import importlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import sigv4
 from .errors import AwsError
@@ -29,8 +28,7 @@ if TYPE_CHECKING:
     from .store import Store
 
 
-@dataclass(frozen=True)
-class Temporary:
+class Temporary(NamedTuple):
     """An issued access key as the verifier needs it, and the principal it stands for."""
 
     access_key_id: str

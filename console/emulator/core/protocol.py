@@ -15,8 +15,7 @@ import json
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import service_models
 from .errors import AwsError
@@ -83,8 +82,7 @@ class _TypeMismatch(Exception):
     pass
 
 
-@dataclass
-class _Violation:
+class _Violation(NamedTuple):
     path: str
     value: Any
     constraint: str

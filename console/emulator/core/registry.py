@@ -14,8 +14,7 @@ from __future__ import annotations
 import importlib
 import inspect
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from .context import RequestContext
@@ -23,8 +22,7 @@ if TYPE_CHECKING:
 Handler = Callable[["RequestContext", dict[str, Any]], dict[str, Any] | Awaitable[dict[str, Any] | None] | None]
 
 
-@dataclass(frozen=True)
-class Registered:
+class Registered(NamedTuple):
     handler: Handler
     is_async: bool
     # Unauthenticated operations (SignUp, InitiateAuth, ...) may be called without SigV4 even when the
@@ -53,8 +51,7 @@ def idp(name: str, *, public: bool = False) -> Callable[[Handler], Handler]:
     return operation("cognito-idp", name, public=public)
 
 
-@dataclass(frozen=True)
-class HttpRoute:
+class HttpRoute(NamedTuple):
     path: str
     endpoint: Callable[..., Any]
     methods: tuple[str, ...]

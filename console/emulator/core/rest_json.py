@@ -21,8 +21,7 @@ import email.utils
 import functools
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import parse_qsl, unquote
 
 from starlette.requests import Request
@@ -41,8 +40,7 @@ SERVICES = {"identitypools": "cognito-sync"}
 _JSON = "application/json"
 
 
-@dataclass(frozen=True)
-class _Template:
+class _Template(NamedTuple):
     """An operation's ``requestUri``: its path segments (literal text, ``{Label}`` or a greedy ``{Label+}``)
     and the query-string parameters the template itself fixes."""
 
@@ -79,8 +77,7 @@ class _Template:
         return labels
 
 
-@dataclass(frozen=True)
-class Route:
+class Route(NamedTuple):
     """The operation a request's method and path matched, and the values of its path labels."""
 
     operation: OperationModel

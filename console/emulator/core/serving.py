@@ -15,9 +15,8 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from starlette.types import ASGIApp
 
@@ -154,8 +153,7 @@ class _CoalescingTransport:
         return getattr(self._transport, name)
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(NamedTuple):
     """What one client may hold. uvicorn bounds none of this for its httptools protocol: a connection that
     never finishes its headers stays forever, and llhttp keeps a header of any size in memory."""
 
@@ -180,12 +178,12 @@ class Limits:
                 seconds = math.nan
             if not 0 < seconds < math.inf:
                 raise ValueError(f"COGNITO_LOCAL_REQUEST_TIMEOUT={timeout!r} is not a number of seconds above 0")
-            limits = replace(limits, request_timeout=seconds)
+            limits = limits._replace(request_timeout=seconds)
         connections = environ.get("COGNITO_LOCAL_MAX_CONNECTIONS", "")
         if connections:
             if not connections.strip().isdigit() or int(connections) < 1:
                 raise ValueError(f"COGNITO_LOCAL_MAX_CONNECTIONS={connections!r} is not a number of connections")
-            limits = replace(limits, max_connections=int(connections))
+            limits = limits._replace(max_connections=int(connections))
         return limits
 
 
