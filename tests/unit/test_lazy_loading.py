@@ -65,6 +65,22 @@ def test_the_server_imports_uvicorns_serving_parts_without_its_command_line() ->
     assert result.stdout.strip() == "[]"
 
 
+def test_uvicorn_read_by_threads_at_once_is_whole_for_each() -> None:
+    code = (
+        "import threading\n"
+        "import console.emulator.core.serving\n"
+        "import uvicorn\n"
+        "found = []\n"
+        "threads = [threading.Thread(target=lambda: found.append(uvicorn.run.__module__)) for _ in range(8)]\n"
+        "for t in threads: t.start()\n"
+        "for t in threads: t.join()\n"
+        "print(found)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == str(["uvicorn.main"] * 8)
+    assert result.stderr == ""
+
+
 def test_uvicorn_imported_after_the_server_is_the_whole_package() -> None:
     code = (
         "from console.emulator.core import serving\n"

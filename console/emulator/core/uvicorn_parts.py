@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+import threading
 from typing import Any
 
 
@@ -23,11 +24,20 @@ def _package_without_its_init() -> None:
         return  # the imports below then fail as they would have
     loader = spec.loader
     package = importlib.util.module_from_spec(spec)
+    completing = threading.RLock()
+    started = False
 
     def complete(name: str) -> Any:
         """Module ``__getattr__`` (PEP 562): runs ``uvicorn/__init__.py`` once, then reads ``name`` as usual."""
-        package.__dict__.pop("__getattr__", None)
-        loader.exec_module(package)
+        nonlocal started
+        with completing:  # another thread's read waits here until the package is whole
+            if not started:
+                started = True
+                loader.exec_module(package)
+                if package.__dict__.get("__getattr__") is complete:  # not replaced by one of uvicorn's own
+                    del package.__dict__["__getattr__"]
+        if package.__dict__.get("__getattr__") is complete:  # read by uvicorn's __init__ itself, still running
+            raise AttributeError(f"partially initialized module 'uvicorn' has no attribute {name!r}")
         return getattr(package, name)
 
     package.__getattr__ = complete  # type: ignore[method-assign]
